@@ -1,0 +1,334 @@
+"""Stage 1: read a table (CSV, XLSX, Parquet) through its spec into a clean numeric `Dataset`.
+
+Filters and the long→wide pivot run before anything is parsed, so a long BPS table such as
+pengeluaran.csv becomes one row per province. The national aggregate row (e.g. INDONESIA) is found,
+kept aside as the reference when the spec allows, and never clustered.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from .errors import ConfigError, DataError
+from .spec import Spec, load_spec
+
+AGGREGATE_NAMES = {"INDONESIA", "NASIONAL", "NATIONAL", "TOTAL", "JUMLAH", "SELURUH INDONESIA"}
+DEFAULT_DATASET = "ipm_2023_provinsi"
+_ROW = "__row__"  # the row's line number in the source file, kept through filters for messages
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The national reference every cluster is compared with."""
+
+    kind: Literal["row", "mean"]
+    label: str
+    values: dict[str, float]
+    row_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    spec: Spec
+    path: Path
+    sha256: str
+    size_bytes: int
+    values: pd.DataFrame  # index: unit ids (str), columns: feature names, float
+    reference: Reference
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.values.index)
+
+
+def default_spec_path() -> Path:
+    return Path(str(resources.files("interpret") / "datasets" / f"{DEFAULT_DATASET}.toml"))
+
+
+def resolve_inputs(data: Path | None, spec_path: Path | None) -> tuple[Path, Spec]:
+    """Pair a data file with its spec: the embedded default, a spec naming its file, or both given."""
+    if data is None and spec_path is None:
+        spec_path = default_spec_path()
+    if spec_path is None:
+        raise ConfigError(
+            f"No spec given for {data}. Pass --spec FILE.toml describing its id and feature columns "
+            "(examples/ has working specs; docs/spec.md describes the format)."
+        )
+    spec = load_spec(spec_path)
+    if data is None:
+        if not spec.dataset.file:
+            raise ConfigError(
+                f"Spec {spec_path} names no data file (`dataset.file`) and no DATA argument was "
+                "given. Pass the table as the first argument: interpret run DATA --spec SPEC."
+            )
+        data = Path(spec_path).parent / spec.dataset.file
+    return Path(data), spec
+
+
+def load_dataset(data: Path | None = None, spec_path: Path | None = None) -> Dataset:
+    """Load and validate the table; with no arguments, the embedded IPM 2023 data set."""
+    path, spec = resolve_inputs(data, spec_path)
+    table = read_table(path, sheet=spec.dataset.sheet)
+    return prepare(table, spec, path)
+
+
+def read_table(path: Path, sheet: str | int | None = None) -> pd.DataFrame:
+    """Read every cell as text (numbers are parsed later, with the spec's number format)."""
+    if not path.exists():
+        raise DataError(f"Data file not found: {path}. Check the path, or run without DATA to use the embedded data set.")
+    if path.is_dir():
+        raise DataError(f"Data path {path} is a folder; pass a CSV, XLSX or Parquet file.")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in {".csv", ".txt", ".tsv"}:
+            table = _read_csv(path)
+        elif suffix in {".xlsx", ".xlsm", ".xls"}:
+            _require("openpyxl", "xlsx")
+            table = pd.read_excel(path, sheet_name=sheet if sheet is not None else 0, dtype=str)
+        elif suffix in {".parquet", ".pq"}:
+            _require("pyarrow", "parquet")
+            table = pd.read_parquet(path)
+        else:
+            raise DataError(
+                f"Unreadable format for {path}: '{suffix or 'no extension'}'. Use .csv, .xlsx or .parquet."
+            )
+    except DataError:
+        raise
+    except (UnicodeDecodeError, pd.errors.ParserError, ValueError, OSError) as exc:
+        raise DataError(f"Cannot read {path} as {suffix.lstrip('.').upper()}: {exc}. Check that the file is not damaged and has a header row.") from None
+    if table.empty or len(table.columns) == 0:
+        raise DataError(f"{path} has no data rows. Check the file and its header row.")
+    table.columns = [str(c).strip() for c in table.columns]
+    table.insert(0, _ROW, np.arange(len(table)) + 2)  # line 1 is the header
+    return table
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    with path.open("r", encoding="utf-8-sig", errors="strict") as handle:
+        sample = handle.read(65536)
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    return pd.read_csv(path, sep=delimiter, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _require(module: str, extra: str) -> None:
+    try:
+        __import__(module)
+    except ImportError:
+        raise DataError(f"Reading this format needs {module}: pip install 'interpret[{extra}]'.") from None
+
+
+def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
+    _check_columns(table, spec, path)
+    table = _apply_filters(table, spec, path)
+    if spec.pivot is not None:
+        table = _pivot(table, spec, path)
+    id_col = spec.id.column
+    table[id_col] = table[id_col].astype(str).str.strip()
+    _check_duplicate_ids(table, id_col, path)
+
+    numeric = pd.DataFrame(index=table[id_col].to_list())
+    for feature in spec.features:
+        numeric[feature.name] = _parse_column(table, feature.column, id_col, spec, path)
+
+    aggregate = _find_aggregate(numeric.index, spec, path)
+    units = numeric.drop(index=[aggregate]) if aggregate else numeric
+
+    dropped: list[tuple[str, str]] = []
+    missing = units.isna()
+    for feature in spec.features:
+        col = units[feature.name]
+        if col.isna().all():
+            raise DataError(f"Feature column '{feature.column}' in {path} has no values at all. Remove it from the spec or fix the file.")
+    if missing.any().any():
+        rows = missing.any(axis=1)
+        detail = "; ".join(
+            f"{uid} ({', '.join(missing.columns[missing.loc[uid]])})" for uid in units.index[rows][:8]
+        )
+        if spec.dataset.missing == "drop":
+            dropped = [(uid, "nilai kosong: " + ", ".join(missing.columns[missing.loc[uid]])) for uid in units.index[rows]]
+            units = units[~rows]
+        else:
+            raise DataError(
+                f"{path} has missing values for {int(rows.sum())} unit(s): {detail}. Missing is not zero: "
+                "choose a filter that gives complete rows (e.g. another year or daerah), or set "
+                "dataset.missing = \"drop\" in the spec to leave those units out (the brief lists them)."
+            )
+    for feature in spec.features:
+        col = units[feature.name]
+        if col.nunique() < 2:
+            raise DataError(
+                f"Feature column '{feature.column}' in {path} is constant ({col.iloc[0]}) across all units: "
+                "it cannot separate clusters. Remove it from the spec's [[features]]."
+            )
+
+    reference = _reference(numeric, units, aggregate, spec)
+    return Dataset(
+        spec=spec,
+        path=path,
+        sha256=_sha256(path),
+        size_bytes=path.stat().st_size,
+        values=units.astype(float),
+        reference=reference,
+        dropped=dropped,
+    )
+
+
+def _check_columns(table: pd.DataFrame, spec: Spec, path: Path) -> None:
+    needed: list[tuple[str, str]] = [(f.column, f"[[features]] column") for f in spec.features if spec.pivot is None]
+    needed += [(flt.column, "[[filters]] column") for flt in spec.filters]
+    if spec.pivot is not None:
+        needed += [(spec.pivot.index, "pivot.index"), (spec.pivot.columns, "pivot.columns"), (spec.pivot.values, "pivot.values")]
+    else:
+        needed.append((spec.id.column, "id.column"))
+    available = [c for c in table.columns if c != _ROW]
+    for column, key in needed:
+        if column not in table.columns:
+            close = [c for c in available if c.lower() == column.lower()]
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise ConfigError(
+                f"Unknown column '{column}' in the spec ({key}): {path} has columns "
+                f"{', '.join(available)}.{hint} Fix the spec."
+            )
+
+
+def _apply_filters(table: pd.DataFrame, spec: Spec, path: Path) -> pd.DataFrame:
+    for flt in spec.filters:
+        wanted = [flt.equals] if flt.one_of is None else flt.one_of
+        if wanted == [None]:
+            raise ConfigError(f"Filter on '{flt.column}' needs `equals` or `one_of`. Fix the spec.")
+        text = table[flt.column].astype(str).str.strip()
+        keep = text.isin([str(w) for w in wanted])
+        if not keep.any():
+            seen = ", ".join(sorted(text.unique())[:12])
+            raise ConfigError(
+                f"Filter {flt.column} = {wanted} keeps no row of {path}. Values present: {seen}. Fix the filter in the spec."
+            )
+        table = table[keep]
+    return table
+
+
+def _pivot(table: pd.DataFrame, spec: Spec, path: Path) -> pd.DataFrame:
+    p = spec.pivot
+    dupes = table.duplicated([p.index, p.columns], keep=False)
+    if dupes.any():
+        sample = table.loc[dupes, [_ROW, p.index, p.columns]].head(4)
+        rows = "; ".join(f"line {r[_ROW]}: {r[p.index]} / {r[p.columns]}" for _, r in sample.iterrows())
+        raise DataError(
+            f"{path} has several rows per ({p.index}, {p.columns}) after the filters ({rows}). "
+            "Add [[filters]] (e.g. on year or daerah) so each pair is one row: averaging totals "
+            "with their parts would double count."
+        )
+    wide = table.pivot(index=p.index, columns=p.columns, values=p.values)
+    first_line = table.groupby(p.index)[_ROW].min()
+    wide = wide.reset_index()
+    wide.columns.name = None
+    wide.insert(0, _ROW, wide[p.index].map(first_line).to_numpy())
+    if spec.id.column != p.index:
+        wide = wide.rename(columns={p.index: spec.id.column})
+    for feature in spec.features:
+        if feature.column not in wide.columns:
+            present = ", ".join(str(c) for c in wide.columns if c not in {_ROW, spec.id.column})
+            raise ConfigError(
+                f"Feature '{feature.column}' is not a value of pivot column '{p.columns}' in {path} "
+                f"(after filters: {present}). Fix [[features]] column in the spec."
+            )
+    return wide
+
+
+def _check_duplicate_ids(table: pd.DataFrame, id_col: str, path: Path) -> None:
+    dupes = table[table[id_col].duplicated(keep=False)]
+    if not dupes.empty:
+        listing = "; ".join(f"'{i}' on lines {', '.join(str(r) for r in g[_ROW])}" for i, g in dupes.groupby(id_col))
+        raise DataError(f"Duplicate ids in column '{id_col}' of {path}: {listing}. Each unit must appear once: remove the repeats or add a filter.")
+    empty = table[table[id_col] == ""]
+    if not empty.empty:
+        raise DataError(f"Empty id in column '{id_col}' of {path} on line(s) {', '.join(str(r) for r in empty[_ROW][:5])}. Fill in the unit name.")
+
+
+def _parse_column(table: pd.DataFrame, column: str, id_col: str, spec: Spec, path: Path) -> np.ndarray:
+    raw = table[column]
+    if pd.api.types.is_numeric_dtype(raw):
+        return raw.astype(float).to_numpy()
+    text = raw.astype(str).str.strip().str.replace("\u00a0", "", regex=False)
+    empty = text.isin(["", "nan", "NaN", "NA", "-", "…"])
+    style = spec.dataset.number_format
+    candidates = ["en", "id"] if style == "auto" else [style]
+    best_bad = None
+    for candidate in candidates:
+        values, bad = _convert(text, empty, candidate)
+        if not bad.any():
+            return values
+        if best_bad is None or bad.sum() < best_bad.sum():
+            best_bad = bad
+    rows = table.loc[best_bad.to_numpy(), [_ROW, id_col, column]].head(5)
+    listing = "; ".join(f"line {r[_ROW]} ({r[id_col]}): '{r[column]}'" for _, r in rows.iterrows())
+    raise DataError(
+        f"Non-numeric values in feature column '{column}' of {path}, {int(best_bad.sum())} row(s): {listing}. "
+        "Write numbers like 73,13 or 1.327.782 (Indonesian) or 73.13 (plain), or leave the cell empty."
+    )
+
+
+_EN = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][+-]?\d+)?$")
+_ID = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
+
+
+def _convert(text: pd.Series, empty: pd.Series, style: str) -> tuple[np.ndarray, pd.Series]:
+    cleaned = text.str.replace(r"^Rp\.?\s*", "", regex=True)
+    if style == "en":
+        ok = cleaned.str.fullmatch(_EN.pattern)
+        numbers = cleaned.str.replace(",", "", regex=False)
+    else:
+        ok = cleaned.str.fullmatch(_ID.pattern)
+        numbers = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    bad = ~(ok | empty)
+    values = pd.to_numeric(numbers.where(ok & ~empty), errors="coerce").to_numpy(dtype=float)
+    return values, bad
+
+
+def _find_aggregate(ids: pd.Index, spec: Spec, path: Path) -> str | None:
+    wanted = spec.reference.row
+    if wanted is not None:
+        matches = [i for i in ids if i.strip().upper() == wanted.strip().upper()]
+        if not matches:
+            raise ConfigError(f"reference.row = '{wanted}' is not an id in {path}. Fix reference.row in the spec or use kind = \"mean\".")
+        return matches[0]
+    found = [i for i in ids if i.strip().upper() in AGGREGATE_NAMES]
+    if spec.reference.kind == "row" and not found:
+        raise ConfigError(f"reference.kind = \"row\" but {path} has no aggregate row (looked for {', '.join(sorted(AGGREGATE_NAMES))}). Set reference.row to its id.")
+    return found[0] if found else None
+
+
+def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None, spec: Spec) -> Reference:
+    if aggregate is not None and spec.reference.kind in {"auto", "row"}:
+        row = numeric.loc[aggregate]
+        if row.isna().any():
+            raise DataError(f"The aggregate row '{aggregate}' has missing values ({', '.join(row.index[row.isna()])}); it cannot serve as the reference.")
+        return Reference(kind="row", label=aggregate, values={k: float(v) for k, v in row.items()}, row_id=aggregate)
+    means = units.mean()
+    return Reference(
+        kind="mean",
+        label=f"rata-rata {len(units)} {spec.unit_plural}",
+        values={k: float(v) for k, v in means.items()},
+        row_id=aggregate,
+    )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

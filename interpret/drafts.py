@@ -1,0 +1,85 @@
+"""The draft contract: what every drafter (rule-based now, LLM later) must return.
+
+A `ClusterDraft` per cluster and one `SummaryDraft`, validated with pydantic. Sectors must come from
+the configured list (rules file), and every fact ID a recommendation cites must exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Rekomendasi(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sektor: str = Field(description="one of the configured sectors, e.g. bansos, UMKM, IKM")
+    teks: str = Field(min_length=1)
+    fakta: list[str] = Field(default_factory=list, description="fact IDs the recommendation relies on")
+
+
+class ClusterDraft(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    klaster: int = Field(ge=1)
+    label: str = Field(min_length=1, max_length=80)
+    karakteristik: list[str] = Field(min_length=1)
+    rekomendasi: list[Rekomendasi] = Field(min_length=1)
+
+
+class SummaryDraft(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ringkasan: list[str] = Field(min_length=1)
+    kesimpulan: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class SectionSource:
+    """Who wrote a section: provider and model, and why other providers were skipped."""
+
+    section: str  # "klaster-1", ..., "ringkasan"
+    provider: str  # "rule-based", later "watsonx", "ollama"
+    model: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Drafts:
+    clusters: list[ClusterDraft]
+    summary: SummaryDraft
+    sources: list[SectionSource]
+
+    def cluster(self, number: int) -> ClusterDraft:
+        return next(d for d in self.clusters if d.klaster == number)
+
+    def to_list(self) -> list[dict]:
+        by_section = {s.section: s for s in self.sources}
+        items = []
+        for draft in self.clusters:
+            src = by_section[f"klaster-{draft.klaster}"]
+            items.append({"section": src.section, "provider": src.provider, "model": src.model, "notes": src.notes, "content": draft.model_dump()})
+        src = by_section["ringkasan"]
+        items.append({"section": "ringkasan", "provider": src.provider, "model": src.model, "notes": src.notes, "content": self.summary.model_dump()})
+        return items
+
+
+def check_contract(drafts: Drafts, *, sectors: list[str], fact_ids: set[str], k: int) -> list[str]:
+    """Problems that a schema alone cannot see: unknown sectors, unknown fact IDs, missing clusters."""
+    problems = []
+    numbers = sorted(d.klaster for d in drafts.clusters)
+    if numbers != list(range(1, k + 1)):
+        problems.append(f"drafts cover clusters {numbers}, expected 1..{k}")
+    labels = [d.label.strip().lower() for d in drafts.clusters]
+    if len(set(labels)) != len(labels):
+        problems.append("cluster labels are not distinct")
+    allowed = {s.lower() for s in sectors}
+    for draft in drafts.clusters:
+        for rec in draft.rekomendasi:
+            if rec.sektor.lower() not in allowed:
+                problems.append(f"Klaster {draft.klaster}: unknown sector '{rec.sektor}' (allowed: {', '.join(sectors)})")
+            unknown = [f for f in rec.fakta if f not in fact_ids]
+            if unknown:
+                problems.append(f"Klaster {draft.klaster}: unknown fact IDs {unknown}")
+    return problems

@@ -1,0 +1,98 @@
+"""The sector rules file (TOML) that tags recommendations: loaded, validated, evaluated.
+
+Rules live in `interpret/rules/sektor.toml` (or a file the user names with --rules): an analyst
+changes which sector a cluster gets without touching Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .errors import ConfigError
+from .facts import ClusterFacts, Facts
+
+Tier = Literal["tertinggi", "menengah", "terendah"]
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    sektor: str
+    tema: list[str] = Field(min_length=1)
+    posisi: Literal["tertinggal", "unggul", "setara"]
+    cakupan: Literal["salah satu", "semua"] = "salah satu"
+    peringkat: list[Tier] | None = None
+    teks: str = Field(min_length=1)
+
+
+class RuleBook(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sektor: list[str] = Field(min_length=1)
+    maks_per_klaster: int = Field(default=4, ge=1)
+    aturan: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _sectors_known(self):
+        known = {s.lower() for s in self.sektor}
+        for rule in self.aturan:
+            if rule.sektor.lower() not in known:
+                raise ValueError(f"rule '{rule.id}' uses sector '{rule.sektor}', which is not in `sektor`")
+        return self
+
+
+@dataclass(frozen=True)
+class LoadedRules:
+    book: RuleBook
+    path: str
+    sha256: str
+
+
+def default_rules_path() -> Path:
+    return Path(str(resources.files("interpret") / "rules" / "sektor.toml"))
+
+
+def load_rules(path: Path | None = None) -> LoadedRules:
+    path = Path(path) if path else default_rules_path()
+    if not path.is_file():
+        raise ConfigError(f"Rules file not found: {path}. Pass an existing TOML file with --rules, or omit it to use the built-in rules.")
+    data = path.read_bytes()
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+        book = RuleBook.model_validate(raw)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Rules file {path} is not valid UTF-8 TOML: {exc}. Fix the syntax.") from None
+    except ValidationError as exc:
+        problems = "; ".join(f"`{'.'.join(str(p) for p in e['loc'])}`: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"Rules file {path}: {problems}. Fix these keys (the file's header comment lists them).") from None
+    return LoadedRules(book=book, path=str(path), sha256=hashlib.sha256(data).hexdigest())
+
+
+def tier_of(cluster: ClusterFacts, k: int) -> Tier:
+    if cluster.composite_rank == 1:
+        return "tertinggi"
+    if cluster.composite_rank == k:
+        return "terendah"
+    return "menengah"
+
+
+def matching_features(rule: Rule, cluster: ClusterFacts, facts: Facts) -> list[str]:
+    """Features that satisfy the rule for this cluster, or [] when the rule does not apply."""
+    if rule.peringkat is not None and tier_of(cluster, facts.k) not in rule.peringkat:
+        return []
+    in_theme = [f.name for f in facts.features if "*" in rule.tema or f.theme in rule.tema]
+    if not in_theme:
+        return []
+    wanted = {"tertinggal": False, "unggul": True, "setara": None}[rule.posisi]
+    hits = [name for name in in_theme if cluster.features[name].better is wanted]
+    if rule.cakupan == "semua" and len(hits) != len(in_theme):
+        return []
+    return hits

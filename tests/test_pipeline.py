@@ -1,0 +1,133 @@
+"""Acceptance of the foundation: the default run, its files, its partition, its verification."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from interpret import run_brief
+from interpret.errors import ConfigError
+from interpret.verify import Verifier
+
+from .conftest import ROOT, published_partition, settings
+
+
+def test_default_run_writes_the_four_files(default_brief):
+    names = sorted(p.name for p in default_brief.files)
+    assert names == ["assignments.csv", "brief.html", "brief.md", "result.json"]
+    for path in default_brief.files:
+        assert path.stat().st_size > 200
+
+
+def test_default_run_reproduces_the_published_partition(default_brief):
+    result = json.loads((default_brief.out_dir / "result.json").read_text(encoding="utf-8"))
+    clusters = [set(c["members"]) for c in result["clusters"]]
+    assert sorted(map(sorted, clusters)) == sorted(map(sorted, published_partition()))
+    assert sorted(c["size"] for c in result["clusters"]) == [5, 5, 10, 14]
+    assert result["method"]["within_ss"] == pytest.approx(48.915, abs=5e-4)
+    assert result["method"]["between_pct"] == pytest.approx(62.9, abs=0.05)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_every_seed_gives_the_published_partition_with_the_same_numbering(seed, default_brief):
+    brief = run_brief(settings(seed=seed), write=False)
+    assert [set(c.members) for c in brief.facts.clusters] == [set(c.members) for c in default_brief.facts.clusters]
+
+
+def test_result_json_has_the_documented_keys(default_brief):
+    result = default_brief.result
+    for key in ("dataset", "k", "seed", "reference", "clusters", "drafts", "verification", "provenance", "facts"):
+        assert key in result
+    cluster = result["clusters"][0]
+    assert {"id", "label", "size", "members", "features"} <= set(cluster)
+    assert set(cluster["features"]["UHH"]) >= {"mean", "median", "min", "max", "sd", "reference", "diff", "diff_pct", "z", "rank", "direction"}
+    assert result["reference"]["kind"] == "mean"
+    assert result["reference"]["values"]["UHH"] == pytest.approx(73.13, abs=0.005)
+    json.dumps(result)  # serializable as it stands
+
+
+def _numbers_outside_appendix(markdown: str) -> list[str]:
+    body = markdown.split("## Lampiran A")[0]
+    body = re.sub(r"[Kk]laster \d+", "", body)
+    for label in ("Umur Harapan Hidup (UHH)", "Harapan Lama Sekolah (HLS)", "Rata-rata Lama Sekolah (RLS)"):
+        body = body.replace(label, "")
+    return re.findall(r"(?<![\w.,])[+-]?\d[\d.]*(?:,\d+)?", body)
+
+
+def test_every_number_in_the_brief_has_a_verdict_and_none_is_false(default_brief):
+    markdown = (default_brief.out_dir / "brief.md").read_text(encoding="utf-8")
+    claims = default_brief.result["verification"]["claims"]
+    numbers = _numbers_outside_appendix(markdown)
+    number_claims = [c for c in claims if c["kind"] == "angka"]
+    assert len(number_claims) == len(numbers)
+    assert sorted(c["value"].rstrip(" %") for c in number_claims) == sorted(numbers)
+    assert all(c["verdict"] == "benar" for c in claims)
+    assert all(c["fact_id"] in default_brief.result["facts"] for c in claims)
+    assert sum(c["kind"] == "arah" for c in claims) >= 16  # a direction per cluster and feature, at least
+
+
+def test_the_appendix_lists_every_claim(default_brief):
+    markdown = default_brief.markdown
+    appendix = markdown.split("## Lampiran A")[1]
+    for claim in default_brief.verification.claims:
+        assert f"| {claim.id} |" in appendix
+
+
+def test_one_member_cluster_is_flagged_and_never_described_as_a_pattern(long_expenditure, write_file):
+    spec = write_file("p.toml", (ROOT / "examples" / "pengeluaran_2022.toml").read_text(encoding="utf-8"))
+    brief = run_brief(settings(data=long_expenditure, spec=spec, k=5, seed=3), write=False)
+    singles = [c for c in brief.facts.clusters if c.size == 1]
+    for c in singles:
+        assert c.small_n == "n=1"
+        text = " ".join(brief.drafts.cluster(c.number).karakteristik)
+        assert "bukan pola bersama" in text
+        assert "identik" not in text
+
+
+def test_long_table_is_pivoted_and_indonesia_is_the_reference(long_expenditure):
+    spec = ROOT / "examples" / "pengeluaran_2022.toml"
+    brief = run_brief(settings(data=long_expenditure, spec=spec), write=False)
+    members = [m for c in brief.facts.clusters for m in c.members]
+    assert len(members) == 12 and "INDONESIA" not in members
+    assert brief.facts.reference["kind"] == "row" and brief.facts.reference["label"] == "INDONESIA"
+    raw = pd.read_csv(long_expenditure)
+    national = raw[(raw.provinsi == "INDONESIA") & (raw.tahun == 2022) & (raw.daerah == "PERDESAANPERKOTAAN") & (raw.jenis == "MAKANAN")]
+    assert brief.facts.reference["values"]["Makanan"] == float(national.peng.iloc[0])
+    assert brief.verification.ok
+
+
+def test_fewer_units_than_k_is_a_config_error(simple_csv, simple_spec):
+    with pytest.raises(ConfigError, match="only 12 provinsi"):
+        run_brief(settings(data=simple_csv, spec=simple_spec, k=13), write=False)
+
+
+def test_a_false_sentence_is_removed_before_the_brief_is_written(default_brief):
+    from interpret.pipeline import stage_verify
+
+    drafts = default_brief.drafts
+    first = drafts.clusters[0]
+    wrong = "Umur Harapan Hidup (UHH) rata-rata 80,00 tahun."
+    tampered = first.model_copy(update={"karakteristik": [*first.karakteristik, wrong]})
+    drafts.clusters[0] = tampered
+    try:
+        fixed, body, report, repairs = stage_verify(default_brief.facts, drafts)
+    finally:
+        drafts.clusters[0] = first
+    assert wrong not in body
+    assert report.ok
+    assert repairs and repairs[0]["action"] == "dihapus" and repairs[0]["kalimat"] == wrong
+
+
+def test_assignments_csv_has_one_row_per_unit(default_brief):
+    table = pd.read_csv(default_brief.out_dir / "assignments.csv")
+    assert len(table) == 34
+    assert set(table.columns[:3]) == {"Provinsi", "klaster", "label"}
+    assert table.groupby("klaster").size().sort_values().tolist() == [5, 5, 10, 14]
+
+
+def test_verifier_flags_a_number_the_brief_does_not_hold(default_brief):
+    report = Verifier(default_brief.facts).verify_text("Umur Harapan Hidup (UHH) rata-rata 71,99 tahun.", cluster=1)
+    assert report.counts["salah"] == 1
