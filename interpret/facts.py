@@ -40,6 +40,7 @@ class Fact:
     cluster: int | None = None  # 1-based cluster number
     feature: str | None = None
     text: str = ""  # as the brief writes it ("73,13 tahun")
+    member: str | None = None  # a unit id, for facts about one unit (stability, outliers)
 
 
 @dataclass(frozen=True)
