@@ -67,9 +67,9 @@ def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) 
     mean = with_unit(format_number(ff.mean, feature.decimals), feature.unit)
     ref = with_unit(format_number(ff.reference, feature.decimals), feature.unit)
     if ff.direction == "setara":
-        return f"{feature.label} rata-rata {mean}, setara dengan {ref_phrase} ({ref})."
+        return f"Rata-rata klaster untuk {feature.label} sebesar {mean}, setara dengan {ref_phrase} ({ref})."
     pct = format_percent(abs(ff.diff_pct))
-    return f"{feature.label} rata-rata {mean}, {pct} {ff.direction} {ref_phrase} ({ref})."
+    return f"Rata-rata klaster untuk {feature.label} sebesar {mean}, {pct} {ff.direction} {ref_phrase} ({ref})."
 
 
 def evidence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) -> str:
@@ -204,8 +204,9 @@ def _spread(facts: Facts, feature: FeatureInfo) -> float:
 
 
 def _join(items: list[str]) -> str:
+    """Indonesian list: "A dan B"; "A, B, dan C" (EYD: a comma before "dan" from three items on)."""
     items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " dan " + items[-1]
+    if len(items) <= 2:
+        return " dan ".join(items)
+    return ", ".join(items[:-1]) + ", dan " + items[-1]
 

@@ -1,0 +1,119 @@
+"""Stage 1: reading tables, and every bad-input case the foundation names."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from interpret.data import load_dataset
+from interpret.errors import ConfigError, DataError
+
+from .conftest import DEFAULT_CSV, ROOT
+
+
+def test_default_dataset_has_34_provinces_and_the_mean_reference():
+    dataset = load_dataset()
+    assert len(dataset.values) == 34
+    assert dataset.reference.kind == "mean"
+    assert dataset.reference.values["Pengeluaran"] == pytest.approx(11470, abs=0.5)
+    assert len(dataset.sha256) == 64
+
+
+def test_indonesian_number_formats_are_parsed(write_file, simple_spec):
+    data = write_file("id.csv", "Provinsi;A;B\nP1;73,13;1.327.782\nP2;70,5;884.102\nP3;71,25;2.525.347\n")
+    values = load_dataset(data, simple_spec).values
+    assert values.loc["P1", "A"] == 73.13
+    assert values.loc["P3", "B"] == 2525347
+
+
+def test_aggregate_row_is_the_reference_and_never_a_unit(write_file, simple_spec):
+    data = write_file("agg.csv", "Provinsi,A,B\nP1,70,100\nP2,72,200\nP3,74,300\nINDONESIA,71,150\n")
+    dataset = load_dataset(data, simple_spec)
+    assert "INDONESIA" not in dataset.values.index
+    assert dataset.reference.kind == "row" and dataset.reference.values == {"A": 71.0, "B": 150.0}
+
+
+def test_long_table_filters_and_pivot(long_expenditure):
+    dataset = load_dataset(long_expenditure, ROOT / "examples" / "pengeluaran_2022.toml")
+    assert list(dataset.values.columns) == ["Makanan", "Nonmakanan"]
+    assert len(dataset.values) == 12 and "INDONESIA" not in dataset.values.index
+
+
+def test_pivot_without_enough_filters_refuses_to_average_totals_with_parts(long_expenditure, write_file):
+    text = (ROOT / "examples" / "pengeluaran_2022.toml").read_text(encoding="utf-8")
+    text = text.replace('[[filters]]\ncolumn = "daerah"\nequals = "PERDESAANPERKOTAAN"\n', "")
+    spec = write_file("loose.toml", text)
+    with pytest.raises(DataError, match="several rows per \\(provinsi, jenis\\).*double count"):
+        load_dataset(long_expenditure, spec)
+
+
+def test_structural_missing_values_are_named(long_expenditure, write_file):
+    text = (ROOT / "examples" / "pengeluaran_2022.toml").read_text(encoding="utf-8").replace('equals = "PERDESAANPERKOTAAN"', 'equals = "PERDESAAN"')
+    spec = write_file("rural.toml", text)
+    with pytest.raises(DataError, match="missing values for 1 unit\\(s\\): DKI JAKARTA"):
+        load_dataset(long_expenditure, spec)
+    dropped = load_dataset(long_expenditure, write_file("drop.toml", text.replace('year = 2022', 'year = 2022\nmissing = "drop"')))
+    assert "DKI JAKARTA" not in dropped.values.index and dropped.dropped[0][0] == "DKI JAKARTA"
+
+
+def test_xlsx_and_parquet_are_read(tmp_path, simple_spec):
+    frame = pd.DataFrame({"Provinsi": ["P1", "P2", "P3"], "A": [70.1, 71.2, 72.3], "B": [100, 200, 300]})
+    frame.to_excel(tmp_path / "t.xlsx", index=False)
+    frame.to_parquet(tmp_path / "t.parquet", index=False)
+    for name in ("t.xlsx", "t.parquet"):
+        values = load_dataset(tmp_path / name, simple_spec).values
+        assert values.loc["P2", "A"] == pytest.approx(71.2)
+
+
+# --- bad input: each names the file/column/row and the fix -------------------------------------
+
+def test_missing_file(tmp_path, simple_spec):
+    with pytest.raises(DataError, match="Data file not found: .*absent.csv"):
+        load_dataset(tmp_path / "absent.csv", simple_spec)
+
+
+def test_unreadable_format(write_file, simple_spec):
+    with pytest.raises(DataError, match="Unreadable format .*'.json'"):
+        load_dataset(write_file("t.json", "{}"), simple_spec)
+
+
+def test_unknown_column_in_spec(write_file, simple_spec):
+    data = write_file("t.csv", "Provinsi,A,b\nP1,1,2\nP2,3,4\n")
+    with pytest.raises(ConfigError, match="Unknown column 'B' in the spec.*Did you mean 'b'"):
+        load_dataset(data, simple_spec)
+
+
+def test_non_numeric_values_show_the_first_offending_rows(write_file, simple_spec):
+    data = write_file("t.csv", "Provinsi,A,B\nP1,70,1\nP2,tujuh puluh,2\nP3,72,3\nP4,n/a,4\n")
+    with pytest.raises(DataError) as info:
+        load_dataset(data, simple_spec)
+    message = str(info.value)
+    assert "column 'A'" in message and "line 3 (P2): 'tujuh puluh'" in message and "line 5 (P4): 'n/a'" in message
+
+
+def test_all_missing_feature(write_file, simple_spec):
+    data = write_file("t.csv", "Provinsi,A,B\nP1,,1\nP2,,2\nP3,,3\n")
+    with pytest.raises(DataError, match="'A' .* has no values at all"):
+        load_dataset(data, simple_spec)
+
+
+def test_constant_feature(write_file, simple_spec):
+    data = write_file("t.csv", "Provinsi,A,B\nP1,5,1\nP2,5,2\nP3,5,3\n")
+    with pytest.raises(DataError, match="'A' .* is constant"):
+        load_dataset(data, simple_spec)
+
+
+def test_duplicate_ids(write_file, simple_spec):
+    data = write_file("t.csv", "Provinsi,A,B\nP1,5,1\nP2,6,2\nP1,7,3\n")
+    with pytest.raises(DataError, match="Duplicate ids in column 'Provinsi'.*'P1' on lines 2, 4"):
+        load_dataset(data, simple_spec)
+
+
+def test_filter_that_keeps_nothing(long_expenditure, write_file):
+    text = (ROOT / "examples" / "pengeluaran_2022.toml").read_text(encoding="utf-8").replace("equals = 2022", "equals = 1999")
+    with pytest.raises(ConfigError, match="Filter tahun = \\[1999\\] keeps no row"):
+        load_dataset(long_expenditure, write_file("f.toml", text))
+
+
+def test_embedded_csv_is_the_shared_default():
+    assert pd.read_csv(DEFAULT_CSV).shape == (34, 5)
