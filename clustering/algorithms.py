@@ -1,27 +1,51 @@
-"""Clustering algorithms behind one seam, `cluster(X, k, method=...)`, and stable cluster numbering.
+"""Clustering algorithms behind one seam, `cluster(X, k, method=..., metric=...)`, and stable numbering.
 
-K-means has local optima: on the 34-province IPM table a single start finds the global optimum only
-some of the time, so the default number of restarts is generous for small n and bounded for large n.
+- k-means: many restarts. On the 34-province IPM table a single k-means++ start finds the global
+  optimum about one time in ten, so small tables get 200 restarts (run at once by
+  `batched.batched_kmeans`); large tables go to scikit-learn with fewer restarts.
+- k-medoids: FasterPAM from the `kmedoids` package on a full dissimilarity matrix, Euclidean or
+  Manhattan; medoids are real units, so the result is robust to outliers.
+- Ward: scikit-learn's agglomerative clustering with Ward linkage (Euclidean only by definition).
+
+Every method returns a `Partition` whose `within_ss` is the (weighted) squared Euclidean distance
+to the cluster means, so "between SS / total SS" means the same thing whatever the method.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from sklearn.cluster import KMeans
+from scipy.spatial.distance import cdist
+
+from .batched import batched_kmeans
+
+METHODS = ("kmeans", "kmedoids", "ward")
+METRICS = ("euclidean", "manhattan")
+# Below this many cells (n × restarts × k) the batched numpy k-means is used; above it, scikit-learn
+# (whose per-restart overhead no longer dominates).
+BATCHED_MAX_CELLS = 5_000_000
+BATCHED_MAX_UNITS = 5_000
+# Above this many units, k-means restarts run on a seeded sample of SEED_SAMPLE units and the best
+# centers are then refined by Lloyd iterations on all units (restarts on a million rows would
+# dominate the run; the refinement still finds the optimum of the full data near those centers).
+LARGE_N = 200_000
+SEED_SAMPLE = 100_000
+# The O(n²) methods (k-medoids on a full dissimilarity matrix, Ward) refuse tables larger than this.
+MAX_PAIRWISE_UNITS = 20_000
 
 
 @dataclass(frozen=True)
 class Partition:
     labels: np.ndarray  # n, values 0..k-1, numbered by `order_labels`
-    centers: np.ndarray  # k × p, in the space the algorithm saw
+    centers: np.ndarray  # k × p, in the space the algorithm saw (medoids for k-medoids)
     k: int
     method: str
     seed: int
     n_init: int
     within_ss: float
     total_ss: float
+    metric: str = "euclidean"
 
     @property
     def between_ss(self) -> float:
@@ -42,22 +66,105 @@ def default_n_init(n: int) -> int:
         return 200
     if n <= 100_000:
         return 20
-    return 5
+    return 3
 
 
-def kmeans(X: np.ndarray, k: int, seed: int = 42, n_init: int | None = None) -> Partition:
+def sum_of_squares(X: np.ndarray, labels: np.ndarray, k: int, weights: np.ndarray | None = None) -> tuple[float, float]:
+    """(within-cluster SS around the cluster means, total SS around the grand mean), weighted."""
+    w = np.ones(len(X)) if weights is None else np.asarray(weights, dtype=float)
+    mass = np.bincount(labels, weights=w, minlength=k)
+    sums = np.vstack([np.bincount(labels, weights=w * X[:, j], minlength=k) for j in range(X.shape[1])]).T
+    means = sums / np.where(mass > 0, mass, 1)[:, None]
+    total_sq = float((w[:, None] * X**2).sum())
+    within = total_sq - float((mass[:, None] * means**2).sum())
+    grand = (w[:, None] * X).sum(axis=0) / w.sum()
+    total = total_sq - float(w.sum() * (grand**2).sum())
+    return max(within, 0.0), max(total, 0.0)
+
+
+def kmeans(
+    X: np.ndarray,
+    k: int,
+    seed: int = 42,
+    n_init: int | None = None,
+    metric: str = "euclidean",
+    weights: np.ndarray | None = None,
+) -> Partition:
     X = np.asarray(X, dtype=float)
     _check_k(X, k)
+    if metric != "euclidean":
+        raise ValueError("k-means minimises squared Euclidean distance; use method kmedoids for metric manhattan")
     n_init = n_init or default_n_init(len(X))
-    model = KMeans(n_clusters=k, n_init=n_init, random_state=seed, algorithm="lloyd", max_iter=500, tol=1e-8)
-    labels = model.fit_predict(X)
+    if len(X) <= BATCHED_MAX_UNITS and len(X) * n_init * k <= BATCHED_MAX_CELLS:
+        labels, centers, _ = batched_kmeans(X, k, n_init, seed, weights=weights)
+    else:
+        from sklearn.cluster import KMeans
+
+        init = "k-means++"
+        if len(X) > LARGE_N:
+            rows = np.random.default_rng(seed).choice(len(X), SEED_SAMPLE, replace=False)
+            sample_weights = None if weights is None else np.asarray(weights)[rows]
+            init = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(X[rows], sample_weight=sample_weights).cluster_centers_
+        model = KMeans(n_clusters=k, init=init, n_init=n_init if isinstance(init, str) else 1, random_state=seed,
+                       algorithm="lloyd", max_iter=300)
+        labels = model.fit_predict(X, sample_weight=weights)
+        centers = model.cluster_centers_
+    return _partition(X, labels, centers, k, "kmeans", seed, n_init, metric, weights)
+
+
+def kmedoids(
+    X: np.ndarray,
+    k: int,
+    seed: int = 42,
+    n_init: int | None = None,
+    metric: str = "euclidean",
+    weights: np.ndarray | None = None,
+) -> Partition:
+    """FasterPAM (Schubert & Rousseeuw 2021) on the full dissimilarity matrix; best of a few seeds."""
+    import kmedoids as kmedoids_package
+
+    X = np.asarray(X, dtype=float)
+    _check_k(X, k)
+    _check_metric(metric)
+    _check_pairwise(X, "kmedoids")
+    if weights is not None:
+        raise ValueError("k-medoids does not take survey weights here; weights apply to the profiles")
+    n_init = n_init or (10 if len(X) <= 2_000 else 2)
+    diss = cdist(X, X, metric="cityblock" if metric == "manhattan" else "euclidean")
+    best = None
+    for run in range(n_init):
+        result = kmedoids_package.fasterpam(diss, k, init="build" if run == 0 else "random", random_state=seed + run, n_cpu=1)
+        if best is None or result.loss < best.loss - 1e-9:
+            best = result
+    labels = np.asarray(best.labels, dtype=int)
+    centers = X[np.asarray(best.medoids, dtype=int)]
+    return _partition(X, labels, centers, k, "kmedoids", seed, n_init, metric, None)
+
+
+def ward(
+    X: np.ndarray,
+    k: int,
+    seed: int = 42,
+    n_init: int | None = None,
+    metric: str = "euclidean",
+    weights: np.ndarray | None = None,
+) -> Partition:
+    """Agglomerative clustering with Ward linkage: deterministic, so seed and restarts do not apply."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    X = np.asarray(X, dtype=float)
+    _check_k(X, k)
+    if metric != "euclidean":
+        raise ValueError("Ward linkage is defined for Euclidean distance only; use method kmedoids for metric manhattan")
+    _check_pairwise(X, "ward")
+    if weights is not None:
+        raise ValueError("Ward clustering does not take survey weights here; weights apply to the profiles")
+    labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(X)
     centers = np.vstack([X[labels == c].mean(axis=0) for c in range(k)])
-    within = float(sum(((X[labels == c] - centers[c]) ** 2).sum() for c in range(k)))
-    total = float(((X - X.mean(axis=0)) ** 2).sum())
-    return Partition(labels=labels, centers=centers, k=k, method="kmeans", seed=seed, n_init=n_init, within_ss=within, total_ss=total)
+    return _partition(X, labels, centers, k, "ward", seed, 1, metric, None)
 
 
-ALGORITHMS = {"kmeans": kmeans}
+ALGORITHMS = {"kmeans": kmeans, "kmedoids": kmedoids, "ward": ward}
 
 
 def cluster(X: np.ndarray, k: int, method: str = "kmeans", seed: int = 42, **options) -> Partition:
@@ -84,16 +191,16 @@ def order_labels(partition: Partition, key: np.ndarray) -> Partition:
     mapping = np.empty(partition.k, dtype=int)
     for new, old in enumerate(order):
         mapping[old] = new
-    return Partition(
-        labels=mapping[labels],
-        centers=partition.centers[order],
-        k=partition.k,
-        method=partition.method,
-        seed=partition.seed,
-        n_init=partition.n_init,
-        within_ss=partition.within_ss,
-        total_ss=partition.total_ss,
-    )
+    return replace(partition, labels=mapping[labels], centers=partition.centers[order])
+
+
+def _partition(X, labels, centers, k, method, seed, n_init, metric, weights) -> Partition:
+    labels = np.asarray(labels, dtype=int)
+    if len(np.unique(labels)) < k:
+        raise ValueError(f"{method} found fewer than k = {k} non-empty clusters; the data has too few distinct points")
+    within, total = sum_of_squares(X, labels, k, weights)
+    return Partition(labels=labels, centers=np.asarray(centers, dtype=float), k=k, method=method, seed=seed,
+                     n_init=n_init, within_ss=within, total_ss=total, metric=metric)
 
 
 def _check_k(X: np.ndarray, k: int) -> None:
@@ -101,3 +208,16 @@ def _check_k(X: np.ndarray, k: int) -> None:
         raise ValueError(f"k must be at least 2, got {k}")
     if k > len(X):
         raise ValueError(f"k = {k} is larger than the number of units ({len(X)})")
+
+
+def _check_metric(metric: str) -> None:
+    if metric not in METRICS:
+        raise ValueError(f"unknown metric {metric!r}; known: {', '.join(METRICS)}")
+
+
+def _check_pairwise(X: np.ndarray, method: str) -> None:
+    if len(X) > MAX_PAIRWISE_UNITS:
+        raise ValueError(
+            f"{method} needs all {len(X)}² pairwise distances; use it on at most {MAX_PAIRWISE_UNITS} units "
+            "(or method kmeans for microdata)"
+        )
