@@ -1,0 +1,230 @@
+"""The drafting chain: for each section (one per cluster, then the executive summary) try the
+providers in order, and fall back to the rule-based drafter.
+
+Per provider and section: render the prompt → call (through the response cache) → parse and validate
+the JSON against the contract → on invalid output, a repair prompt (bounded) → verify every number
+and direction with the Verifier → on false or unverifiable claims, a repair prompt quoting each
+claim and the correct fact (bounded) → else the next provider. Clusters are drafted concurrently
+with a bounded pool; the summary follows, because it needs the clusters' labels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable
+
+from pydantic import BaseModel
+
+from ..drafts import ClusterDraft, Drafts, SectionSource, SummaryDraft
+from ..facts import Facts
+from ..verify import Verifier
+from .cache import ResponseCache, cache_key
+from .context import cluster_context, summary_context
+from .parsing import DraftProblem, contract_problems, parse_draft
+from .prompts import PromptLibrary
+from .providers import Provider, ProviderFailure, ProviderUnavailable
+
+Say = Callable[[str, str], None]
+
+
+class DraftRejected(Exception):
+    """The provider answered, but no answer survived the bounded repairs."""
+
+
+@dataclass
+class SectionResult:
+    draft: BaseModel | None
+    provider: Provider | None
+    notes: list[str] = field(default_factory=list)
+
+
+class Chain:
+    def __init__(self, facts: Facts, sectors: list[str], providers: list[Provider], library: PromptLibrary,
+                 cache: ResponseCache, *, repairs: int = 2, concurrency: int = 4):
+        self.facts = facts
+        self.sectors = list(sectors)
+        self.providers = providers
+        self.library = library
+        self.cache = cache
+        self.repairs = repairs
+        self.concurrency = max(1, concurrency)
+        self.fact_ids = set(facts.index)
+        self.calls: list[dict] = []
+        self.skipped: dict[str, str] = {}  # provider name -> first reason it was skipped or failed
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._facts_fingerprint = hashlib.sha256(
+            json.dumps(sorted((f.id, f.text, f.cluster, f.feature, f.kind) for f in facts.index.values()), default=str).encode()
+        ).hexdigest()
+
+    # -- one model call, through the cache ----------------------------------------------------
+    def call(self, provider: Provider, messages: list[dict], parameters: dict, section: str, purpose: str) -> str:
+        key = cache_key(provider.name, provider.model, parameters, messages)
+        hit = self.cache.get(key)
+        if hit is not None and isinstance(hit.get("text"), str):
+            self._record(section, provider, purpose, True, hit.get("usage", {}), 0.0)
+            return hit["text"]
+        reason = provider.unavailable()
+        if reason:
+            raise ProviderUnavailable(reason)
+        reply = provider.invoke(messages, parameters)
+        self.cache.put(key, {"provider": provider.name, "model": provider.model, "parameters": parameters, "text": reply.text, "usage": reply.usage})
+        self._record(section, provider, purpose, False, reply.usage, reply.seconds)
+        return reply.text
+
+    def _record(self, section, provider, purpose, cached, usage, seconds) -> None:
+        with self._lock:
+            self.calls.append(
+                {
+                    "section": section, "provider": provider.name, "model": provider.model, "purpose": purpose, "cached": cached,
+                    "prompt_tokens": int(usage.get("prompt_tokens", 0)), "completion_tokens": int(usage.get("completion_tokens", 0)),
+                    "total_tokens": int(usage.get("total_tokens", 0)), "seconds": round(seconds, 3),
+                }
+            )
+
+    # -- one section with one provider ----------------------------------------------------------
+    def failing_claims(self, draft: BaseModel, number: int | None) -> list:
+        if isinstance(draft, ClusterDraft):
+            texts = [draft.label, *draft.karakteristik, *(r.teks for r in draft.rekomendasi)]
+            section = f"Klaster {number}"
+        else:
+            texts = [*draft.ringkasan, *draft.kesimpulan]
+            section = "Ringkasan eksekutif"
+        # A draft that passed against these very facts before (a rerun) need not be verified again;
+        # the pipeline's stage_verify checks the whole brief regardless.
+        passed_key = "verified:" + hashlib.sha256(f"{self._facts_fingerprint}|{section}|{draft.model_dump_json()}".encode()).hexdigest()
+        if self.cache.get(passed_key) is not None:
+            return []
+        failing = []
+        verifier = getattr(self._local, "verifier", None)
+        if verifier is None:  # one per thread: a Verifier keeps state while it verifies (not thread-safe)
+            verifier = self._local.verifier = Verifier(self.facts)
+        for text in texts:
+            report = verifier.verify_text(text, section=section, cluster=number)
+            failing.extend(c for c in report.claims if c.verdict != "benar")
+        if not failing:
+            self.cache.put(passed_key, {"verified": True})
+        return failing
+
+    def draft_with(self, provider: Provider, kind: str, number: int | None, context: dict, model: type[BaseModel],
+                   history: list[str]) -> BaseModel:
+        section = f"klaster-{number}" if number else "ringkasan"
+        messages = self.library.render(kind, context)
+        text = self.call(provider, messages, self.library.parameters(kind), section, "draft")
+        json_repairs = fact_repairs = 0
+        while True:
+            try:
+                draft = parse_draft(text, model)
+                problems = contract_problems(draft, number=number, sectors=self.sectors, fact_ids=self.fact_ids)
+                if problems:
+                    raise DraftProblem("; ".join(problems))
+            except DraftProblem as problem:
+                if json_repairs >= self.repairs:
+                    raise DraftRejected(f"{provider.name}: jawaban tetap tidak valid setelah {json_repairs} perbaikan ({problem})") from None
+                json_repairs += 1
+                history.append(f"{provider.name}: perbaikan JSON {json_repairs}: {problem}")
+                messages = messages + [{"role": "assistant", "content": text}]
+                messages += self.library.render("repair_json", {**context, "problem": str(problem)})
+                text = self.call(provider, messages, self.library.parameters("repair_json"), section, f"perbaikan-json-{json_repairs}")
+                continue
+            failing = self.failing_claims(draft, number)
+            if not failing:
+                return draft
+            quoted = "; ".join(f"'{c.value}' ({c.verdict}; fakta {c.fact_id or '-'}: {c.expected or '-'})" for c in failing[:6])
+            if fact_repairs >= self.repairs:
+                raise DraftRejected(f"{provider.name}: {len(failing)} klaim masih gagal verifikasi setelah {fact_repairs} perbaikan: {quoted}")
+            fact_repairs += 1
+            history.append(f"{provider.name}: perbaikan fakta {fact_repairs}: {quoted}")
+            claims = [
+                {"kalimat": c.text, "angka_ditulis": c.value, "putusan": c.verdict, "id_fakta": c.fact_id, "fakta_benar": c.expected or ""}
+                for c in failing
+            ]
+            messages = messages + [{"role": "assistant", "content": text}]
+            messages += self.library.render("repair_facts", {**context, "claims": claims})
+            text = self.call(provider, messages, self.library.parameters("repair_facts"), section, f"perbaikan-fakta-{fact_repairs}")
+
+    def section(self, kind: str, number: int | None, context: dict, model: type[BaseModel]) -> SectionResult:
+        notes: list[str] = []
+        for provider in self.providers:
+            try:
+                draft = self.draft_with(provider, kind, number, context, model, notes)
+                return SectionResult(draft, provider, notes)
+            except ProviderUnavailable as exc:
+                notes.append(f"dilewati: {exc}")
+                self._skip(provider, f"dilewati ({exc})")
+            except ProviderFailure as exc:
+                notes.append(f"gagal: {exc}")
+                self._skip(provider, f"gagal ({exc})")
+            except DraftRejected as exc:
+                notes.append(f"ditolak: {exc}")
+                self._skip(provider, f"ditolak ({exc})")
+        return SectionResult(None, None, notes)
+
+    def _skip(self, provider: Provider, reason: str) -> None:
+        reason = reason.replace(f"({provider.name}: ", "(", 1)
+        with self._lock:
+            self.skipped.setdefault(provider.name, reason)
+
+    # -- the whole set ----------------------------------------------------------------------------
+    def run(self, rule_based: Drafts, rules_model: str) -> Drafts:
+        from ..drafting import _summary as rule_based_summary
+
+        provisional = {d.klaster: d.label for d in rule_based.clusters}
+        numbers = [c.number for c in self.facts.clusters]
+
+        def one(number: int) -> SectionResult:
+            context = cluster_context(self.facts, number, self.sectors, provisional)
+            return self.section("cluster", number, context, ClusterDraft)
+
+        self.library.compile_all()  # once, here: four threads compiling the same templates would race for the GIL
+        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(numbers)), thread_name_prefix="interpret-llm") as pool:
+            results = list(pool.map(one, numbers))
+
+        clusters: list[ClusterDraft] = []
+        sources: list[SectionSource] = []
+        for number, result in zip(numbers, results):
+            if result.draft is None:
+                clusters.append(rule_based.cluster(number))
+                sources.append(SectionSource(f"klaster-{number}", "rule-based", rules_model, result.notes))
+            else:
+                clusters.append(result.draft)
+                sources.append(SectionSource(f"klaster-{number}", result.provider.name, result.provider.model, result.notes))
+        clusters = distinct_labels(clusters, provisional, sources)
+
+        summary_result = self.section("summary", None, summary_context(self.facts, self.sectors, clusters), SummaryDraft)
+        if summary_result.draft is None:
+            summary = rule_based_summary(self.facts, clusters)
+            sources.append(SectionSource("ringkasan", "rule-based", rules_model, summary_result.notes))
+        else:
+            summary = summary_result.draft
+            sources.append(SectionSource("ringkasan", summary_result.provider.name, summary_result.provider.model, summary_result.notes))
+        return Drafts(clusters=clusters, summary=summary, sources=sources)
+
+    def usage(self) -> dict:
+        live = [c for c in self.calls if not c["cached"]]
+        totals = {key: sum(c[key] for c in live) for key in ("prompt_tokens", "completion_tokens", "total_tokens")}
+        return {
+            "calls": sorted(self.calls, key=lambda c: (c["section"], c["purpose"], c["provider"])),
+            "totals": {"model_calls": len(live), "cached_calls": len(self.calls) - len(live), **totals},
+        }
+
+
+def distinct_labels(clusters: list[ClusterDraft], provisional: dict[int, str], sources: list[SectionSource]) -> list[ClusterDraft]:
+    """Two clusters with the same label: the later one takes its rule-based label (distinct by design)."""
+    seen: set[str] = set()
+    result = []
+    for draft, source in zip(clusters, sources):
+        label = draft.label
+        if label.strip().lower() in seen:
+            label = provisional[draft.klaster]
+            if label.strip().lower() in seen:
+                label = f"{label} (Klaster {draft.klaster})"[:80]
+            source.notes.append(f"label '{draft.label}' sudah dipakai klaster lain; diganti '{label}'")
+            draft = draft.model_copy(update={"label": label})
+        seen.add(label.strip().lower())
+        result.append(draft)
+    return result

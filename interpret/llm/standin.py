@@ -1,0 +1,143 @@
+"""A deterministic stand-in for a Granite model, and the wire formats of the real APIs.
+
+It reads the `<data>` block of a cluster or summary prompt and answers with a valid draft whose
+every number is a fact's own text. It serves the benchmark's local Ollama-format server
+(benchmarks/llm_standin_server.py) and the hand-written replies of the recorded-response tests
+(cassettes/README.md), and lets a prompt author try the chain offline. It is not a model: it ignores
+the prose of the prompt.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+
+_DATA = re.compile(r"<data>\s*(.*?)\s*</data>", re.DOTALL)
+THEME_SECTOR = {"kesehatan": "kesehatan", "pendidikan": "pendidikan", "ekonomi": "bansos"}
+TIER_LABELS = ["Pembangunan manusia paling maju", "Pembangunan manusia menengah atas", "Pembangunan manusia menengah bawah",
+               "Pembangunan manusia paling tertinggal"]
+
+
+def data_blocks(messages: list[dict]) -> list:
+    blocks = []
+    for message in messages:
+        if message["role"] == "user":
+            blocks.extend(json.loads(m.group(1)) for m in _DATA.finditer(message["content"]))
+    return blocks
+
+
+def answer(messages: list[dict]) -> str:
+    """The draft JSON for the first data block of the conversation (repairs get the same answer)."""
+    data = data_blocks(messages)[0]
+    if isinstance(data.get("klaster"), dict):
+        return json.dumps(cluster_reply(data), ensure_ascii=False)
+    return json.dumps(summary_reply(data), ensure_ascii=False)
+
+
+def _label(rank: int, k: int) -> str:
+    if rank == 1:
+        return TIER_LABELS[0]
+    if rank == k:
+        return TIER_LABELS[-1]
+    return TIER_LABELS[1] if rank <= (k + 1) / 2 else TIER_LABELS[2]
+
+
+def cluster_reply(data: dict) -> dict:
+    cluster = data["klaster"]
+    n = cluster["number"]
+    facts = {row["id"]: row["teks"] for row in data["fakta"]}
+    phrase = data["pembanding"]["phrase"]
+    k = len(data["label_klaster_lain"]) + 1
+    sentences = [f"Klaster ini beranggotakan {facts[f'K{n}.size']}."]
+    recommendations = []
+    for name, stats in cluster["features"].items():
+        direction = stats["direction"]
+        if direction == "setara":
+            sentences.append(f"{stats['label']} rata-rata {stats['mean']}, setara dengan {phrase} ({facts[f'REF.{name}']}).")
+        else:
+            pct = stats["diff_pct"].lstrip("+-−")
+            sentences.append(f"{stats['label']} rata-rata {stats['mean']}, {pct} {direction} {phrase} ({facts[f'REF.{name}']}).")
+        theme = next((f["theme"] for f in data.get("indikator", []) if f["name"] == name), None)
+        if stats["better"] is False:
+            sector = THEME_SECTOR.get(theme or _theme_guess(name), "bansos")
+            recommendations.append(
+                {
+                    "sektor": sector,
+                    "teks": f"Perkuat program {sector} yang menyasar {stats['label']}, yang rata-ratanya {stats['mean']}, {direction} {phrase}.",
+                    "fakta": [f"K{n}.{name}.mean", f"REF.{name}", f"K{n}.{name}.direction"],
+                }
+            )
+    if not recommendations:
+        recommendations.append(
+            {"sektor": "UMKM", "teks": "Dorong UMKM dan ekonomi lokal agar capaian yang sudah baik terus meningkat.", "fakta": [f"K{n}.size"]}
+        )
+    return {"klaster": n, "label": _label(cluster["composite_rank"], k), "karakteristik": sentences, "rekomendasi": recommendations[:4]}
+
+
+def _theme_guess(name: str) -> str:
+    return {"UHH": "kesehatan", "HLS": "pendidikan", "RLS": "pendidikan"}.get(name, "ekonomi")
+
+
+def summary_reply(data: dict) -> dict:
+    facts = {row["id"]: row["teks"] for row in data["fakta"]}
+    clusters = data["klaster"]
+    ringkasan = [
+        f"Analisis ini mengelompokkan {facts['DATA.n_units']} ke dalam {len(clusters)} klaster; pembandingnya adalah "
+        f"{data['pembanding']['label']}."
+    ]
+    for c in clusters:
+        size = next(row["teks"] for row in c["fakta"] if row["id"].endswith(".size"))
+        parts = []
+        if c["unggul"]:
+            parts.append("unggul pada " + ", ".join(c["unggul"]))
+        if c["tertinggal"]:
+            parts.append("tertinggal pada " + ", ".join(c["tertinggal"]))
+        ringkasan.append(f"Klaster {c['klaster']} ({c['label']}; {size}) {'; '.join(parts) or 'setara pada semua indikator'}.")
+    kesimpulan = [
+        f"Prioritas {i + 1}: Klaster {c['klaster']} ({c['label']}), dengan fokus {', '.join(c['sektor'])}."
+        for i, c in enumerate(sorted(clusters, key=lambda c: -c["composite_rank"]))
+    ]
+    kesimpulan.append("Keputusan untuk satu wilayah tetap perlu melihat angka wilayah itu sendiri.")
+    return {"ringkasan": ringkasan, "kesimpulan": kesimpulan}
+
+
+def _tokens(text: str) -> int:
+    return max(1, len(text) // 4)
+
+
+def ollama_chat_lines(model: str, text: str, messages: list[dict]) -> list[dict]:
+    """The NDJSON objects Ollama streams for POST /api/chat: content chunks, then `done: true`."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    chunks = [text[i : i + 400] for i in range(0, len(text), 400)] or [""]
+    lines = [{"model": model, "created_at": now, "message": {"role": "assistant", "content": c}, "done": False} for c in chunks]
+    prompt = sum(_tokens(m["content"]) for m in messages)
+    lines.append(
+        {
+            "model": model, "created_at": now, "message": {"role": "assistant", "content": ""}, "done": True, "done_reason": "stop",
+            "total_duration": 1_000_000_000, "load_duration": 1_000_000, "prompt_eval_count": prompt, "prompt_eval_duration": 1,
+            "eval_count": _tokens(text), "eval_duration": 1,
+        }
+    )
+    return lines
+
+
+def ollama_tags(models: list[str]) -> dict:
+    return {"models": [{"name": m, "model": m, "size": 4_900_000_000, "details": {"family": "granite"}} for m in models]}
+
+
+def watsonx_chat_response(model: str, text: str, messages: list[dict]) -> dict:
+    """The JSON body of POST /ml/v1/text/chat as watsonx.ai returns it."""
+    prompt = sum(_tokens(m["content"]) for m in messages)
+    completion = _tokens(text)
+    return {
+        "id": "chatcmpl-standin",
+        "object": "chat.completion",
+        "model_id": model,
+        "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        "created": 1795000000,
+        "model_version": "3.3.0",
+        "created_at": "2026-11-23T18:00:00.000Z",
+        "usage": {"completion_tokens": completion, "prompt_tokens": prompt, "total_tokens": prompt + completion},
+    }
