@@ -1,0 +1,200 @@
+"""`interpret verify NARRATIVE.md --run OUT_DIR`: check any text against a run's facts.
+
+The facts come from a written run (result.json, and assignments.csv for claims about one unit) or
+are computed from the data and clustering options. The narrative's cluster names ("Klaster A",
+"Cluster II", or numbers from another study) are mapped to ours by an explicit `--map A=1,B=2`, else
+by the members the narrative lists under each name, else taken as they are (A = 1, II = 2).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import ConfigError, DataError
+from ..facts import ClusterFacts, Fact, Facts, FeatureFacts, FeatureInfo
+from .engine import Verifier
+from .report import VerificationReport, split_sentences
+from .scope import AGGREGATE, Analyzer
+
+EXIT_FALSE_CLAIM = 3
+
+
+@dataclass
+class NarrativeVerification:
+    source: str
+    report: VerificationReport
+    mapping: dict[str, int] = field(default_factory=dict)  # narrative name → our cluster number
+    mapping_reason: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FALSE_CLAIM if self.report.counts["salah"] else 0
+
+    def to_dict(self) -> dict:
+        return {"narrative": self.source, "cluster_map": self.mapping, "cluster_map_reason": self.mapping_reason, **self.report.to_dict()}
+
+
+# -- facts ---------------------------------------------------------------------------------------------
+def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
+    """Rebuild the facts object from a run folder's result.json (and unit values from assignments.csv)."""
+    path = Path(out_dir) / "result.json"
+    if not path.is_file():
+        raise DataError(f"No result.json in {out_dir}: pass the folder an `interpret run` wrote (--out), or give the data instead of --run.")
+    try:
+        result = json.loads(path.read_text(encoding="utf-8"))
+        features = [FeatureInfo(**{k: f[k] for k in ("name", "column", "label", "unit", "direction", "decimals", "theme")}) for f in result["features"]]
+        clusters = []
+        for c in result["clusters"]:
+            stats = {name: FeatureFacts(**{k: v.get(k) for k in FeatureFacts.__dataclass_fields__}) for name, v in c["features"].items()}
+            clusters.append(ClusterFacts(c["number"], c["id"], c["size"], list(c["members"]), c.get("small_n"), float(c.get("composite", 0.0)),
+                                         int(c.get("composite_rank", c["number"])), stats))
+        index = {fid: Fact(**{k: v for k, v in raw.items() if k in Fact.__dataclass_fields__}) for fid, raw in result["facts"].items()}
+        facts = Facts(result["dataset"], features, result["reference"], result["method"], clusters, index, result.get("analysis", {}))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"{path} is not a result.json of this version of interpret ({type(exc).__name__}: {exc}). Rerun `interpret run`.") from None
+    units = None
+    table = Path(out_dir) / "assignments.csv"
+    if table.is_file():
+        frame = pd.read_csv(table)
+        frame = frame.set_index(frame.columns[0])
+        names = [f.name for f in features if f.name in frame.columns]
+        units = frame[names] if names else None
+    return facts, units
+
+
+def facts_from_data(settings) -> tuple[Facts, pd.DataFrame]:
+    from ..data import load_dataset
+    from ..pipeline import stage_cluster
+
+    dataset = load_dataset(settings.data, settings.spec)
+    _, facts = stage_cluster(dataset, settings)
+    return facts, dataset.values
+
+
+# -- the narrative -------------------------------------------------------------------------------------
+def read_narrative(path: Path) -> str:
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"Narrative not found: {path}. Pass a Markdown, text or notebook (.ipynb) file.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DataError(f"{path} is not UTF-8 text. Save it as UTF-8 Markdown.") from None
+    if path.suffix.lower() == ".ipynb":
+        try:
+            cells = json.loads(text)["cells"]
+        except (ValueError, KeyError):
+            raise DataError(f"{path} is not a Jupyter notebook (no 'cells'). Export the conclusions as Markdown.") from None
+        text = "\n\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
+    return text
+
+
+def without_appendix(text: str) -> str:
+    """A brief's appendix quotes its claims and provenance: verify the text before "## Lampiran" / "## Appendix"."""
+    match = re.search(r"^##\s+(?:Lampiran|Appendix)\b", text, re.MULTILINE)
+    return text[: match.start()] if match else text
+
+
+def parse_map(values: list[str] | None) -> dict[str, int]:
+    """['A=1,B=2', 'C=3'] → {'A': 1, 'B': 2, 'C': 3}."""
+    mapping = {}
+    for value in values or []:
+        for item in filter(None, (p.strip() for p in value.split(","))):
+            name, _, number = item.partition("=")
+            if not number.strip().isdigit():
+                raise ConfigError(f"--map {item!r}: write NAME=NUMBER pairs, e.g. --map A=1,B=2 (NUMBER is our cluster number).")
+            mapping[name.strip().removeprefix("Klaster ").removeprefix("Cluster ").strip().upper()] = int(number)
+    return mapping
+
+
+def map_clusters(text: str, facts: Facts, explicit: dict[str, int], locale: str = "id") -> tuple[dict[str, int], dict[str, str]]:
+    """Narrative names → our numbers: explicit first, then by the members listed under each name."""
+    analyzer = Analyzer(facts, locale)
+    seen: dict[str, Counter] = {}
+    section = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        names = [n.upper() for _, _, n in analyzer.cluster_names(stripped)]
+        if stripped.startswith("#"):
+            section = names[0] if len(set(names)) == 1 else (None if stripped.startswith(("# ", "## ")) else section)
+            continue
+        for sentence in split_sentences(re.sub(r"^([-*+]|\d+\.)\s+", "", stripped)):
+            named = {n.upper() for _, _, n in analyzer.cluster_names(sentence)}
+            owner = next(iter(named)) if len(named) == 1 else (section if not named else None)
+            if owner is None:
+                continue
+            scope = analyzer.scope(sentence)
+            members = {m.value for m in scope.members if m.value != AGGREGATE}
+            seen.setdefault(owner, Counter()).update(members)
+    mapping, reasons = {}, {}
+    for name, number in explicit.items():
+        mapping[name], reasons[name] = number, "--map"
+    membership = {m: c.number for c in facts.clusters for m in c.members}
+    for name, members in seen.items():
+        if name in mapping or len(members) < 2:
+            continue
+        votes = Counter(membership[m] for m in members if m in membership)
+        if not votes:
+            continue
+        number, hits = votes.most_common(1)[0]
+        if hits / sum(votes.values()) > 0.5:
+            mapping[name] = number
+            reasons[name] = f"anggota: {hits} dari {sum(votes.values())} provinsi yang disebut ada di Klaster {number}"
+    return mapping, reasons
+
+
+def verify_narrative(narrative: Path, *, run: Path | None = None, settings=None, cluster_map: list[str] | None = None,
+                     json_path: Path | None = None, locale: str = "id", tolerance: float = 1e-9) -> NarrativeVerification:
+    """The library call behind `interpret verify`."""
+    if locale not in ("id", "en"):
+        raise ConfigError(f"--lang {locale!r}: the verifier reads Indonesian (id) or English (en) number formats.")
+    if run is None and settings is None:
+        raise ConfigError("interpret verify needs the facts: pass --run OUT_DIR (a folder `interpret run` wrote) or the data and its options.")
+    facts, units = facts_from_run(run) if run is not None else facts_from_data(settings)
+    text = without_appendix(read_narrative(narrative))
+    explicit = parse_map(cluster_map)
+    bad = {n: v for n, v in explicit.items() if not 1 <= v <= facts.k}
+    if bad:
+        raise ConfigError(f"--map names cluster(s) {', '.join(f'{n}={v}' for n, v in bad.items())}, but the run has clusters 1–{facts.k}.")
+    mapping, reasons = map_clusters(text, facts, explicit, locale)
+    verifier = Verifier(facts, tolerance, locale=locale, cluster_map=mapping, units=units)
+    report = verifier.verify_markdown(text)
+    outcome = NarrativeVerification(str(narrative), report, mapping, reasons)
+    if json_path is not None:
+        Path(json_path).write_text(json.dumps(outcome.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    return outcome
+
+
+def claims_table(outcome: NarrativeVerification):
+    """A rich table of the claims, false ones first (rendering only; the caller prints)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    colours = {"benar": "green", "salah": "bold red", "tidak dapat diverifikasi": "yellow"}
+    table = Table(title=f"Verifikasi {outcome.source}", show_lines=False)
+    for column in ("No.", "Putusan", "Jenis", "K", "Tertulis", "Fakta", "Nilai fakta / catatan", "Kalimat"):
+        table.add_column(column, overflow="fold", ratio=3 if column == "Kalimat" else None)
+    order = {"salah": 0, "tidak dapat diverifikasi": 1, "benar": 2}
+    for c in sorted(outcome.report.claims, key=lambda c: (order[c.verdict], c.id)):
+        text = c.text if len(c.text) <= 90 else c.text[:89] + "…"
+        detail = " — ".join(x for x in (c.expected, c.note) if x) or "–"
+        table.add_row(c.id, f"[{colours[c.verdict]}]{c.verdict}[/]", c.kind, str(c.cluster or "–"), escape(c.value), c.fact_id or "–",
+                      escape(detail), escape(text))
+    return table
+
+
+def summary_line(outcome: NarrativeVerification) -> str:
+    counts = outcome.report.counts
+    mapped = ", ".join(f"{name} → Klaster {number}" for name, number in outcome.mapping.items() if str(number) != name)
+    return (f"{len(outcome.report.claims)} klaim: {counts['benar']} benar, {counts['salah']} salah, "
+            f"{counts['tidak dapat diverifikasi']} tidak dapat diverifikasi." + (f" Pemetaan klaster: {mapped}." if mapped else ""))
+
+
+__all__ = ["verify_narrative", "claims_table", "summary_line", "facts_from_run", "facts_from_data", "map_clusters", "parse_map",
+           "NarrativeVerification", "EXIT_FALSE_CLAIM"]

@@ -1,0 +1,243 @@
+"""The verifier: walks Markdown (or plain text), builds each sentence's scope, runs every check.
+
+Headings set the cluster context ("## Klaster 2"; a "### Karakteristik" sub-heading stays inside
+its cluster); table rows take theirs from the row label and the column header; "klaster ini" means
+the section's cluster, or in a narrative the cluster last named in the section.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..facts import Fact, Facts
+from ..numbers import format_number, with_unit
+from .directions import DirectionChecker
+from .lexicon import LEXICONS
+from .membership import MembershipChecker
+from .numbers import NumberChecker, WrittenNumber
+from .policy import LoadedConsistency, PolicyChecker, load_consistency
+from .ranks import RankChecker
+from .report import Claim, Verdict, VerificationReport, split_sentences
+from .scope import Analyzer, Scope
+from .spread import SpreadChecker
+from .stability import StabilityChecker
+
+_HEADER_STATS = {
+    "rata-rata": "mean", "median": "median", "min": "min", "maks": "max", "simpangan baku": "sd",
+    "referensi": "reference", "selisih (%)": "diff_pct", "selisih": "diff", "z": "z", "peringkat": "rank",
+    "jumlah": "size", "posisi": "direction", "mean": "mean", "max": "max", "sd": "sd", "reference": "reference",
+    "difference (%)": "diff_pct", "difference": "diff", "rank": "rank", "size": "size", "position": "direction",
+}
+_SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
+_MEMBER_HEADER = re.compile(r"anggota|members?|provinsi|provinces?", re.IGNORECASE)
+
+
+class Verifier:
+    """`Verifier(facts).verify_markdown(md)` → a `VerificationReport` with one `Claim` per claim."""
+
+    def __init__(self, facts: Facts, tolerance: float = 1e-9, *, locale: str = "id", cluster_map: dict[str, int] | None = None,
+                 rules: LoadedConsistency | Path | str | None = None, approx_pct: float = 2.5, units=None,
+                 feature_aliases: dict[str, list[str]] | None = None):
+        if locale not in LEXICONS:
+            raise ValueError(f"locale {locale!r} is not supported; use one of {', '.join(LEXICONS)}")
+        self.facts = facts
+        self.tolerance = tolerance
+        self.locale = locale
+        self.lex = LEXICONS[locale]
+        self.approx_pct = approx_pct
+        self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit
+        self.analyzer = Analyzer(facts, locale, cluster_map, feature_aliases)
+        self.rules = rules if isinstance(rules, LoadedConsistency) else load_consistency(rules)
+        self._membership = {m: c.number for c in facts.clusters for m in c.members}
+        self.checks = [
+            NumberChecker(self), DirectionChecker(self), RankChecker(self), MembershipChecker(self), SpreadChecker(self),
+            StabilityChecker(self, self.rules.book.stabilitas), PolicyChecker(self, self.rules),
+        ]
+        self._report: VerificationReport | None = None
+
+    # -- entry points ---------------------------------------------------------------------------------
+    def verify_markdown(self, text: str) -> VerificationReport:
+        report = VerificationReport()
+        self._report = report
+        section, section_cluster, last_named = "", None, None
+        header: list[str] | None = None
+        in_code = False
+        for line in text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("```"):
+                in_code = not in_code
+                continue
+            if in_code or not stripped:
+                header = None if not stripped else header
+                continue
+            if stripped.startswith("#"):
+                level = len(stripped) - len(stripped.lstrip("#"))
+                title = stripped.lstrip("#").strip()
+                named = [n for n in (self.analyzer.resolve(name) for _, _, name in self.analyzer.cluster_names(title)) if n]
+                if len(named) == 1:
+                    section_cluster, section = named[0], title
+                elif level <= 2:
+                    section_cluster, section = None, title
+                else:
+                    section = f"{section.split(' › ')[0]} › {title}"
+                last_named = section_cluster
+                self._run(self.analyzer.scope(title, section, shown=title))
+                header = None
+                continue
+            if stripped.startswith("|"):
+                cells = [c.strip() for c in stripped.strip("|").split("|")]
+                if all(re.fullmatch(r":?-+:?", c) for c in cells if c):
+                    continue
+                if header is None:
+                    header = cells
+                    continue
+                self._row(cells, header, section, section_cluster)
+                continue
+            header = None
+            body = re.sub(r"^([-*+]|\d+\.)\s+", "", stripped)
+            # "- **[bansos]** Prioritaskan …": the sector tag is context, the claim text is the sentence as drafted
+            tag_match = _SECTOR_TAG.match(body)
+            tag = tag_match.group(1) if tag_match else None
+            body = body[tag_match.end() :] if tag_match else body
+            for sentence in split_sentences(body):
+                last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
+                tag = None  # the tag opens the item: its first sentence carries it
+        self._report = None
+        return report
+
+    def verify_text(self, text: str, section: str = "", cluster: int | None = None) -> VerificationReport:
+        report = VerificationReport()
+        self._report = report
+        last = cluster
+        for sentence in split_sentences(text):
+            last = self._sentence(sentence, section, cluster, last)
+        self._report = None
+        return report
+
+    # -- structure ------------------------------------------------------------------------------------
+    def _sentence(self, sentence: str, section: str, section_cluster: int | None, last_named: int | None, tag: str | None = None) -> int | None:
+        defaults = (section_cluster,) if section_cluster else ()
+        scope = self.analyzer.scope(sentence, section, defaults, this_cluster=last_named or section_cluster)
+        scope.tag = tag
+        self._run(scope)
+        named = {m.value for m in scope.clusters}
+        return next(iter(named)) if len(named) == 1 else last_named
+
+    def _row(self, cells: list[str], header: list[str], section: str, section_cluster: int | None) -> None:
+        label = cells[0]
+        label_scope = self.analyzer.scope(label, section)
+        row_clusters = tuple(dict.fromkeys(m.value for m in label_scope.clusters)) or ((section_cluster,) if section_cluster else ())
+        row_features = tuple(dict.fromkeys(m.value for m in label_scope.features))
+        row_text = " | ".join(cells)
+        for idx, cell in enumerate(cells[1:], start=1):
+            head = header[idx] if idx < len(header) else ""
+            key = head.lower()
+            stat = _HEADER_STATS.get(key) or next((v for k, v in _HEADER_STATS.items() if key.startswith(k)), None)
+            head_features = tuple(m.value for m in self.analyzer.scope(head, section).features)
+            features = row_features or head_features
+            if stat == "direction":
+                scope = self.analyzer.scope("", section, row_clusters, features, stat, shown=row_text)
+                scope.table_directions = [cell.strip().lower()] if cell.strip().lower() in {"di atas", "di bawah", "setara"} else []
+                self._run(scope)
+                continue
+            if _MEMBER_HEADER.search(head) and not re.search(r"\d", cell):
+                cell = f"anggota: {cell}"
+            self._run(self.analyzer.scope(cell, section, row_clusters, features, stat, shown=row_text))
+
+    def _run(self, scope: Scope) -> None:
+        for mention in scope.unknown_clusters:
+            self.claim(scope, "angka", mention.text, (), (), self.facts.index.get("RUN.k"), "salah", f"hanya ada {self.facts.k} klaster")
+        for check in self.checks:
+            check.check(scope)
+
+    # -- claims ---------------------------------------------------------------------------------------
+    def claim(self, scope: Scope, kind: str, value: str, clusters, features, fact: Fact | None, verdict: Verdict,
+              note: str = "", expected: str | None = None) -> Claim:
+        report = self._report
+        clusters, features = tuple(clusters or ()), tuple(features or ())
+        claim = Claim(
+            id=f"C{len(report.claims) + 1:03d}",
+            kind=kind,
+            text=scope.shown,
+            value=value,
+            section=scope.section,
+            cluster=clusters[0] if len(clusters) == 1 else (fact.cluster if fact else None),
+            feature=(fact.feature if fact else None) or (features[0] if len(features) == 1 else None),
+            fact_id=fact.id if fact else None,
+            expected=expected if expected is not None else (fact.text if fact else None),
+            verdict=verdict,
+            note=note or ("" if fact or verdict == "benar" else "tidak ditemukan"),
+        )
+        report.claims.append(claim)
+        return claim
+
+    def cluster_of(self, member: str) -> int | None:
+        return self._membership.get(member)
+
+    # -- claims about one unit (need the unit values, e.g. a run's assignments.csv) ---------------------
+    def _unit_value(self, member: str, feature: str) -> float | None:
+        if self.units is None or member not in self.units.index or feature not in self.units.columns:
+            return None
+        return float(self.units.loc[member, feature])
+
+    def _unit_fact(self, member: str, feature: str, value: float) -> Fact:
+        info = self.facts.feature(feature)
+        return Fact(f"UNIT[{member}].{feature}", value, "unit", info.decimals, info.unit, self.cluster_of(member), feature,
+                    with_unit(format_number(value, info.decimals), info.unit), member)
+
+    def unit_number(self, scope: Scope, number: WrittenNumber, member: str, features) -> None:
+        candidates = [(f, self._unit_value(member, f)) for f in (features or [f.name for f in self.facts.features])]
+        candidates = [(f, value) for f, value in candidates if value is not None]
+        checker = self.checks[0]
+        if not candidates:
+            self.claim(scope, "angka", number.written, (), features, None, "tidak dapat diverifikasi", f"angka untuk {member} tidak ada dalam fakta")
+            return
+        for feature, value in candidates:
+            fact = self._unit_fact(member, feature, value)
+            if checker.equal(number, fact):
+                self.claim(scope, "angka", number.written, (fact.cluster,), (feature,), fact, "benar", expected=fact.text)
+                return
+        fact = self._unit_fact(member, *candidates[0])
+        verdict = "salah" if features else "tidak dapat diverifikasi"
+        self.claim(scope, "angka", number.written, (fact.cluster,), features, fact, verdict, f"nilai {member}", expected=fact.text)
+
+    def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: str, negated: bool) -> None:
+        value = self._unit_value(member, feature)
+        if value is None:
+            self.claim(scope, "arah", phrase, (), (feature,), None, "tidak dapat diverifikasi", f"nilai {member} tidak ada dalam fakta")
+            return
+        ref = float(self.facts.reference["values"][feature])
+        diff_pct = 100 * (value - ref) / abs(ref or 1)
+        tolerance = float(self.facts.method.get("tolerance_pct", 1.0))
+        actual = "setara" if abs(diff_pct) <= tolerance else ("di atas" if diff_pct > 0 else "di bawah")
+        if word in {"lebih baik", "lebih buruk"}:
+            higher = self.facts.feature(feature).direction == "higher_is_better"
+            word = "di atas" if (word == "lebih baik") == higher else "di bawah"
+        ok = (actual == word or (actual == "setara" and word != "setara" and (diff_pct > 0) == (word == "di atas"))) != negated
+        self.claim(scope, "arah", phrase, (self.cluster_of(member),), (feature,), self._unit_fact(member, feature, value), "benar" if ok else "salah")
+
+    def unit_rank(self, scope: Scope, phrase: str, members: list[str], clusters, features, kind: str, ordinal: int) -> None:
+        """"Papua dan NTT, dua provinsi dengan pengeluaran terendah": the listed units are the first len(list)."""
+        if not members or self.units is None or not features:
+            self.claim(scope, "peringkat", phrase, clusters, features, None, "tidak dapat diverifikasi", "peringkat antarprovinsi tidak ada dalam fakta")
+            return
+        members = list(dict.fromkeys(members))
+        peers = [m for m, c in self._membership.items() if not clusters or c in clusters]
+        for feature in features:
+            values = {m: self._unit_value(m, feature) for m in peers}
+            values = {m: v for m, v in values.items() if v is not None}
+            if not set(members) <= set(values):
+                continue
+            higher = self.facts.feature(feature).direction == "higher_is_better"
+            from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+            order = sorted(values, key=values.get, reverse=from_top)
+            first = ordinal - 1 if len(members) == 1 else 0
+            ok = set(order[first : first + len(members)]) == set(members)
+            fact = self._unit_fact(members[-1], feature, values[members[-1]])
+            self.claim(scope, "peringkat", phrase, (self.cluster_of(members[-1]),), (feature,), fact, "benar" if ok else "salah",
+                       f"urutan: {', '.join(order[: max(len(members), ordinal) + 1])}")
+
+
+def verify_markdown(text: str, facts: Facts, tolerance: float = 1e-9, **options) -> VerificationReport:
+    return Verifier(facts, tolerance, **options).verify_markdown(text)

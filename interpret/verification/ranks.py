@@ -1,0 +1,195 @@
+"""Rank claims: "UHH tertinggi", "kedua terendah", "capaian terendah" (the composite order),
+"anggota terbanyak", "lebih tinggi dari Klaster 2", "kesenjangan antarklaster terbesar pada X" and
+"ketertinggalan terbesar pada X". Ranks compare cluster means (1 = highest mean).
+"""
+
+from __future__ import annotations
+
+from .lexicon import ORDINAL_WORDS, rx
+from .scope import AGGREGATE, Scope
+
+_ORD = "|".join(w for w in ORDINAL_WORDS if w not in {"pertama", "first"})
+
+
+class RankChecker:
+    def __init__(self, verifier):
+        self.v = verifier
+        lex = verifier.lex
+        self.superlative_rx = rx(
+            rf"(?:(?P<ord>{_ORD})\s+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
+        )
+        self.compare_rx = rx(
+            rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\s+(?:(?:dari(?:pada)?|dibanding(?:kan)?|ketimbang|than|of|to|with|atas)\s+)?(?:(?:rata-rata|nilai|angka|capaian|the|those\s+of|that\s+of|in|di|pada)\s+)*(?={lex.cluster_word}\b)"
+        )
+        self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns}|nilai|value)\s+(?:\w+\s+){{0,2}}$")
+        self.gap_rx = rx(rf"(?:{lex.gap_between})")
+        self.size_rx = rx(rf"anggota|provinsi|members?|provinces?|ukuran|size")
+        self.composite_rx = rx(lex.composite)
+
+    def check(self, scope: Scope) -> None:
+        self._comparisons(scope)
+        self._positions(scope)
+        for match in self.superlative_rx.finditer(scope.text):
+            before = scope.text[max(0, match.start() - 40) : match.start()]
+            if self.spread_noun_rx.search(before):
+                self._gap_or_shortfall(scope, match)
+                continue
+            if self._inside_comparison(scope, match.start()):
+                continue
+            self._superlative(scope, match)
+
+    def _inside_comparison(self, scope: Scope, position: int) -> bool:
+        return any(m.start() <= position < m.end() for m in self.compare_rx.finditer(scope.text))
+
+    # -- superlatives -------------------------------------------------------------------------------
+    def _superlative(self, scope: Scope, match) -> None:
+        v = self.v
+        ordinal = ORDINAL_WORDS.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
+        kind = next(k for k in ("high", "low", "best", "worst") if match.group(k))
+        phrase = match.group(0).strip()
+        start, end = scope.clause(match.start())
+        clause = scope.text[start:end]
+        anchor = scope.nearest_before(match.start())
+        if anchor is None and not scope.clusters_for(match.start()):
+            return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
+        if rx(r"di\s+antara\s+(?:para\s+)?anggota|dalam\s+klaster|among\s+(?:its\s+)?members|within\s+the\s+cluster").search(clause) or (
+            anchor is not None and anchor in scope.members and anchor.value != AGGREGATE
+        ):
+            listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+            within = bool(rx(r"di\s+antara\s+(?:para\s+)?anggota|dalam\s+klaster|among\s+(?:its\s+)?members|within\s+the\s+cluster").search(clause))
+            v.unit_rank(scope, phrase, listed, scope.clusters_for(match.start()) if within else (), scope.features_for(match.start()), kind, ordinal)
+            return
+        clusters = scope.clusters_for(match.start())
+        if not clusters:
+            return  # a superlative about nothing we can name (e.g. "prioritas tertinggi"): not a claim about the facts
+        k = v.facts.k
+        after = scope.text[match.end() : match.end() + 25]
+        cluster_noun = rx(r"(?:klaster|kelompok|cluster|group)\s+(?:yang\s+)?(?:paling\s+)?$").search(scope.text[max(0, match.start() - 30) : match.start()])
+        if kind in {"high", "low"} and (self.size_rx.match(after.strip()) or cluster_noun) or self.size_rx.search(scope.text[max(start, match.start() - 20) : match.start()]) and not scope.features_for(match.start()):
+            sizes = {c.number: c.size for c in v.facts.clusters}
+            target = max(sizes.values()) if kind in {"high", "best"} else min(sizes.values())
+            for cluster in clusters:
+                fact = v.facts.index.get(f"K{cluster}.size")
+                v.claim(scope, "peringkat", phrase, (cluster,), (), fact, "benar" if sizes[cluster] == target else "salah", "ukuran klaster")
+            return
+        features = [m.value for m in scope.features if start <= m.start < end]
+        if scope.all_features and any(start <= p < end for p in scope._all_positions):
+            features = list(scope.all_features)
+        if not features:
+            if self.composite_rx.search(clause) or not scope.features_for(match.start()):
+                if not self.composite_rx.search(clause):
+                    return
+                wanted = ordinal if kind in {"high", "best"} else k + 1 - ordinal
+                for cluster in clusters:
+                    fact = v.facts.index.get(f"K{cluster}.composite_rank")
+                    if fact is not None:
+                        v.claim(scope, "peringkat", phrase, (cluster,), (), fact, "benar" if fact.value == wanted else "salah", "urutan capaian komposit")
+                return
+            features = list(scope.features_for(match.start()))
+        for cluster in clusters:
+            for feature in features:
+                fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
+                if fact is None:
+                    continue
+                higher = v.facts.feature(feature).direction == "higher_is_better"
+                from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+                wanted = ordinal if from_top else k + 1 - ordinal
+                v.claim(scope, "peringkat", phrase, (cluster,), (feature,), fact, "benar" if fact.value == wanted else "salah")
+
+    def _positions(self, scope: Scope) -> None:
+        """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH"."""
+        v = self.v
+        ordinals = "|".join(ORDINAL_WORDS)
+        for match in rx(rf"\b(?:urutan|peringkat|posisi|rank(?:ed|s)?|position)\s+(?:ke-?\s*)?(?P<n>{ordinals}|\d{{1,2}})\b").finditer(scope.text):
+            n = match.group("n").lower()
+            wanted = int(n) if n.isdigit() else ORDINAL_WORDS[n]
+            clusters = scope.clusters_for(match.start())
+            start, end = scope.clause(match.start())
+            features = [m.value for m in scope.features if start <= m.start < end]
+            phrase = match.group(0)
+            for cluster in clusters:
+                if features:
+                    for feature in features:
+                        fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
+                        v.claim(scope, "peringkat", phrase, (cluster,), (feature,), fact, "benar" if fact and fact.value == wanted else "salah")
+                elif self.composite_rx.search(scope.text[start:end]):
+                    fact = v.facts.index.get(f"K{cluster}.composite_rank")
+                    v.claim(scope, "peringkat", phrase, (cluster,), (), fact, "benar" if fact and fact.value == wanted else "salah", "urutan capaian komposit")
+
+    # -- comparisons between clusters ---------------------------------------------------------------
+    def _comparisons(self, scope: Scope) -> None:
+        v = self.v
+        for match in self.compare_rx.finditer(scope.text):
+            objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 5]
+            if not objects:
+                continue
+            obj = objects[0].value
+            subjects = [m for m in scope.clusters if m.end <= match.start()]
+            if not subjects:
+                subjects_values = scope.default_clusters
+            else:
+                subjects_values = scope.clusters_for(match.start())
+            features = [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features]
+            features = list(dict.fromkeys(features))
+            start, end = scope.clause(match.start())
+            if scope.all_features and any(p < match.start() for p in scope._all_positions):
+                features = list(scope.all_features)
+            better_words = rx(r"lebih\s+baik|lebih\s+buruk|unggul|tertinggal|better|worse|ahead|behind|outperform").search(match.group(0))
+            phrase = scope.text[match.start() : objects[0].end]
+            for subject in subjects_values:
+                if subject == obj:
+                    continue
+                if not features:
+                    if not self.composite_rx.search(scope.text):
+                        continue
+                    a, b = v.facts.cluster(subject).composite_rank, v.facts.cluster(obj).composite_rank
+                    ok = (a < b) == bool(match.group("high"))
+                    v.claim(scope, "peringkat", phrase, (subject,), (), v.facts.index.get(f"K{subject}.composite_rank"), "benar" if ok else "salah",
+                            f"urutan komposit Klaster {subject} = {a}, Klaster {obj} = {b}")
+                    continue
+                for feature in features:
+                    ours = v.facts.cluster(subject).features[feature].mean
+                    theirs = v.facts.cluster(obj).features[feature].mean
+                    higher = ours > theirs
+                    if better_words and v.facts.feature(feature).direction != "higher_is_better":
+                        higher = not higher
+                    ok = higher == bool(match.group("high"))
+                    fact = v.facts.index.get(f"K{subject}.{feature}.mean")
+                    other = v.facts.index.get(f"K{obj}.{feature}.mean")
+                    v.claim(scope, "peringkat", phrase, (subject,), (feature,), fact, "benar" if ok else "salah",
+                            f"Klaster {obj}: {other.text if other else '–'}")
+
+    # -- which indicator has the largest gap / shortfall ---------------------------------------------
+    def _gap_or_shortfall(self, scope: Scope, match) -> None:
+        v = self.v
+        start, end = scope.clause(match.start())
+        clause = scope.text[start:end]
+        named = [m.value for m in scope.features if m.start >= match.end() and m.start < end] or [m.value for m in scope.features if start <= m.start < end]
+        if not named:
+            return
+        feature = named[0]
+        phrase = scope.text[max(start, match.start() - 30) : match.end()].strip()
+        if self.gap_rx.search(clause):
+            spreads = {}
+            for f in v.facts.features:
+                means = [c.features[f.name].mean for c in v.facts.clusters]
+                spreads[f.name] = (max(means) - min(means)) / abs(v.facts.reference["values"][f.name] or 1)
+            best = max(spreads, key=spreads.get)
+            hi = max(v.facts.clusters, key=lambda c: c.features[feature].mean)
+            v.claim(scope, "peringkat", phrase, (), (feature,), v.facts.index.get(f"K{hi.number}.{feature}.mean"),
+                    "benar" if best == feature else "salah", f"kesenjangan antarklaster terbesar relatif terhadap referensi: {best}")
+            return
+        shortfall = rx(v.lex.largest_shortfall).search(clause)
+        lead = rx(v.lex.largest_lead).search(clause)
+        if not (shortfall or lead):
+            return
+        for cluster in scope.clusters_for(match.start()):
+            c = v.facts.cluster(cluster)
+            wanted = False if shortfall else True
+            candidates = [f.name for f in v.facts.features if c.features[f.name].better is wanted]
+            if not candidates:
+                v.claim(scope, "peringkat", phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"), "salah", "tidak ada indikator yang memenuhi")
+                continue
+            best = max(candidates, key=lambda name: abs(c.features[name].diff_pct))
+            v.claim(scope, "peringkat", phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"),
+                    "benar" if best == feature else "salah", f"selisih terbesar: {best}")

@@ -1,0 +1,268 @@
+"""What a sentence talks about: the clusters, indicators and units it names, and where.
+
+Every check asks the same questions ("which cluster is this number about?"), so the answers are
+computed once per sentence here. A claim is bound to the nearest cluster named before it in its
+clause, else the nearest after it, else the clusters of the whole sentence, else the section's
+cluster ("## Klaster 2", "klaster ini"). Clauses break at ";", "sedangkan", "dibanding" and the like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..facts import Facts
+from ..provinces import aliases as province_aliases
+from ..provinces import canonical_name
+from .lexicon import LEXICONS, ORDINAL_WORDS, ROMAN, Lexicon, rx
+
+AGGREGATE = "__AGREGAT__"  # the national aggregate named as if it were a unit
+_NON_CLAIM_NUMBERS = r"industri\s+4\.0|industry\s+4\.0|society\s+5\.0|covid-19|k-means|k-medoids|pasal\s+\d+|UU\s+No\.?\s*\d+(?:/\d+)?|scale\(\)|\bPBI-JKN\b|SDGs?\s*\d*"
+_ITEM = r"(\d{1,2}|[A-H]|[IVX]{1,4})(?![\w]|[.,]\d)(?!\s*(?:%|persen|percent|provinsi|provinces?|tahun|years?|ribu|juta|rupiah|anggota|members?|klaster|clusters?|kali|times|poin))"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    value: object  # cluster number, feature name, or unit id (AGGREGATE for the national figure)
+    text: str = ""
+
+
+@dataclass
+class Scope:
+    text: str  # what is analysed
+    shown: str  # what a claim quotes (the sentence, or the whole table row)
+    section: str
+    default_clusters: tuple[int, ...]
+    default_features: tuple[str, ...]
+    stat: str | None
+    clusters: list[Mention]
+    features: list[Mention]
+    members: list[Mention]
+    unknown_clusters: list[Mention]
+    breaks: list[int]
+    masked: str  # the text with names blanked, same length, for number extraction
+    all_features: tuple[str, ...] = field(default=())
+    table_directions: list[str] = field(default_factory=list)
+    parentheses: list[tuple[int, int]] = field(default_factory=list)
+    membership_cues: list[int] = field(default_factory=list)
+    tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
+
+    def clause(self, position: int) -> tuple[int, int]:
+        start, end = 0, len(self.text)
+        for b in self.breaks:
+            if b <= position:
+                start = b
+            elif b > position:
+                end = b
+                break
+        return start, end
+
+    def clusters_for(self, position: int, *, clause_only: bool = False) -> tuple[int, ...]:
+        start, end = self.clause(position)
+        before = [m for m in self.clusters if start <= m.start < position]
+        if before:
+            group = [before[-1]]
+            for m in reversed(before[:-1]):
+                if not _same_list(self.text, m, group[-1]):
+                    break
+                group.append(m)
+            return tuple(dict.fromkeys(m.value for m in reversed(group)))
+        after = [m for m in self.clusters if position <= m.start < end]
+        if after:
+            group = [after[0]]
+            for m in after[1:]:
+                if not _same_list(self.text, group[-1], m):
+                    break
+                group.append(m)
+            return tuple(dict.fromkeys(m.value for m in group))
+        if clause_only:
+            return ()
+        named = tuple(dict.fromkeys(m.value for m in self.clusters))
+        return named or self.default_clusters
+
+    def clusters_in_clause(self, position: int) -> tuple[int, ...]:
+        start, end = self.clause(position)
+        return tuple(dict.fromkeys(m.value for m in self.clusters if start <= m.start < end))
+
+    def features_for(self, position: int, *, after_only: bool = False) -> tuple[str, ...]:
+        start, end = self.clause(position)
+        if self.all_features and any(start <= p < end for p in self._all_feature_positions()):
+            if not after_only or any(position <= p < end for p in self._all_feature_positions()):
+                return self.all_features
+        lo = position if after_only else start
+        found = tuple(dict.fromkeys(m.value for m in self.features if lo <= m.start < end))
+        if found or after_only:
+            return found
+        return tuple(dict.fromkeys(m.value for m in self.features)) or self.default_features
+
+    def members_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.members if start <= m.start < end]
+
+    def nearest_before(self, position: int) -> Mention | None:
+        """The last cluster or unit named before `position` in its clause."""
+        start, _ = self.clause(position)
+        hidden = [(a, b) for a, b in self.parentheses if b < position]
+        candidates = [m for m in self.clusters + self.members if start <= m.start < position
+                      and not any(a < m.start < b for a, b in hidden)]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda m: m.start)
+        if best in self.clusters:
+            # "Kalimantan Utara, anggota Klaster 2, memiliki …": the unit is the subject, the cluster an apposition
+            members = [m for m in candidates if m in self.members and m.end <= best.start]
+            if members and re.fullmatch(r",\s*(?:anggota|bagian\s+dari|dari|di|a\s+member\s+of|in)\s+", self.text[members[-1].end : best.start], re.IGNORECASE) \
+                    and self.text[best.end : best.end + 1] == ",":
+                return members[-1]
+        if best in self.members:
+            # "Klaster 4 yang beranggotakan NTT dan Papua tertinggal …": the cluster is the subject
+            clusters = [m for m in candidates if m in self.clusters and m.start < best.start]
+            if clusters and any(clusters[-1].end <= c < best.start for c in self.membership_cues):
+                return clusters[-1]
+        return best
+
+    def _all_feature_positions(self) -> list[int]:
+        return self._all_positions
+
+    _all_positions: list[int] = field(default_factory=list)
+
+
+def _same_list(text: str, a: Mention, b: Mention) -> bool:
+    """Two cluster names belong to one list ("Klaster 1 dan Klaster 3") when only list words separate them."""
+    lo, hi = sorted((a, b), key=lambda m: m.start)
+    between = text[lo.end : hi.start]
+    return lo is hi or re.fullmatch(r"[\s,]*(?:(?:dan|serta|atau|and|or|&)\s*)?", between) is not None
+
+
+class Analyzer:
+    """Finds clusters, features and units in text, for one facts object and one locale."""
+
+    def __init__(self, facts: Facts, locale: str = "id", cluster_map: dict[str, int] | None = None, feature_aliases: dict[str, list[str]] | None = None):
+        self.facts = facts
+        self.lex: Lexicon = LEXICONS[locale]
+        self.locale = locale
+        self.cluster_map = {str(k).strip().upper(): int(v) for k, v in (cluster_map or {}).items()}
+        ordinals = "|".join(ORDINAL_WORDS)
+        self.cluster_rx = rx(
+            rf"\b{self.lex.cluster_word}\s+(?:ke-?\s*)?(?:(?P<ord>{ordinals})\b(?!\s+(?:tertinggi|terendah|terbesar|terkecil|terbaik|terburuk|highest|lowest|largest|smallest|best|worst))|{_ITEM}"
+            rf"(?P<more>(?:\s*(?:,|dan|serta|atau|and|or|&)\s*(?:{self.lex.cluster_word}\s+)?{_ITEM})*))",
+            0,
+        )
+        self.item_rx = rx(_ITEM, 0)
+        self.this_rx = rx(self.lex.this_cluster)
+        self.non_claim_rx = rx(_NON_CLAIM_NUMBERS)
+        patterns = []
+        extra = feature_aliases or {}
+        for f in facts.features:
+            names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *extra.get(f.name, [])}
+            for name in names:
+                if name:
+                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")))
+        patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
+        self.feature_patterns = patterns
+        self.all_features_rx = rx(self.lex.all_features)
+        self.member_patterns = self._member_patterns()
+
+    def _member_patterns(self):
+        variants: dict[str, str] = {}
+        for c in self.facts.clusters:
+            for member in c.members:
+                variants[member] = member
+                canonical = canonical_name(member)
+                if canonical and canonical != "INDONESIA":
+                    for alias in province_aliases(canonical):
+                        variants.setdefault(alias, member)
+        aggregate_names = ["Indonesia", "INDONESIA"]
+        if self.facts.reference.get("kind") == "row" and self.facts.reference.get("label"):
+            aggregate_names.append(str(self.facts.reference["label"]))
+        for name in aggregate_names:
+            variants.setdefault(name, AGGREGATE)
+        patterns = []
+        for name, member in variants.items():
+            sensitive = name.isupper() and len(name) <= 5 or name in {"Babel", "Jogja"}
+            flags = 0 if sensitive else re.IGNORECASE
+            patterns.append((member, re.compile(r"(?<![\w])" + re.escape(name) + r"(?![\w])", flags)))
+        patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
+        return patterns
+
+    # -- names -------------------------------------------------------------------------------------
+    def resolve(self, name: str) -> int | None:
+        key = name.strip().upper()
+        if key in self.cluster_map:
+            return self.cluster_map[key]
+        if name.lower() in ORDINAL_WORDS:
+            return ORDINAL_WORDS[name.lower()]
+        if key.isdigit():
+            return int(key)
+        if key in ROMAN:
+            return ROMAN[key]
+        if len(key) == 1 and "A" <= key <= "H":
+            return ord(key) - ord("A") + 1
+        return None
+
+    def cluster_names(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of every cluster name, before mapping."""
+        found = []
+        for match in self.cluster_rx.finditer(text):
+            first = match.group("ord") or match.group(2)
+            found.append((match.start(), match.end() if not match.group("more") else match.start("more"), first))
+            if match.group("more"):
+                for item in self.item_rx.finditer(match.group("more")):
+                    found.append((match.start("more") + item.start(), match.start("more") + item.end(), item.group(1)))
+        return found
+
+    def scope(self, text: str, section: str = "", default_clusters: tuple[int, ...] = (), default_features: tuple[str, ...] = (),
+              stat: str | None = None, shown: str | None = None, this_cluster: int | None = None) -> Scope:
+        blank = list(text)
+
+        def blank_out(start: int, end: int) -> None:
+            for i in range(start, end):
+                blank[i] = " "
+
+        clusters, unknown = [], []
+        for start, end, name in self.cluster_names(text):
+            number = self.resolve(name)
+            mention = Mention(start, end, number, text[start:end])
+            if number is None or number < 1 or number > self.facts.k:
+                unknown.append(mention)
+            else:
+                clusters.append(mention)
+            blank_out(start, end)
+        for match in self.cluster_rx.finditer(text):
+            blank_out(match.start(), match.end())
+        this = this_cluster if this_cluster is not None else (default_clusters[0] if len(default_clusters) == 1 else None)
+        for match in self.this_rx.finditer(text):
+            if this is not None:
+                clusters.append(Mention(match.start(), match.end(), this, match.group(0)))
+        clusters.sort(key=lambda m: m.start)
+
+        features = []
+        work = text
+        for name, pattern in self.feature_patterns:
+            for match in pattern.finditer(work):
+                features.append(Mention(match.start(), match.end(), name, match.group(0)))
+                blank_out(match.start(), match.end())
+            work = pattern.sub(lambda m: " " * len(m.group(0)), work)
+        features.sort(key=lambda m: m.start)
+
+        members = []
+        for member, pattern in self.member_patterns:
+            for match in pattern.finditer(work):
+                members.append(Mention(match.start(), match.end(), member, match.group(0)))
+                blank_out(match.start(), match.end())
+            work = pattern.sub(lambda m: " " * len(m.group(0)), work)
+        members.sort(key=lambda m: m.start)
+        for match in self.non_claim_rx.finditer(text):
+            blank_out(match.start(), match.end())
+
+        breaks = sorted({m.start() for m in rx(self.lex.clause_break).finditer(text)})
+        scope = Scope(
+            text=text, shown=shown or text, section=section, default_clusters=default_clusters, default_features=default_features,
+            stat=stat, clusters=clusters, features=features, members=members, unknown_clusters=unknown, breaks=breaks,
+            masked="".join(blank), all_features=tuple(f.name for f in self.facts.features),
+        )
+        scope._all_positions = [m.start() for m in self.all_features_rx.finditer(text)]
+        scope.parentheses = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+        scope.membership_cues = [m.start() for m in rx(rf"\b(?:{self.lex.membership})|:").finditer(text)]
+        return scope

@@ -1,0 +1,126 @@
+"""Spread and homogeneity: "variasi kecil", "homogen", "beragam", "tidak ada variasi", "pola yang
+identik di seluruh anggota", "keragaman paling lebar pada X", "klaster paling homogen".
+
+A cluster's spread is its members' coefficient of variation (sd / mean), averaged over the named
+indicators (all when none is named), ranked against the other clusters with two or more members:
+"homogen / variasi kecil" is true in the lower half, "beragam" in the upper half. In a one-member
+cluster there is no spread and no shared pattern, so every such claim is false by construction
+(and its negation, "tidak ada variasi antaranggota", is true).
+"""
+
+from __future__ import annotations
+
+from .lexicon import rx
+from .scope import Scope
+
+
+class SpreadChecker:
+    def __init__(self, verifier):
+        self.v = verifier
+        lex = verifier.lex
+        self.low_rx = rx(lex.low_spread)
+        self.high_rx = rx(lex.high_spread)
+        self.zero_rx = rx(lex.zero_spread)
+        self.members_rx = rx(lex.all_members)
+        self.negation_rx = rx(lex.negation)
+        self.widest_rx = rx(rf"(?:variasi|keragaman|rentang|perbedaan|sebaran|variation|diversity|range|spread)\s+(?:\w+\s+){{0,4}}?(?:{lex.widest})\s+(?:\w+\s+)?(?:pada|di|dalam|untuk|in|on|for)\b")
+        self.most_rx = rx(r"(?:paling|ter|most|least)\s*(?P<word>homogen\w*|seragam|beragam|heterogen\w*|bervariasi|diverse|varied|uniform)")
+
+    def check(self, scope: Scope) -> None:
+        v = self.v
+        claimed_positions = set()
+        for match in self.widest_rx.finditer(scope.text):
+            self._widest(scope, match)
+            claimed_positions.add(match.start())
+        for match in self.most_rx.finditer(scope.text):
+            self._most(scope, match)
+            claimed_positions.add(match.start())
+        found = []
+        for kind, pattern in (("nol", self.zero_rx), ("kecil", self.low_rx), ("besar", self.high_rx), ("anggota", self.members_rx)):
+            for match in pattern.finditer(scope.text):
+                if any(abs(match.start() - p) < 30 for p in claimed_positions):
+                    continue
+                if any(m.start() <= match.start() < m.end() for _, m in found):
+                    continue
+                found.append((kind, match))
+        for kind, match in found:
+            clusters = scope.clusters_for(match.start())
+            start, _ = scope.clause(match.start())
+            negated = bool(self.negation_rx.search(scope.text, max(start, match.start() - 25), match.start())) or bool(
+                self.negation_rx.search(scope.text, match.end(), min(len(scope.text), match.end() + 25)) and rx(r"berlaku|applies|apply|dapat").search(scope.text, match.end(), match.end() + 40)
+            )
+            for cluster in clusters:
+                c = v.facts.cluster(cluster)
+                size_fact = v.facts.index.get(f"K{cluster}.size")
+                if c.size == 1:
+                    ok = negated or kind == "nol"
+                    v.claim(scope, "sebaran", match.group(0), (cluster,), (), size_fact, "benar" if ok else "salah",
+                            "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.get('unit', 'unit')}: tidak ada variasi atau pola bersama")
+                    continue
+                if kind == "anggota":
+                    if rx(r"identik|identical").search(match.group(0)) and not negated:
+                        v.claim(scope, "sebaran", match.group(0), (cluster,), (), size_fact, "salah", "anggota klaster tidak identik (simpangan baku > 0)")
+                    continue
+                features = scope.features_for(match.start())
+                if kind == "nol":
+                    ok = negated  # "bukan tanpa variasi"
+                    v.claim(scope, "sebaran", match.group(0), (cluster,), features, size_fact, "benar" if ok else "salah", "klaster beranggotakan lebih dari satu dengan simpangan baku > 0")
+                    continue
+                low = (kind == "kecil") != negated
+                self._relative(scope, match.group(0), cluster, features, low)
+
+    def _spread(self, cluster: int, features) -> float | None:
+        c = self.v.facts.cluster(cluster)
+        names = features or [f.name for f in self.v.facts.features]
+        values = []
+        for name in names:
+            ff = c.features[name]
+            if ff.sd is None or c.size < 2:
+                return None
+            values.append(ff.sd / abs(ff.mean or 1))
+        return sum(values) / len(values)
+
+    def _relative(self, scope: Scope, phrase: str, cluster: int, features, low: bool) -> None:
+        v = self.v
+        spreads = {c.number: self._spread(c.number, features) for c in v.facts.clusters}
+        spreads = {n: s for n, s in spreads.items() if s is not None}
+        order = sorted(spreads, key=spreads.get)
+        m = len(order)
+        position = order.index(cluster) + 1
+        fact = v.facts.index.get(f"K{cluster}.{features[0]}.sd") if features else v.facts.index.get(f"K{cluster}.size")
+        note = f"urutan sebaran {position} dari {m} (1 = paling homogen)"
+        if m % 2 == 1 and position == (m + 1) // 2:
+            v.claim(scope, "sebaran", phrase, (cluster,), features, fact, "tidak dapat diverifikasi", note + ": di tengah")
+            return
+        in_low_half = position <= m / 2
+        v.claim(scope, "sebaran", phrase, (cluster,), features, fact, "benar" if in_low_half == low else "salah", note)
+
+    def _most(self, scope: Scope, match) -> None:
+        v = self.v
+        word = match.group("word").lower()
+        low = word.startswith(("homogen", "seragam", "uniform"))
+        if match.group(0).lower().startswith("least"):
+            low = not low
+        features = scope.features_for(match.start())
+        spreads = {c.number: self._spread(c.number, features) for c in v.facts.clusters}
+        spreads = {n: s for n, s in spreads.items() if s is not None}
+        target = (min if low else max)(spreads, key=spreads.get)
+        for cluster in scope.clusters_for(match.start()):
+            ok = cluster == target
+            v.claim(scope, "sebaran", match.group(0), (cluster,), features, v.facts.index.get(f"K{cluster}.size"), "benar" if ok else "salah",
+                    f"{'paling homogen' if low else 'paling beragam'}: Klaster {target}")
+
+    def _widest(self, scope: Scope, match) -> None:
+        v = self.v
+        named = scope.features_for(match.end(), after_only=True)
+        if not named:
+            return
+        feature = named[0]
+        for cluster in scope.clusters_for(match.start()):
+            c = v.facts.cluster(cluster)
+            if c.size == 1:
+                v.claim(scope, "sebaran", match.group(0), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), "salah", "klaster satu anggota tidak punya keragaman")
+                continue
+            widest = max(v.facts.features, key=lambda f: (c.features[f.name].max - c.features[f.name].min) / abs(c.features[f.name].reference or 1))
+            v.claim(scope, "sebaran", match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.max"),
+                    "benar" if widest.name == feature else "salah", f"rentang relatif terlebar: {widest.name}")

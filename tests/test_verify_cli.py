@@ -1,0 +1,98 @@
+"""`interpret verify`: any narrative against a run's facts (or the data's), table, --json, --map, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from interpret.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, ["verify", *args], env={"COLUMNS": "200"})
+
+
+def test_indonesia_listed_as_a_member_is_false_and_the_exit_code_is_3(write_file, tmp_path):
+    narrative = write_file("catatan.md", """
+        ## Klaster 1
+
+        Klaster 1 beranggotakan DKI Jakarta, D.I. Yogyakarta, Bali, dan INDONESIA.
+        """)
+    out = tmp_path / "klaim.json"
+    result = invoke(str(narrative), "--json", str(out))
+    assert result.exit_code == 3, result.output
+    assert "salah" in result.output and "INDONESIA" in result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    wrong = [c for c in document["claims"] if c["verdict"] == "salah"]
+    assert [c["value"] for c in wrong] == ["INDONESIA"]
+    assert {"text", "cluster", "fact_id", "verdict"} <= set(wrong[0])
+    assert document["counts"]["salah"] == 1 and document["counts"]["benar"] == 3
+
+
+def test_identical_pattern_in_a_one_member_cluster_is_false(write_file):
+    narrative = write_file("catatan.md", """
+        # Temuan
+
+        Klaster 5 (Papua) menunjukkan pola yang identik di seluruh anggota.
+        """)
+    result = invoke(str(narrative), "--k", "5")
+    assert result.exit_code == 3, result.output
+    assert "sebaran" in result.output and "satu provinsi" in result.output
+
+
+def test_a_written_brief_verifies_against_its_own_run(default_brief):
+    brief = default_brief.out_dir / "brief.md"
+    result = invoke(str(brief), "--run", str(default_brief.out_dir))
+    assert result.exit_code == 0, result.output
+    assert " 0 salah" in result.output and "0 tidak dapat diverifikasi" in result.output
+
+
+def test_clusters_named_differently_are_mapped_by_their_members(write_file, tmp_path, default_brief):
+    narrative = write_file("studi.md", """
+        ## Klaster A
+
+        Klaster A terdiri dari NTT, Gorontalo, Sulawesi Barat, Papua Barat, dan Papua. Klaster ini memiliki UHH terendah.
+
+        ## Klaster B
+
+        Klaster B beranggotakan DKI Jakarta, Bali, Kepri, DIY dan Kalimantan Timur. Klaster ini memiliki RLS tertinggi.
+        """)
+    out = tmp_path / "klaim.json"
+    result = invoke(str(narrative), "--run", str(default_brief.out_dir), "--json", str(out))
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["cluster_map"] == {"A": 4, "B": 1}
+    assert "A → Klaster 4" in result.output
+
+
+def test_an_explicit_map_wins_and_a_wrong_one_makes_claims_false(write_file, default_brief):
+    narrative = write_file("studi.md", "Klaster A memiliki UHH terendah.\n")
+    assert invoke(str(narrative), "--run", str(default_brief.out_dir), "--map", "A=4").exit_code == 0
+    assert invoke(str(narrative), "--run", str(default_brief.out_dir), "--map", "A=1").exit_code == 3
+    bad = invoke(str(narrative), "--run", str(default_brief.out_dir), "--map", "A=9")
+    assert bad.exit_code == 2 and "clusters 1–4" in bad.output
+
+
+def test_a_notebook_markdown_cells_are_verified(tmp_path):
+    notebook = tmp_path / "analisis.ipynb"
+    cells = [
+        {"cell_type": "code", "source": ["x = 80.0  # Klaster 1 UHH 80,00 tahun"]},
+        {"cell_type": "markdown", "source": ["Klaster 3 terdiri dari 14 provinsi.\n", "UHH Klaster 3 rata-rata 74,15 tahun."]},
+    ]
+    notebook.write_text(json.dumps({"cells": cells}), encoding="utf-8")
+    result = invoke(str(notebook))
+    assert result.exit_code == 0, result.output
+    assert "2 klaim: 2 benar" in result.output
+
+
+def test_missing_inputs_are_clear_errors(tmp_path, write_file):
+    narrative = write_file("n.md", "Klaster 1 unggul.\n")
+    missing_run = invoke(str(narrative), "--run", str(tmp_path / "tidak-ada"))
+    assert missing_run.exit_code == 2 and "result.json" in missing_run.output
+    missing_text = invoke(str(tmp_path / "tidak-ada.md"))
+    assert missing_text.exit_code == 2 and "Narrative not found" in missing_text.output
+    bad_lang = invoke(str(narrative), "--lang", "fr")
+    assert bad_lang.exit_code == 2 and "--lang" in bad_lang.output

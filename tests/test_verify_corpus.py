@@ -1,0 +1,94 @@
+"""The labelled corpus (tests/corpus/verifikasi.toml): precision and recall of "salah" ≥ 0.95.
+
+Sentences are judged as a whole: "salah" when any claim in them is false. The figures are written
+to docs/verification.md by hand from `python -m tests.test_verify_corpus`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from interpret.data import load_dataset
+from interpret.pipeline import stage_cluster
+from interpret.verify import Verifier, sentence_verdict
+
+from .conftest import settings
+
+CORPUS = Path(__file__).parent / "corpus" / "verifikasi.toml"
+
+
+def load_corpus() -> list[dict]:
+    return tomllib.loads(CORPUS.read_text(encoding="utf-8"))["kalimat"]
+
+
+@lru_cache(maxsize=None)
+def verifier_for(k: int) -> Verifier:
+    dataset = load_dataset(None, None)
+    _, facts = stage_cluster(dataset, settings(k=k))
+    return Verifier(facts, units=dataset.values)  # unit values, as `interpret verify --run` reads them
+
+
+def judge(entry: dict) -> tuple[str, list]:
+    report = verifier_for(entry.get("k", 4)).verify_text(entry["teks"], cluster=entry.get("klaster"))
+    return sentence_verdict(report.claims), report.claims
+
+
+def metrics(entries: list[dict]) -> dict:
+    tp = fp = fn = agree = 0
+    for entry in entries:
+        got, _ = judge(entry)
+        want = entry["putusan"]
+        agree += got == want
+        tp += got == "salah" and want == "salah"
+        fp += got == "salah" and want != "salah"
+        fn += got != "salah" and want == "salah"
+    return {
+        "n": len(entries),
+        "n_salah": sum(e["putusan"] == "salah" for e in entries),
+        "precision": tp / (tp + fp) if tp + fp else 1.0,
+        "recall": tp / (tp + fn) if tp + fn else 1.0,
+        "agreement": agree / len(entries),
+    }
+
+
+def test_the_corpus_is_large_and_balanced():
+    entries = load_corpus()
+    assert len(entries) >= 80
+    labels = {e["putusan"] for e in entries}
+    assert labels == {"benar", "salah", "tidak dapat diverifikasi"}
+    assert sum(e["putusan"] == "salah" for e in entries) >= 30
+    kinds = {e["jenis"].split("-")[0] for e in entries if e["putusan"] == "salah"}
+    assert {"angka", "arah", "peringkat", "anggota", "jumlah", "sebaran", "n1", "kebijakan"} <= kinds
+
+
+def test_precision_and_recall_of_salah_are_at_least_095():
+    result = metrics(load_corpus())
+    assert result["precision"] >= 0.95, result
+    assert result["recall"] >= 0.95, result
+
+
+@pytest.mark.parametrize("entry", load_corpus(), ids=lambda e: e["teks"][:60])
+def test_each_labelled_sentence(entry):
+    got, claims = judge(entry)
+    detail = [(c.kind, c.value, c.fact_id, c.verdict, c.note) for c in claims]
+    if entry["putusan"] == "salah" or got == "salah":
+        assert got == entry["putusan"], detail
+    else:
+        # "benar" and "tidak dapat diverifikasi" must agree too: a true sentence the verifier cannot
+        # confirm would be marked in a brief
+        assert got == entry["putusan"], detail
+
+
+if __name__ == "__main__":
+    entries = load_corpus()
+    print(metrics(entries))
+    for entry in entries:
+        got, claims = judge(entry)
+        if got != entry["putusan"]:
+            print(f"{entry['putusan']:>25} → {got:<25} {entry['teks']}")
+            for c in claims:
+                print("      ", c.kind, repr(c.value), c.fact_id, c.verdict, c.note)
