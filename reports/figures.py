@@ -1,0 +1,42 @@
+"""All charts of one brief, in reading order, from the run's typed results.
+
+`build_charts` is called by the pipeline's report stage; it never prints and never writes files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from . import i18n
+from .charts import Chart, heatmap_chart, k_selection_chart, pca_chart, profile_chart
+from .maps import province_map
+
+
+def build_charts(dataset, partition, facts, drafts, *, lang: str = "id", geojson: Path | None = None) -> list[Chart]:
+    """k panel (when the analysis has one), PCA, heatmap, map, then one profile per cluster."""
+    from clustering import zscore
+
+    labels = {d.klaster: d.label for d in drafts.clusters}
+    charts: list[Chart] = []
+    panel = facts.analysis.get("k_selection") if isinstance(facts.analysis, dict) else None
+    if panel and panel.get("k_values"):
+        charts.append(k_selection_chart(panel, lang, used_k=facts.k))
+    ids = [str(i) for i in dataset.values.index]
+    standardized = zscore(dataset.values.to_numpy()).values
+    charts.append(pca_chart(ids, standardized, np.asarray(partition.labels), facts, labels, lang))
+    charts.append(heatmap_chart(facts, labels, lang))
+    word = i18n.text(lang, "cluster")
+    names = {c.number: f"{word} {c.number}: {labels.get(c.number, '')}" for c in facts.clusters}
+    units = {unit: int(label) + 1 for unit, label in zip(ids, partition.labels)}
+    map_chart = province_map(units, names, lang, geojson=geojson)
+    if map_chart is not None:
+        charts.append(map_chart)
+    charts.extend(profile_chart(c, facts, lang) for c in facts.clusters)
+    return charts
+
+
+def charts_summary(charts: list[Chart]) -> list[dict]:
+    """What result.json records about the charts (no SVG)."""
+    return [{"key": c.key, "title": c.title, "caption": c.caption, "section": c.section, "notes": c.notes, **c.data} for c in charts]

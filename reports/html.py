@@ -1,0 +1,105 @@
+"""The HTML brief: the Markdown rendered, a table of contents, and the charts placed in their sections.
+
+One self-contained page: CSS inline, charts as inline SVG, no script, no font or image fetched. The
+same page is the PDF's source (reports.pdf): its print CSS adds page numbers and the contents' page
+references, which WeasyPrint resolves and a browser simply ignores.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+from markdown_it import MarkdownIt
+
+from . import i18n
+
+_H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
+_CLUSTER_HEADING = re.compile(r"^(?:Klaster|Cluster)\s+(\d+)\b")
+_DATA_HEADING = re.compile(r"^(?:Data dan metode|Data and method)", re.I)
+
+
+def markdown_to_html(markdown_text: str) -> str:
+    return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
+
+
+def figure_html(chart) -> str:
+    notes = "".join(f'<p class="chart-note">{html_lib.escape(n)}</p>' for n in chart.notes)
+    svg = chart.svg.replace('<svg role="img"', f'<svg role="img" aria-label="{html_lib.escape(chart.title)}"', 1)
+    return (
+        f'<figure class="chart" id="fig-{chart.key}">\n{svg}\n'
+        f"<figcaption><strong>{html_lib.escape(chart.title)}.</strong> {html_lib.escape(chart.caption)}</figcaption>\n"
+        f"{notes}</figure>\n"
+    )
+
+
+def assemble_body(markdown_text: str, charts=(), lang: str = "id") -> tuple[str, list[tuple[str, str]]]:
+    """Body HTML with ids on the h2 sections and the charts inserted; returns (body, contents).
+
+    Overview charts go into a "Grafik"/"Charts" section right after "Data dan metode" (or before the
+    first cluster when a template has no such section); a cluster's chart goes right after that
+    cluster's table. Charts whose section is not found are appended before the appendix, never lost.
+    """
+    body = markdown_to_html(markdown_text)
+    parts = _H2.split(body)  # [before, heading1, content1, heading2, content2, ...]
+    head, sections = parts[0], [(parts[i], parts[i + 1]) for i in range(1, len(parts), 2)]
+    overview = [c for c in charts if c.section == "overview"]
+    by_cluster: dict[int, list] = {}
+    for c in charts:
+        if c.section.startswith("cluster-"):
+            by_cluster.setdefault(int(c.section.split("-")[1]), []).append(c)
+
+    overview_title = i18n.text(lang, "figures_heading")
+    overview_block = (overview_title, "\n" + "".join(figure_html(c) for c in overview)) if overview else None
+    out_sections: list[tuple[str, str]] = []
+    placed_overview = False
+    placed_clusters: set[int] = set()
+    for heading, content in sections:
+        plain = _plain(heading)
+        match = _CLUSTER_HEADING.match(plain)
+        if match and overview_block and not placed_overview:
+            out_sections.append(overview_block)
+            placed_overview = True
+        if match and int(match.group(1)) in by_cluster:
+            number = int(match.group(1))
+            figures = "".join(figure_html(c) for c in by_cluster[number])
+            content = content.replace("</table>", "</table>\n" + figures, 1) if "</table>" in content else content + figures
+            placed_clusters.add(number)
+        if plain.startswith(("Lampiran", "Appendix")):
+            leftovers = [c for n, cs in sorted(by_cluster.items()) if n not in placed_clusters for c in cs]
+            if overview_block and not placed_overview:
+                out_sections.append(overview_block)
+                placed_overview = True
+            if leftovers:
+                out_sections.append((overview_title, "".join(figure_html(c) for c in leftovers)))
+                placed_clusters.update(by_cluster)
+        out_sections.append((heading, content))
+        if _DATA_HEADING.match(plain) and overview_block and not placed_overview:
+            out_sections.append(overview_block)
+            placed_overview = True
+    if overview_block and not placed_overview:
+        out_sections.append(overview_block)
+    leftovers = [c for n, cs in sorted(by_cluster.items()) if n not in placed_clusters for c in cs]
+    if leftovers:
+        out_sections.append((overview_title, "".join(figure_html(c) for c in leftovers)))
+
+    contents = []
+    html_parts = [head]
+    for number, (heading, content) in enumerate(out_sections, start=1):
+        anchor = f"bagian-{number}"
+        contents.append((anchor, _plain(heading)))
+        plain = _plain(heading)
+        kind = "appendix" if plain.startswith(("Lampiran", "Appendix")) else "charts" if heading == overview_title else "main"
+        if plain.startswith(("Lampiran A", "Appendix A")):
+            kind += " claims"  # the verification table: fixed column widths (readable, and fast to typeset)
+        html_parts.append(f'<section class="{kind}">\n<h2 id="{anchor}">{heading}</h2>{content}</section>\n')
+    return "".join(html_parts), contents
+
+
+def contents_html(contents: list[tuple[str, str]], lang: str) -> str:
+    items = "".join(f'<li><a href="#{anchor}">{html_lib.escape(title)}</a></li>' for anchor, title in contents)
+    return f'<nav class="toc" aria-label="{i18n.text(lang, "contents")}"><p class="toc-title">{i18n.text(lang, "contents")}</p><ol>{items}</ol></nav>'
+
+
+def _plain(fragment: str) -> str:
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()

@@ -1,0 +1,100 @@
+"""What the provenance appendix shows: where the data came from, how it was analysed, who wrote each
+section (provider, model, prompt template and its hash, tokens), and the verification counts.
+
+It reads what the run recorded (the provenance dict of result.json, the facts' method, the drafts'
+sources and LLM usage) and shows what exists: a rule-based section has no prompt and no tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import metadata, resources
+from pathlib import Path
+
+LIBRARIES = ("interpret", "pandas", "numpy", "scikit-learn", "matplotlib", "jinja2", "babel", "markdown-it-py", "weasyprint")
+# The prompt template each drafted section is rendered from (interpret.llm renders "cluster" per
+# cluster and "summary" for the summary, each after "system").
+SECTION_TEMPLATES = {"klaster": "cluster.j2", "ringkasan": "summary.j2"}
+
+
+def library_versions() -> dict[str, str]:
+    versions = {}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "–"
+    return versions
+
+
+def prompts_folder(provenance: dict) -> Path:
+    custom = provenance.get("prompts_dir")
+    return Path(custom) if custom else Path(str(resources.files("prompts")))
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def section_rows(drafts, provenance: dict) -> list[dict]:
+    """One row per drafted section: provider, model, template (name and SHA-256), tokens, notes."""
+    calls = (getattr(drafts, "llm", None) or {}).get("calls", [])
+    folder = prompts_folder(provenance)
+    rows = []
+    for source in drafts.sources:
+        mine = [c for c in calls if c.get("section") == source.section and c.get("provider") == source.provider]
+        template = getattr(source, "prompt_template", None)
+        digest = getattr(source, "prompt_sha256", None)
+        if source.provider != "rule-based" and template is None:
+            template = SECTION_TEMPLATES.get(source.section.split("-")[0])
+        if template and digest is None:
+            digest = _sha256(folder / template)
+        prompt_tokens = sum(int(c.get("prompt_tokens", 0)) for c in mine if not c.get("cached"))
+        completion_tokens = sum(int(c.get("completion_tokens", 0)) for c in mine if not c.get("cached"))
+        rows.append(
+            {
+                "section": source.section,
+                "provider": source.provider,
+                "model": source.model,
+                "template": template or "–",
+                "template_sha256": digest or "–",
+                "tokens": f"{prompt_tokens} / {completion_tokens}" if mine else "–",
+                "calls": len(mine),
+                "notes": "; ".join(source.notes) if source.notes else "–",
+            }
+        )
+    return rows
+
+
+def provenance_view(facts, drafts, verification, provenance: dict) -> dict:
+    """Everything Lampiran B shows, as plain values for the template."""
+    method = facts.method
+    return {
+        "data_file": provenance.get("data_file", facts.dataset.get("file")),
+        "data_bytes": provenance.get("data_bytes", facts.dataset.get("size_bytes")),
+        "data_sha256": provenance.get("data_sha256", facts.dataset.get("sha256")),
+        "spec_file": provenance.get("spec_file", "–"),
+        "spec_sha256": provenance.get("spec_sha256", "–"),
+        "rules_sha256": provenance.get("rules_sha256", "–"),
+        "scaling": method.get("scaling") or method.get("standardization") or provenance.get("standardization", "–"),
+        "pca": bool(method.get("pca")),
+        "weighted": bool(method.get("weighted")),
+        "weight_column": method.get("weight_column"),
+        "algorithm": method.get("algorithm", provenance.get("method", "–")),
+        "metric": method.get("metric", "euclidean"),
+        "n_init": method.get("n_init"),
+        "k": method.get("k"),
+        "k_reason": method.get("k_reason") or "–",
+        "k_source": method.get("k_source") or "–",
+        "seed": method.get("seed"),
+        "counts": verification.counts,
+        "n_claims": len(verification.claims),
+        "generated_at": provenance.get("generated_at", "–"),
+        "python": provenance.get("python", "–"),
+        "versions": library_versions(),
+        "sections": section_rows(drafts, provenance),
+        "llm_totals": (getattr(drafts, "llm", None) or {}).get("totals"),
+    }
