@@ -45,6 +45,7 @@ class Dataset:
     values: pd.DataFrame  # index: unit ids (str), columns: feature names, float
     reference: Reference
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    weights: np.ndarray | None = None  # survey weights aligned with `values` (spec dataset.weight)
 
     @property
     def ids(self) -> list[str]:
@@ -175,6 +176,9 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
             )
 
     reference = _reference(numeric, units, aggregate, spec)
+    weights = None
+    if spec.dataset.weight:
+        weights, reference = _survey_weights(table, units, reference, spec, path)
     return Dataset(
         spec=spec,
         path=path,
@@ -183,6 +187,7 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
         values=units.astype(float),
         reference=reference,
         dropped=dropped,
+        weights=weights,
     )
 
 
@@ -193,6 +198,8 @@ def _check_columns(table: pd.DataFrame, spec: Spec, path: Path) -> None:
         needed += [(spec.pivot.index, "pivot.index"), (spec.pivot.columns, "pivot.columns"), (spec.pivot.values, "pivot.values")]
     else:
         needed.append((spec.id.column, "id.column"))
+    if spec.dataset.weight:
+        needed.append((spec.dataset.weight, "dataset.weight"))
     available = [c for c in table.columns if c != _ROW]
     for column, key in needed:
         if column not in table.columns:
@@ -332,3 +339,20 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _survey_weights(table: pd.DataFrame, units: pd.DataFrame, reference: Reference, spec: Spec, path: Path):
+    """The weight column aligned with the clustered units; a mean reference becomes weighted."""
+    column = spec.dataset.weight
+    if spec.pivot is not None:
+        raise ConfigError(f"dataset.weight = '{column}' cannot be used with [pivot] in the spec: weights belong to unit-level rows.")
+    values = pd.Series(_parse_column(table, column, spec.id.column, spec, path), index=table[spec.id.column].to_list())
+    weights = values.reindex(units.index).to_numpy(dtype=float)
+    bad = ~(np.isfinite(weights) & (weights > 0))
+    if bad.any():
+        listing = ", ".join(str(i) for i in units.index[bad][:5])
+        raise DataError(f"Weight column '{column}' in {path} must be positive for every unit; not for: {listing}. Fix the weights or the spec's dataset.weight.")
+    if reference.kind == "mean":
+        means = {name: float(np.average(units[name].to_numpy(dtype=float), weights=weights)) for name in units.columns}
+        reference = Reference(kind="mean", label=f"rata-rata tertimbang {len(units)} {spec.unit_plural}", values=means, row_id=reference.row_id)
+    return weights, reference

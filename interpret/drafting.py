@@ -154,6 +154,8 @@ def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
     names = _join([f.name for f in facts.features])
     if ref["kind"] == "row":
         ref_text = f"angka agregat {ref['label']} dari tabel sumber, yang tidak ikut dikelompokkan"
+    elif facts.method.get("weighted"):  # survey weights (issue 3): the reference is a weighted mean
+        ref_text = f"rata-rata tertimbang {ds['n_units']} {ds['unit_plural']} (bobot survei), bukan angka resmi nasional"
     else:
         ref_text = f"rata-rata sederhana {ds['n_units']} {ds['unit_plural']} (tanpa pembobotan), bukan angka resmi nasional"
     paragraphs = [

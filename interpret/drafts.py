@@ -50,6 +50,7 @@ class Drafts:
     clusters: list[ClusterDraft]
     summary: SummaryDraft
     sources: list[SectionSource]
+    llm: dict = field(default_factory=dict)  # chain status and token usage (interpret.llm), for result.json
 
     def cluster(self, number: int) -> ClusterDraft:
         return next(d for d in self.clusters if d.klaster == number)

@@ -4,7 +4,7 @@ Every number the brief may state is a `Fact` with a stable ID:
 
     K2.UHH.mean       cluster 2, feature UHH, cluster mean      (also .median .min .max .sd
     K2.UHH.diff_pct   % difference from the reference            .diff .z .rank .direction)
-    K2.size           number of members
+    K2.size           number of members      K2.members (text)  K2.composite_rank (1 = best overall)
     REF.UHH           the national reference value
     DATA.n_units      units clustered        DATA.year    the data year
     RUN.k  RUN.seed  RUN.n_init              FIT.between_pct   between-SS / total-SS in %
@@ -132,7 +132,7 @@ def build_facts(dataset: Dataset, partition: Partition, *, tolerance_pct: float,
     features = [
         FeatureInfo(f.name, f.column, f.label, f.unit, f.direction, f.decimals, f.theme) for f in spec.features
     ]
-    profiles = profile_clusters(dataset.values, partition.labels, dataset.reference.values)
+    profiles = profile_clusters(dataset.values, partition.labels, dataset.reference.values, weights=getattr(dataset, "weights", None))
     sd = dataset.values.std(ddof=1).to_numpy()
     z_centers = (np.array([[p.features[f.name].mean for f in features] for p in profiles]) - dataset.values.mean().to_numpy()) / sd
     composite = composite_scores(z_centers, features)
@@ -167,6 +167,9 @@ def build_facts(dataset: Dataset, partition: Partition, *, tolerance_pct: float,
         number = profile.index + 1
         cid = f"K{number}"
         add(Fact(f"{cid}.size", profile.size, "size", 0, unit_plural, cluster=number, text=f"{profile.size} {unit_plural}"))
+        # For the verifier's membership and overall-rank claims (a text value is never matched as a number).
+        add(Fact(f"{cid}.members", ", ".join(profile.members), "members", 0, "", cluster=number, text=", ".join(profile.members)))
+        add(Fact(f"{cid}.composite_rank", int(composite_rank[profile.index]), "composite_rank", 0, "", cluster=number, text=str(int(composite_rank[profile.index]))))
         feature_facts = {}
         for f in features:
             s = profile.features[f.name]

@@ -51,6 +51,7 @@ class BriefResult:
     repairs: list[dict] = field(default_factory=list)
     out_dir: Path | None = None
     files: list[Path] = field(default_factory=list)
+    charts: list = field(default_factory=list)  # reports.charts.Chart, embedded in the HTML
 
 
 def run_brief(settings: Settings, progress: Progress | None = None, *, write: bool = True) -> BriefResult:
@@ -62,11 +63,11 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     say("data", f"{len(dataset.values)} {spec.unit_plural}, {len(spec.features)} indikator; pembanding: {dataset.reference.label}")
 
     partition, facts = stage_cluster(dataset, settings)
-    say("clustering", f"K-means k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
+    say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
     say("facts", f"{len(facts.index)} fakta")
 
     rules = load_rules(settings.rules)
-    drafts = stage_draft(facts, rules, settings)
+    drafts = stage_draft(facts, rules, settings, say)
     say("draft", f"penyusun: {drafts.sources[0].provider} ({drafts.sources[0].model})")
 
     drafts, body, verification, repairs = stage_verify(facts, drafts)
@@ -74,34 +75,33 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     say("verify", f"{len(verification.claims)} klaim: {counts['benar']} benar, {counts['salah']} salah, {counts['tidak dapat diverifikasi']} tidak dapat diverifikasi")
 
     brief = stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings)
-    say("report", "brief.md, brief.html, result.json, assignments.csv")
     if write:
+        from reports.pdf import brief_pdf  # WeasyPrint (the `pdf` extra) loads only when a PDF is made
+
         out_dir = settings.out or Path("reports") / f"{spec.dataset.name}-{date.today().isoformat()}"
-        brief.files = write_atomically(out_dir, output_files(brief))
+        files = output_files(brief)
+        pdf, pdf_note = brief_pdf(brief.html, settings.pdf)
+        if pdf is not None:
+            files["brief.pdf"] = pdf
+        say("report", ", ".join(files) + (f"; {pdf_note}" if pdf_note else ""))
+        brief.files = write_atomically(out_dir, files)
         brief.out_dir = out_dir
     return brief
 
 
 def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Facts]:
-    """Standardize, cluster with the resolved k and seed, number the clusters, build the facts."""
-    spec = dataset.spec
-    k = settings.k if settings.k is not None else spec.clustering.k
-    if k is None:
-        raise ConfigError(f"No k: the spec {settings.spec or 'default'} sets no clustering.k and --k was not given. Pass --k N (N >= 2).")
-    seed = settings.seed if settings.seed is not None else spec.clustering.seed
-    tolerance = settings.tolerance_pct if settings.tolerance_pct is not None else spec.clustering.tolerance_pct
-    partition = cluster_units(dataset, k, seed)
-    if settings.k is not None:
-        k_reason = "ditetapkan pengguna"
-    else:
-        k_reason = spec.clustering.k_reason or "ditetapkan pada spesifikasi data"
-    facts = build_facts(dataset, partition, tolerance_pct=tolerance, k_reason=k_reason)
-    return partition, facts
+    """Scale, check assumptions, run the k panel (k = auto when neither --k nor the spec gives one),
+    cluster, number the clusters, bootstrap the stability, build the facts: see interpret/analysis.py."""
+    from .analysis import analyse
+
+    return analyse(dataset, settings)
 
 
-def stage_draft(facts: Facts, rules, settings: Settings) -> Drafts:
-    """Write the drafts (rule-based: the only provider so far, and the last fallback later)."""
-    drafts = draft_rule_based(facts, rules)
+def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = None) -> Drafts:
+    """Write the drafts: the LLM chain (watsonx → Ollama), the rule-based drafter as its last fallback."""
+    from .llm import draft_with_chain  # LangChain loads only when a provider is actually tried
+
+    drafts = draft_with_chain(facts, rules, settings, say)
     problems = check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k)
     if problems:
         raise VerificationError("The drafts break their contract: " + "; ".join(problems))
@@ -131,6 +131,7 @@ def stage_verify(facts: Facts, drafts: Drafts) -> tuple[Drafts, str, Verificatio
             + "; ".join(f"'{c.value}' in \"{c.text[:80]}\" (fact {c.fact_id}: {c.expected})" for c in wrong)
             + ". This is a bug in a template or drafter: please report it with result.json of a --provider none run."
         )
+    verification.repairs = repairs  # the appendix lists them beside the claims
     return drafts, body, verification, repairs
 
 
@@ -138,13 +139,24 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
     """Appendix, HTML, result.json and the assignment table, all in memory."""
     from reports import render_appendix, render_html
 
+    if settings.lang == "en":  # the English brief: drafted from the facts in English, verified in English
+        from reports.english import english_brief
+
+        drafts, body, verification = english_brief(facts, rules, drafts)
+        repairs = []  # result.json's verification describes brief.md: the English text needed none
     generated = datetime.now(timezone.utc).replace(microsecond=0)
     provenance = build_provenance(dataset, settings, rules, facts, drafts, generated)
-    markdown = body + render_appendix(facts, drafts, verification, provenance)
-    html = render_html(markdown, title=dataset.spec.dataset.title)
+    markdown = body + render_appendix(facts, drafts, verification, provenance, lang=settings.lang)
+    from reports.figures import build_charts, charts_summary
+
+    charts = build_charts(dataset, partition, facts, drafts, lang=settings.lang, geojson=settings.geojson)
+    html = render_html(markdown, title=dataset.spec.dataset.title, charts=charts, lang=settings.lang)
     assignments = assignment_table(dataset, partition, drafts)
     result = result_document(facts, drafts, verification, repairs, provenance)
-    return BriefResult(dataset, partition, facts, drafts, verification, markdown, html, result, assignments, repairs)
+    result["charts"] = charts_summary(charts)
+    brief = BriefResult(dataset, partition, facts, drafts, verification, markdown, html, result, assignments, repairs)
+    brief.charts = charts
+    return brief
 
 
 def output_files(brief: BriefResult) -> dict[str, str | bytes]:
@@ -188,16 +200,20 @@ def enforce_verdicts(drafts: Drafts, failing) -> tuple[Drafts, list[dict]]:
     actions = []
     false_texts = {c.text for c in failing if c.verdict == "salah"}
     unverified = {c.text for c in failing if c.verdict == "tidak dapat diverifikasi"} - false_texts
+    first_failure = {}  # the claim that condemned each sentence, for the appendix's repair history
+    for c in failing:
+        if c.verdict == "salah" or c.text not in first_failure:
+            first_failure.setdefault(c.text, {"klaim": c.value, "fakta": c.fact_id, "nilai_fakta": c.expected or c.note, "putusan": c.verdict})
 
     def fix(text: str) -> str:
         for sentence in false_texts:
             if sentence in text:
                 text = text.replace(sentence, "").strip()
-                actions.append({"action": "dihapus", "kalimat": sentence})
+                actions.append({"action": "dihapus", "kalimat": sentence, **first_failure[sentence]})
         for sentence in unverified:
             if sentence in text and f"{sentence} {UNVERIFIED_MARK}" not in text:
                 text = text.replace(sentence, f"{sentence} {UNVERIFIED_MARK}")
-                actions.append({"action": "ditandai", "kalimat": sentence})
+                actions.append({"action": "ditandai", "kalimat": sentence, **first_failure[sentence]})
         return re.sub(r"\s{2,}", " ", text)
 
     clusters = []
@@ -212,7 +228,7 @@ def enforce_verdicts(drafts: Drafts, failing) -> tuple[Drafts, list[dict]]:
             "kesimpulan": [t for t in (fix(s) for s in drafts.summary.kesimpulan) if t],
         }
     )
-    return Drafts(clusters=clusters, summary=summary, sources=drafts.sources), actions
+    return Drafts(clusters=clusters, summary=summary, sources=drafts.sources, llm=drafts.llm), actions
 
 
 def assignment_table(dataset: Dataset, partition: Partition, drafts: Drafts) -> pd.DataFrame:
@@ -230,7 +246,7 @@ def build_provenance(dataset: Dataset, settings: Settings, rules, facts: Facts, 
     from .data import default_spec_path
 
     spec_file = Path(spec_path) if spec_path else default_spec_path()
-    versions = {name: _version(name) for name in ("interpret", "pandas", "numpy", "scikit-learn", "jinja2", "babel")}
+    versions = {name: _version(name) for name in ("interpret", "pandas", "numpy", "scikit-learn", "jinja2", "babel", "matplotlib", "weasyprint")}
     return {
         "data_file": dataset.path.name,
         "data_sha256": dataset.sha256,
@@ -238,12 +254,14 @@ def build_provenance(dataset: Dataset, settings: Settings, rules, facts: Facts, 
         "spec_file": spec_file.name,
         "spec_sha256": hashlib.sha256(spec_file.read_bytes()).hexdigest(),
         "rules_sha256": rules.sha256,
-        "standardization": "zscore (ddof=1)",
+        "standardization": {"zscore": "zscore (ddof=1)", "minmax": "minmax", "robust": "robust (median, IQR)"}.get(
+            facts.method.get("standardization", "zscore"), facts.method.get("standardization")),
         "method": facts.method["algorithm"],
         "k": facts.method["k"],
         "seed": facts.method["seed"],
         "n_init": facts.method["n_init"],
         "drafting": ", ".join(sorted({f"{s.provider} ({s.model})" for s in drafts.sources})),
+        "prompts_dir": str(settings.prompts) if settings.prompts else None,  # an edited copy (--prompts), else the shipped prompts/
         "python": platform.python_version(),
         **{f"version_{k}": v for k, v in versions.items()},
         "generated_at": generated.isoformat(),
@@ -279,6 +297,7 @@ def result_document(facts: Facts, drafts: Drafts, verification: VerificationRepo
         "analysis": facts.analysis,
         "drafts": drafts.to_list(),
         "verification": {**verification.to_dict(), "scope": "brief.md sebelum lampiran", "repairs": repairs},
+        "llm": drafts.llm,
         "facts": facts_dict["facts"],
         "provenance": provenance,
     }

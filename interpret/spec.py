@@ -33,6 +33,9 @@ class DatasetInfo(_Strict):
     number_format: Literal["auto", "id", "en"] = "auto"
     sheet: str | int | None = None
     missing: Literal["error", "drop"] = "error"
+    # Survey weight column (e.g. Susenas household weights): cluster means, shares and counts are
+    # then weighted population estimates. The column is read like a feature but never clustered.
+    weight: str | None = None
 
 
 class IdSpec(_Strict):
@@ -78,13 +81,25 @@ class ReferenceSpec(_Strict):
 
 
 class ClusteringSpec(_Strict):
-    k: int | None = None
+    # k: a number, or "auto" (or absent) for the consensus of the k-selection panel over k_min…k_max.
+    k: int | Literal["auto"] | None = None
     k_reason: str | None = None
+    k_min: int = Field(default=2, ge=2)
+    k_max: int = Field(default=10, ge=3)
     seed: int = 42
-    method: Literal["kmeans"] = "kmeans"
+    method: Literal["kmeans", "kmedoids", "ward"] = "kmeans"
+    metric: Literal["euclidean", "manhattan"] = "euclidean"
+    scaling: Literal["zscore", "minmax", "robust"] = "zscore"
+    pca: bool = False
+    pca_variance_pct: float = Field(default=90.0, gt=0, le=100)
     n_init: int | None = Field(default=None, ge=1)
     order_by: str = "composite"
     tolerance_pct: float = Field(default=1.0, ge=0, le=50)
+    bootstrap: int = Field(default=100, ge=0)  # B bootstrap replicates for stability; 0 = off
+    gap_references: int = Field(default=20, ge=1)  # B reference sets of the gap statistic
+    neighbours: int = Field(default=10, ge=1)  # L of the connectivity index
+    sample_size: int = Field(default=2000, ge=100)  # above this many units, O(n²) indices use a sample
+    unstable_pct: float = Field(default=20.0, gt=0, le=100)  # a unit moving this often is "tidak stabil"
 
 
 class Spec(_Strict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -31,15 +32,22 @@ def published_partition() -> list[set[str]]:
     return PUBLISHED_PARTITION + [rest]
 
 
+# brief.pdf takes seconds to typeset: tests that want it ask for it (pdf="auto"/"on", INTERPRET_PDF);
+# the default brief below does, and tests/test_render_pdf.py checks it.
+os.environ.setdefault("INTERPRET_PDF", "off")
+
+
 def settings(**cli):
-    """Settings from CLI-like values only: no environment, no .env, no config file."""
+    """Settings from CLI-like values only: no environment, no .env, no config file (and no PDF
+    unless asked for: pdf="auto")."""
+    cli.setdefault("pdf", "off")
     return resolve_settings(cli, environ={}, dotenv_path=None)
 
 
 @pytest.fixture(scope="session")
 def default_brief(tmp_path_factory):
     out = tmp_path_factory.mktemp("default-brief")
-    return run_brief(settings(out=out))
+    return run_brief(settings(out=out, pdf="auto"))
 
 
 @pytest.fixture

@@ -16,8 +16,11 @@ from .conftest import ROOT, published_partition, settings
 
 
 def test_default_run_writes_the_four_files(default_brief):
+    from reports.pdf import pdf_available
+
     names = sorted(p.name for p in default_brief.files)
-    assert names == ["assignments.csv", "brief.html", "brief.md", "result.json"]
+    pdf = ["brief.pdf"] if pdf_available() else []  # written by default when the `pdf` extra is installed
+    assert names == sorted(["assignments.csv", "brief.html", "brief.md", "result.json", *pdf])
     for path in default_brief.files:
         assert path.stat().st_size > 200
 
@@ -54,7 +57,7 @@ def _numbers_outside_appendix(markdown: str) -> list[str]:
     body = re.sub(r"[Kk]laster \d+", "", body)
     for label in ("Umur Harapan Hidup (UHH)", "Harapan Lama Sekolah (HLS)", "Rata-rata Lama Sekolah (RLS)"):
         body = body.replace(label, "")
-    return re.findall(r"(?<![\w.,])[+-]?\d[\d.]*(?:,\d+)?", body)
+    return re.findall(r"(?<![\w.,])[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", body)
 
 
 def test_every_number_in_the_brief_has_a_verdict_and_none_is_false(default_brief):
