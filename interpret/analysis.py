@@ -248,6 +248,7 @@ def _num(value: float, decimals: int) -> str:
 def _panel_facts(facts: Facts, sel, ch: Choices) -> None:
     add = facts.add_fact
     for j, k in enumerate(sel.k_values):
+        add(Fact(f"KSEL.k{k}.k", k, "k", 0, text=str(k)))  # the row label of the panel table
         for name, values in sel.indices.items():
             value = float(values[j])
             if np.isfinite(value):

@@ -115,37 +115,41 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules) ->
         hits = matching_features(rule, cluster, facts)
         if not hits:
             continue
-        key = max(hits, key=lambda name: abs(cluster.features[name].diff_pct))
-        feature = facts.feature(key)
-        ff = cluster.features[key]
-        values = {
-            "bukti": evidence(cluster, feature, facts),
-            "fitur": feature.label,
-            "nilai": with_unit(format_number(ff.mean, feature.decimals), feature.unit),
-            "referensi": with_unit(format_number(ff.reference, feature.decimals), feature.unit),
-            "selisih": format_percent(abs(ff.diff_pct)),
-            "arah": ff.direction,
-            "frasa_referensi": facts.reference["phrase"],
-        }
-        try:
-            text = rule.teks.format(**values)
-        except (KeyError, IndexError) as exc:
-            from .errors import ConfigError
-
-            raise ConfigError(f"Rule '{rule.id}' in {rules.path} uses an unknown placeholder {exc}; known: {', '.join('{' + v + '}' for v in values)}.") from None
-        base = f"K{cluster.number}.{key}"
-        recs.append(Rekomendasi(sektor=rule.sektor, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"]))
+        recs.append(_recommendation(rule.id, rule.sektor, rule.teks, hits, cluster, facts, rules))
         if len(recs) >= rules.book.maks_per_klaster:
             break
+    fallback = rules.book.cadangan
+    if not recs and fallback is not None:
+        recs.append(_recommendation("cadangan", fallback.sektor, fallback.teks, [f.name for f in facts.features], cluster, facts, rules))
     if not recs:
-        recs.append(
-            Rekomendasi(
-                sektor=rules.book.sektor[0],
-                teks="Tidak ada aturan sektor yang terpenuhi untuk klaster ini; tinjau angka indikator di tabel sebelum menetapkan program.",
-                fakta=[],
-            )
-        )
+        from .errors import ConfigError
+
+        raise ConfigError(f"No rule in {rules.path} applies to Klaster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
     return recs
+
+
+def _recommendation(rule_id: str, sector: str, template: str, hits: list[str], cluster: ClusterFacts, facts: Facts, rules: LoadedRules) -> Rekomendasi:
+    """One recommendation: the template filled with the figures of the most deviating matching feature."""
+    key = max(hits, key=lambda name: abs(cluster.features[name].diff_pct))
+    feature = facts.feature(key)
+    ff = cluster.features[key]
+    values = {
+        "bukti": evidence(cluster, feature, facts),
+        "fitur": feature.label,
+        "nilai": with_unit(format_number(ff.mean, feature.decimals), feature.unit),
+        "referensi": with_unit(format_number(ff.reference, feature.decimals), feature.unit),
+        "selisih": format_percent(abs(ff.diff_pct)),
+        "arah": ff.direction,
+        "frasa_referensi": facts.reference["phrase"],
+    }
+    try:
+        text = template.format(**values)
+    except (KeyError, IndexError) as exc:
+        from .errors import ConfigError
+
+        raise ConfigError(f"Rule '{rule_id}' in {rules.path} uses an unknown placeholder {exc}; known: {', '.join('{' + v + '}' for v in values)}.") from None
+    base = f"K{cluster.number}.{key}"
+    return Rekomendasi(sektor=sector, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"])
 
 
 def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:

@@ -33,11 +33,21 @@ class Rule(BaseModel):
     teks: str = Field(min_length=1)
 
 
+class Fallback(BaseModel):
+    """The recommendation a cluster gets when no rule applies (its {bukti}: the most deviating feature)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sektor: str
+    teks: str = Field(min_length=1)
+
+
 class RuleBook(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sektor: list[str] = Field(min_length=1)
     maks_per_klaster: int = Field(default=4, ge=1)
+    cadangan: Fallback | None = None
     aturan: list[Rule] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -46,6 +56,8 @@ class RuleBook(BaseModel):
         for rule in self.aturan:
             if rule.sektor.lower() not in known:
                 raise ValueError(f"rule '{rule.id}' uses sector '{rule.sektor}', which is not in `sektor`")
+        if self.cadangan is not None and self.cadangan.sektor.lower() not in known:
+            raise ValueError(f"`cadangan` uses sector '{self.cadangan.sektor}', which is not in `sektor`")
         return self
 
 

@@ -11,7 +11,7 @@ Sector IDs stay those of the rules file (the draft contract); the brief shows th
 from __future__ import annotations
 
 from interpret.drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
-from interpret.errors import VerificationError
+from interpret.errors import ConfigError, VerificationError
 from interpret.numbers import format_number
 from interpret.rules import matching_features
 
@@ -43,7 +43,8 @@ RULE_TEXTS = {
     "ikm-menengah": "Develop small industry around each region's leading commodities through access to finance, training and market facilitation to raise incomes: {bukti}.",
     "umkm-daya-beli": "Support micro and small enterprises through KUR credit, business mentoring and market expansion to use the relatively strong purchasing power: {bukti}.",
     "umkm-setara": "Support micro and small enterprises through KUR credit and business mentoring so that purchasing power can rise: {bukti}.",
-    "digital-tertinggi": "Make this cluster a driver of the digital economy: connectivity, digital literacy, e-commerce and digital financial services for small businesses, backed by the highest purchasing power: {bukti}.",
+    "cadangan": "No sector rule applies specifically; keep the running programmes and strengthen local small businesses, watching the indicator that deviates most: {bukti}.",
+    "digital-tertinggi": "Make this cluster a driver of the digital economy: connectivity, digital literacy, e-commerce and digital financial services for small businesses, backed by high purchasing power: {bukti}.",
 }
 GENERIC_RULE = "Programme focus {sector}, based on {feature}: {bukti}."
 
@@ -163,8 +164,16 @@ def _recommendations(cluster, facts, rules) -> list[Rekomendasi]:
         recs.append(Rekomendasi(sektor=rule.sektor, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"]))
         if len(recs) >= rules.book.maks_per_klaster:
             break
+    fallback = rules.book.cadangan
+    if not recs and fallback is not None:
+        key = max((f.name for f in facts.features), key=lambda name: abs(cluster.features[name].diff_pct))
+        feature = facts.feature(key)
+        evidence = feature_sentence(cluster, feature, facts).rstrip(".")
+        text = RULE_TEXTS.get("cadangan", GENERIC_RULE).format(bukti=evidence, sector=SECTORS.get(fallback.sektor, fallback.sektor), feature=feature.label)
+        base = f"K{cluster.number}.{key}"
+        recs.append(Rekomendasi(sektor=fallback.sektor, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"]))
     if not recs:
-        recs.append(Rekomendasi(sektor=rules.book.sektor[0], teks="No sector rule applies to this cluster; review the indicator figures in the table before choosing programmes.", fakta=[]))
+        raise ConfigError(f"No rule in {rules.path} applies to cluster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
     return recs
 
 

@@ -41,6 +41,9 @@ def settings(**cli):
     """Settings from CLI-like values only: no environment, no .env, no config file (and no PDF
     unless asked for: pdf="auto")."""
     cli.setdefault("pdf", "off")
+    # Rule-based unless a test asks for a provider: a developer's running Ollama must not draft the
+    # shared tests' briefs.
+    cli.setdefault("provider", "none")
     return resolve_settings(cli, environ={}, dotenv_path=None)
 
 

@@ -45,6 +45,9 @@ def test_rules_file_changes_the_sectors_without_code(default_brief, write_file):
         "r.toml",
         """
         sektor = ["ketahanan pangan"]
+        [cadangan]
+        sektor = "ketahanan pangan"
+        teks = "Jaga ketahanan pangan: {bukti}."
         [[aturan]]
         id = "semua"
         sektor = "ketahanan pangan"
@@ -55,3 +58,37 @@ def test_rules_file_changes_the_sectors_without_code(default_brief, write_file):
     )
     drafts = draft_rule_based(default_brief.facts, load_rules(rules))
     assert {r.sektor for d in drafts.clusters for r in d.rekomendasi} == {"ketahanan pangan"}
+
+
+def test_no_matching_rule_and_no_fallback_is_a_config_error(default_brief, write_file):
+    import pytest
+
+    from interpret.errors import ConfigError
+
+    rules = write_file("r.toml", 'sektor = ["bansos"]\n[[aturan]]\nid = "x"\nsektor = "bansos"\ntema = ["*"]\nposisi = "tertinggal"\ncakupan = "semua"\nteks = "t {bukti}"\n')
+    with pytest.raises(ConfigError, match="no \\[cadangan\\]"):
+        draft_rule_based(default_brief.facts, load_rules(rules))
+
+
+def test_a_cluster_no_rule_fits_gets_the_configured_fallback(default_brief, write_file):
+    rules = write_file(
+        "r.toml",
+        """
+        sektor = ["bansos", "UMKM"]
+        [cadangan]
+        sektor = "UMKM"
+        teks = "Perkuat UMKM: {bukti}."
+        [[aturan]]
+        id = "hanya-terendah"
+        sektor = "bansos"
+        tema = ["*"]
+        posisi = "tertinggal"
+        cakupan = "semua"
+        peringkat = ["terendah"]
+        teks = "Bansos: {bukti}."
+        """,
+    )
+    drafts = draft_rule_based(default_brief.facts, load_rules(rules))
+    assert [r.sektor for r in drafts.cluster(4).rekomendasi] == ["bansos"]
+    top = drafts.cluster(1).rekomendasi
+    assert [r.sektor for r in top] == ["UMKM"] and top[0].teks.startswith("Perkuat UMKM: Rata-rata klaster untuk Pengeluaran")
