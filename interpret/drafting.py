@@ -61,6 +61,42 @@ def _signed_z(cluster: ClusterFacts, feature: FeatureInfo) -> float:
     return z if feature.direction == "higher_is_better" else -z
 
 
+# -- what to say: choices shared by every rule-based drafter (this one and the English one) ---------
+def standing(cluster: ClusterFacts, facts: Facts) -> tuple[list[str], list[str]]:
+    """Feature names where the cluster is better / worse than the reference (direction-adjusted)."""
+    better = [f.name for f in facts.features if cluster.features[f.name].better is True]
+    worse = [f.name for f in facts.features if cluster.features[f.name].better is False]
+    return better, worse
+
+
+def widest_spread(cluster: ClusterFacts, facts: Facts) -> FeatureInfo:
+    """The feature whose within-cluster range is widest relative to the reference."""
+    return max(facts.features, key=lambda f: (cluster.features[f.name].max - cluster.features[f.name].min) / abs(cluster.features[f.name].reference or 1))
+
+
+def widest_gap(facts: Facts) -> tuple[FeatureInfo, ClusterFacts, ClusterFacts]:
+    """(feature, cluster with the highest mean, cluster with the lowest) for the largest gap between clusters."""
+    gap = max(facts.features, key=lambda f: _spread(facts, f))
+    hi = max(facts.clusters, key=lambda c: c.features[gap.name].mean)
+    lo = min(facts.clusters, key=lambda c: c.features[gap.name].mean)
+    return gap, hi, lo
+
+
+def most_deviating(names: list[str], cluster: ClusterFacts) -> str:
+    """Of these features, the one furthest from the reference in %: a recommendation's evidence."""
+    return max(names, key=lambda name: abs(cluster.features[name].diff_pct))
+
+
+def by_need(facts: Facts) -> list[ClusterFacts]:
+    """Clusters in policy priority: the lowest composite first."""
+    return sorted(facts.clusters, key=lambda c: -c.composite_rank)
+
+
+def sectors_of(draft: ClusterDraft) -> list[str]:
+    """The draft's sectors, first mention first, without repeats."""
+    return list(dict.fromkeys(rec.sektor for rec in draft.rekomendasi))
+
+
 def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) -> str:
     ff = cluster.features[feature.name]
     ref_phrase = facts.reference["phrase"]
@@ -95,7 +131,7 @@ def _cluster_draft(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, labe
     if bottom:
         sentences.append(f"Di antara seluruh klaster, rata-rata {_join(bottom)} klaster ini adalah yang terendah.")
     if cluster.size >= 3:
-        widest = max(facts.features, key=lambda f: (cluster.features[f.name].max - cluster.features[f.name].min) / abs(cluster.features[f.name].reference or 1))
+        widest = widest_spread(cluster, facts)
         ff = cluster.features[widest.name]
         sentences.append(
             f"Keragaman antaranggota paling lebar pada {widest.label}, yang berkisar antara "
@@ -130,7 +166,7 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules) ->
 
 def _recommendation(rule_id: str, sector: str, template: str, hits: list[str], cluster: ClusterFacts, facts: Facts, rules: LoadedRules) -> Rekomendasi:
     """One recommendation: the template filled with the figures of the most deviating matching feature."""
-    key = max(hits, key=lambda name: abs(cluster.features[name].diff_pct))
+    key = most_deviating(hits, cluster)
     feature = facts.feature(key)
     ff = cluster.features[key]
     values = {
@@ -168,8 +204,7 @@ def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
     ]
     labels = {d.klaster: d.label for d in drafts}
     for c in facts.clusters:
-        better = [f.name for f in facts.features if c.features[f.name].better is True]
-        worse = [f.name for f in facts.features if c.features[f.name].better is False]
+        better, worse = standing(c, facts)
         parts = []
         if better:
             parts.append(f"unggul pada {_join(better)}")
@@ -179,9 +214,7 @@ def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
             parts.append(f"setara dengan {ref['phrase']} pada semua indikator")
         members = ", ".join(c.members[:3]) + (", dan lainnya" if c.size > 3 else "")
         paragraphs.append(f"Klaster {c.number} ({labels[c.number]}; {c.size} {ds['unit_plural']}: {members}) {'; '.join(parts)}.")
-    gap = max(facts.features, key=lambda f: _spread(facts, f))
-    hi = max(facts.clusters, key=lambda c: c.features[gap.name].mean)
-    lo = min(facts.clusters, key=lambda c: c.features[gap.name].mean)
+    gap, hi, lo = widest_gap(facts)
     paragraphs.append(
         f"Kesenjangan antarklaster terbesar ada pada {gap.label}: rata-rata "
         f"{with_unit(format_number(hi.features[gap.name].mean, gap.decimals), gap.unit)} di Klaster {hi.number} dibanding "
@@ -189,12 +222,8 @@ def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
     )
 
     conclusion = []
-    by_need = sorted(facts.clusters, key=lambda c: -c.composite_rank)
-    for position, c in enumerate(by_need):
-        sectors = []
-        for rec in next(d for d in drafts if d.klaster == c.number).rekomendasi:
-            if rec.sektor not in sectors:
-                sectors.append(rec.sektor)
+    for position, c in enumerate(by_need(facts)):
+        sectors = sectors_of(next(d for d in drafts if d.klaster == c.number))
         ordinal = ORDINALS[position] if position < len(ORDINALS) else "berikutnya"
         conclusion.append(f"Prioritas {ordinal}: Klaster {c.number} ({labels[c.number]}), dengan fokus {_join(sectors)}.")
     conclusion.append(

@@ -125,10 +125,9 @@ def stage_verify(facts: Facts, drafts: Drafts) -> tuple[Drafts, str, Verificatio
             break
         repairs.extend({"round": round_number + 1, **a} for a in actions)
     if not verification.ok:
-        wrong = [c for c in verification.claims if c.verdict == "salah"][:5]
         raise VerificationError(
             "The brief still holds false claims after repair, so it is not written: "
-            + "; ".join(f"'{c.value}' in \"{c.text[:80]}\" (fact {c.fact_id}: {c.expected})" for c in wrong)
+            + verification.describe_false()
             + ". This is a bug in a template or drafter: please report it with result.json of a --provider none run."
         )
     verification.repairs = repairs  # the appendix lists them beside the claims

@@ -13,6 +13,7 @@ from __future__ import annotations
 from interpret.drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
 from interpret.errors import ConfigError, VerificationError
 from interpret.numbers import format_number
+from interpret.drafting import by_need, most_deviating, sectors_of, standing, widest_gap, widest_spread
 from interpret.rules import matching_features
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -138,7 +139,7 @@ def _cluster_draft(cluster, facts, rules, labels) -> ClusterDraft:
     if bottom:
         sentences.append(f"Among all clusters, this cluster's mean {join(bottom)} is the lowest.")
     if cluster.size >= 3:
-        widest = max(facts.features, key=lambda f: (cluster.features[f.name].max - cluster.features[f.name].min) / abs(cluster.features[f.name].reference or 1))
+        widest = widest_spread(cluster, facts)
         ff = cluster.features[widest.name]
         sentences.append(
             f"Members differ most on {widest.label}, which ranges from "
@@ -155,7 +156,7 @@ def _recommendations(cluster, facts, rules) -> list[Rekomendasi]:
         hits = matching_features(rule, cluster, facts)
         if not hits:
             continue
-        key = max(hits, key=lambda name: abs(cluster.features[name].diff_pct))
+        key = most_deviating(hits, cluster)
         feature = facts.feature(key)
         evidence = feature_sentence(cluster, feature, facts).rstrip(".")
         template = RULE_TEXTS.get(rule.id, GENERIC_RULE)
@@ -166,7 +167,7 @@ def _recommendations(cluster, facts, rules) -> list[Rekomendasi]:
             break
     fallback = rules.book.cadangan
     if not recs and fallback is not None:
-        key = max((f.name for f in facts.features), key=lambda name: abs(cluster.features[name].diff_pct))
+        key = most_deviating([f.name for f in facts.features], cluster)
         feature = facts.feature(key)
         evidence = feature_sentence(cluster, feature, facts).rstrip(".")
         text = RULE_TEXTS.get("cadangan", GENERIC_RULE).format(bukti=evidence, sector=SECTORS.get(fallback.sektor, fallback.sektor), feature=feature.label)
@@ -187,8 +188,7 @@ def _summary(facts, drafts: list[ClusterDraft], labels: dict[int, str]) -> Summa
         ref_text = f"the simple mean of the {ds['n_units']} {units} (unweighted), not an official national figure"
     paragraphs = [f"This analysis groups {ds['n_units']} {units} into {facts.k} clusters by {names}. The comparison is against {ref_text}."]
     for c in facts.clusters:
-        better = [f.name for f in facts.features if c.features[f.name].better is True]
-        worse = [f.name for f in facts.features if c.features[f.name].better is False]
+        better, worse = standing(c, facts)
         parts = []
         if better:
             parts.append(f"is ahead on {join(better)}")
@@ -198,21 +198,15 @@ def _summary(facts, drafts: list[ClusterDraft], labels: dict[int, str]) -> Summa
             parts.append(f"is similar to the {reference_phrase(facts)} on every indicator")
         members = ", ".join(c.members[:3]) + (", and others" if c.size > 3 else "")
         paragraphs.append(f"Cluster {c.number} ({labels[c.number]}; {c.size} {units}: {members}) {'; '.join(parts)}.")
-    gap = max(facts.features, key=lambda f: _spread(facts, f))
-    hi = max(facts.clusters, key=lambda c: c.features[gap.name].mean)
-    lo = min(facts.clusters, key=lambda c: c.features[gap.name].mean)
+    gap, hi, lo = widest_gap(facts)
     paragraphs.append(
         f"The widest gap between clusters is in {gap.label}: a mean of "
         f"{with_unit(num(hi.features[gap.name].mean, gap.decimals), gap.unit)} in Cluster {hi.number} against "
         f"{with_unit(num(lo.features[gap.name].mean, gap.decimals), gap.unit)} in Cluster {lo.number}."
     )
     conclusion = []
-    for position, c in enumerate(sorted(facts.clusters, key=lambda c: -c.composite_rank)):
-        sectors = []
-        for rec in next(d for d in drafts if d.klaster == c.number).rekomendasi:
-            name = SECTORS.get(rec.sektor, rec.sektor)
-            if name not in sectors:
-                sectors.append(name)
+    for position, c in enumerate(by_need(facts)):
+        sectors = [SECTORS.get(s, s) for s in sectors_of(next(d for d in drafts if d.klaster == c.number))]
         ordinal = ORDINALS[position] if position < len(ORDINALS) else "next"
         conclusion.append(f"Priority, {ordinal} in line: Cluster {c.number} ({labels[c.number]}), focusing on {join(sectors)}.")
     conclusion.append(
@@ -220,11 +214,6 @@ def _summary(facts, drafts: list[ClusterDraft], labels: dict[int, str]) -> Summa
         f"{units_word(facts, False)}'s own figures (assignments.csv)."
     )
     return SummaryDraft(ringkasan=paragraphs, kesimpulan=conclusion)
-
-
-def _spread(facts, feature) -> float:
-    means = [c.features[feature.name].mean for c in facts.clusters]
-    return (max(means) - min(means)) / abs(facts.reference["values"][feature.name] or 1)
 
 
 def draft_english(facts, rules, indonesian: Drafts | None = None) -> Drafts:
@@ -252,10 +241,9 @@ def english_brief(facts, rules, drafts: Drafts):
     body = render_body(facts, english, lang="en")
     verification = Verifier(facts, locale="en").verify_markdown(body)
     if not verification.ok:
-        wrong = [c for c in verification.claims if c.verdict == "salah"][:5]
         raise VerificationError(
             "The English brief holds false claims, so it is not written: "
-            + "; ".join(f"'{c.value}' in \"{c.text[:80]}\" (fact {c.fact_id}: {c.expected})" for c in wrong)
+            + verification.describe_false()
             + ". This is a bug in the English templates or drafter (reports/english.py): please report it."
         )
     return english, body, verification

@@ -63,6 +63,10 @@ class VerificationReport:
     def false_claims(self) -> list[Claim]:
         return [c for c in self.claims if c.verdict == "salah"]
 
+    def describe_false(self, limit: int = 5) -> str:
+        """The first false claims, each with the fact it contradicts: for an error message."""
+        return "; ".join(f"'{c.value}' in \"{c.text[:80]}\" (fact {c.fact_id}: {c.expected})" for c in self.false_claims()[:limit])
+
     def to_dict(self) -> dict:
         return {
             "counts": self.counts,
