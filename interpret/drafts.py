@@ -75,12 +75,16 @@ def check_contract(drafts: Drafts, *, sectors: list[str], fact_ids: set[str], k:
     labels = [d.label.strip().lower() for d in drafts.clusters]
     if len(set(labels)) != len(labels):
         problems.append("cluster labels are not distinct")
-    allowed = {s.lower() for s in sectors}
     for draft in drafts.clusters:
         for rec in draft.rekomendasi:
-            if rec.sektor.lower() not in allowed:
+            sector_known, unknown = check_references(rec, sectors, fact_ids)
+            if not sector_known:
                 problems.append(f"Klaster {draft.klaster}: unknown sector '{rec.sektor}' (allowed: {', '.join(sectors)})")
-            unknown = [f for f in rec.fakta if f not in fact_ids]
             if unknown:
                 problems.append(f"Klaster {draft.klaster}: unknown fact IDs {unknown}")
     return problems
+
+
+def check_references(rec: Rekomendasi, sectors: list[str], fact_ids: set[str]) -> tuple[bool, list[str]]:
+    """(is the sector one of the configured ones, the cited fact IDs that do not exist)."""
+    return rec.sektor.lower() in {s.lower() for s in sectors}, [f for f in rec.fakta if f not in fact_ids]

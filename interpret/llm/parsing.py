@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..drafts import ClusterDraft
+from ..drafts import ClusterDraft, check_references
 
 Model = TypeVar("Model", bound=BaseModel)
 _FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.DOTALL)
@@ -53,11 +53,10 @@ def contract_problems(draft: BaseModel, *, number: int | None, sectors: list[str
     if isinstance(draft, ClusterDraft):
         if number is not None and draft.klaster != number:
             problems.append(f'"klaster" harus {number}, bukan {draft.klaster}')
-        allowed = {s.lower() for s in sectors}
         for rec in draft.rekomendasi:
-            if rec.sektor.lower() not in allowed:
+            sector_known, unknown = check_references(rec, sectors, fact_ids)
+            if not sector_known:
                 problems.append(f"sektor '{rec.sektor}' tidak dikenal (pilih dari: {', '.join(sectors)})")
-            unknown = [f for f in rec.fakta if f not in fact_ids]
             if unknown:
                 problems.append(f"ID fakta tidak dikenal: {', '.join(unknown)}")
     return problems
