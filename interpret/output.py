@@ -16,12 +16,12 @@ from .errors import ConfigError
 
 def write_atomically(out_dir: Path, files: dict[str, bytes | str]) -> list[Path]:
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ConfigError(f"Output path {out_dir} exists and is not a folder. Choose another --out.")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"Cannot create output folder {out_dir}: {exc.strerror}. Choose another --out.") from None
-    if not out_dir.is_dir():
-        raise ConfigError(f"Output path {out_dir} exists and is not a folder. Choose another --out.")
     staging = Path(tempfile.mkdtemp(prefix=".interpret-", dir=out_dir.parent))
     try:
         for name, content in files.items():

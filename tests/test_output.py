@@ -39,5 +39,5 @@ def test_a_failure_while_writing_leaves_the_previous_files_intact(tmp_path, monk
 def test_output_path_that_is_a_file(tmp_path):
     target = tmp_path / "file"
     target.write_text("x")
-    with pytest.raises(ConfigError, match="Choose another --out"):
+    with pytest.raises(ConfigError, match="exists and is not a folder. Choose another --out"):
         write_atomically(target, {"a": "b"})
