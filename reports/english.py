@@ -15,6 +15,7 @@ from interpret.errors import ConfigError, VerificationError
 from interpret.numbers import format_number
 from interpret.drafting import by_need, most_deviating, sectors_of, standing, widest_gap, widest_spread
 from interpret.rules import matching_features
+from . import english_analysis as analysis_text  # the analyses' English wording, reached as en.analysis_text in the templates
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 TIERS = {
@@ -184,6 +185,8 @@ def _summary(facts, drafts: list[ClusterDraft], labels: dict[int, str]) -> Summa
     names = join([f.name for f in facts.features])
     if ref["kind"] == "row":
         ref_text = f"the aggregate row {ref['label']} of the source table, which is not clustered"
+    elif facts.method.get("weighted"):  # survey weights: the reference is a weighted mean (as in interpret.drafting)
+        ref_text = f"the weighted mean of the {ds['n_units']} {units} (survey weights), not an official national figure"
     else:
         ref_text = f"the simple mean of the {ds['n_units']} {units} (unweighted), not an official national figure"
     paragraphs = [f"This analysis groups {ds['n_units']} {units} into {facts.k} clusters by {names}. The comparison is against {ref_text}."]
