@@ -1,15 +1,15 @@
 """Language-neutral values of the core: what a stage decides, never how a language says it.
 
 The words for each value live in the language catalogues (`interpret/languages/<code>/`); code
-compares these enums, never words. Each is a `str` enum so it serialises to JSON as its value.
+compares these enums, never words. Each is a `StrEnum`: it equals, hashes, prints and serialises to JSON as its value.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """A value against the reference, within the "setara" tolerance."""
 
     ABOVE = "above"
@@ -17,7 +17,7 @@ class Direction(str, Enum):
     EQUAL = "equal"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """The verifier's judgement of one claim."""
 
     TRUE = "true"
@@ -25,7 +25,7 @@ class Verdict(str, Enum):
     UNVERIFIABLE = "unverifiable"
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     """What a claim states; each kind has one checker in the verifier's registry."""
 
     NUMBER = "number"
@@ -38,7 +38,7 @@ class ClaimKind(str, Enum):
     POLICY = "policy"
 
 
-class StabilityLevel(str, Enum):
+class StabilityLevel(StrEnum):
     """Hennig's reading of a cluster's mean bootstrap Jaccard."""
 
     VERY_STABLE = "very_stable"
