@@ -38,13 +38,13 @@ from .data import Dataset
 from .errors import ConfigError, DataError
 from .facts import Fact, Facts, FeatureInfo, build_facts, composite_scores
 from .analysis_text import (
-    METHOD_NAMES,
-    METRIC_NAMES,
     STABLE_JACCARD,
     UNSTABLE_JACCARD,
+    comparison_paragraph,
     consensus_reasoning,
     stability_rating,
 )
+from .language import load_language
 from .numbers import format_number, format_percent
 
 INDEX_DECIMALS = {"wss": 2, "silhouette": 3, "gap": 3, "gap_se": 3, "dbi": 3, "ch": 2, "connectivity": 2}
@@ -433,23 +433,11 @@ def _comparison_facts(facts: Facts, space: np.ndarray, partition: Partition, ch:
                       "connectivity": row.connectivity, "mean_rank": row.mean_rank,
                       "used": row.method == ch.method and row.metric == ch.metric and row.k == partition.k})
     best = rows[chosen]
-    name = f"{METHOD_NAMES[best.method]} ({METRIC_NAMES[best.metric]}) dengan k = {best.k}"
-    text = (
-        f"Menurut rata-rata peringkat ketiga indeks, kombinasi terbaik adalah {name} (silhouette {_num(best.silhouette, 3)}, "
-        f"DBI {_num(best.dbi, 3)}, konektivitas {_num(best.connectivity, 2)})."
-    )
-    used = next((r for r in rows if r.method == ch.method and r.metric == ch.metric and r.k == partition.k), None)
-    if used is best:
-        text += " Kombinasi inilah yang dipakai dalam ringkasan ini."
-    elif used is not None:
-        text += (
-            f" Ringkasan ini memakai {METHOD_NAMES[used.method]} ({METRIC_NAMES[used.metric]}) dengan k = {used.k} "
-            f"(silhouette {_num(used.silhouette, 3)}, DBI {_num(used.dbi, 3)}, konektivitas {_num(used.connectivity, 2)}); "
-            "jalankan ulang dengan --method, --metric dan --k untuk memakai kombinasi terbaik."
-        )
+    chosen_row = {"method": best.method, "metric": best.metric, "k": best.k, "silhouette": best.silhouette, "dbi": best.dbi, "connectivity": best.connectivity}
+    text = comparison_paragraph({"rows": table, "chosen": chosen_row}, load_language("id"))
     facts.analysis["comparison"] = {
         "rows": table,
-        "chosen": {"method": best.method, "metric": best.metric, "k": best.k, "silhouette": best.silhouette, "dbi": best.dbi, "connectivity": best.connectivity},
+        "chosen": chosen_row,
         "justification": text,
         "note": "semua indeks dihitung dengan jarak Euclidean pada data yang sama agar sebanding",
     }

@@ -1,30 +1,22 @@
-"""The Indonesian wording of the clustering analyses: the consensus paragraph of the k panel and
-the stability ratings. Separate from interpret/analysis.py so the words can be read (and changed)
-in one place; every number they contain is a fact added by analysis.py.
+"""The analyses' paragraphs, decided here in no language and worded by the brief's `Language`: the
+consensus paragraph of the k panel, the stability level of a cluster, the method comparison.
+Every number they contain is a fact added by analysis.py, formatted in the brief's language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-UNSTABLE_JACCARD = 0.6  # below: "tidak stabil" (Hennig: such clusters should not be trusted)
-STABLE_JACCARD = 0.75  # from here: "stabil" (Hennig); a partition with no cluster this stable is unstable
+from .language import Language, load_language
+from .terms import StabilityLevel
 
-METHOD_NAMES = {"kmeans": "K-means", "kmedoids": "K-medoids", "ward": "Ward"}
-METRIC_NAMES = {"euclidean": "Euclidean", "manhattan": "Manhattan"}
-INDEX_NAMES = {
-    "wss": "kurva WSS (elbow)",
-    "silhouette": "silhouette",
-    "gap": "statistik gap",
-    "dbi": "Davies–Bouldin",
-    "ch": "Calinski–Harabasz",
-    "connectivity": "konektivitas",
-}
+UNSTABLE_JACCARD = 0.6  # below: unstable (Hennig: such clusters should not be trusted)
+STABLE_JACCARD = 0.75  # from here: stable (Hennig); a partition with no cluster this stable is unstable
 
 
 @dataclass(frozen=True)
 class Consensus:
-    """The decisions behind the consensus paragraph, shared by the Indonesian and English wording."""
+    """The decisions behind the consensus paragraph."""
 
     groups: list[tuple[int, list[str]]]  # (k, voting index keys), most votes first; WSS votes through its knee
     knee: int | None
@@ -37,7 +29,7 @@ class Consensus:
 
 
 def consensus_decision(votes: dict[str, int], knee: int | None, chosen_k: int, tie_break: bool, user_k: int | None) -> Consensus:
-    """From the panel's votes (SelectionResult.votes or facts.analysis["k_selection"]["votes"])."""
+    """From the panel's votes (SelectionResult.votes or the facts' k_selection votes)."""
     by_k: dict[int, list[str]] = {}
     counts: dict[int, int] = {}
     for name, k in votes.items():
@@ -50,57 +42,71 @@ def consensus_decision(votes: dict[str, int], knee: int | None, chosen_k: int, t
     return Consensus(groups, knee, len(counts) == 1, chosen_k, top, len(votes), tied, user_k)
 
 
-def consensus_reasoning(sel, user_k: int | None) -> str:
+def stability_level(jaccard: float) -> StabilityLevel:
+    """Hennig's reading of the clusterboot Jaccard."""
+    if jaccard >= 0.85:
+        return StabilityLevel.VERY_STABLE
+    if jaccard >= STABLE_JACCARD:
+        return StabilityLevel.STABLE
+    if jaccard >= UNSTABLE_JACCARD:
+        return StabilityLevel.WEAK
+    return StabilityLevel.UNSTABLE
+
+
+def _get(section, name: str):
+    """A field of an analysis section: a typed model or a plain dict (older result.json)."""
+    return section[name] if isinstance(section, dict) else getattr(section, name)
+
+
+def consensus_paragraph(ks, lang: Language) -> str:
     """The paragraph the brief quotes: which index votes for which k, and how the choice was made."""
-    d = consensus_decision(dict(sel.votes), sel.knee, sel.chosen_k, sel.tie_break, user_k)
-    # No sentence ends on a number ("k = 5."): the knee comes first, index names close each clause.
-    parts = [f"k = {k} dipilih oleh {_join([INDEX_NAMES[n] for n in names])}" for k, names in d.groups]
-    sentences = []
-    knee = f"Kurva WSS menekuk (elbow) pada k = {d.knee}; " if d.knee is not None else ""
-    if d.agree:
-        sentences.append(f"{knee}{'semua' if knee else 'Semua'} indeks yang memberi suara sepakat: {'; '.join(parts)}.")
-    else:
-        sentences.append(f"{knee}{'indeks' if knee else 'Indeks'}-indeks tidak sepakat: {'; '.join(parts)}.")
+    d = consensus_decision(dict(_get(ks, "votes")), _get(ks, "knee"), _get(ks, "chosen_k"), _get(ks, "tie_break"), _get(ks, "user_k"))
+    parts = lang.t("consensus.parts_separator").join(
+        lang.t("consensus.chosen_by", k=k, indices=lang.join([lang.word("index_name", n) for n in names])) for k, names in d.groups
+    )
+    knee = lang.t("consensus.knee", knee=d.knee) if d.knee is not None else ""
+    key = ("consensus.agree" if d.agree else "consensus.disagree") + ("_after_knee" if knee else "")
+    sentences = [knee + lang.t(key, parts=parts)]
     if d.knee is None:
-        sentences.append("Kurva WSS tidak menunjukkan siku (elbow) yang jelas, sehingga tidak ikut memberi suara.")
+        sentences.append(lang.t("consensus.no_knee"))
     if not d.agree:
         if d.tied:
-            sentences.append(
-                f"Suara terbanyak ({d.top} dari {d.n_voting} indeks) terbagi antara "
-                + _join([f"k = {k}" for k in d.tied])
-                + f"; dipilih k = {d.chosen_k}, yang nilai silhouette-nya tertinggi (ukuran kekompakan sekaligus keterpisahan)."
-            )
+            tied = lang.join([lang.t("consensus.k_item", k=k) for k in d.tied])
+            sentences.append(lang.t("consensus.tie", top=d.top, n_voting=d.n_voting, tied=tied, chosen_k=d.chosen_k))
         else:
-            sentences.append(f"Konsensus jatuh pada k = {d.chosen_k}, dengan suara terbanyak ({d.top} dari {d.n_voting} indeks).")
+            sentences.append(lang.t("consensus.majority", chosen_k=d.chosen_k, top=d.top, n_voting=d.n_voting))
     if d.user_k is not None:
-        same = "sama dengan" if d.user_k == d.chosen_k else "berbeda dari"
-        sentences.append(f"Analisis ini memakai k = {d.user_k} yang ditetapkan ({same} pilihan konsensus); panel ditampilkan sebagai pembanding.")
+        sentences.append(lang.t("consensus.user_same" if d.user_k == d.chosen_k else "consensus.user_different", user_k=d.user_k))
     else:
-        sentences.append(f"Analisis ini memakai k = {d.chosen_k} hasil konsensus tersebut.")
+        sentences.append(lang.t("consensus.uses_consensus", chosen_k=d.chosen_k))
     return " ".join(sentences)
 
 
-def _join(items: list[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " dan " + items[-1]
+def comparison_paragraph(cmp, lang: Language) -> str:
+    """Which combination the comparison ranks best and whether the brief uses it."""
+
+    def combination(row) -> str:
+        return lang.t("comparison.combination", method=lang.word("method_name", _get(row, "method")), metric=lang.word("metric", _get(row, "metric")), k=_get(row, "k"))
+
+    def scores(row) -> str:
+        return lang.t("comparison.scores", silhouette=lang.number(_get(row, "silhouette"), 3), dbi=lang.number(_get(row, "dbi"), 3),
+                      connectivity=lang.number(_get(row, "connectivity"), 2))
+
+    best = _get(cmp, "chosen")
+    text = lang.t("comparison.best", combination=combination(best), scores=scores(best))
+    used = next((r for r in _get(cmp, "rows") if _get(r, "used")), None)
+    if used is not None and all(_get(used, key) == _get(best, key) for key in ("method", "metric", "k")):
+        text += lang.t("comparison.best_used")
+    elif used is not None:
+        text += lang.t("comparison.other_used", combination=combination(used), scores=scores(used))
+    return text
 
 
-def stability_level(jaccard: float) -> str:
-    """Hennig's reading of the clusterboot Jaccard, as a key both languages word (RATINGS_ID, english.RATINGS)."""
-    if jaccard >= 0.85:
-        return "very_stable"
-    if jaccard >= STABLE_JACCARD:
-        return "stable"
-    if jaccard >= UNSTABLE_JACCARD:
-        return "weak"
-    return "unstable"
-
-
-RATINGS_ID = {"very_stable": "sangat stabil", "stable": "stabil", "weak": "kurang stabil", "unstable": "tidak stabil"}
+# -- the Indonesian texts analysis.py still stores in the facts (until the typed facts drop them) ----
+def consensus_reasoning(sel, user_k: int | None) -> str:
+    ks = {"votes": dict(sel.votes), "knee": sel.knee, "chosen_k": sel.chosen_k, "tie_break": sel.tie_break, "user_k": user_k}
+    return consensus_paragraph(ks, load_language("id"))
 
 
 def stability_rating(jaccard: float) -> str:
-    """Hennig's reading of the clusterboot Jaccard, in the brief's words."""
-    return RATINGS_ID[stability_level(jaccard)]
+    return load_language("id").word("stability", stability_level(jaccard))

@@ -1,58 +1,87 @@
-"""Stage 4: the rule-based Indonesian drafter (no LLM).
+"""Stage 4: the rule-based drafter (no LLM), in any language of interpret/languages/.
 
 It writes a label, karakteristik and rekomendasi per cluster, an executive summary and a
-conclusion, from the facts alone; every number it writes is a fact's own formatted text. It is also
-the last fallback of the LLM chain, so it returns the same `Drafts` contract.
+conclusion, from the facts alone. The code here decides *what* to say (standing, widest gap,
+priority, tiers); the `Language` says *how*, and writes every number the way the facts format it
+in that language. It is also the last fallback of the LLM chain, so it returns the `Drafts` contract.
 """
 
 from __future__ import annotations
 
 from .drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
+from .errors import ConfigError
 from .facts import ClusterFacts, Facts, FeatureInfo
-from .numbers import format_number, format_percent, with_unit
+from .language import Language, load_language
 from .rules import LoadedRules, matching_features
+from .terms import Direction
 
-ORDINALS = ["pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh"]
+# The composite tier of each rank, best first, for the k values that have a fixed wording.
 TIERS = {
-    2: ["tinggi", "rendah"],
-    3: ["tinggi", "menengah", "rendah"],
-    4: ["tinggi", "menengah atas", "menengah bawah", "rendah"],
-    5: ["tinggi", "menengah atas", "menengah", "menengah bawah", "rendah"],
+    2: ["high", "low"],
+    3: ["high", "middle", "low"],
+    4: ["high", "upper_middle", "lower_middle", "low"],
+    5: ["high", "upper_middle", "middle", "lower_middle", "low"],
 }
+CHAIN_LANGUAGE = "id"  # the language of the LLM prompts, so of the chain and of its rule-based fallback
+_LEGACY_DIRECTIONS = {"di atas": Direction.ABOVE, "di bawah": Direction.BELOW, "setara": Direction.EQUAL}
 
 
-def draft_rule_based(facts: Facts, rules: LoadedRules) -> Drafts:
-    labels = cluster_labels(facts)
-    clusters = [_cluster_draft(c, facts, rules, labels) for c in facts.clusters]
-    summary = _summary(facts, clusters)
-    model = f"aturan:{rules.sha256[:12]}"
-    sources = [SectionSource(f"klaster-{c.number}", "rule-based", model) for c in facts.clusters]
-    sources.append(SectionSource("ringkasan", "rule-based", model))
+def as_direction(value) -> Direction:
+    """A feature's direction as the core's enum (older facts carry the Indonesian words)."""
+    return _LEGACY_DIRECTIONS.get(value) or Direction(value)
+
+
+def draft_rule_based(facts: Facts, rules: LoadedRules, language: Language | str = CHAIN_LANGUAGE) -> Drafts:
+    lang = load_language(language)
+    labels = cluster_labels(facts, lang)
+    clusters = [_cluster_draft(c, facts, rules, labels, lang) for c in facts.clusters]
+    summary = _summary(facts, clusters, labels, lang)
+    provider, model = lang.t("drafter.provider"), lang.t("drafter.model", sha=rules.sha256[:12])
+    sources = [SectionSource(section, provider, model) for section in sections(facts)]
     return Drafts(clusters=clusters, summary=summary, sources=sources)
 
 
-def cluster_labels(facts: Facts) -> dict[int, str]:
-    """Distinct labels from the composite rank ("Capaian tinggi", ..., "Capaian rendah")."""
-    k = facts.k
-    tiers = TIERS.get(k)
-    labels = {}
+def redraft(facts: Facts, rules: LoadedRules, drafts: Drafts, language: Language | str) -> Drafts:
+    """The rule-based drafts in `language`, replacing drafts written in another language (the LLM
+    prompts are Indonesian): each section's notes say who wrote the first draft, and the chain's
+    record (`drafts.llm`: token usage) is kept, since those calls were made."""
+    lang = load_language(language)
+    fresh = draft_rule_based(facts, rules, lang)
+    before = {s.section: s for s in drafts.sources}
+    sources = []
+    for s in fresh.sources:
+        previous = before.get(s.section)
+        notes = [lang.t("drafter.redraft_note", provider=previous.provider, model=previous.model, language=lang.name)] if previous else []
+        sources.append(SectionSource(s.section, s.provider, s.model, notes))
+    return Drafts(clusters=fresh.clusters, summary=fresh.summary, sources=sources, llm=drafts.llm)
+
+
+def sections(facts: Facts) -> list[str]:
+    return [*(f"klaster-{c.number}" for c in facts.clusters), "ringkasan"]
+
+
+def tier_of(rank: int, k: int) -> str:
+    """The composite tier key of a cluster: high … low."""
+    if k in TIERS:
+        return TIERS[k][rank - 1]
+    position = (rank - 1) / (k - 1)
+    return "high" if position == 0 else "low" if position == 1 else "upper_middle" if position < 0.5 else "lower_middle"
+
+
+def cluster_labels(facts: Facts, language: Language | str = CHAIN_LANGUAGE) -> dict[int, str]:
+    """Distinct labels from the composite rank ("Capaian tinggi" / "High achievement", ...)."""
+    lang = load_language(language)
+    labels = {c.number: lang.t("label.tier", tier=lang.word("tier", tier_of(c.composite_rank, facts.k))) for c in facts.clusters}
+    counts: dict[str, int] = {}
+    for label in labels.values():
+        counts[label] = counts.get(label, 0) + 1
     for c in facts.clusters:
-        if tiers:
-            tier = tiers[c.composite_rank - 1]
-        else:
-            position = (c.composite_rank - 1) / (k - 1)
-            tier = "tinggi" if position == 0 else "rendah" if position == 1 else "menengah atas" if position < 0.5 else "menengah bawah"
-        labels[c.number] = f"Capaian {tier}"
-    seen: dict[str, int] = {}
-    for number, label in labels.items():
-        seen[label] = seen.get(label, 0) + 1
-    for c in facts.clusters:
-        if seen[labels[c.number]] > 1:
+        if counts[labels[c.number]] > 1:
             best = max(facts.features, key=lambda f: _signed_z(c, f))
-            labels[c.number] += f", unggul {best.name}"
+            labels[c.number] += lang.t("label.strongest", feature=best.name)
     for c in facts.clusters:
         if c.size == 1:
-            labels[c.number] += f", hanya {c.members[0]}"
+            labels[c.number] += lang.t("label.only", member=c.members[0])
     return labels
 
 
@@ -61,7 +90,7 @@ def _signed_z(cluster: ClusterFacts, feature: FeatureInfo) -> float:
     return z if feature.direction == "higher_is_better" else -z
 
 
-# -- what to say: choices shared by every rule-based drafter (this one and the English one) ---------
+# -- what to say: choices made in no language --------------------------------------------------------
 def standing(cluster: ClusterFacts, facts: Facts) -> tuple[list[str], list[str]]:
     """Feature names where the cluster is better / worse than the reference (direction-adjusted)."""
     better = [f.name for f in facts.features if cluster.features[f.name].better is True]
@@ -97,151 +126,123 @@ def sectors_of(draft: ClusterDraft) -> list[str]:
     return list(dict.fromkeys(rec.sektor for rec in draft.rekomendasi))
 
 
-def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) -> str:
-    ff = cluster.features[feature.name]
-    ref_phrase = facts.reference["phrase"]
-    mean = with_unit(format_number(ff.mean, feature.decimals), feature.unit)
-    ref = with_unit(format_number(ff.reference, feature.decimals), feature.unit)
-    if ff.direction == "setara":
-        return f"Rata-rata klaster untuk {feature.label} sebesar {mean}, setara dengan {ref_phrase} ({ref})."
-    pct = format_percent(abs(ff.diff_pct))
-    return f"Rata-rata klaster untuk {feature.label} sebesar {mean}, {pct} {ff.direction} {ref_phrase} ({ref})."
-
-
-def evidence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) -> str:
-    """The '{bukti}' of a rule: the feature's number against the reference, as a clause."""
-    return feature_sentence(cluster, feature, facts).rstrip(".")
-
-
-def _cluster_draft(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, labels: dict[int, str]) -> ClusterDraft:
-    unit = facts.dataset["unit_plural"]
-    sentences = []
-    if cluster.size == 1:
-        sentences.append(
-            f"Klaster ini hanya berisi satu {facts.dataset['unit']}, yaitu {cluster.members[0]}; angka di bawah adalah nilai "
-            f"{facts.dataset['unit']} tersebut, bukan pola bersama, sehingga tidak ada variasi antaranggota yang dapat dijelaskan."
-        )
-    else:
-        sentences.append(f"Klaster ini beranggotakan {cluster.size} {unit} dan menempati urutan {ORDINALS[cluster.composite_rank - 1] if cluster.composite_rank <= len(ORDINALS) else 'berikutnya'} menurut capaian komposit seluruh indikator.")
-    sentences.extend(feature_sentence(cluster, f, facts) for f in facts.features)
-    top = [f.label for f in facts.features if cluster.features[f.name].rank == 1]
-    bottom = [f.label for f in facts.features if cluster.features[f.name].rank == facts.k]
-    if top:
-        sentences.append(f"Di antara seluruh klaster, rata-rata {_join(top)} klaster ini adalah yang tertinggi.")
-    if bottom:
-        sentences.append(f"Di antara seluruh klaster, rata-rata {_join(bottom)} klaster ini adalah yang terendah.")
-    if cluster.size >= 3:
-        widest = widest_spread(cluster, facts)
-        ff = cluster.features[widest.name]
-        sentences.append(
-            f"Keragaman antaranggota paling lebar pada {widest.label}, yang berkisar antara "
-            f"{with_unit(format_number(ff.min, widest.decimals), widest.unit)} dan {with_unit(format_number(ff.max, widest.decimals), widest.unit)}."
-        )
-    elif cluster.size == 2:
-        sentences.append(
-            f"Dengan hanya dua anggota ({cluster.members[0]} dan {cluster.members[1]}), rata-rata klaster sangat peka terhadap "
-            f"masing-masing {facts.dataset['unit']}; tafsirkan dengan hati-hati."
-        )
-    return ClusterDraft(klaster=cluster.number, label=labels[cluster.number], karakteristik=sentences, rekomendasi=_recommendations(cluster, facts, rules))
-
-
-def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules) -> list[Rekomendasi]:
-    recs = []
-    for rule in rules.book.aturan:
-        hits = matching_features(rule, cluster, facts)
-        if not hits:
-            continue
-        recs.append(_recommendation(rule.id, rule.sektor, rule.teks, hits, cluster, facts, rules))
-        if len(recs) >= rules.book.maks_per_klaster:
-            break
-    fallback = rules.book.cadangan
-    if not recs and fallback is not None:
-        recs.append(_recommendation("cadangan", fallback.sektor, fallback.teks, [f.name for f in facts.features], cluster, facts, rules))
-    if not recs:
-        from .errors import ConfigError
-
-        raise ConfigError(f"No rule in {rules.path} applies to Klaster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
-    return recs
-
-
-def _recommendation(rule_id: str, sector: str, template: str, hits: list[str], cluster: ClusterFacts, facts: Facts, rules: LoadedRules) -> Rekomendasi:
-    """One recommendation: the template filled with the figures of the most deviating matching feature."""
-    key = most_deviating(hits, cluster)
-    feature = facts.feature(key)
-    ff = cluster.features[key]
-    values = {
-        "bukti": evidence(cluster, feature, facts),
-        "fitur": feature.label,
-        "nilai": with_unit(format_number(ff.mean, feature.decimals), feature.unit),
-        "referensi": with_unit(format_number(ff.reference, feature.decimals), feature.unit),
-        "selisih": format_percent(abs(ff.diff_pct)),
-        "arah": ff.direction,
-        "frasa_referensi": facts.reference["phrase"],
-    }
-    try:
-        text = template.format(**values)
-    except (KeyError, IndexError) as exc:
-        from .errors import ConfigError
-
-        raise ConfigError(f"Rule '{rule_id}' in {rules.path} uses an unknown placeholder {exc}; known: {', '.join('{' + v + '}' for v in values)}.") from None
-    base = f"K{cluster.number}.{key}"
-    return Rekomendasi(sektor=sector, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"])
-
-
-def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
-    ds = facts.dataset
-    ref = facts.reference
-    names = _join([f.name for f in facts.features])
-    if ref["kind"] == "row":
-        ref_text = f"angka agregat {ref['label']} dari tabel sumber, yang tidak ikut dikelompokkan"
-    elif facts.method.get("weighted"):  # survey weights (issue 3): the reference is a weighted mean
-        ref_text = f"rata-rata tertimbang {ds['n_units']} {ds['unit_plural']} (bobot survei), bukan angka resmi nasional"
-    else:
-        ref_text = f"rata-rata sederhana {ds['n_units']} {ds['unit_plural']} (tanpa pembobotan), bukan angka resmi nasional"
-    paragraphs = [
-        f"Analisis ini mengelompokkan {ds['n_units']} {ds['unit_plural']} ke dalam {facts.k} klaster berdasarkan {names}. "
-        f"Pembandingnya adalah {ref_text}."
-    ]
-    labels = {d.klaster: d.label for d in drafts}
-    for c in facts.clusters:
-        better, worse = standing(c, facts)
-        parts = []
-        if better:
-            parts.append(f"unggul pada {_join(better)}")
-        if worse:
-            parts.append(f"tertinggal pada {_join(worse)}")
-        if not parts:
-            parts.append(f"setara dengan {ref['phrase']} pada semua indikator")
-        members = ", ".join(c.members[:3]) + (", dan lainnya" if c.size > 3 else "")
-        paragraphs.append(f"Klaster {c.number} ({labels[c.number]}; {c.size} {ds['unit_plural']}: {members}) {'; '.join(parts)}.")
-    gap, hi, lo = widest_gap(facts)
-    paragraphs.append(
-        f"Kesenjangan antarklaster terbesar ada pada {gap.label}: rata-rata "
-        f"{with_unit(format_number(hi.features[gap.name].mean, gap.decimals), gap.unit)} di Klaster {hi.number} dibanding "
-        f"{with_unit(format_number(lo.features[gap.name].mean, gap.decimals), gap.unit)} di Klaster {lo.number}."
-    )
-
-    conclusion = []
-    for position, c in enumerate(by_need(facts)):
-        sectors = sectors_of(next(d for d in drafts if d.klaster == c.number))
-        ordinal = ORDINALS[position] if position < len(ORDINALS) else "berikutnya"
-        conclusion.append(f"Prioritas {ordinal}: Klaster {c.number} ({labels[c.number]}), dengan fokus {_join(sectors)}.")
-    conclusion.append(
-        f"Rekomendasi ini bertumpu pada rata-rata klaster; keputusan untuk satu {ds['unit']} tetap perlu melihat angka "
-        f"{ds['unit']} itu sendiri (berkas assignments.csv)."
-    )
-    return SummaryDraft(ringkasan=paragraphs, kesimpulan=conclusion)
-
-
 def _spread(facts: Facts, feature: FeatureInfo) -> float:
     means = [c.features[feature.name].mean for c in facts.clusters]
     return (max(means) - min(means)) / abs(facts.reference["values"][feature.name] or 1)
 
 
-def _join(items: list[str]) -> str:
-    """Indonesian list: "A dan B"; "A, B, dan C" (EYD: a comma before "dan" from three items on)."""
-    items = list(items)
-    if len(items) <= 2:
-        return " dan ".join(items)
-    return ", ".join(items[:-1]) + ", dan " + items[-1]
+# -- how to say it: sentences from the language ------------------------------------------------------
+def _value(lang: Language, value: float, feature: FeatureInfo) -> str:
+    return lang.with_unit(lang.number(value, feature.decimals), feature.unit)
 
+
+def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts, lang: Language) -> str:
+    ff = cluster.features[feature.name]
+    direction = as_direction(ff.direction)
+    values = {"feature": feature.label, "mean": _value(lang, ff.mean, feature), "reference": lang.reference_phrase(facts),
+              "reference_value": _value(lang, ff.reference, feature)}
+    if direction == Direction.EQUAL:
+        return lang.t("draft.feature_equal", **values)
+    return lang.t("draft.feature_differs", pct=lang.percent(abs(ff.diff_pct)), direction=lang.word("direction", direction), **values)
+
+
+def _cluster_draft(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, labels: dict[int, str], lang: Language) -> ClusterDraft:
+    unit, units = lang.unit_noun(facts, plural=False), lang.unit_noun(facts)
+    if cluster.size == 1:
+        sentences = [lang.t("draft.one_member", unit=unit, member=cluster.members[0])]
+    else:
+        sentences = [lang.t("draft.members", size=cluster.size, units=units, ordinal=lang.ordinal(cluster.composite_rank))]
+    sentences.extend(feature_sentence(cluster, f, facts, lang) for f in facts.features)
+    top = [f.label for f in facts.features if cluster.features[f.name].rank == 1]
+    bottom = [f.label for f in facts.features if cluster.features[f.name].rank == facts.k]
+    if top:
+        sentences.append(lang.t("draft.highest", features=lang.join(top, "prose")))
+    if bottom:
+        sentences.append(lang.t("draft.lowest", features=lang.join(bottom, "prose")))
+    if cluster.size >= 3:
+        widest = widest_spread(cluster, facts)
+        ff = cluster.features[widest.name]
+        sentences.append(lang.t("draft.widest", feature=widest.label, low=_value(lang, ff.min, widest), high=_value(lang, ff.max, widest)))
+    elif cluster.size == 2:
+        sentences.append(lang.t("draft.two_members", first=cluster.members[0], second=cluster.members[1], unit=unit))
+    return ClusterDraft(klaster=cluster.number, label=labels[cluster.number], karakteristik=sentences, rekomendasi=_recommendations(cluster, facts, rules, lang))
+
+
+def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, lang: Language) -> list[Rekomendasi]:
+    recs = []
+    for rule in rules.book.aturan:
+        hits = matching_features(rule, cluster, facts)
+        if not hits:
+            continue
+        recs.append(_recommendation(rule.id, rule.sektor, rules.book.text_of(rule, lang.code), hits, cluster, facts, rules, lang))
+        if len(recs) >= rules.book.maks_per_klaster:
+            break
+    fallback = rules.book.cadangan
+    if not recs and fallback is not None:
+        recs.append(_recommendation("cadangan", fallback.sektor, rules.book.text_of(fallback, lang.code), [f.name for f in facts.features], cluster, facts, rules, lang))
+    if not recs:
+        raise ConfigError(f"No rule in {rules.path} applies to cluster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
+    return recs
+
+
+def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[str], cluster: ClusterFacts, facts: Facts,
+                    rules: LoadedRules, lang: Language) -> Rekomendasi:
+    """One recommendation: the rule's text in the brief's language (or the language's generic
+    sentence when the rules file has none) filled with the figures of the most deviating feature."""
+    key = most_deviating(hits, cluster)
+    feature = facts.feature(key)
+    ff = cluster.features[key]
+    values = {
+        "bukti": feature_sentence(cluster, feature, facts, lang).rstrip("."),
+        "fitur": feature.label,
+        "nilai": _value(lang, ff.mean, feature),
+        "referensi": _value(lang, ff.reference, feature),
+        "selisih": lang.percent(abs(ff.diff_pct)),
+        "arah": lang.word("direction", as_direction(ff.direction)),
+        "frasa_referensi": lang.reference_phrase(facts),
+        "sector": lang.sector(sector),
+        "feature": feature.label,
+    }
+    if template is None:
+        text = lang.t("draft.generic_rule", **values)
+    else:
+        try:
+            text = template.format(**values)
+        except (KeyError, IndexError) as exc:
+            raise ConfigError(f"Rule '{rule_id}' in {rules.path} uses an unknown placeholder {exc}; known: {', '.join('{' + v + '}' for v in values)}.") from None
+    base = f"K{cluster.number}.{key}"
+    return Rekomendasi(sektor=sector, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"])
+
+
+def _summary(facts: Facts, drafts: list[ClusterDraft], labels: dict[int, str], lang: Language) -> SummaryDraft:
+    ds, ref = facts.dataset, facts.reference
+    units = lang.unit_noun(facts)
+    if ref["kind"] == "row":
+        reference = lang.t("summary.reference_row", label=ref["label"])
+    elif facts.method.get("weighted"):  # survey weights: the reference is a weighted mean
+        reference = lang.t("summary.reference_weighted", n=ds["n_units"], units=units)
+    else:
+        reference = lang.t("summary.reference_simple", n=ds["n_units"], units=units)
+    features = lang.join([f.name for f in facts.features], "prose")
+    paragraphs = [lang.t("summary.intro", n=ds["n_units"], units=units, k=facts.k, features=features, reference=reference)]
+    for c in facts.clusters:
+        better, worse = standing(c, facts)
+        parts = []
+        if better:
+            parts.append(lang.t("summary.ahead", features=lang.join(better, "prose")))
+        if worse:
+            parts.append(lang.t("summary.behind", features=lang.join(worse, "prose")))
+        if not parts:
+            parts.append(lang.t("summary.equal_everywhere", reference=lang.reference_phrase(facts)))
+        members = ", ".join(c.members[:3]) + (lang.t("summary.and_others") if c.size > 3 else "")
+        standing_text = lang.t("summary.standing_separator").join(parts)
+        paragraphs.append(lang.t("summary.cluster", n=c.number, label=labels[c.number], size=c.size, units=units, members=members, standing=standing_text))
+    gap, hi, lo = widest_gap(facts)
+    paragraphs.append(lang.t("summary.widest_gap", feature=gap.label, high=_value(lang, hi.features[gap.name].mean, gap), high_cluster=hi.number,
+                             low=_value(lang, lo.features[gap.name].mean, gap), low_cluster=lo.number))
+    conclusion = []
+    for position, c in enumerate(by_need(facts), start=1):
+        sectors = [lang.sector(s) for s in sectors_of(next(d for d in drafts if d.klaster == c.number))]
+        conclusion.append(lang.t("summary.priority", ordinal=lang.ordinal(position), n=c.number, label=labels[c.number], sectors=lang.join(sectors, "prose")))
+    conclusion.append(lang.t("summary.caveat", unit=lang.unit_noun(facts, plural=False)))
+    return SummaryDraft(ringkasan=paragraphs, kesimpulan=conclusion)

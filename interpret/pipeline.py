@@ -24,10 +24,11 @@ from clustering import Partition, cluster, order_labels, zscore
 
 from .config import Settings
 from .data import Dataset, load_dataset
-from .drafting import draft_rule_based
+from .drafting import CHAIN_LANGUAGE, redraft
 from .drafts import Drafts, check_contract
 from .errors import ConfigError, VerificationError
 from .facts import Facts, build_facts, composite_scores
+from .language import Language, load_language
 from .output import write_atomically
 from .rules import load_rules
 from .verify import VerificationReport, Verifier
@@ -57,6 +58,7 @@ class BriefResult:
 def run_brief(settings: Settings, progress: Progress | None = None, *, write: bool = True) -> BriefResult:
     """The whole run: each stage below is a function of its own, callable from Python."""
     say = progress or (lambda stage, message: None)
+    language = brief_language(settings)
 
     dataset = load_dataset(settings.data, settings.spec)
     spec = dataset.spec
@@ -67,14 +69,14 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     say("facts", f"{len(facts.index)} fakta")
 
     rules = load_rules(settings.rules)
-    drafts = stage_draft(facts, rules, settings, say)
+    drafts = stage_draft(facts, rules, settings, say, language)
     say("draft", f"penyusun: {drafts.sources[0].provider} ({drafts.sources[0].model})")
 
-    drafts, body, verification, repairs = stage_verify(facts, drafts)
+    drafts, body, verification, repairs = stage_verify(facts, drafts, language)
     counts = verification.counts
     say("verify", f"{len(verification.claims)} klaim: {counts['benar']} benar, {counts['salah']} salah, {counts['tidak dapat diverifikasi']} tidak dapat diverifikasi")
 
-    brief = stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings)
+    brief = stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings, language)
     if write:
         from reports.pdf import brief_pdf  # WeasyPrint (the `pdf` extra) loads only when a PDF is made
 
@@ -97,25 +99,39 @@ def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Fact
     return analyse(dataset, settings)
 
 
-def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = None) -> Drafts:
-    """Write the drafts: the LLM chain (watsonx → Ollama), the rule-based drafter as its last fallback."""
+def brief_language(settings: Settings) -> Language:
+    """The brief's language: a shipped one, or a folder in the `languages_dir` setting."""
+    return load_language(settings.lang, [getattr(settings, "languages_dir", None)])
+
+
+def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = None, language: Language | str | None = None) -> Drafts:
+    """Write the drafts: the LLM chain (watsonx → Ollama), the rule-based drafter as its last fallback.
+
+    The chain writes in the language of its prompts (Indonesian); a brief in another language takes
+    its narrative from the rule-based drafter in that language, keeping the chain's record (token
+    usage) and saying per section who wrote the first draft."""
     from .llm import draft_with_chain  # LangChain loads only when a provider is actually tried
 
+    language = load_language(language or brief_language(settings))
     drafts = draft_with_chain(facts, rules, settings, say)
+    if language.code != CHAIN_LANGUAGE:
+        drafts = redraft(facts, rules, drafts, language)
     problems = check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k)
     if problems:
         raise VerificationError("The drafts break their contract: " + "; ".join(problems))
     return drafts
 
 
-def stage_verify(facts: Facts, drafts: Drafts) -> tuple[Drafts, str, VerificationReport, list[dict]]:
-    """Render the body, verify every claim, remove false sentences and mark unverifiable ones."""
+def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_LANGUAGE) -> tuple[Drafts, str, VerificationReport, list[dict]]:
+    """Render the body, verify every claim in the brief's language, remove false sentences and mark
+    unverifiable ones; the one place where drafts are repaired."""
     from reports import render_body  # the report layer imports interpret: import it late
 
-    verifier = Verifier(facts)
+    language = load_language(language)
+    verifier = Verifier(facts, locale=language.code)
     repairs: list[dict] = []
     for round_number in range(MAX_REPAIR_ROUNDS + 1):
-        body = render_body(facts, drafts)
+        body = render_body(facts, drafts, language)
         verification = verifier.verify_markdown(body)
         failing = [c for c in verification.failing() if UNVERIFIED_MARK not in c.text]
         if not failing or round_number == MAX_REPAIR_ROUNDS:
@@ -134,22 +150,19 @@ def stage_verify(facts: Facts, drafts: Drafts) -> tuple[Drafts, str, Verificatio
     return drafts, body, verification, repairs
 
 
-def stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings) -> BriefResult:
-    """Appendix, HTML, result.json and the assignment table, all in memory."""
+def stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings, language: Language | str | None = None) -> BriefResult:
+    """Appendix, HTML, result.json and the assignment table, all in memory, from the verified body:
+    the report neither drafts nor verifies."""
     from reports import render_appendix, render_html
 
-    if settings.lang == "en":  # the English brief: drafted from the facts in English, verified in English
-        from reports.english import english_brief
-
-        drafts, body, verification = english_brief(facts, rules, drafts)
-        repairs = []  # result.json's verification describes brief.md: the English text needed none
+    language = load_language(language or brief_language(settings))
     generated = datetime.now(timezone.utc).replace(microsecond=0)
     provenance = build_provenance(dataset, settings, rules, facts, drafts, generated)
-    markdown = body + render_appendix(facts, drafts, verification, provenance, lang=settings.lang)
+    markdown = body + render_appendix(facts, drafts, verification, provenance, lang=language)
     from reports.figures import build_charts, charts_summary
 
-    charts = build_charts(dataset, partition, facts, drafts, lang=settings.lang, geojson=settings.geojson)
-    html = render_html(markdown, title=dataset.spec.dataset.title, charts=charts, lang=settings.lang)
+    charts = build_charts(dataset, partition, facts, drafts, lang=language, geojson=settings.geojson)
+    html = render_html(markdown, title=dataset.spec.dataset.title, charts=charts, lang=language)
     assignments = assignment_table(dataset, partition, drafts)
     result = result_document(facts, drafts, verification, repairs, provenance)
     result["charts"] = charts_summary(charts)

@@ -1,7 +1,10 @@
 """The sector rules file (TOML) that tags recommendations: loaded, validated, evaluated.
 
 Rules live in `interpret/rules/sektor.toml` (or a file the user names with --rules): an analyst
-changes which sector a cluster gets without touching Python.
+changes which sector a cluster gets without touching Python. A rule's `teks` is one string (in the
+file's language, `bahasa`, Indonesian unless said otherwise) or a table with one text per language
+code (`[aturan.teks]` with `id = "..."`, `en = "..."`): the brief takes the text in its own language,
+and a rule without one gets the language's generic sentence (draft.generic_rule).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -19,6 +22,7 @@ from .errors import ConfigError
 from .facts import ClusterFacts, Facts
 
 Tier = Literal["tertinggi", "menengah", "terendah"]
+Texts = Annotated[str, Field(min_length=1)] | dict[str, Annotated[str, Field(min_length=1)]]
 
 
 class Rule(BaseModel):
@@ -30,7 +34,7 @@ class Rule(BaseModel):
     posisi: Literal["tertinggal", "unggul", "setara"]
     cakupan: Literal["salah satu", "semua"] = "salah satu"
     peringkat: list[Tier] | None = None
-    teks: str = Field(min_length=1)
+    teks: Texts
 
 
 class Fallback(BaseModel):
@@ -39,12 +43,13 @@ class Fallback(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sektor: str
-    teks: str = Field(min_length=1)
+    teks: Texts
 
 
 class RuleBook(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    bahasa: str = "id"  # the language of a plain-string `teks`
     sektor: list[str] = Field(min_length=1)
     maks_per_klaster: int = Field(default=4, ge=1)
     cadangan: Fallback | None = None
@@ -59,6 +64,12 @@ class RuleBook(BaseModel):
         if self.cadangan is not None and self.cadangan.sektor.lower() not in known:
             raise ValueError(f"`cadangan` uses sector '{self.cadangan.sektor}', which is not in `sektor`")
         return self
+
+    def text_of(self, item: "Rule | Fallback", code: str) -> str | None:
+        """The item's text in language `code`, or None when the file has none in that language."""
+        if isinstance(item.teks, str):
+            return item.teks if code == self.bahasa else None
+        return item.teks.get(code)
 
 
 @dataclass(frozen=True)

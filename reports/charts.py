@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import i18n
+from interpret.language import Language, load_language
 
 # Okabe & Ito (2008), ordered so neighbouring cluster numbers contrast well.
 PALETTE = ["#0072B2", "#009E73", "#E69F00", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -39,7 +39,7 @@ RC = {
 class Chart:
     key: str  # "pca", "profile-2", "map", ...: also the HTML anchor
     title: str
-    caption: str  # one sentence, no numbers (see reports.i18n)
+    caption: str  # one sentence, no numbers (see the [chart] words of interpret/languages/*/brief.toml)
     svg: str
     section: str = "overview"  # "overview" or "cluster-N": where the HTML places it
     notes: list[str] = field(default_factory=list)  # shown under the caption (e.g. unmatched names)
@@ -86,15 +86,17 @@ def to_svg(fig, key: str) -> str:
     return svg.replace("<svg", f'<svg role="img" class="chart" data-chart="{key}"', 1)
 
 
-def _cluster_names(facts, labels: dict[int, str], lang: str) -> dict[int, str]:
-    word = i18n.text(lang, "cluster")
+def _cluster_names(facts, labels: dict[int, str], lang: Language | str) -> dict[int, str]:
+    lang = load_language(lang)
+    word = lang.t("chart.cluster")
     return {c.number: f"{word} {c.number}: {labels.get(c.number, '')}".rstrip(": ") for c in facts.clusters}
 
 
 # -- k selection ---------------------------------------------------------------------------------
-def k_selection_chart(panel: dict, lang: str, used_k: int | None = None) -> Chart:
+def k_selection_chart(panel: dict, lang: Language | str, used_k: int | None = None) -> Chart:
     """Elbow (with knee), silhouette, gap with error bars and Davies–Bouldin, side by side; the k
     used by the brief dashed, the panel's consensus dotted when it differs."""
+    lang = load_language(lang)
     ks = [int(k) for k in panel["k_values"]]
     indices = panel.get("indices", {})
     chosen, knee = panel.get("chosen_k"), panel.get("knee")
@@ -105,31 +107,31 @@ def k_selection_chart(panel: dict, lang: str, used_k: int | None = None) -> Char
         specs = [("wss", "k_wss_short", "k_wss"), ("silhouette", "k_sil_short", "k_sil"), ("gap", "k_gap_short", "k_gap"), ("dbi", "k_dbi_short", "k_dbi")]
         for ax, (name, short, label) in zip(axes.flat, specs):
             values = _series(indices.get(name), len(ks))
-            ax.set_title(i18n.text(lang, short), loc="left")
-            ax.set_ylabel(i18n.text(lang, label), fontsize=7.5)
+            ax.set_title(lang.t("chart." + short), loc="left")
+            ax.set_ylabel(lang.t("chart." + label), fontsize=7.5)
             if name == "gap" and indices.get("gap_se") is not None:
                 ax.errorbar(ks, values, yerr=_series(indices["gap_se"], len(ks)), color="#333333", marker="o", ms=3.5, lw=1.2, capsize=2.5)
             else:
                 ax.plot(ks, values, color="#333333", marker="o", ms=3.5, lw=1.2)
             if used is not None:
-                ax.axvline(int(used), color=PALETTE[0], ls="--", lw=1.2, label=i18n.text(lang, "k_chosen"))
+                ax.axvline(int(used), color=PALETTE[0], ls="--", lw=1.2, label=lang.t("chart.k_chosen"))
             if chosen is not None and used is not None and int(chosen) != int(used):
-                ax.axvline(int(chosen), color="#777777", ls=":", lw=1.4, label=i18n.text(lang, "k_consensus"))
+                ax.axvline(int(chosen), color="#777777", ls=":", lw=1.4, label=lang.t("chart.k_consensus"))
             if name == "wss" and knee is not None and int(knee) in ks:
                 y = values[ks.index(int(knee))]
-                ax.plot([int(knee)], [y], marker="v", ms=9, color=PALETTE[3], ls="none", label=i18n.text(lang, "k_knee"))
+                ax.plot([int(knee)], [y], marker="v", ms=9, color=PALETTE[3], ls="none", label=lang.t("chart.k_knee"))
             ax.set_xticks(ks)
             ax.grid(axis="y", color="#e5e5e5", lw=0.6)
         for ax in axes[1]:
-            ax.set_xlabel(i18n.text(lang, "k_axis"))
+            ax.set_xlabel(lang.t("chart.k_axis"))
         handles, names = axes[0][0].get_legend_handles_labels()
         if handles:
             axes[0][0].legend(handles, names, frameon=False, fontsize=7.5)
-        title = i18n.text(lang, "k_title")
+        title = lang.t("chart.k_title")
         fig.suptitle(title, x=0.01, ha="left", fontsize=10.5, fontweight="bold")
         fig.tight_layout(rect=(0, 0, 1, 0.96))
         svg = to_svg(fig, "k-selection")
-    return Chart("k-selection", title, i18n.text(lang, "k_caption"), svg, data={"k_values": ks, "chosen_k": chosen, "used_k": used, "knee": knee})
+    return Chart("k-selection", title, lang.t("chart.k_caption"), svg, data={"k_values": ks, "chosen_k": chosen, "used_k": used, "knee": knee})
 
 
 def _series(values, n: int) -> list[float]:
@@ -155,7 +157,8 @@ def pca(standardized: np.ndarray, n_components: int = 2) -> tuple[np.ndarray, np
     return (u[:, :c] * s[:c]), vt[:c].T, ratio[:c]
 
 
-def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, facts, cluster_labels: dict[int, str], lang: str) -> Chart:
+def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, facts, cluster_labels: dict[int, str], lang: Language | str) -> Chart:
+    lang = load_language(lang)
     scores, loadings, ratio = pca(standardized)
     if scores.shape[1] < 2:  # one feature: a strip on one axis
         scores = np.column_stack([scores[:, 0], np.zeros(len(scores))])
@@ -176,9 +179,9 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
             ax.text(lx * scale * 1.08, ly * scale * 1.08, f.name, color="#333333", fontsize=8, fontweight="bold", ha="center", va="center", zorder=4)
         ax.axhline(0, color="#cccccc", lw=0.6, zorder=1)
         ax.axvline(0, color="#cccccc", lw=0.6, zorder=1)
-        ax.set_xlabel(i18n.text(lang, "pca_axis", n=1, pct=i18n.number(100 * ratio[0], 1, lang)))
-        ax.set_ylabel(i18n.text(lang, "pca_axis", n=2, pct=i18n.number(100 * ratio[1], 1, lang)))
-        title = i18n.text(lang, "pca_title")
+        ax.set_xlabel(lang.t("chart.pca_axis", n=1, pct=lang.number(100 * ratio[0], 1)))
+        ax.set_ylabel(lang.t("chart.pca_axis", n=2, pct=lang.number(100 * ratio[1], 1)))
+        title = lang.t("chart.pca_title")
         ax.set_title(title, loc="left", fontweight="bold")
         ax.legend(frameon=False, fontsize=7.5, loc="best")
         # Arrows do not extend the data limits by themselves: fit points and arrow labels.
@@ -191,7 +194,7 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
         place_labels(ax, scores[:, 0], scores[:, 1], ids, fontsize=6.5)
         fig.tight_layout()
         svg = to_svg(fig, "pca")
-    return Chart("pca", title, i18n.text(lang, "pca_caption"), svg, data={"explained_pct": [float(100 * r) for r in ratio[:2]], "n_points": len(ids)})
+    return Chart("pca", title, lang.t("chart.pca_caption"), svg, data={"explained_pct": [float(100 * r) for r in ratio[:2]], "n_points": len(ids)})
 
 
 def place_labels(ax, xs, ys, texts, fontsize: float = 6.5) -> None:
@@ -241,9 +244,11 @@ def _overlap(a, b) -> float:
 
 
 # -- profiles against the reference ------------------------------------------------------------------
-def profile_chart(cluster, facts, lang: str) -> Chart:
+def profile_chart(cluster, facts, lang: Language | str) -> Chart:
     """Diverging bars: the cluster mean's % difference from the reference, one bar per feature."""
-    ref = i18n.reference_phrase(facts, lang)
+    lang = load_language(lang)
+    # a reference row is named as the table names it ("INDONESIA"); a mean, in the brief's words
+    ref = facts.reference["label"] if facts.reference["kind"] == "row" else lang.reference_phrase(facts)
     features = facts.features
     values = [cluster.features[f.name].diff_pct for f in features]
     names = [f.label for f in features]
@@ -261,21 +266,22 @@ def profile_chart(cluster, facts, lang: str) -> Chart:
         for yi, v in zip(y, values):
             if math.isnan(v):
                 continue
-            ax.text(v + (0.01 if v >= 0 else -0.01) * limit, yi, f"{i18n.number(v, 1, lang, signed=True)} %", va="center", ha="left" if v >= 0 else "right", fontsize=7.5)
+            ax.text(v + (0.01 if v >= 0 else -0.01) * limit, yi, lang.t("chart.bar_value", value=lang.number(v, 1, True)), va="center", ha="left" if v >= 0 else "right", fontsize=7.5)
         ax.set_yticks(y, names)
         ax.set_xlim(-limit, limit)
-        ax.set_xlabel(i18n.text(lang, "profile_axis", ref=ref))
-        title = i18n.text(lang, "profile_title", n=cluster.number, ref=ref)
+        ax.set_xlabel(lang.t("chart.profile_axis", ref=ref))
+        title = lang.t("chart.profile_title", n=cluster.number, ref=ref)
         ax.set_title(title, loc="left", fontweight="bold", color="#1b1b1b")
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
         fig.tight_layout()
         svg = to_svg(fig, key)
-    return Chart(key, title, i18n.text(lang, "profile_caption", ref=ref), svg, section=f"cluster-{cluster.number}", data={"diff_pct": dict(zip([f.name for f in features], values))})
+    return Chart(key, title, lang.t("chart.profile_caption", ref=ref), svg, section=f"cluster-{cluster.number}", data={"diff_pct": dict(zip([f.name for f in features], values))})
 
 
 # -- heatmap -----------------------------------------------------------------------------------------
-def heatmap_chart(facts, cluster_labels: dict[int, str], lang: str) -> Chart:
+def heatmap_chart(facts, cluster_labels: dict[int, str], lang: Language | str) -> Chart:
+    lang = load_language(lang)
     features = facts.features
     z = np.array([[c.features[f.name].z for f in features] for c in facts.clusters], dtype=float)
     bound = max(float(np.nanmax(np.abs(z))) if z.size else 1.0, 0.5)
@@ -286,7 +292,7 @@ def heatmap_chart(facts, cluster_labels: dict[int, str], lang: str) -> Chart:
         # Vector cells (pcolormesh, not imshow): crisp at any zoom and no embedded bitmap.
         image = ax.pcolormesh(z, cmap="RdBu", vmin=-bound, vmax=bound, edgecolors="white", linewidth=1.5)
         for (i, j), value in np.ndenumerate(z):
-            ax.text(j + 0.5, i + 0.5, i18n.number(value, 2, lang, signed=True), ha="center", va="center", fontsize=8, color="white" if abs(value) > 0.6 * bound else "#1b1b1b")
+            ax.text(j + 0.5, i + 0.5, lang.number(value, 2, True), ha="center", va="center", fontsize=8, color="white" if abs(value) > 0.6 * bound else "#1b1b1b")
         ax.set_xticks(np.arange(len(features)) + 0.5, [f.name for f in features])
         ax.set_yticks(np.arange(len(facts.clusters)) + 0.5, [names[c.number] for c in facts.clusters])
         ax.invert_yaxis()
@@ -297,9 +303,9 @@ def heatmap_chart(facts, cluster_labels: dict[int, str], lang: str) -> Chart:
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
         bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
-        bar.set_label(i18n.text(lang, "heat_bar"), fontsize=7)
-        title = i18n.text(lang, "heat_title")
+        bar.set_label(lang.t("chart.heat_bar"), fontsize=7)
+        title = lang.t("chart.heat_title")
         ax.set_title(title, loc="left", fontweight="bold")
         fig.tight_layout()
         svg = to_svg(fig, "heatmap")
-    return Chart("heatmap", title, i18n.text(lang, "heat_caption"), svg, data={"z": z.tolist()})
+    return Chart("heatmap", title, lang.t("chart.heat_caption"), svg, data={"z": z.tolist()})

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import numpy as np
 
-from . import i18n
+from interpret.language import Language, load_language
 from .charts import Chart, heatmap_chart, k_selection_chart, pca_chart, profile_chart
 from .maps import province_map
 
 
-def build_charts(dataset, partition, facts, drafts, *, lang: str = "id", geojson: Path | None = None) -> list[Chart]:
+def build_charts(dataset, partition, facts, drafts, *, lang: Language | str = "id", geojson: Path | None = None) -> list[Chart]:
     """k panel (when the analysis has one), PCA, heatmap, map, then one profile per cluster."""
+    lang = load_language(lang)
     from clustering import zscore
 
     labels = {d.klaster: d.label for d in drafts.clusters}
@@ -27,7 +28,7 @@ def build_charts(dataset, partition, facts, drafts, *, lang: str = "id", geojson
     standardized = zscore(dataset.values.to_numpy()).values
     charts.append(pca_chart(ids, standardized, np.asarray(partition.labels), facts, labels, lang))
     charts.append(heatmap_chart(facts, labels, lang))
-    word = i18n.text(lang, "cluster")
+    word = lang.t("chart.cluster")
     names = {c.number: f"{word} {c.number}: {labels.get(c.number, '')}" for c in facts.clusters}
     units = {unit: int(label) + 1 for unit, label in zip(ids, partition.labels)}
     map_chart = province_map(units, names, lang, geojson=geojson)

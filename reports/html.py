@@ -12,11 +12,17 @@ import re
 
 from markdown_it import MarkdownIt
 
-from . import i18n
+from interpret.language import Language, load_language
 
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
-_CLUSTER_HEADING = re.compile(r"^(?:Klaster|Cluster)\s+(\d+)\b")
-_DATA_HEADING = re.compile(r"^(?:Data dan metode|Data and method)", re.I)
+
+
+def _headings(lang: Language) -> tuple[re.Pattern, str, tuple[str, str], str]:
+    """How this language's brief names a cluster section, the data section and the appendices."""
+    before, after = lang.t("brief.cluster_name", n="\x00").split("\x00")
+    cluster = re.escape(before) + r"(\d+)" + re.escape(after)
+    appendix_a = lang.t("appendix.heading")
+    return re.compile("^" + cluster + r"\b"), lang.t("brief.data_heading"), (appendix_a, lang.t("provenance.heading")), appendix_a
 
 
 def markdown_to_html(markdown_text: str) -> str:
@@ -33,7 +39,7 @@ def figure_html(chart) -> str:
     )
 
 
-def assemble_body(markdown_text: str, charts=(), lang: str = "id") -> tuple[str, list[tuple[str, str]]]:
+def assemble_body(markdown_text: str, charts=(), lang: Language | str = "id") -> tuple[str, list[tuple[str, str]]]:
     """Body HTML with ids on the h2 sections and the charts inserted; returns (body, contents).
 
     Overview charts go into a "Grafik"/"Charts" section right after "Data dan metode" (or before the
@@ -49,14 +55,16 @@ def assemble_body(markdown_text: str, charts=(), lang: str = "id") -> tuple[str,
         if c.section.startswith("cluster-"):
             by_cluster.setdefault(int(c.section.split("-")[1]), []).append(c)
 
-    overview_title = i18n.text(lang, "figures_heading")
+    lang = load_language(lang)
+    cluster_heading, data_heading, appendices, claims_heading = _headings(lang)
+    overview_title = lang.t("chart.figures_heading")
     overview_block = (overview_title, "\n" + "".join(figure_html(c) for c in overview)) if overview else None
     out_sections: list[tuple[str, str]] = []
     placed_overview = False
     placed_clusters: set[int] = set()
     for heading, content in sections:
         plain = _plain(heading)
-        match = _CLUSTER_HEADING.match(plain)
+        match = cluster_heading.match(plain)
         if match and overview_block and not placed_overview:
             out_sections.append(overview_block)
             placed_overview = True
@@ -65,7 +73,7 @@ def assemble_body(markdown_text: str, charts=(), lang: str = "id") -> tuple[str,
             figures = "".join(figure_html(c) for c in by_cluster[number])
             content = content.replace("</table>", "</table>\n" + figures, 1) if "</table>" in content else content + figures
             placed_clusters.add(number)
-        if plain.startswith(("Lampiran", "Appendix")):
+        if plain.startswith(appendices):
             leftovers = [c for n, cs in sorted(by_cluster.items()) if n not in placed_clusters for c in cs]
             if overview_block and not placed_overview:
                 out_sections.append(overview_block)
@@ -74,7 +82,7 @@ def assemble_body(markdown_text: str, charts=(), lang: str = "id") -> tuple[str,
                 out_sections.append((overview_title, "".join(figure_html(c) for c in leftovers)))
                 placed_clusters.update(by_cluster)
         out_sections.append((heading, content))
-        if _DATA_HEADING.match(plain) and overview_block and not placed_overview:
+        if plain.startswith(data_heading) and overview_block and not placed_overview:
             out_sections.append(overview_block)
             placed_overview = True
     if overview_block and not placed_overview:
@@ -89,16 +97,17 @@ def assemble_body(markdown_text: str, charts=(), lang: str = "id") -> tuple[str,
         anchor = f"bagian-{number}"
         contents.append((anchor, _plain(heading)))
         plain = _plain(heading)
-        kind = "appendix" if plain.startswith(("Lampiran", "Appendix")) else "charts" if heading == overview_title else "main"
-        if plain.startswith(("Lampiran A", "Appendix A")):
+        kind = "appendix" if plain.startswith(appendices) else "charts" if heading == overview_title else "main"
+        if plain.startswith(claims_heading):
             kind += " claims"  # the verification table: fixed column widths (readable, and fast to typeset)
         html_parts.append(f'<section class="{kind}">\n<h2 id="{anchor}">{heading}</h2>{content}</section>\n')
     return "".join(html_parts), contents
 
 
-def contents_html(contents: list[tuple[str, str]], lang: str) -> str:
+def contents_html(contents: list[tuple[str, str]], lang: Language | str) -> str:
+    word = load_language(lang).t("chart.contents")
     items = "".join(f'<li><a href="#{anchor}">{html_lib.escape(title)}</a></li>' for anchor, title in contents)
-    return f'<nav class="toc" aria-label="{i18n.text(lang, "contents")}"><p class="toc-title">{i18n.text(lang, "contents")}</p><ol>{items}</ol></nav>'
+    return f'<nav class="toc" aria-label="{word}"><p class="toc-title">{word}</p><ol>{items}</ol></nav>'
 
 
 def _plain(fragment: str) -> str:

@@ -18,7 +18,7 @@ import numpy as np
 from interpret.errors import DataError
 from interpret.provinces import PROVINCES, canonical_name, capital_coordinates
 
-from . import i18n
+from interpret.language import Language, load_language
 from .charts import NO_DATA, Chart, cluster_color, new_figure, rc_context, to_svg
 
 # The archipelago's frame (degrees): every capital falls inside with a margin.
@@ -48,8 +48,9 @@ def unit_provinces(units: dict[str, int]) -> tuple[dict[str, int], list[str]]:
     return placed, unplaced
 
 
-def province_map(units: dict[str, int], cluster_names: dict[int, str], lang: str, geojson: Path | None = None) -> Chart | None:
+def province_map(units: dict[str, int], cluster_names: dict[int, str], lang: Language | str, geojson: Path | None = None) -> Chart | None:
     """The map chart, or None when no unit is a province (a table of households, say)."""
+    lang = load_language(lang)
     placed, unplaced = unit_provinces(units)
     if not placed:
         return None
@@ -58,12 +59,13 @@ def province_map(units: dict[str, int], cluster_names: dict[int, str], lang: str
     return _capital_points(placed, unplaced, cluster_names, lang)
 
 
-def _frame(ax, lang: str) -> None:
+def _frame(ax, lang: Language | str) -> None:
+    lang = load_language(lang)
     ax.set_xlim(*LON_RANGE)
     ax.set_ylim(*LAT_RANGE)
     ax.set_aspect("equal")
-    ax.set_xlabel(i18n.text(lang, "map_axis_lon"))
-    ax.set_ylabel(i18n.text(lang, "map_axis_lat"))
+    ax.set_xlabel(lang.t("chart.map_axis_lon"))
+    ax.set_ylabel(lang.t("chart.map_axis_lat"))
     ax.grid(color="#eeeeee", lw=0.5)
     ax.set_facecolor("#f7fbff")
 
@@ -77,8 +79,9 @@ def _legend(ax, numbers, cluster_names: dict[int, str], extra=()) -> None:
     ax.legend(handles=handles, frameon=False, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=min(3, len(handles)))
 
 
-def _capital_points(placed: dict[str, int], unplaced: list[str], cluster_names, lang: str) -> Chart:
-    title = i18n.text(lang, "map_title")
+def _capital_points(placed: dict[str, int], unplaced: list[str], cluster_names, lang: Language | str) -> Chart:
+    lang = load_language(lang)
+    title = lang.t("chart.map_title")
     with rc_context():
         fig = new_figure(8.6, 4.3)
         ax = fig.add_subplot()
@@ -95,8 +98,8 @@ def _capital_points(placed: dict[str, int], unplaced: list[str], cluster_names, 
         ax.set_title(title, loc="left", fontweight="bold")
         fig.tight_layout()
         svg = to_svg(fig, "map")
-    notes = [i18n.text(lang, "map_unplaced", names=", ".join(unplaced))] if unplaced else []
-    return Chart("map", title, i18n.text(lang, "map_caption_points"), svg, notes=notes,
+    notes = [lang.t("chart.map_unplaced", names=", ".join(unplaced))] if unplaced else []
+    return Chart("map", title, lang.t("chart.map_caption_points"), svg, notes=notes,
                  data={"kind": "capitals", "placed": sorted(placed), "unplaced": unplaced})
 
 
@@ -141,7 +144,8 @@ def name_property(features) -> str | None:
     return max(sorted(counts), key=lambda k: counts[k])
 
 
-def _choropleth(placed: dict[str, int], unplaced: list[str], cluster_names, lang: str, path: Path) -> Chart:
+def _choropleth(placed: dict[str, int], unplaced: list[str], cluster_names, lang: Language | str, path: Path) -> Chart:
+    lang = load_language(lang)
     from matplotlib.patches import Patch, PathPatch
     from matplotlib.path import Path as MplPath
 
@@ -149,7 +153,7 @@ def _choropleth(placed: dict[str, int], unplaced: list[str], cluster_names, lang
     key = name_property(features)
     if key is None:
         raise DataError(f"GeoJSON file {path}: no property holds province names that match (e.g. \"Jawa Barat\", \"DKI Jakarta\"). Check that it has province boundaries with a name property.")
-    title = i18n.text(lang, "map_title")
+    title = lang.t("chart.map_title")
     matched: set[str] = set()
     unmatched_names: list[str] = []
     with rc_context():
@@ -179,19 +183,19 @@ def _choropleth(placed: dict[str, int], unplaced: list[str], cluster_names, lang
         if xs:  # fit the drawn shapes, but never less than the archipelago's frame
             ax.set_xlim(min(LON_RANGE[0], min(xs) - 0.5), max(LON_RANGE[1], max(xs) + 0.5))
             ax.set_ylim(min(LAT_RANGE[0], min(ys) - 0.5), max(LAT_RANGE[1], max(ys) + 0.5))
-        _legend(ax, set(placed.values()), cluster_names, extra=[Patch(facecolor=NO_DATA, label=i18n.text(lang, "map_no_data"))])
+        _legend(ax, set(placed.values()), cluster_names, extra=[Patch(facecolor=NO_DATA, label=lang.t("chart.map_no_data"))])
         ax.set_title(title, loc="left", fontweight="bold")
         fig.tight_layout()
         svg = to_svg(fig, "map")
     missing = sorted(set(placed) - matched)
     notes = []
     if unmatched_names:
-        notes.append(i18n.text(lang, "map_geo_unmatched", file=path.name, names=", ".join(sorted(unmatched_names))))
+        notes.append(lang.t("chart.map_geo_unmatched", file=path.name, names=", ".join(sorted(unmatched_names))))
     if missing:
-        notes.append(i18n.text(lang, "map_geo_missing", file=path.name, names=", ".join(missing)))
+        notes.append(lang.t("chart.map_geo_missing", file=path.name, names=", ".join(missing)))
     if unplaced:
-        notes.append(i18n.text(lang, "map_unplaced", names=", ".join(unplaced)))
-    return Chart("map", title, i18n.text(lang, "map_caption_geo"), svg, notes=notes,
+        notes.append(lang.t("chart.map_unplaced", names=", ".join(unplaced)))
+    return Chart("map", title, lang.t("chart.map_caption_geo"), svg, notes=notes,
                  data={"kind": "geojson", "file": path.name, "name_property": key, "placed": sorted(matched & set(placed)),
                        "unmatched_geojson": sorted(unmatched_names), "missing_provinces": missing, "unplaced": unplaced})
 

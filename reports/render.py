@@ -1,4 +1,11 @@
-"""Render the brief from Jinja2 templates in `reports/templates/` (sandboxed, StrictUndefined).
+"""Render the brief from the Jinja2 templates in `reports/templates/` (sandboxed, StrictUndefined).
+
+One set of templates serves every language: a template asks the brief's `Language` for its words,
+
+    {{ t("brief.members", size=c.size, units=units, members=...) }}    a sentence of the catalogue
+    {{ value | num(2) }}  {{ value | pct }}  {{ text | unit(f.unit) }}  numbers the language's way
+    {{ s.direction | direction }}  {{ c.verdict | verdict }}            words for the core's values
+    {{ words.consensus(ks) }}                                           a decided paragraph
 
 The body (everything an analyst reads before the appendix) is rendered first so the verifier can
 check every number in it; the appendix then lists those claims and the provenance.
@@ -8,18 +15,49 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from types import SimpleNamespace
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from interpret.analysis_text import comparison_paragraph, consensus_paragraph, stability_level
+from interpret.drafting import as_direction
 from interpret.errors import TemplateError
-from interpret.numbers import format_number, format_percent, with_unit
+from interpret.language import Language, load_language
+from interpret.terms import ClaimKind, Verdict
 
 TEMPLATES = Path(str(resources.files("reports") / "templates"))
+# Verdicts and claim kinds as the verifier wrote them before they became the core's enums.
+_LEGACY_VERDICTS = {"benar": Verdict.TRUE, "salah": Verdict.FALSE, "tidak dapat diverifikasi": Verdict.UNVERIFIABLE}
+_LEGACY_KINDS = {"angka": ClaimKind.NUMBER, "arah": ClaimKind.DIRECTION, "peringkat": ClaimKind.RANK, "anggota": ClaimKind.MEMBERSHIP,
+                 "jumlah": ClaimKind.COUNT, "sebaran": ClaimKind.SPREAD, "stabilitas": ClaimKind.STABILITY, "kebijakan": ClaimKind.POLICY}
 
 
-def _environment(lang: str = "id") -> SandboxedEnvironment:
-    """The templates' filters write numbers in the brief's language ("73,13" / "73.13")."""
+def as_verdict(value) -> Verdict:
+    return _LEGACY_VERDICTS.get(value) or Verdict(value)
+
+
+def as_claim_kind(value) -> ClaimKind | str:
+    try:
+        return _LEGACY_KINDS.get(value) or ClaimKind(value)
+    except ValueError:
+        return value  # a kind a newer verifier added: shown as its key
+
+
+def verdict_counts(counts: dict) -> dict[str, int]:
+    """{"true": n, "false": n, "unverifiable": n}, whatever words the report used as keys."""
+    out = {v.value: 0 for v in Verdict}
+    for key, n in counts.items():
+        out[as_verdict(key).value] += n
+    return out
+
+
+def _field(item, name: str):
+    return item[name] if isinstance(item, dict) else getattr(item, name)
+
+
+def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
+    """The templates' words and number formats, bound to the brief's language."""
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(TEMPLATES)),
         undefined=StrictUndefined,
@@ -28,53 +66,70 @@ def _environment(lang: str = "id") -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    if lang == "en":
-        from .english import pct as pct_en, with_unit as with_unit_en
 
-        env.filters["num"] = lambda value, decimals=2, signed=False: format_number(value, decimals, signed=signed, locale="en")
-        env.filters["pct"] = lambda value, decimals=1: pct_en(value, decimals)
-        env.filters["unit"] = with_unit_en
-    else:
-        env.filters["num"] = lambda value, decimals=2, signed=False: format_number(value, decimals, signed=signed)
-        env.filters["pct"] = lambda value, decimals=1: format_percent(value, decimals)
-        env.filters["unit"] = with_unit
-    env.filters["cell"] = lambda text: str(text).replace("|", "/")
+    def kind_word(kind) -> str:
+        kind = as_claim_kind(kind)
+        return lang.word("claim_kind", kind) if isinstance(kind, ClaimKind) else str(kind)
+
+    env.globals.update(
+        t=lang.t,
+        lang=lang,
+        words=SimpleNamespace(consensus=lambda ks: consensus_paragraph(ks, lang), comparison=lambda cmp: comparison_paragraph(cmp, lang)),
+    )
+    env.filters.update(
+        num=lambda value, decimals=2, signed=False: lang.number(value, decimals, signed),
+        pct=lambda value, decimals=1: lang.percent(value, decimals),
+        unit=lang.with_unit,
+        cell=lambda text: str(text).replace("|", "/"),
+        and_list=lambda items, style="plain": lang.join(items, style),
+        direction=lambda value: lang.word("direction", as_direction(value)),
+        verdict=lambda value: lang.word("verdict", as_verdict(value)),
+        verdict_counts=verdict_counts,
+        stability_word=lambda jaccard: lang.word("stability", stability_level(jaccard)),
+        cluster_name=lambda n: lang.t("brief.cluster_name", n=n),
+        kind_counts=lambda item: lang.t("history.kind_counts", kind=kind_word(item[0]), **verdict_counts(item[1])),
+        dropped_item=lambda d: lang.t("brief.dropped_item", id=d["id"] if isinstance(d, dict) else d[0], reason=d["reason"] if isinstance(d, dict) else d[1]),
+        moved_item=lambda m: lang.t("cluster_notes.moved_item", unit=_field(m, "unit"), pct=lang.percent(_field(m, "moved_pct"))),
+    )
+    if facts is not None:
+        env.filters.update(
+            correlation_item=lambda p: lang.t("panel.correlation_pair", a=facts.feature(_field(p, "a")).label, b=facts.feature(_field(p, "b")).label,
+                                              r=lang.number(_field(p, "r"), 2, True)),
+            outlier_item=lambda o: lang.t("panel.outlier_item", unit=_field(o, "unit"), feature=facts.feature(_field(o, "feature")).label,
+                                          z=lang.number(_field(o, "z"), 2, True)),
+        )
     return env
 
 
-def _render(name: str, lang: str = "id", **context) -> str:
+def _render(name: str, lang: Language, facts=None, **context) -> str:
     try:
-        return _environment(lang).get_template(name).render(lang=lang, **context)
+        return _environment(lang, facts).get_template(name).render(facts=facts, **context)
     except JinjaTemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{TEMPLATES / name}" + (f", line {line}" if line else "")
         raise TemplateError(f"Report template {where} failed: {exc}. Fix the template.") from None
 
 
-def render_body(facts, drafts, lang: str = "id") -> str:
+def render_body(facts, drafts, lang: Language | str = "id") -> str:
     """Everything before the appendix: summary, data and method, one section per cluster, conclusion."""
     labels = {d.klaster: d.label for d in drafts.clusters}
-    if lang == "en":
-        from . import english
-
-        return _render("brief.en.md.j2", "en", facts=facts, drafts=drafts, labels=labels, en=english)
-    return _render("brief.md.j2", facts=facts, drafts=drafts, labels=labels)
+    return _render("brief.md.j2", load_language(lang), facts, drafts=drafts, labels=labels)
 
 
-def render_appendix(facts, drafts, verification, provenance: dict, lang: str = "id") -> str:
+def render_appendix(facts, drafts, verification, provenance: dict, lang: Language | str = "id") -> str:
     from .provenance import provenance_view
 
     prov = provenance_view(facts, drafts, verification, provenance)
-    name = "appendix.en.md.j2" if lang == "en" else "appendix.md.j2"
-    return _render(name, lang, facts=facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov)
+    return _render("appendix.md.j2", load_language(lang), facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov)
 
 
-def render_html(markdown_text: str, title: str, charts=(), lang: str = "id") -> str:
+def render_html(markdown_text: str, title: str, charts=(), lang: Language | str = "id") -> str:
     """One self-contained HTML page (inline CSS, inline SVG charts, no external request), with a
     table of contents; also the source of the PDF (see reports.html and reports.pdf)."""
     from .html import assemble_body, contents_html
 
-    body, contents = assemble_body(markdown_text, charts, lang)
-    toc = contents_html(contents, lang)
+    language = load_language(lang)
+    body, contents = assemble_body(markdown_text, charts, language)
+    toc = contents_html(contents, language)
     body = body.replace("</h1>", "</h1>\n" + toc, 1) if "</h1>" in body else toc + body
-    return _render("brief.html.j2", lang, title=title, body=body)
+    return _render("brief.html.j2", language, title=title, body=body, code=language.code)

@@ -1,0 +1,173 @@
+"""The brief's language: every word and sentence, and how numbers, units and lists are written.
+
+A `Language` is loaded from `interpret/languages/<code>/brief.toml` (or a user's folder, see
+`interpret.languages`). Code decides *what* to say and asks the language *how*:
+
+    lang = load_language("en")
+    lang.t("draft.members", size=5, units="provinces", ordinal="second")   # a sentence by id
+    lang.word("direction", Direction.ABOVE)                                 # "above"
+    lang.number(73.125, 2), lang.percent(62.9), lang.with_unit("75.10", "tahun")
+    lang.join(["A", "B", "C"], "prose")
+
+The catalogue is flat to the code: a TOML table path joined with dots is a key ("draft.members").
+Nothing falls back silently: a missing key or placeholder is a ConfigError naming the file and key,
+so a translator sees at once what is missing.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import ConfigError
+from .languages import language_file
+from .numbers import format_number
+
+_FORMATTER = string.Formatter()
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat[path] = value  # a whole table stays reachable (a word map: units, sectors, ...)
+            flat.update(_flatten(value, path + "."))
+        else:
+            flat[path] = value
+    return flat
+
+
+class Language:
+    """One language's catalogue (brief.toml), with formatting bound to its Babel locale."""
+
+    def __init__(self, code: str, path: Path, catalogue: dict):
+        self.code = code
+        self.path = path
+        self._flat = _flatten(catalogue)
+        self.locale = str(self._get("language.locale"))
+        self.name = str(self._get("language.name"))
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r}, {str(self.path)!r})"
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def _get(self, key: str):
+        try:
+            return self._flat[key]
+        except KeyError:
+            raise ConfigError(f"Language file {self.path} has no key '{key}'. Add it (see interpret/languages/en/brief.toml).") from None
+
+    def has(self, key: str) -> bool:
+        return key in self._flat
+
+    def t(self, key: str, **values) -> str:
+        """The sentence `key`, its {placeholders} filled from `values`."""
+        template = self._get(key)
+        if not isinstance(template, str):
+            raise ConfigError(f"Language file {self.path}: '{key}' is a table or list, not a sentence.")
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError) as exc:
+            known = ", ".join("{" + v + "}" for v in values) or "none"
+            raise ConfigError(f"Language file {self.path}: '{key}' uses an unknown placeholder {exc}; known: {known}.") from None
+
+    def word(self, group: str, value) -> str:
+        """The word for an enum value or an identifier: word("direction", Direction.ABOVE)."""
+        return self.t(f"{group}.{value}")
+
+    def lookup(self, group: str, value: str) -> str:
+        """A translation from an optional word map (units, sectors, unit nouns): the value itself when absent."""
+        table = self._flat.get(group) or {}
+        found = table.get(value) if isinstance(table, dict) else None
+        return found if isinstance(found, str) else value
+
+    def words(self, key: str) -> list[str]:
+        value = self._get(key)
+        if not isinstance(value, list):
+            raise ConfigError(f"Language file {self.path}: '{key}' must be a list.")
+        return [str(v) for v in value]
+
+    # -- numbers, units, lists -------------------------------------------------------------------
+    def number(self, value, decimals: int = 2, signed: bool = False) -> str:
+        return format_number(value, decimals, signed=signed, locale=self.locale)
+
+    def percent(self, value, decimals: int = 1) -> str:
+        return self.t("format.percent", number=self.number(value, decimals))
+
+    def unit(self, unit: str) -> str:
+        """A feature's unit in this language ("tahun" → "years"); "%" stays "%"."""
+        return self.lookup("units", unit) if unit else unit
+
+    def with_unit(self, text: str, unit: str) -> str:
+        """'73.13' + 'tahun' → '73.13 years'; a percent unit is written as the language writes percents."""
+        unit = self.unit(unit)
+        if not unit:
+            return text
+        if unit == "%":
+            return self.t("format.percent", number=text)
+        return self.t("format.with_unit", number=text, unit=unit).strip()
+
+    def join(self, items: Iterable[str], style: str = "plain") -> str:
+        """A list in words: style "prose" (the drafter's) or "plain" (the analyses'), each in [lists]."""
+        items = [str(i) for i in items]
+        if len(items) <= 1:
+            return "".join(items)
+        rule = f"lists.{style}"
+        if len(items) == 2:
+            return items[0] + self.t(f"{rule}.pair") + items[1]
+        return self.t(f"{rule}.between").join(items[:-1]) + self.t(f"{rule}.last") + items[-1]
+
+    def ordinal(self, position: int) -> str:
+        """1 → "first" / "pertama"; beyond the list, the word for "next"."""
+        ordinals = self.words("ordinals.list")
+        return ordinals[position - 1] if 1 <= position <= len(ordinals) else self.t("ordinals.beyond")
+
+    # -- words that depend on the data -----------------------------------------------------------
+    def unit_noun(self, facts, plural: bool = True) -> str:
+        """The data set's unit ("provinsi") in this language; the spec's own words when unknown."""
+        ds = facts.dataset
+        unit, unit_plural = _field(ds, "unit"), _field(ds, "unit_plural")
+        nouns = self._flat.get("unit_nouns") or {}
+        pair = nouns.get(unit) if isinstance(nouns, dict) else None
+        if isinstance(pair, list) and len(pair) == 2:
+            return pair[1] if plural else pair[0]
+        return unit_plural if plural else unit
+
+    def reference_phrase(self, facts) -> str:
+        """How the prose names the reference: national figure / provincial average / average of the units."""
+        if _field(facts.reference, "kind") == "row":
+            return self.t("reference.row")
+        by_unit = self._flat.get("reference.mean_by_unit") or {}
+        return by_unit.get(_field(facts.dataset, "unit")) or self.t("reference.mean")
+
+    def sector(self, sector: str) -> str:
+        return self.lookup("sectors", sector)
+
+
+def _field(obj, name: str):
+    """A field of a facts section, typed (attribute) or a plain dict (older result.json)."""
+    return obj[name] if isinstance(obj, dict) else getattr(obj, name)
+
+
+@lru_cache(maxsize=32)
+def _load(code: str, dirs: tuple[str, ...]) -> Language:
+    path = language_file(code, "brief.toml", dirs)
+    try:
+        catalogue = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Language file {path} is not valid UTF-8 TOML: {exc}. Fix the syntax.") from None
+    return Language(code, path, catalogue)
+
+
+def load_language(code: "str | Language", extra_dirs: Sequence[Path | str | None] = ()) -> Language:
+    """The language `code`, from the user's folders first, then the shipped ones (cached)."""
+    if isinstance(code, Language):
+        return code
+    return _load(code, tuple(str(d) for d in extra_dirs if d))
+
+
+__all__ = ["Language", "load_language"]
