@@ -52,7 +52,7 @@ def redraft(facts: Facts, rules: LoadedRules, drafts: Drafts, language: Language
     for s in fresh.sources:
         previous = before.get(s.section)
         notes = [lang.t("drafter.redraft_note", provider=previous.provider, model=previous.model, language=lang.name)] if previous else []
-        sources.append(SectionSource(s.section, s.provider, s.model, notes))
+        sources.append(SectionSource(s.section, s.provider, s.model, notes, previous.provider if previous else None))
     return Drafts(clusters=fresh.clusters, summary=fresh.summary, sources=sources, llm=drafts.llm)
 
 

@@ -43,6 +43,7 @@ class SectionSource:
     provider: str  # "rule-based", later "watsonx", "ollama"
     model: str
     notes: list[str] = field(default_factory=list)
+    first_draft: str | None = None  # the provider of a first draft this section replaced (another language)
 
 
 @dataclass

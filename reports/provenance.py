@@ -45,7 +45,9 @@ def section_rows(drafts, provenance: dict) -> list[dict]:
     folder = prompts_folder(provenance)
     rows = []
     for source in drafts.sources:
-        mine = [c for c in calls if c.get("section") == source.section and c.get("provider") == source.provider]
+        # a section redrafted in the brief's language still owes its model calls to its first draft
+        writers = {source.provider, getattr(source, "first_draft", None)}
+        mine = [c for c in calls if c.get("section") == source.section and c.get("provider") in writers]
         template = getattr(source, "prompt_template", None)
         digest = getattr(source, "prompt_sha256", None)
         if source.provider != "rule-based" and template is None:

@@ -328,3 +328,27 @@ def test_ollama_probe_says_when_the_model_is_not_pulled():
     finally:
         thread.join(5)
         server.server_close()
+
+
+# -- a brief in another language than the prompts' -------------------------------------------------------
+def test_an_english_brief_keeps_the_token_usage_of_the_indonesian_model_drafts(tmp_path, monkeypatch):
+    """--lang en with a provider: the model drafts (in Indonesian), the English rule-based drafter
+    writes the brief, and the model's token usage stays in result.json, the console line and the
+    provenance appendix (it used to vanish: the English drafts were built with an empty `llm`)."""
+    import interpret.llm as llm
+    from interpret import run_brief
+    from interpret.llm.commands import usage_line
+
+    model = FakeProvider("ollama", model="granite3.3:8b")
+    monkeypatch.setattr(llm, "build_providers", lambda settings: [model])
+    brief = run_brief(chain_settings(tmp_path, provider="ollama", lang="en", pdf="off"), write=False)
+    assert len(model.sent) == 5  # four clusters and the summary
+    totals = brief.result["llm"]["totals"]
+    assert totals["model_calls"] == 5 and totals["prompt_tokens"] == 500 and totals["completion_tokens"] == 100
+    assert "5 panggilan model" in usage_line(brief.result["llm"])
+    sources = {s.section: s for s in brief.drafts.sources}
+    assert {s.provider for s in sources.values()} == {"rule-based (en)"}
+    assert all(s.first_draft == "ollama" and "Indonesian draft by ollama (granite3.3:8b)" in s.notes[0] for s in sources.values())
+    appendix = brief.markdown.split("### Who wrote each section", 1)[1]
+    assert "| klaster-1 | rule-based (en) |" in appendix and "| 100 / 20 |" in appendix
+    assert brief.verification.counts["salah"] == 0

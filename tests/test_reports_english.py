@@ -95,11 +95,13 @@ def test_english_consensus_paragraph_agrees_with_the_panel_votes(english_brief):
     ks = english_brief.facts.analysis["k_selection"]
     panel = _section(body, "### Choosing the number of clusters")
     paragraph = next(line for line in panel.splitlines() if "voting indices agree" in line or "indices disagree" in line)
-    from reports.english_analysis import INDEX_NAMES
+    from interpret.language import load_language
 
+    english = load_language("en")
+    index_names = {name: english.word("index_name", name) for name in ("wss", "silhouette", "gap", "dbi", "ch", "connectivity")}
     named = {}
     for k, names in re.findall(r"k = (\d+) is chosen by (.+?)(?:;|\.)", paragraph):
-        for name, words in INDEX_NAMES.items():
+        for name, words in index_names.items():
             if words in names.replace(" and ", ", ").split(", "):
                 named[name] = int(k)
     assert named == {name: k for name, k in ks["votes"].items() if name != "wss"}
@@ -112,17 +114,18 @@ def test_english_consensus_paragraph_agrees_with_the_panel_votes(english_brief):
 
 
 def test_english_consensus_and_indonesian_word_the_same_decisions():
-    from types import SimpleNamespace
+    from interpret.analysis_text import consensus_paragraph
+    from interpret.language import load_language
 
-    from interpret.analysis_text import consensus_reasoning as indonesian
-    from reports.english_analysis import consensus_reasoning as english
+    def english(ks):
+        return consensus_paragraph(ks, load_language("en"))
 
     votes = {"wss": 3, "silhouette": 3, "gap": 2, "dbi": 2, "ch": 4, "connectivity": 5}
-    sel = SimpleNamespace(votes=votes, knee=3, chosen_k=3, tie_break=True)
-    en = english({"votes": votes, "knee": 3, "chosen_k": 3, "tie_break": True, "user_k": None})
+    tie = {"votes": votes, "knee": 3, "chosen_k": 3, "tie_break": True, "user_k": None}
+    en = english(tie)
     assert "The most votes (2 of 6 indices) are split between k = 2 and k = 3; k = 3 is chosen" in en
     assert en.endswith("This analysis uses that consensus, k = 3, as the number of clusters.")
-    assert "Suara terbanyak (2 dari 6 indeks) terbagi antara k = 2 dan k = 3; dipilih k = 3" in indonesian(sel, None)
+    assert "Suara terbanyak (2 dari 6 indeks) terbagi antara k = 2 dan k = 3; dipilih k = 3" in consensus_paragraph(tie, load_language("id"))
     agree = {"votes": {"silhouette": 4, "gap": 4}, "knee": None, "chosen_k": 4, "tie_break": False, "user_k": 4}
     en = english(agree)
     assert en.startswith("All voting indices agree: k = 4 is chosen by the silhouette and the gap statistic.")
