@@ -35,7 +35,7 @@ def draft_rule_based(facts: Facts, rules: LoadedRules, language: Language | str 
     lang = load_language(language)
     labels = cluster_labels(facts, lang)
     clusters = [_cluster_draft(c, facts, rules, labels, lang) for c in facts.clusters]
-    summary = _summary(facts, clusters, labels, lang)
+    summary = summary_draft(facts, clusters, lang)
     provider, model = lang.t("drafter.provider"), lang.t("drafter.model", sha=rules.sha256[:12])
     sources = [SectionSource(section, provider, model) for section in sections(facts)]
     return Drafts(clusters=clusters, summary=summary, sources=sources)
@@ -214,7 +214,11 @@ def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[
     return Rekomendasi(sektor=sector, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"])
 
 
-def _summary(facts: Facts, drafts: list[ClusterDraft], labels: dict[int, str], lang: Language) -> SummaryDraft:
+def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language | str = CHAIN_LANGUAGE) -> SummaryDraft:
+    """The executive summary and conclusion, from the facts and the clusters' drafts (their labels and
+    sectors: the LLM chain calls this with its own cluster drafts)."""
+    lang = load_language(language)
+    labels = {d.klaster: d.label for d in drafts}
     ds, ref = facts.dataset, facts.reference
     units = lang.unit_noun(facts)
     if ref["kind"] == "row":

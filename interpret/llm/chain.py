@@ -171,7 +171,7 @@ class Chain:
 
     # -- the whole set ----------------------------------------------------------------------------
     def run(self, rule_based: Drafts, rules_model: str) -> Drafts:
-        from ..drafting import _summary as rule_based_summary
+        from ..drafting import summary_draft as rule_based_summary
 
         provisional = {d.klaster: d.label for d in rule_based.clusters}
         numbers = [c.number for c in self.facts.clusters]
