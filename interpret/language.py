@@ -44,9 +44,10 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
 class Language:
     """One language's catalogue (brief.toml), with formatting bound to its Babel locale."""
 
-    def __init__(self, code: str, path: Path, catalogue: dict):
+    def __init__(self, code: str, path: Path, catalogue: dict, search_dirs: tuple[str, ...] = ()):
         self.code = code
         self.path = path
+        self.search_dirs = search_dirs  # the user folders it was looked up in: the verifier finds its lexicon there too
         self._flat = _flatten(catalogue)
         self.locale = str(self._get("language.locale"))
         self.name = str(self._get("language.name"))
@@ -160,7 +161,7 @@ def _load(code: str, dirs: tuple[str, ...]) -> Language:
         catalogue = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Language file {path} is not valid UTF-8 TOML: {exc}. Fix the syntax.") from None
-    return Language(code, path, catalogue)
+    return Language(code, path, catalogue, dirs)
 
 
 def load_language(code: "str | Language", extra_dirs: Sequence[Path | str | None] = ()) -> Language:
