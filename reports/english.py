@@ -11,7 +11,7 @@ Sector IDs stay those of the rules file (the draft contract); the brief shows th
 from __future__ import annotations
 
 from interpret.drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
-from interpret.errors import ConfigError, VerificationError
+from interpret.errors import ConfigError
 from interpret.numbers import format_number
 from interpret.drafting import by_need, most_deviating, sectors_of, standing, widest_gap, widest_spread
 from interpret.rules import matching_features
@@ -236,17 +236,13 @@ def draft_english(facts, rules, indonesian: Drafts | None = None) -> Drafts:
 
 def english_brief(facts, rules, drafts: Drafts):
     """(English drafts, English body, its verification): refuses a body with a false claim."""
-    from interpret.verify import Verifier
+    from interpret.verification import Verifier
+    from interpret.verification.repair import refuse_false_claims
 
     from .render import render_body
 
     english = draft_english(facts, rules, drafts)
     body = render_body(facts, english, lang="en")
     verification = Verifier(facts, locale="en").verify_markdown(body)
-    if not verification.ok:
-        raise VerificationError(
-            "The English brief holds false claims, so it is not written: "
-            + verification.describe_false()
-            + ". This is a bug in the English templates or drafter (reports/english.py): please report it."
-        )
+    refuse_false_claims(verification, "The English brief", "This is a bug in the English templates or drafter (reports/english.py): please report it.")
     return english, body, verification

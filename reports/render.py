@@ -39,6 +39,9 @@ def _environment(lang: str = "id") -> SandboxedEnvironment:
         env.filters["pct"] = lambda value, decimals=1: format_percent(value, decimals)
         env.filters["unit"] = with_unit
     env.filters["cell"] = lambda text: str(text).replace("|", "/")
+    from interpret.verification.lexicon import verdict_word
+
+    env.filters["verdict_word"] = lambda verdict: verdict_word(verdict, lang)  # a Verdict in the brief's words (the lexicon)
     return env
 
 

@@ -156,6 +156,10 @@ def verify_narrative(narrative: Path, *, run: Path | None = None, settings=None,
                      json_path: Path | None = None, locale: str = "id", tolerance: float = 1e-9,
                      languages_dir: Path | str | None = None) -> NarrativeVerification:
     """The library call behind `interpret verify`."""
+    try:  # first: a language without a lexicon should not wait for a clustering
+        lexicon = load_lexicon(locale, str(languages_dir) if languages_dir else None)
+    except ConfigError as exc:
+        raise ConfigError(f"--lang {locale!r}: {exc}") from None
     if run is None and settings is None:
         raise ConfigError("interpret verify needs the facts: pass --run OUT_DIR (a folder `interpret run` wrote) or the data and its options.")
     facts, units = facts_from_run(run) if run is not None else facts_from_data(settings)
@@ -164,7 +168,6 @@ def verify_narrative(narrative: Path, *, run: Path | None = None, settings=None,
     bad = {n: v for n, v in explicit.items() if not 1 <= v <= facts.k}
     if bad:
         raise ConfigError(f"--map names cluster(s) {', '.join(f'{n}={v}' for n, v in bad.items())}, but the run has clusters 1–{facts.k}.")
-    lexicon = load_lexicon(locale, str(languages_dir) if languages_dir else None)  # ConfigError for a language without a lexicon
     mapping, reasons = map_clusters(text, facts, explicit, lexicon)
     verifier = Verifier(facts, tolerance, locale=locale, languages_dir=languages_dir, cluster_map=mapping, units=units)
     report = verifier.verify_markdown(text)
