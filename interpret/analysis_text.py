@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-UNSTABLE_JACCARD = 0.6  # below: "tidak stabil" (Hennig: such clusters should not be trusted)
-STABLE_JACCARD = 0.75  # from here: "stabil" (Hennig); a partition with no cluster this stable is unstable
+from .thresholds import load_thresholds
+
+UNSTABLE_JACCARD = load_thresholds().tidak_stabil_maks  # below: "tidak stabil" (Hennig: such clusters should not be trusted)
+STABLE_JACCARD = load_thresholds().stabil_min  # from here: "stabil" (Hennig); a partition with no cluster this stable is unstable
 
 METHOD_NAMES = {"kmeans": "K-means", "kmedoids": "K-medoids", "ward": "Ward"}
 METRIC_NAMES = {"euclidean": "Euclidean", "manhattan": "Manhattan"}
@@ -89,7 +91,7 @@ def _join(items: list[str]) -> str:
 
 def stability_level(jaccard: float) -> str:
     """Hennig's reading of the clusterboot Jaccard, as a key both languages word (RATINGS_ID, english.RATINGS)."""
-    if jaccard >= 0.85:
+    if jaccard >= load_thresholds().sangat_stabil_min:
         return "very_stable"
     if jaccard >= STABLE_JACCARD:
         return "stable"

@@ -1,6 +1,7 @@
-"""Indonesian number formats, in both directions.
+"""Number formats, in both directions: one parser per locale (`NumberLocale`: INDONESIAN, ENGLISH).
 
-Parsing turns "1.327.782", "73,13", "Rp 11,47 juta" or plain "73.13" into floats; formatting
+The data loader reads table cells with `cell_pattern`/`parse_number`, the verifier reads numbers
+in running text with `read`; both go through the same locale object. Formatting
 writes numbers the way a BPS publication does (thousands ".", decimal ","), through Babel's
 `id` locale so the rules are CLDR's, not ours.
 """
@@ -11,8 +12,6 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Literal
-
-from babel.numbers import format_decimal
 
 NumberFormat = Literal["auto", "id", "en"]
 
@@ -108,6 +107,8 @@ def format_number(value: float, decimals: int, *, signed: bool = False, locale: 
     """Format with a fixed number of decimals in the given locale ("73,13", "11.470")."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    from babel.numbers import format_decimal  # Babel loads on the first number written, not on `interpret --help`
+
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     text = format_decimal(round(float(value), decimals) + 0.0, format=pattern, locale=locale)
     if signed and value > 0 and text.strip("0,.") != "":

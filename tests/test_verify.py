@@ -317,3 +317,22 @@ def test_every_rule_based_sentence_of_every_k_verifies_without_false_claims():
         body = render_body(facts, draft_rule_based(facts, load_rules(None)))
         report = Verifier(facts).verify_markdown(body)
         assert report.counts[Verdict.FALSE] == 0, [(c.value, c.text[:80]) for c in report.false_claims()]
+
+
+def test_thresholds_have_one_source():
+    """konsistensi.toml [ambang] feeds the assumption checks, the stability wording and the verifier alike."""
+    from interpret import analysis_text
+    from interpret.thresholds import load_thresholds
+
+    t = load_thresholds()
+    assert (t.kmo_min, t.korelasi_maks, t.pencilan_z, t.stabil_min, t.sangat_stabil_min, t.tidak_stabil_maks) == (0.5, 0.8, 3.0, 0.75, 0.85, 0.6)
+    assert (analysis_text.STABLE_JACCARD, analysis_text.UNSTABLE_JACCARD) == (t.stabil_min, t.tidak_stabil_maks)
+    assert Verifier(facts_for()).rules.book.ambang == t
+
+
+def test_an_older_rules_file_with_a_stabilitas_section_still_loads(tmp_path):
+    from interpret.verification.policy import load_consistency
+
+    path = tmp_path / "konsistensi.toml"
+    path.write_text("[stabilitas]\nstabil_min = 0.7\n", encoding="utf-8")
+    assert load_consistency(path).book.ambang.stabil_min == 0.7

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from enum import StrEnum
 
+from ..drafts import Drafts
 from ..errors import VerificationError
 from ..terms import Verdict
 from .lexicon import repair_word, verdict_word
@@ -47,15 +48,13 @@ def still_failing(report: VerificationReport, lang: str = "id") -> list[Claim]:
     return [c for c in report.failing() if mark not in c.text]
 
 
-def repair_drafts(drafts, failing: Iterable[Claim], lang: str = "id"):
+def repair_drafts(drafts: Drafts, failing: Iterable[Claim], lang: str = "id") -> tuple[Drafts, list[dict]]:
     """(repaired Drafts, one record per action): the sentences of false claims removed, unverifiable ones marked.
 
     A record is {"action", "kalimat", "klaim", "fakta", "nilai_fakta", "putusan"}: the action and the
     verdict as the brief's words (the appendix and result.json show them), the claim that condemned
     the sentence (a false one wins over an unverifiable one).
     """
-    from ..drafts import Drafts  # the drafts model, imported late: verification does not need it to check
-
     failing = list(failing)
     mark = unverified_mark(lang)
     actions: list[dict] = []
