@@ -245,22 +245,18 @@ class Analyzer:
                 clusters.append(Mention(match.start(), match.end(), this, match.group(0)))
         clusters.sort(key=lambda m: m.start)
 
-        features = []
-        work = text
-        for name, pattern in self.feature_patterns:
-            for match in pattern.finditer(work):
-                features.append(Mention(match.start(), match.end(), name, match.group(0)))
-                blank_out(match.start(), match.end())
-            work = pattern.sub(lambda m: " " * len(m.group(0)), work)
-        features.sort(key=lambda m: m.start)
+        def find(patterns, work: str) -> tuple[list[Mention], str]:
+            """Each (value, pattern) in turn, longest first: a match is blanked so a shorter name cannot match inside it."""
+            found = []
+            for value, pattern in patterns:
+                for match in pattern.finditer(work):
+                    found.append(Mention(match.start(), match.end(), value, match.group(0)))
+                    blank_out(match.start(), match.end())
+                work = pattern.sub(lambda m: " " * len(m.group(0)), work)
+            return sorted(found, key=lambda m: m.start), work
 
-        members = []
-        for member, pattern in self.member_patterns:
-            for match in pattern.finditer(work):
-                members.append(Mention(match.start(), match.end(), member, match.group(0)))
-                blank_out(match.start(), match.end())
-            work = pattern.sub(lambda m: " " * len(m.group(0)), work)
-        members.sort(key=lambda m: m.start)
+        features, work = find(self.feature_patterns, text)
+        members, work = find(self.member_patterns, work)  # in the text with the indicators already blanked, as before
         for match in self.non_claim_rx.finditer(text):
             blank_out(match.start(), match.end())
 
