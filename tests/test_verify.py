@@ -336,3 +336,18 @@ def test_an_older_rules_file_with_a_stabilitas_section_still_loads(tmp_path):
     path = tmp_path / "konsistensi.toml"
     path.write_text("[stabilitas]\nstabil_min = 0.7\n", encoding="utf-8")
     assert load_consistency(path).book.ambang.stabil_min == 0.7
+
+
+def test_the_engine_runs_one_registered_checker_per_kind_in_claimkind_order():
+    from interpret.verification.checkers import CHECKERS, register
+
+    kinds = [c.kind for c in CHECKERS]
+    assert kinds == sorted(kinds, key=list(ClaimKind).index) and len(set(kinds)) == len(kinds)
+    assert set(Verifier(facts_for()).checks) == set(kinds)
+
+    class SecondNumberChecker:
+        kind = ClaimKind.NUMBER
+        words = ()
+
+    with pytest.raises(ValueError, match="two checkers"):
+        register(SecondNumberChecker)

@@ -45,9 +45,9 @@ class DirectionChecker:
     def check(self, scope: Scope) -> None:
         for match in self.reference_rx.finditer(scope.text):
             word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
-            self._judge(scope, match, word, negated=bool(match.group("neg")), mode="arah")
+            self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
         for match in self.better_rx.finditer(scope.text):
-            self._judge(scope, match, BETTER if match.group("better") else WORSE, negated=bool(match.group("neg")), mode="mutu")
+            self._judge(scope, match, BETTER if match.group("better") else WORSE, negated=bool(match.group("neg")), mode="quality")
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
 
@@ -61,9 +61,9 @@ class DirectionChecker:
 
     def _judge(self, scope: Scope, match, word: str, negated: bool, mode: str) -> None:
         v = self.v
-        position = match.start("dir") if mode == "arah" else match.start()
+        position = match.start("dir") if mode == "reference" else match.start()
         anchor = scope.nearest_before(position)
-        features = scope.features_for(match.end(), after_only=True) if mode == "mutu" else ()
+        features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
         features = features or scope.features_for(position)
         phrase = match.group(0).strip()
         if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE:
@@ -82,7 +82,7 @@ class DirectionChecker:
                     continue
                 info = v.facts.feature(feature)
                 ff = v.facts.cluster(cluster).features[feature]
-                wanted = wanted_direction(word, info.direction == "higher_is_better") if mode == "mutu" else word
+                wanted = wanted_direction(word, info.direction == "higher_is_better") if mode == "quality" else word
                 actual = direction_of(fact.value)
                 if every_member and v.facts.cluster(cluster).size > 1 and wanted != Direction.EQUAL:
                     ok = ff.min > ff.reference if wanted == Direction.ABOVE else ff.max < ff.reference

@@ -45,7 +45,7 @@ class SpreadChecker:
             self._most(scope, match)
             claimed_positions.add(match.start())
         found = []
-        for kind, pattern in (("nol", self.zero_rx), ("kecil", self.low_rx), ("besar", self.high_rx), ("anggota", self.members_rx)):
+        for kind, pattern in (("zero", self.zero_rx), ("low", self.low_rx), ("high", self.high_rx), ("members", self.members_rx)):
             for match in pattern.finditer(scope.text):
                 if any(abs(match.start() - p) < 30 for p in claimed_positions):
                     continue
@@ -62,20 +62,20 @@ class SpreadChecker:
                 c = v.facts.cluster(cluster)
                 size_fact = v.facts.index.get(f"K{cluster}.size")
                 if c.size == 1:
-                    ok = negated or kind == "nol"
+                    ok = negated or kind == "zero"
                     v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.TRUE if ok else Verdict.FALSE,
                             "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.get('unit', 'unit')}: tidak ada variasi atau pola bersama")
                     continue
-                if kind == "anggota":
+                if kind == "members":
                     if self.identical_rx.search(match.group(0)) and not negated:
                         v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.FALSE, "anggota klaster tidak identik (simpangan baku > 0)")
                     continue
                 features = scope.features_for(match.start())
-                if kind == "nol":
+                if kind == "zero":
                     ok = negated  # "bukan tanpa variasi"
                     v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), features, size_fact, Verdict.TRUE if ok else Verdict.FALSE, "klaster beranggotakan lebih dari satu dengan simpangan baku > 0")
                     continue
-                low = (kind == "kecil") != negated
+                low = (kind == "low") != negated
                 self._relative(scope, match.group(0), cluster, features, low)
 
     def _spread(self, cluster: int, features) -> float | None:

@@ -42,7 +42,7 @@ class StabilityChecker:
                 target = (min if least else max)(values, key=lambda n: float(values[n].value))
                 v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), values.get(cluster), Verdict.TRUE if cluster == target else Verdict.FALSE,
                         f"Jaccard tertinggi/terendah: Klaster {target}")
-        for label, pattern in (("tidak stabil", self.unstable_rx), ("stabil", self.stable_rx)):
+        for label, pattern in (("unstable", self.unstable_rx), ("stable", self.stable_rx)):
             for match in pattern.finditer(scope.text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue
@@ -57,9 +57,9 @@ class StabilityChecker:
                         v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), None, Verdict.UNVERIFIABLE, "analisis stabilitas tidak dijalankan")
                         continue
                     value = float(fact.value)
-                    if label == "tidak stabil" and self.less_rx.search(match.group(0)):
+                    if label == "unstable" and self.less_rx.search(match.group(0)):
                         ok = value < self.t.stabil_min
-                    elif label == "tidak stabil":
+                    elif label == "unstable":
                         ok = value < self.t.tidak_stabil_maks
                     elif self.very_rx.search(match.group(0)):
                         ok = value >= self.t.sangat_stabil_min
