@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from .language import Language, load_language
 from .terms import StabilityLevel
+from .thresholds import load_thresholds
 
-UNSTABLE_JACCARD = 0.6  # below: unstable (Hennig: such clusters should not be trusted)
-STABLE_JACCARD = 0.75  # from here: stable (Hennig); a partition with no cluster this stable is unstable
+UNSTABLE_JACCARD = load_thresholds().tidak_stabil_maks  # below: unstable (Hennig: such clusters should not be trusted)
+STABLE_JACCARD = load_thresholds().stabil_min  # from here: stable (Hennig); a partition with no cluster this stable is unstable
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def consensus_decision(votes: dict[str, int], knee: int | None, chosen_k: int, t
 
 def stability_level(jaccard: float) -> StabilityLevel:
     """Hennig's reading of the clusterboot Jaccard."""
-    if jaccard >= 0.85:
+    if jaccard >= load_thresholds().sangat_stabil_min:
         return StabilityLevel.VERY_STABLE
     if jaccard >= STABLE_JACCARD:
         return StabilityLevel.STABLE

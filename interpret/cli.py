@@ -94,12 +94,14 @@ def run(
                 status.update(f"Setelah {stage}…")
 
             brief = run_brief(settings, progress)
+        from .terms import Verdict
+        from .verification.lexicon import verdict_word
+
         counts = brief.verification.counts
         for path in brief.files:
             out.print(str(path), highlight=False)
         out.print(
-            f"Verifikasi: {len(brief.verification.claims)} klaim — {counts['benar']} benar, {counts['salah']} salah, "
-            f"{counts['tidak dapat diverifikasi']} tidak dapat diverifikasi.",
+            f"Verifikasi: {len(brief.verification.claims)} klaim — " + ", ".join(f"{counts[v]} {verdict_word(v)}" for v in Verdict) + ".",
             highlight=False,
         )
         from .llm.commands import usage_line

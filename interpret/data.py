@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, DataError
+from .numbers import NumberLocale, candidate_locales
 from .spec import Spec, load_spec
 
 AGGREGATE_NAMES = {"INDONESIA", "NASIONAL", "NATIONAL", "TOTAL", "JUMLAH", "SELURUH INDONESIA"}
@@ -271,11 +271,9 @@ def _parse_column(table: pd.DataFrame, column: str, id_col: str, spec: Spec, pat
         return raw.astype(float).to_numpy()
     text = raw.astype(str).str.strip().str.replace("\u00a0", "", regex=False)
     empty = text.isin(["", "nan", "NaN", "NA", "-", "…"])
-    style = spec.dataset.number_format
-    candidates = ["en", "id"] if style == "auto" else [style]
     best_bad = None
-    for candidate in candidates:
-        values, bad = _convert(text, empty, candidate)
+    for locale in candidate_locales(spec.dataset.number_format):  # "auto": plain (English) numbers first, then Indonesian
+        values, bad = _convert(text, empty, locale)
         if not bad.any():
             return values
         if best_bad is None or bad.sum() < best_bad.sum():
@@ -288,18 +286,11 @@ def _parse_column(table: pd.DataFrame, column: str, id_col: str, spec: Spec, pat
     )
 
 
-_EN = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?([eE][+-]?\d+)?$")
-_ID = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
-
-
-def _convert(text: pd.Series, empty: pd.Series, style: str) -> tuple[np.ndarray, pd.Series]:
+def _convert(text: pd.Series, empty: pd.Series, locale: NumberLocale) -> tuple[np.ndarray, pd.Series]:
+    """A column read with one locale's parser (interpret.numbers), vectorised: (values, the cells it cannot read)."""
     cleaned = text.str.replace(r"^Rp\.?\s*", "", regex=True)
-    if style == "en":
-        ok = cleaned.str.fullmatch(_EN.pattern)
-        numbers = cleaned.str.replace(",", "", regex=False)
-    else:
-        ok = cleaned.str.fullmatch(_ID.pattern)
-        numbers = cleaned.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    ok = cleaned.str.fullmatch(locale.cell_pattern)
+    numbers = cleaned.str.replace(locale.thousands, "", regex=False).str.replace(locale.decimal, ".", regex=False)
     bad = ~(ok | empty)
     values = pd.to_numeric(numbers.where(ok & ~empty), errors="coerce").to_numpy(dtype=float)
     return values, bad

@@ -10,7 +10,6 @@ import hashlib
 import io
 import json
 import platform
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from importlib import metadata
@@ -31,11 +30,12 @@ from .facts import Facts, build_facts, composite_scores
 from .language import Language, load_language
 from .output import write_atomically
 from .rules import load_rules
-from .verify import VerificationReport, Verifier
+from .terms import Verdict
+from .verification import VerificationReport, Verifier, verdict_word
+from .verification.repair import refuse_false_claims, repair_drafts, still_failing
 
 Progress = Callable[[str, str], None]  # (stage, message)
 MAX_REPAIR_ROUNDS = 2
-UNVERIFIED_MARK = "[belum terverifikasi]"
 
 
 @dataclass
@@ -74,7 +74,7 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
 
     drafts, body, verification, repairs = stage_verify(facts, drafts, language)
     counts = verification.counts
-    say("verify", f"{len(verification.claims)} klaim: {counts['benar']} benar, {counts['salah']} salah, {counts['tidak dapat diverifikasi']} tidak dapat diverifikasi")
+    say("verify", f"{len(verification.claims)} klaim: " + ", ".join(f"{counts[v]} {verdict_word(v)}" for v in Verdict))
 
     brief = stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings, language)
     if write:
@@ -128,24 +128,20 @@ def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_
     from reports import render_body  # the report layer imports interpret: import it late
 
     language = load_language(language)
-    verifier = Verifier(facts, locale=language.code)
+    code, folder = language.code, (language.search_dirs[0] if language.search_dirs else None)  # its lexicon sits beside its catalogue
+    verifier = Verifier(facts, locale=code, languages_dir=folder)
     repairs: list[dict] = []
     for round_number in range(MAX_REPAIR_ROUNDS + 1):
         body = render_body(facts, drafts, language)
         verification = verifier.verify_markdown(body)
-        failing = [c for c in verification.failing() if UNVERIFIED_MARK not in c.text]
+        failing = still_failing(verification, code, folder)
         if not failing or round_number == MAX_REPAIR_ROUNDS:
             break
-        drafts, actions = enforce_verdicts(drafts, failing)
+        drafts, actions = repair_drafts(drafts, failing, code, folder)
         if not actions:
             break
         repairs.extend({"round": round_number + 1, **a} for a in actions)
-    if not verification.ok:
-        raise VerificationError(
-            "The brief still holds false claims after repair, so it is not written: "
-            + verification.describe_false()
-            + ". This is a bug in a template or drafter: please report it with result.json of a --provider none run."
-        )
+    refuse_false_claims(verification, "The brief", "This is a bug in a template or drafter: please report it with result.json of a --provider none run.")
     verification.repairs = repairs  # the appendix lists them beside the claims
     return drafts, body, verification, repairs
 
@@ -205,42 +201,6 @@ def cluster_units(dataset: Dataset, k: int, seed: int) -> Partition:
             raise ConfigError(f"clustering.order_by = '{order_by}' is neither \"composite\" nor a feature ({', '.join(names)}). Fix the spec.")
         key = standardized.values[:, names.index(order_by)]
     return order_labels(partition, key)
-
-
-def enforce_verdicts(drafts: Drafts, failing) -> tuple[Drafts, list[dict]]:
-    """Remove sentences with a false number or direction; mark those that cannot be verified."""
-    actions = []
-    false_texts = {c.text for c in failing if c.verdict == "salah"}
-    unverified = {c.text for c in failing if c.verdict == "tidak dapat diverifikasi"} - false_texts
-    first_failure = {}  # the claim that condemned each sentence, for the appendix's repair history
-    for c in failing:
-        if c.verdict == "salah" or c.text not in first_failure:
-            first_failure.setdefault(c.text, {"klaim": c.value, "fakta": c.fact_id, "nilai_fakta": c.expected or c.note, "putusan": c.verdict})
-
-    def fix(text: str) -> str:
-        for sentence in false_texts:
-            if sentence in text:
-                text = text.replace(sentence, "").strip()
-                actions.append({"action": "dihapus", "kalimat": sentence, **first_failure[sentence]})
-        for sentence in unverified:
-            if sentence in text and f"{sentence} {UNVERIFIED_MARK}" not in text:
-                text = text.replace(sentence, f"{sentence} {UNVERIFIED_MARK}")
-                actions.append({"action": "ditandai", "kalimat": sentence, **first_failure[sentence]})
-        return re.sub(r"\s{2,}", " ", text)
-
-    clusters = []
-    for d in drafts.clusters:
-        karakteristik = [t for t in (fix(s) for s in d.karakteristik) if t]
-        recs = [r.model_copy(update={"teks": fix(r.teks)}) for r in d.rekomendasi]
-        recs = [r for r in recs if r.teks] or d.rekomendasi[:0]
-        clusters.append(d.model_copy(update={"karakteristik": karakteristik or ["(karakteristik dihapus karena tidak lolos verifikasi)"], "rekomendasi": recs or d.rekomendasi}))
-    summary = drafts.summary.model_copy(
-        update={
-            "ringkasan": [t for t in (fix(s) for s in drafts.summary.ringkasan) if t],
-            "kesimpulan": [t for t in (fix(s) for s in drafts.summary.kesimpulan) if t],
-        }
-    )
-    return Drafts(clusters=clusters, summary=summary, sources=drafts.sources, llm=drafts.llm), actions
 
 
 def assignment_table(dataset: Dataset, partition: Partition, drafts: Drafts) -> pd.DataFrame:

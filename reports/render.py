@@ -27,29 +27,11 @@ from interpret.language import Language, load_language
 from interpret.terms import ClaimKind, Verdict
 
 TEMPLATES = Path(str(resources.files("reports") / "templates"))
-# Verdicts and claim kinds as the verifier wrote them before they became the core's enums.
-_LEGACY_VERDICTS = {"benar": Verdict.TRUE, "salah": Verdict.FALSE, "tidak dapat diverifikasi": Verdict.UNVERIFIABLE}
-_LEGACY_KINDS = {"angka": ClaimKind.NUMBER, "arah": ClaimKind.DIRECTION, "peringkat": ClaimKind.RANK, "anggota": ClaimKind.MEMBERSHIP,
-                 "jumlah": ClaimKind.COUNT, "sebaran": ClaimKind.SPREAD, "stabilitas": ClaimKind.STABILITY, "kebijakan": ClaimKind.POLICY}
-
-
-def as_verdict(value) -> Verdict:
-    return _LEGACY_VERDICTS.get(value) or Verdict(value)
-
-
-def as_claim_kind(value) -> ClaimKind | str:
-    try:
-        return _LEGACY_KINDS.get(value) or ClaimKind(value)
-    except ValueError:
-        return value  # a kind a newer verifier added: shown as its key
 
 
 def verdict_counts(counts: dict) -> dict[str, int]:
-    """{"true": n, "false": n, "unverifiable": n}, whatever words the report used as keys."""
-    out = {v.value: 0 for v in Verdict}
-    for key, n in counts.items():
-        out[as_verdict(key).value] += n
-    return out
+    """{"true": n, "false": n, "unverifiable": n}: the placeholders of the catalogue's count sentences."""
+    return {v.value: counts.get(v, 0) for v in Verdict}
 
 
 def _field(item, name: str):
@@ -68,8 +50,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     )
 
     def kind_word(kind) -> str:
-        kind = as_claim_kind(kind)
-        return lang.word("claim_kind", kind) if isinstance(kind, ClaimKind) else str(kind)
+        return lang.word("claim_kind", kind) if kind in set(ClaimKind) else str(kind)  # a newer verifier's kind: its key
 
     env.globals.update(
         t=lang.t,
@@ -83,7 +64,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         cell=lambda text: str(text).replace("|", "/"),
         and_list=lambda items, style="plain": lang.join(items, style),
         direction=lambda value: lang.word("direction", as_direction(value)),
-        verdict=lambda value: lang.word("verdict", as_verdict(value)),
+        verdict=lambda value: lang.word("verdict", Verdict(value)),
         verdict_counts=verdict_counts,
         stability_word=lambda jaccard: lang.word("stability", stability_level(jaccard)),
         cluster_name=lambda n: lang.t("brief.cluster_name", n=n),

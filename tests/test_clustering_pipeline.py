@@ -16,6 +16,7 @@ from interpret import run_brief
 from interpret.cli import app
 from interpret.config import resolve_settings
 from interpret.errors import ConfigError
+from interpret.terms import Verdict
 
 from .conftest import ROOT, settings
 
@@ -63,7 +64,7 @@ def _blobs_frame(seed: int = 0) -> pd.DataFrame:
 
 
 def _assert_verified(brief) -> None:
-    wrong = [(c.value, c.text[:90], c.note) for c in brief.verification.claims if c.verdict == "salah"]
+    wrong = [(c.value, c.text[:90], c.note) for c in brief.verification.claims if c.verdict == Verdict.FALSE]
     assert not wrong
 
 

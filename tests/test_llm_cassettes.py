@@ -25,6 +25,7 @@ import yaml
 
 from interpret import resolve_settings, run_brief
 from interpret.llm import scrub, standin
+from interpret.terms import Verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 CASSETTES = ROOT / "cassettes"
@@ -192,7 +193,7 @@ def test_watsonx_happy_path_default_data(tmp_path, vcr, scenario):
         ("klaster-1", "watsonx"), ("klaster-2", "watsonx"), ("klaster-3", "watsonx"), ("klaster-4", "watsonx"), ("ringkasan", "watsonx")
     ]
     assert {s.model for s in brief.drafts.sources} == {"ibm/granite-3-3-8b-instruct"}
-    assert brief.verification.counts["salah"] == 0
+    assert brief.verification.counts[Verdict.FALSE] == 0
     # The drafts came from the cassette: the stand-in's labels, not the rule-based ones.
     assert brief.drafts.cluster(1).label == "Pembangunan manusia paling maju"
     assert "## Klaster 1: Pembangunan manusia paling maju" in brief.markdown
@@ -226,7 +227,7 @@ def test_watsonx_500_falls_back_to_ollama(tmp_path, vcr, scenario, default_facts
     assert {s.model for s in drafts.sources} == {"granite3.3:8b"}
     for source in drafts.sources:
         assert any(n.startswith("gagal: watsonx") and "500" in n for n in source.notes), source.notes
-    assert verification.counts["salah"] == 0
+    assert verification.counts[Verdict.FALSE] == 0
 
 
 @pytest.mark.vcr(ignore_localhost=True)
@@ -241,7 +242,7 @@ def test_both_down_falls_back_to_rule_based(tmp_path, vcr, scenario, default_fac
     reasons = [m for s, m in said if s == "llm"]
     assert len(reasons) == 1 and "watsonx gagal" in reasons[0] and "ollama dilewati" in reasons[0] and "rule-based" in reasons[0]
     assert drafts.llm["chain"][1]["status"].startswith("dilewati")
-    assert verification.counts["salah"] == 0
+    assert verification.counts[Verdict.FALSE] == 0
 
 
 @pytest.mark.vcr
@@ -286,7 +287,7 @@ def test_wrong_number_is_caught_and_repaired(tmp_path, vcr, scenario, default_fa
     quoted = json.loads(prompt.split("<data>")[1].split("</data>")[0])  # each failing claim with the fact it should match
     assert {(c["angka_ditulis"], c["putusan"]) for c in quoted} == {("75,32", "salah")}
     assert all(c["id_fakta"].startswith("K2.UHH.") and c["fakta_benar"] and "75,32 tahun" in c["kalimat"] for c in quoted)
-    assert "75,32" not in body and verification.counts["salah"] == 0
+    assert "75,32" not in body and verification.counts[Verdict.FALSE] == 0
 
 
 @pytest.mark.vcr

@@ -15,6 +15,7 @@ from interpret.llm.cache import ResponseCache, cache_key
 from interpret.llm.parsing import DraftProblem, extract_json_object, parse_draft
 from interpret.llm.providers import OllamaProvider, ProviderFailure, Reply
 from interpret.drafts import ClusterDraft, check_contract
+from interpret.terms import Verdict
 
 from .conftest import SIMPLE_SPEC
 
@@ -219,7 +220,7 @@ def test_a_hostile_unit_name_stays_inside_data_blocks_and_the_contract_holds(tmp
     assert any(HOSTILE in m["content"] for messages in obedient.sent for m in messages)  # it was sent, as data
     assert check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k) == []
     drafts, body, verification, _ = stage_verify(facts, drafts)
-    assert verification.counts["salah"] == 0 and "99,99" not in body
+    assert verification.counts[Verdict.FALSE] == 0 and "99,99" not in body
 
 
 

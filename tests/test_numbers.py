@@ -39,3 +39,21 @@ def test_format_indonesian():
     assert format_percent(62.94) == "62,9 %"
     assert with_unit("73,13", "tahun") == "73,13 tahun"
     assert with_unit("5", "") == "5"
+
+
+@pytest.mark.parametrize("style", ["id", "en"])
+def test_the_data_loader_and_parse_number_share_one_parser_per_locale(style):
+    """A cell the loader's vectorised reading accepts is one `parse_number` accepts, with the same value."""
+    import pandas as pd
+
+    from interpret.data import _convert
+    from interpret.numbers import NUMBER_LOCALES
+
+    cells = pd.Series(["1.327.782", "73,13", "73.13", "1,327,782", "11.470", "-0,81", "1e3", "12"])
+    values, bad = _convert(cells, pd.Series([False] * len(cells)), NUMBER_LOCALES[style])
+    for cell, value, rejected in zip(cells, values, bad):
+        if rejected:
+            with pytest.raises(ValueError):
+                parse_number(cell, style)
+        else:
+            assert parse_number(cell, style) == value

@@ -10,7 +10,8 @@ import pytest
 
 from interpret import run_brief
 from interpret.errors import ConfigError
-from interpret.verify import Verifier
+from interpret.verification import Verifier
+from interpret.terms import Verdict
 
 from .conftest import ROOT, published_partition, settings
 
@@ -64,12 +65,12 @@ def test_every_number_in_the_brief_has_a_verdict_and_none_is_false(default_brief
     markdown = (default_brief.out_dir / "brief.md").read_text(encoding="utf-8")
     claims = default_brief.result["verification"]["claims"]
     numbers = _numbers_outside_appendix(markdown)
-    number_claims = [c for c in claims if c["kind"] == "angka"]
+    number_claims = [c for c in claims if c["kind"] == "number"]
     assert len(number_claims) == len(numbers)
     assert sorted(c["value"].rstrip(" %") for c in number_claims) == sorted(numbers)
-    assert all(c["verdict"] == "benar" for c in claims)
+    assert all(c["verdict"] == "true" for c in claims)
     assert all(c["fact_id"] in default_brief.result["facts"] for c in claims)
-    assert sum(c["kind"] == "arah" for c in claims) >= 16  # a direction per cluster and feature, at least
+    assert sum(c["kind"] == "direction" for c in claims) >= 16  # a direction per cluster and feature, at least
 
 
 def test_the_appendix_lists_every_claim(default_brief):
@@ -133,4 +134,4 @@ def test_assignments_csv_has_one_row_per_unit(default_brief):
 
 def test_verifier_flags_a_number_the_brief_does_not_hold(default_brief):
     report = Verifier(default_brief.facts).verify_text("Umur Harapan Hidup (UHH) rata-rata 71,99 tahun.", cluster=1)
-    assert report.counts["salah"] == 1
+    assert report.counts[Verdict.FALSE] == 1

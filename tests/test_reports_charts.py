@@ -15,7 +15,8 @@ from interpret import run_brief
 from interpret.cli import app
 from interpret.errors import DataError
 from interpret.provinces import PROVINCES, capital_coordinates
-from interpret.verify import Verifier
+from interpret.verification import Verifier
+from interpret.terms import Verdict
 from reports.charts import PALETTE, cluster_color, pca
 from reports.figures import build_charts
 from reports.maps import province_map, read_geojson
@@ -75,7 +76,7 @@ def test_captions_hold_no_number_the_verifier_cannot_confirm(default_brief):
     for chart in default_brief.charts:
         for text in (chart.caption, chart.title):
             report = verifier.verify_text(text)
-            assert report.counts["salah"] == 0 and report.counts["tidak dapat diverifikasi"] == 0, (chart.key, text, report.claims)
+            assert report.counts[Verdict.FALSE] == 0 and report.counts[Verdict.UNVERIFIABLE] == 0, (chart.key, text, report.claims)
         assert not re.search(r"\d", re.sub(r"[Kk]laster \d+", "", chart.caption)), chart.caption
 
 

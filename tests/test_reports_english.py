@@ -11,7 +11,8 @@ from interpret import run_brief
 from interpret.cli import app
 from interpret.errors import ConfigError
 from interpret.numbers import format_number
-from interpret.verify import Verifier
+from interpret.verification import Verifier
+from interpret.terms import ClaimKind, Verdict
 
 from .conftest import settings
 
@@ -33,11 +34,11 @@ def test_every_number_in_the_english_brief_is_verified_and_none_is_false(english
     markdown = english_brief.markdown
     claims = english_brief.verification.claims
     numbers = numbers_before_appendix(markdown, english_brief.facts)
-    number_claims = [c for c in claims if c.kind == "angka"]
+    number_claims = [c for c in claims if c.kind == ClaimKind.NUMBER]
     assert len(number_claims) == len(numbers)
     assert sorted(re.sub(r"[^\d.,+-]", "", c.value) for c in number_claims) == sorted(numbers)
-    assert english_brief.verification.counts["salah"] == 0
-    assert all(c.verdict == "benar" for c in claims)
+    assert english_brief.verification.counts[Verdict.FALSE] == 0
+    assert all(c.verdict == Verdict.TRUE for c in claims)
     # Independently: the English verifier over the whole body agrees.
     again = Verifier(english_brief.facts, locale="en").verify_markdown(markdown.split("## Appendix A")[0])
     assert again.counts == english_brief.verification.counts
@@ -180,7 +181,7 @@ def test_english_analyses_verify_at_other_k_and_without_bootstrap(options, tmp_p
     brief = run_brief(settings(lang="en", provider="none", pdf="off", out=tmp_path, **options), write=False)
     body = _english_body(brief)
     counts = Verifier(brief.facts, locale="en").verify_markdown(body).counts
-    assert counts["salah"] == 0 and counts["tidak dapat diverifikasi"] == 0 and counts["benar"] > 300
+    assert counts[Verdict.FALSE] == 0 and counts[Verdict.UNVERIFIABLE] == 0 and counts[Verdict.TRUE] > 300
     assert "### Choosing the number of clusters" in body and "### Assumption checks" in body
     if options.get("bootstrap") == 0:
         assert "### Cluster stability" not in body and "Bootstrap stability" not in body
@@ -203,4 +204,4 @@ def test_english_weighted_data_wording(tmp_path):
     assert "Survey weights: column `bobot`" in body and "weighted mean of the" in body and "without population weights" not in body
     share = format_number(brief.facts.index["K1.population_pct"].value, 1, locale="en")
     assert f"- Estimated population (weighted): {format_number(brief.facts.index['K1.population'].value, 0, locale='en')} ({share}% of the whole population)." in body
-    assert brief.verification.counts["salah"] == 0 and brief.verification.counts["tidak dapat diverifikasi"] == 0
+    assert brief.verification.counts[Verdict.FALSE] == 0 and brief.verification.counts[Verdict.UNVERIFIABLE] == 0

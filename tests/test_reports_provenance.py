@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from interpret.drafts import Drafts, SectionSource
+from interpret.terms import Verdict
 from reports.provenance import provenance_view, section_rows
 
 
@@ -21,7 +22,7 @@ def test_appendix_b_shows_data_method_and_versions(default_brief):
     assert "| Jumlah klaster k | 4 (sumber: spec) — mengikuti analisis K-means terbitan" in appendix
     assert "| Benih (seed) | 42 |" in appendix
     counts = default_brief.verification.counts
-    assert f"| Verifikasi | {len(default_brief.verification.claims)} klaim: {counts['benar']} benar, {counts['salah']} salah," in appendix
+    assert f"| Verifikasi | {len(default_brief.verification.claims)} klaim: {counts[Verdict.TRUE]} benar, {counts[Verdict.FALSE]} salah," in appendix
     for library in ("matplotlib", "numpy", "scikit-learn", "weasyprint"):
         assert f"| {library} | " in appendix
     for section in ("klaster-1", "klaster-4", "ringkasan"):

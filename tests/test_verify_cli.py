@@ -26,10 +26,10 @@ def test_indonesia_listed_as_a_member_is_false_and_the_exit_code_is_3(write_file
     assert result.exit_code == 3, result.output
     assert "salah" in result.output and "INDONESIA" in result.output
     document = json.loads(out.read_text(encoding="utf-8"))
-    wrong = [c for c in document["claims"] if c["verdict"] == "salah"]
+    wrong = [c for c in document["claims"] if c["verdict"] == "false"]
     assert [c["value"] for c in wrong] == ["INDONESIA"]
     assert {"text", "cluster", "fact_id", "verdict"} <= set(wrong[0])
-    assert document["counts"]["salah"] == 1 and document["counts"]["benar"] == 3
+    assert document["counts"]["false"] == 1 and document["counts"]["true"] == 3
 
 
 def test_identical_pattern_in_a_one_member_cluster_is_false(write_file):

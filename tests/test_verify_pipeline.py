@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 
 from interpret.drafts import Drafts, Rekomendasi
-from interpret.pipeline import UNVERIFIED_MARK, stage_verify
+from interpret.pipeline import stage_verify
+from interpret.verification.repair import unverified_mark
+from interpret.terms import Verdict
 
 # Sentences an LLM might write for the default data, each false in a different way.
 FALSE_SENTENCES = {
@@ -40,11 +42,11 @@ def test_false_claims_of_every_kind_are_removed_and_the_brief_verifies(default_b
         for sentence in sentences:
             assert sentence not in body
     assert FALSE_RECOMMENDATION[1].teks not in body
-    assert report.ok and report.counts["salah"] == 0
+    assert report.ok and report.counts[Verdict.FALSE] == 0
     removed = {r["kalimat"] for r in repairs if r["action"] == "dihapus"}
     assert removed >= {s for group in FALSE_SENTENCES.values() for s in group} | {FALSE_RECOMMENDATION[1].teks}
     # the unverifiable sentence stays, marked
-    assert f"Angka kemiskinan nasional turun 0,8 % tahun lalu. {UNVERIFIED_MARK}" in body
+    assert f"Angka kemiskinan nasional turun 0,8 % tahun lalu. {unverified_mark()}" in body
     kinds = {r["klaim"]: r for r in repairs}
     assert kinds["INDONESIA"]["putusan"] == "salah" and kinds["INDONESIA"]["fakta"] is None
     wrong_number = next(r for r in repairs if "14,2 juta" in r["kalimat"])
@@ -69,8 +71,8 @@ def test_the_appendix_shows_the_repair_history_and_result_json_the_counts(defaul
         assert f"| {claim.id} |" in appendix
     verification = brief.result["verification"]
     assert verification["counts"] == report.counts
-    assert sum(row["benar"] for row in verification["counts_by_kind"].values()) == report.counts["benar"]
-    assert {"angka", "arah", "peringkat", "anggota"} <= set(verification["counts_by_kind"])
+    assert sum(row["true"] for row in verification["counts_by_kind"].values()) == report.counts[Verdict.TRUE]
+    assert {"number", "direction", "rank", "membership"} <= set(verification["counts_by_kind"])
     assert verification["repairs"] == repairs
 
 

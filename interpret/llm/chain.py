@@ -21,7 +21,8 @@ from pydantic import BaseModel
 
 from ..drafts import ClusterDraft, Drafts, SectionSource, SummaryDraft
 from ..facts import Facts
-from ..verify import Verifier
+from ..verification import Verifier
+from ..verification.repair import describe_for_provider, provider_repair_claims, repair_action
 from .cache import ResponseCache, cache_key
 from .context import cluster_context, summary_context
 from .parsing import DraftProblem, contract_problems, parse_draft
@@ -105,7 +106,7 @@ class Chain:
             verifier = self._local.verifier = Verifier(self.facts)
         for text in texts:
             report = verifier.verify_text(text, section=section, cluster=number)
-            failing.extend(c for c in report.claims if c.verdict != "benar")
+            failing.extend(c for c in report.claims if repair_action(c, provider_can_repair=True) is not None)
         if not failing:
             self.cache.put(passed_key, {"verified": True})
         return failing
@@ -134,15 +135,12 @@ class Chain:
             failing = self.failing_claims(draft, number)
             if not failing:
                 return draft
-            quoted = "; ".join(f"'{c.value}' ({c.verdict}; fakta {c.fact_id or '-'}: {c.expected or '-'})" for c in failing[:6])
+            quoted = describe_for_provider(failing)
             if fact_repairs >= self.repairs:
                 raise DraftRejected(f"{provider.name}: {len(failing)} klaim masih gagal verifikasi setelah {fact_repairs} perbaikan: {quoted}")
             fact_repairs += 1
             history.append(f"{provider.name}: perbaikan fakta {fact_repairs}: {quoted}")
-            claims = [
-                {"kalimat": c.text, "angka_ditulis": c.value, "putusan": c.verdict, "id_fakta": c.fact_id, "fakta_benar": c.expected or ""}
-                for c in failing
-            ]
+            claims = provider_repair_claims(failing)
             messages = messages + [{"role": "assistant", "content": text}]
             messages += self.library.render("repair_facts", {**context, "claims": claims})
             text = self.call(provider, messages, self.library.parameters("repair_facts"), section, f"perbaikan-fakta-{fact_repairs}")

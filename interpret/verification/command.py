@@ -18,7 +18,9 @@ import pandas as pd
 
 from ..errors import ConfigError, DataError
 from ..facts import ClusterFacts, Fact, Facts, FeatureFacts, FeatureInfo
+from ..terms import Verdict
 from .engine import Verifier
+from .lexicon import Lexicon, kind_word, load_lexicon, verdict_word
 from .report import VerificationReport, split_sentences
 from .scope import AGGREGATE, Analyzer
 
@@ -34,7 +36,7 @@ class NarrativeVerification:
 
     @property
     def exit_code(self) -> int:
-        return EXIT_FALSE_CLAIM if self.report.counts["salah"] else 0
+        return EXIT_FALSE_CLAIM if self.report.counts[Verdict.FALSE] else 0
 
     def to_dict(self) -> dict:
         return {"narrative": self.source, "cluster_map": self.mapping, "cluster_map_reason": self.mapping_reason, **self.report.to_dict()}
@@ -69,11 +71,12 @@ def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
 
 
 def facts_from_data(settings) -> tuple[Facts, pd.DataFrame]:
+    """The facts of a fresh clustering of the data (the analysis stage, not the pipeline: verification never reaches back)."""
+    from ..analysis import analyse  # scikit-learn and the clustering load only when the facts are computed
     from ..data import load_dataset
-    from ..pipeline import stage_cluster
 
     dataset = load_dataset(settings.data, settings.spec)
-    _, facts = stage_cluster(dataset, settings)
+    _, facts = analyse(dataset, settings)
     return facts, dataset.values
 
 
@@ -113,9 +116,9 @@ def parse_map(values: list[str] | None) -> dict[str, int]:
     return mapping
 
 
-def map_clusters(text: str, facts: Facts, explicit: dict[str, int], locale: str = "id") -> tuple[dict[str, int], dict[str, str]]:
+def map_clusters(text: str, facts: Facts, explicit: dict[str, int], lexicon: Lexicon | str = "id") -> tuple[dict[str, int], dict[str, str]]:
     """Narrative names → our numbers: explicit first, then by the members listed under each name."""
-    analyzer = Analyzer(facts, locale)
+    analyzer = Analyzer(facts, lexicon)
     seen: dict[str, Counter] = {}
     section = None
     for line in text.splitlines():
@@ -150,10 +153,13 @@ def map_clusters(text: str, facts: Facts, explicit: dict[str, int], locale: str 
 
 
 def verify_narrative(narrative: Path, *, run: Path | None = None, settings=None, cluster_map: list[str] | None = None,
-                     json_path: Path | None = None, locale: str = "id", tolerance: float = 1e-9) -> NarrativeVerification:
+                     json_path: Path | None = None, locale: str = "id", tolerance: float = 1e-9,
+                     languages_dir: Path | str | None = None) -> NarrativeVerification:
     """The library call behind `interpret verify`."""
-    if locale not in ("id", "en"):
-        raise ConfigError(f"--lang {locale!r}: the verifier reads Indonesian (id) or English (en) number formats.")
+    try:  # first: a language without a lexicon should not wait for a clustering
+        lexicon = load_lexicon(locale, str(languages_dir) if languages_dir else None)
+    except ConfigError as exc:
+        raise ConfigError(f"--lang {locale!r}: {exc}") from None
     if run is None and settings is None:
         raise ConfigError("interpret verify needs the facts: pass --run OUT_DIR (a folder `interpret run` wrote) or the data and its options.")
     facts, units = facts_from_run(run) if run is not None else facts_from_data(settings)
@@ -162,8 +168,8 @@ def verify_narrative(narrative: Path, *, run: Path | None = None, settings=None,
     bad = {n: v for n, v in explicit.items() if not 1 <= v <= facts.k}
     if bad:
         raise ConfigError(f"--map names cluster(s) {', '.join(f'{n}={v}' for n, v in bad.items())}, but the run has clusters 1–{facts.k}.")
-    mapping, reasons = map_clusters(text, facts, explicit, locale)
-    verifier = Verifier(facts, tolerance, locale=locale, cluster_map=mapping, units=units)
+    mapping, reasons = map_clusters(text, facts, explicit, lexicon)
+    verifier = Verifier(facts, tolerance, locale=locale, languages_dir=languages_dir, cluster_map=mapping, units=units)
     report = verifier.verify_markdown(text)
     outcome = NarrativeVerification(str(narrative), report, mapping, reasons)
     if json_path is not None:
@@ -176,24 +182,24 @@ def claims_table(outcome: NarrativeVerification):
     from rich.markup import escape
     from rich.table import Table
 
-    colours = {"benar": "green", "salah": "bold red", "tidak dapat diverifikasi": "yellow"}
+    colours = {Verdict.TRUE: "green", Verdict.FALSE: "bold red", Verdict.UNVERIFIABLE: "yellow"}
     table = Table(title=f"Verifikasi {outcome.source}", show_lines=False)
     for column in ("No.", "Putusan", "Jenis", "K", "Tertulis", "Fakta", "Nilai fakta / catatan", "Kalimat"):
         table.add_column(column, overflow="fold", ratio=3 if column == "Kalimat" else None)
-    order = {"salah": 0, "tidak dapat diverifikasi": 1, "benar": 2}
+    order = {Verdict.FALSE: 0, Verdict.UNVERIFIABLE: 1, Verdict.TRUE: 2}
     for c in sorted(outcome.report.claims, key=lambda c: (order[c.verdict], c.id)):
         text = c.text if len(c.text) <= 90 else c.text[:89] + "…"
         detail = " — ".join(x for x in (c.expected, c.note) if x) or "–"
-        table.add_row(c.id, f"[{colours[c.verdict]}]{c.verdict}[/]", c.kind, str(c.cluster or "–"), escape(c.value), c.fact_id or "–",
-                      escape(detail), escape(text))
+        table.add_row(c.id, f"[{colours[c.verdict]}]{verdict_word(c.verdict)}[/]", kind_word(c.kind), str(c.cluster or "–"), escape(c.value),
+                      c.fact_id or "–", escape(detail), escape(text))
     return table
 
 
 def summary_line(outcome: NarrativeVerification) -> str:
     counts = outcome.report.counts
     mapped = ", ".join(f"{name} → Klaster {number}" for name, number in outcome.mapping.items() if str(number) != name)
-    return (f"{len(outcome.report.claims)} klaim: {counts['benar']} benar, {counts['salah']} salah, "
-            f"{counts['tidak dapat diverifikasi']} tidak dapat diverifikasi." + (f" Pemetaan klaster: {mapped}." if mapped else ""))
+    tally = ", ".join(f"{counts[v]} {verdict_word(v)}" for v in (Verdict.TRUE, Verdict.FALSE, Verdict.UNVERIFIABLE))
+    return f"{len(outcome.report.claims)} klaim: {tally}." + (f" Pemetaan klaster: {mapped}." if mapped else "")
 
 
 __all__ = ["verify_narrative", "claims_table", "summary_line", "facts_from_run", "facts_from_data", "map_clusters", "parse_map",

@@ -6,42 +6,64 @@ is checked against the members' range (max below the reference), not the mean.
 
 from __future__ import annotations
 
-from .lexicon import rx
+from ..terms import ClaimKind, Direction, Verdict
+from .checkers import register
+from .lexicon import load_lexicon, rx
 from .scope import AGGREGATE, Scope
 
+BETTER, WORSE = "better", "worse"  # "unggul / tertinggal": a direction that depends on the indicator's sense
 
+
+def direction_of(value) -> Direction | None:
+    """A direction fact's value as a Direction. Facts read from a result.json written before the
+    language-neutral terms hold the Indonesian words ("di atas"), read through the id lexicon."""
+    try:
+        return Direction(value)
+    except ValueError:
+        return load_lexicon("id").table_directions.get(str(value).lower())
+
+
+def wanted_direction(quality: str, higher_is_better: bool) -> Direction:
+    """"Better" is above the reference for an indicator where higher is better, below otherwise."""
+    return Direction.ABOVE if (quality == BETTER) == higher_is_better else Direction.BELOW
+
+
+@register
 class DirectionChecker:
+    kind = ClaimKind.DIRECTION
+    words = ("direction_above", "direction_below", "direction_equal", "reference", "reference_connector", "better", "worse", "quality_preposition", "all_members")
+
     def __init__(self, verifier):
         self.v = verifier
         lex = verifier.lex
         self.reference_rx = rx(
             rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal}))"
-            rf"\s+(?:(?:dari(?:pada)?|dengan|terhadap|than|with|to|the)\s+)*(?:{lex.reference})"
+            rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})"
         )
-        self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:pada|dalam|di|untuk|dari\s+sisi|dari\s+segi|in|on|at|for)\s")
+        self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:{lex.quality_preposition})\s")
 
     def check(self, scope: Scope) -> None:
         for match in self.reference_rx.finditer(scope.text):
-            word = "di atas" if match.group("above") else "di bawah" if match.group("below") else "setara"
-            self._judge(scope, match, word, negated=bool(match.group("neg")), mode="arah")
+            word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
+            self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
         for match in self.better_rx.finditer(scope.text):
-            self._judge(scope, match, "lebih baik" if match.group("better") else "lebih buruk", negated=bool(match.group("neg")), mode="mutu")
-        for claim_row in scope.table_directions:
-            self._row(scope, claim_row)
+            self._judge(scope, match, BETTER if match.group("better") else WORSE, negated=bool(match.group("neg")), mode="quality")
+        for written, direction in scope.table_directions:
+            self._row(scope, written, direction)
 
-    def _row(self, scope: Scope, word: str) -> None:
+    def _row(self, scope: Scope, written: str, direction: Direction) -> None:
         v = self.v
         for cluster in scope.default_clusters[:1]:
             for feature in scope.default_features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")
                 if fact is not None:
-                    v.claim(scope, "arah", word, (cluster,), (feature,), fact, "benar" if fact.value == word else "salah")
+                    v.claim(scope, ClaimKind.DIRECTION, written, (cluster,), (feature,), fact, Verdict.TRUE if direction_of(fact.value) == direction else Verdict.FALSE)
 
     def _judge(self, scope: Scope, match, word: str, negated: bool, mode: str) -> None:
         v = self.v
-        position = match.start("dir") if mode == "arah" else match.start()
+        position = match.start("dir") if mode == "reference" else match.start()
         anchor = scope.nearest_before(position)
-        features = scope.features_for(match.end(), after_only=True) if mode == "mutu" else ()
+        features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
         features = features or scope.features_for(position)
         phrase = match.group(0).strip()
         if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE:
@@ -50,7 +72,7 @@ class DirectionChecker:
             return
         clusters = scope.clusters_for(position)
         if not clusters or not features:
-            v.claim(scope, "arah", phrase, clusters, features, None, "tidak dapat diverifikasi", "klaster atau indikator tidak jelas")
+            v.claim(scope, ClaimKind.DIRECTION, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "klaster atau indikator tidak jelas")
             return
         every_member = bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
         for cluster in clusters:
@@ -60,20 +82,17 @@ class DirectionChecker:
                     continue
                 info = v.facts.feature(feature)
                 ff = v.facts.cluster(cluster).features[feature]
-                if mode == "mutu":
-                    higher = info.direction == "higher_is_better"
-                    wanted = "di atas" if (word == "lebih baik") == higher else "di bawah"
-                else:
-                    wanted = word
-                if every_member and v.facts.cluster(cluster).size > 1 and wanted != "setara":
-                    ok = ff.min > ff.reference if wanted == "di atas" else ff.max < ff.reference
+                wanted = wanted_direction(word, info.direction == "higher_is_better") if mode == "quality" else word
+                actual = direction_of(fact.value)
+                if every_member and v.facts.cluster(cluster).size > 1 and wanted != Direction.EQUAL:
+                    ok = ff.min > ff.reference if wanted == Direction.ABOVE else ff.max < ff.reference
                     note = "diperiksa pada rentang anggota (min–maks)"
-                elif wanted == "setara":
-                    ok = fact.value == "setara"
+                elif wanted == Direction.EQUAL:
+                    ok = actual == Direction.EQUAL
                     note = ""
                 else:
-                    ok = fact.value == wanted or (fact.value == "setara" and (ff.diff > 0) == (wanted == "di atas") and ff.diff != 0)
-                    note = "selisih dalam toleransi setara" if fact.value == "setara" else ""
+                    ok = actual == wanted or (actual == Direction.EQUAL and (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0)
+                    note = "selisih dalam toleransi setara" if actual == Direction.EQUAL else ""
                 if negated:
                     ok = not ok
-                v.claim(scope, "arah", phrase, (cluster,), (feature,), fact, "benar" if ok else "salah", note)
+                v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)

@@ -12,48 +12,39 @@ from pathlib import Path
 
 from ..facts import Fact, Facts
 from ..numbers import format_number, with_unit
-from .directions import DirectionChecker
-from .lexicon import LEXICONS
-from .membership import MembershipChecker
-from .numbers import NumberChecker, WrittenNumber
-from .policy import LoadedConsistency, PolicyChecker, load_consistency
-from .ranks import RankChecker
-from .report import Claim, Verdict, VerificationReport, split_sentences
+from ..terms import ClaimKind, Direction, Verdict
+from . import directions, membership, numbers, policy, ranks, spread, stability  # noqa: F401  (each registers its checker)
+from .checkers import CHECKERS
+from .directions import BETTER, WORSE, wanted_direction
+from .lexicon import CORE_WORDS, load_lexicon, rx
+from .numbers import WrittenNumber
+from .policy import LoadedConsistency, load_consistency
+from .report import Claim, VerificationReport, split_sentences
 from .scope import Analyzer, Scope
-from .spread import SpreadChecker
-from .stability import StabilityChecker
 
-_HEADER_STATS = {
-    "rata-rata": "mean", "median": "median", "min": "min", "maks": "max", "simpangan baku": "sd",
-    "referensi": "reference", "selisih (%)": "diff_pct", "selisih": "diff", "z": "z", "peringkat": "rank",
-    "jumlah": "size", "posisi": "direction", "mean": "mean", "max": "max", "sd": "sd", "reference": "reference",
-    "difference (%)": "diff_pct", "difference": "diff", "rank": "rank", "size": "size", "position": "direction",
-}
 _SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
-_MEMBER_HEADER = re.compile(r"anggota|members?|provinsi|provinces?", re.IGNORECASE)
 
 
 class Verifier:
     """`Verifier(facts).verify_markdown(md)` → a `VerificationReport` with one `Claim` per claim."""
 
-    def __init__(self, facts: Facts, tolerance: float = 1e-9, *, locale: str = "id", cluster_map: dict[str, int] | None = None,
-                 rules: LoadedConsistency | Path | str | None = None, approx_pct: float = 2.5, units=None,
-                 feature_aliases: dict[str, list[str]] | None = None):
-        if locale not in LEXICONS:
-            raise ValueError(f"locale {locale!r} is not supported; use one of {', '.join(LEXICONS)}")
+    def __init__(self, facts: Facts, tolerance: float = 1e-9, *, locale: str = "id", languages_dir: Path | str | None = None,
+                 cluster_map: dict[str, int] | None = None, rules: LoadedConsistency | Path | str | None = None, approx_pct: float = 2.5,
+                 units=None, feature_aliases: dict[str, list[str]] | None = None):
+        """`locale` is any language code with a lexicon.toml (shipped, or in `languages_dir`)."""
         self.facts = facts
         self.tolerance = tolerance
         self.locale = locale
-        self.lex = LEXICONS[locale]
+        self.lex = load_lexicon(locale, str(languages_dir) if languages_dir else None)
+        self.lex.require(CORE_WORDS, "the verifier")
         self.approx_pct = approx_pct
         self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit
-        self.analyzer = Analyzer(facts, locale, cluster_map, feature_aliases)
+        self.analyzer = Analyzer(facts, self.lex, cluster_map, feature_aliases)
         self.rules = rules if isinstance(rules, LoadedConsistency) else load_consistency(rules)
         self._membership = {m: c.number for c in facts.clusters for m in c.members}
-        self.checks = [
-            NumberChecker(self), DirectionChecker(self), RankChecker(self), MembershipChecker(self), SpreadChecker(self),
-            StabilityChecker(self, self.rules.book.stabilitas), PolicyChecker(self, self.rules),
-        ]
+        for checker in CHECKERS:
+            self.lex.require(checker.words, checker.__name__)
+        self.checks = {checker.kind: checker(self) for checker in CHECKERS}  # registration order: the order of the claims
         self._report: VerificationReport | None = None
 
     # -- entry points ---------------------------------------------------------------------------------
@@ -133,26 +124,29 @@ class Verifier:
         for idx, cell in enumerate(cells[1:], start=1):
             head = header[idx] if idx < len(header) else ""
             key = head.lower()
-            stat = _HEADER_STATS.get(key) or next((v for k, v in _HEADER_STATS.items() if key.startswith(k)), None)
+            header_stats = self.lex.header_stats
+            stat = header_stats.get(key) or next((v for k, v in header_stats.items() if key.startswith(k)), None)
             head_features = tuple(m.value for m in self.analyzer.scope(head, section).features)
             features = row_features or head_features
             if stat == "direction":
                 scope = self.analyzer.scope("", section, row_clusters, features, stat, shown=row_text)
-                scope.table_directions = [cell.strip().lower()] if cell.strip().lower() in {"di atas", "di bawah", "setara"} else []
+                written = cell.strip().lower()
+                direction = self.lex.table_directions.get(written)
+                scope.table_directions = [(written, direction)] if direction else []
                 self._run(scope)
                 continue
-            if _MEMBER_HEADER.search(head) and not re.search(r"\d", cell):
-                cell = f"anggota: {cell}"
+            if rx(self.lex.member_header).search(head) and not re.search(r"\d", cell):
+                cell = f"{self.lex.member_cell_prefix} {cell}"  # a members column: read the cell as a member list
             self._run(self.analyzer.scope(cell, section, row_clusters, features, stat, shown=row_text))
 
     def _run(self, scope: Scope) -> None:
         for mention in scope.unknown_clusters:
-            self.claim(scope, "angka", mention.text, (), (), self.facts.index.get("RUN.k"), "salah", f"hanya ada {self.facts.k} klaster")
-        for check in self.checks:
+            self.claim(scope, ClaimKind.NUMBER, mention.text, (), (), self.facts.index.get("RUN.k"), Verdict.FALSE, f"hanya ada {self.facts.k} klaster")
+        for check in self.checks.values():
             check.check(scope)
 
     # -- claims ---------------------------------------------------------------------------------------
-    def claim(self, scope: Scope, kind: str, value: str, clusters, features, fact: Fact | None, verdict: Verdict,
+    def claim(self, scope: Scope, kind: ClaimKind, value: str, clusters, features, fact: Fact | None, verdict: Verdict,
               note: str = "", expected: str | None = None) -> Claim:
         report = self._report
         clusters, features = tuple(clusters or ()), tuple(features or ())
@@ -167,7 +161,7 @@ class Verifier:
             fact_id=fact.id if fact else None,
             expected=expected if expected is not None else (fact.text if fact else None),
             verdict=verdict,
-            note=note or ("" if fact or verdict == "benar" else "tidak ditemukan"),
+            note=note or ("" if fact or verdict == Verdict.TRUE else "tidak ditemukan"),
         )
         report.claims.append(claim)
         return claim
@@ -189,38 +183,37 @@ class Verifier:
     def unit_number(self, scope: Scope, number: WrittenNumber, member: str, features) -> None:
         candidates = [(f, self._unit_value(member, f)) for f in (features or [f.name for f in self.facts.features])]
         candidates = [(f, value) for f, value in candidates if value is not None]
-        checker = self.checks[0]
+        checker = self.checks[ClaimKind.NUMBER]
         if not candidates:
-            self.claim(scope, "angka", number.written, (), features, None, "tidak dapat diverifikasi", f"angka untuk {member} tidak ada dalam fakta")
+            self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE, f"angka untuk {member} tidak ada dalam fakta")
             return
         for feature, value in candidates:
             fact = self._unit_fact(member, feature, value)
             if checker.equal(number, fact):
-                self.claim(scope, "angka", number.written, (fact.cluster,), (feature,), fact, "benar", expected=fact.text)
+                self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), (feature,), fact, Verdict.TRUE, expected=fact.text)
                 return
         fact = self._unit_fact(member, *candidates[0])
-        verdict = "salah" if features else "tidak dapat diverifikasi"
-        self.claim(scope, "angka", number.written, (fact.cluster,), features, fact, verdict, f"nilai {member}", expected=fact.text)
+        verdict = Verdict.FALSE if features else Verdict.UNVERIFIABLE
+        self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, verdict, f"nilai {member}", expected=fact.text)
 
-    def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: str, negated: bool) -> None:
+    def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: Direction | str, negated: bool) -> None:
         value = self._unit_value(member, feature)
         if value is None:
-            self.claim(scope, "arah", phrase, (), (feature,), None, "tidak dapat diverifikasi", f"nilai {member} tidak ada dalam fakta")
+            self.claim(scope, ClaimKind.DIRECTION, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, f"nilai {member} tidak ada dalam fakta")
             return
         ref = float(self.facts.reference["values"][feature])
         diff_pct = 100 * (value - ref) / abs(ref or 1)
         tolerance = float(self.facts.method.get("tolerance_pct", 1.0))
-        actual = "setara" if abs(diff_pct) <= tolerance else ("di atas" if diff_pct > 0 else "di bawah")
-        if word in {"lebih baik", "lebih buruk"}:
-            higher = self.facts.feature(feature).direction == "higher_is_better"
-            word = "di atas" if (word == "lebih baik") == higher else "di bawah"
-        ok = (actual == word or (actual == "setara" and word != "setara" and (diff_pct > 0) == (word == "di atas"))) != negated
-        self.claim(scope, "arah", phrase, (self.cluster_of(member),), (feature,), self._unit_fact(member, feature, value), "benar" if ok else "salah")
+        actual = Direction.EQUAL if abs(diff_pct) <= tolerance else (Direction.ABOVE if diff_pct > 0 else Direction.BELOW)
+        if word in {BETTER, WORSE}:
+            word = wanted_direction(word, self.facts.feature(feature).direction == "higher_is_better")
+        ok = (actual == word or (actual == Direction.EQUAL and word != Direction.EQUAL and (diff_pct > 0) == (word == Direction.ABOVE))) != negated
+        self.claim(scope, ClaimKind.DIRECTION, phrase, (self.cluster_of(member),), (feature,), self._unit_fact(member, feature, value), Verdict.TRUE if ok else Verdict.FALSE)
 
     def unit_rank(self, scope: Scope, phrase: str, members: list[str], clusters, features, kind: str, ordinal: int) -> None:
         """"Papua dan NTT, dua provinsi dengan pengeluaran terendah": the listed units are the first len(list)."""
         if not members or self.units is None or not features:
-            self.claim(scope, "peringkat", phrase, clusters, features, None, "tidak dapat diverifikasi", "peringkat antarprovinsi tidak ada dalam fakta")
+            self.claim(scope, ClaimKind.RANK, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "peringkat antarprovinsi tidak ada dalam fakta")
             return
         members = list(dict.fromkeys(members))
         peers = [m for m, c in self._membership.items() if not clusters or c in clusters]
@@ -235,7 +228,7 @@ class Verifier:
             first = ordinal - 1 if len(members) == 1 else 0
             ok = set(order[first : first + len(members)]) == set(members)
             fact = self._unit_fact(members[-1], feature, values[members[-1]])
-            self.claim(scope, "peringkat", phrase, (self.cluster_of(members[-1]),), (feature,), fact, "benar" if ok else "salah",
+            self.claim(scope, ClaimKind.RANK, phrase, (self.cluster_of(members[-1]),), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
                        f"urutan: {', '.join(order[: max(len(members), ordinal) + 1])}")
 
 

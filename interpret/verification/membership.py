@@ -8,19 +8,28 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NUMBER_WORDS, rx
+from ..terms import ClaimKind, Verdict
+from .checkers import register
+from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
-_GEOGRAPHIC = re.compile(r"(?:\bdi|\bse|seluruh|wilayah|bagian|kawasan|Bank|rata-rata|angka|nilai|timur|barat|of|across|in|IPM|HDI)\s*-?\s*$", re.IGNORECASE)
 
-
+@register
 class MembershipChecker:
+    """Membership claims and counts of members or clusters (ClaimKind.COUNT) both read member lists."""
+
+    kind = ClaimKind.MEMBERSHIP
+    words = ("membership", "member_label", "member_verbs", "exclusive", "count_units", "cluster_units", "geographic_prefix", "data_scope_count")
+
     def __init__(self, verifier):
         self.v = verifier
         lex = verifier.lex
-        self.cue_rx = rx(rf"\b(?:{lex.membership})|\*\*anggota\b|(?:provinsi|provinces?|anggota|members?)\s*\)?\s*:|:\s*(?=\S)")
-        self.negation_rx = rx(rf"(?:{lex.negation})\s+(?:\w+\s+)?(?:{lex.membership}|anggota|bagian|masuk|berada)")
-        words = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+        self.number_words = lex.number_words
+        self.geographic_rx = rx(rf"(?:{lex.geographic_prefix})\s*-?\s*$")
+        self.data_scope_rx = rx(lex.data_scope_count)
+        self.cue_rx = rx(rf"\b(?:{lex.membership})|\*\*(?:{lex.member_label})\b|(?:{lex.member_header})\s*\)?\s*:|:\s*(?=\S)")
+        self.negation_rx = rx(rf"(?:{lex.negation})\s+(?:\w+\s+)?(?:{lex.membership}|{lex.member_verbs})")
+        words = "|".join(sorted(lex.number_words, key=len, reverse=True))
         self.count_word_rx = rx(rf"\b(?P<word>{words})\s+(?:(?:{lex.count_units})\b|(?P<k>{lex.cluster_units})\b)")
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
 
@@ -45,10 +54,10 @@ class MembershipChecker:
                 continue
             for mention in listed:
                 if mention.value == AGGREGATE:
-                    if _GEOGRAPHIC.search(scope.text[max(0, mention.start - 14) : mention.start]):
+                    if self.geographic_rx.search(scope.text[max(0, mention.start - 14) : mention.start]):
                         continue
-                    verdict = "benar" if negated else "salah"
-                    v.claim(scope, "anggota", mention.text, clusters, (), None, verdict,
+                    verdict = Verdict.TRUE if negated else Verdict.FALSE
+                    v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), None, verdict,
                             f"{mention.text} adalah agregat nasional (pembanding), bukan anggota klaster", expected="bukan anggota klaster mana pun")
                     continue
                 actual = v.cluster_of(mention.value)
@@ -56,7 +65,7 @@ class MembershipChecker:
                 ok = inside != negated
                 fact = v.facts.index.get(f"K{actual}.members") if actual else None
                 note = "" if ok else (f"{mention.value} berada di Klaster {actual}" if actual else f"{mention.value} tidak ada dalam data")
-                v.claim(scope, "anggota", mention.text, clusters, (), fact, "benar" if ok else "salah", note,
+                v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                         expected=f"{mention.value} ∈ Klaster {actual}" if actual else "tidak ditemukan")
             exclusive = self.exclusive_rx.search(scope.text, start, end)
             if exclusive and len(clusters) == 1 and not negated and not re.search(r"\d", scope.masked[start:end]) and not self.count_word_rx.search(scope.text, start, end):
@@ -64,34 +73,34 @@ class MembershipChecker:
                 real = [m for m in listed if m.value != AGGREGATE]
                 names = set(m.value for m in real)
                 size = v.facts.cluster(cluster).size
-                v.claim(scope, "jumlah", exclusive.group(0), clusters, (), v.facts.index.get(f"K{cluster}.size"),
-                        "benar" if len(names) == size else "salah", f"daftar {len(names)} anggota, klaster berisi {size}")
+                v.claim(scope, ClaimKind.COUNT, exclusive.group(0), clusters, (), v.facts.index.get(f"K{cluster}.size"),
+                        Verdict.TRUE if len(names) == size else Verdict.FALSE, f"daftar {len(names)} anggota, klaster berisi {size}")
 
     def _count_words(self, scope: Scope) -> None:
         v = self.v
         for match in self.count_word_rx.finditer(scope.text):
-            value = NUMBER_WORDS[match.group("word").lower()]
+            value = self.number_words[match.group("word").lower()]
             if match.group("k"):
                 after = scope.text[match.end() : match.end() + 3]
                 if re.match(r"\s*\d", after):
                     continue  # "dua klaster 3" is not a count
                 fact = v.facts.index.get("RUN.k")
-                v.claim(scope, "jumlah", match.group(0), (), (), fact, "benar" if fact and fact.value == value else "salah")
+                v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if fact and fact.value == value else Verdict.FALSE)
                 continue
             start, _ = scope.clause(match.start())
             listed = list(dict.fromkeys(m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE))
             if listed and len(listed) == value and match.start() - max(m.end for m in scope.members if m.start < match.start()) < 4:
                 # "Papua dan Papua Barat, dua provinsi …": the count describes the list just written
                 cluster = self.v.cluster_of(listed[0])
-                v.claim(scope, "jumlah", match.group(0), (cluster,), (), v.facts.index.get(f"K{cluster}.members"), "benar", "jumlah daftar yang disebut")
+                v.claim(scope, ClaimKind.COUNT, match.group(0), (cluster,), (), v.facts.index.get(f"K{cluster}.members"), Verdict.TRUE, "jumlah daftar yang disebut")
                 continue
             clusters = scope.clusters_for(match.start())
             if not clusters:
-                if not rx(r"analisis|dikelompokkan|mengelompokkan|diklasterkan|\bdata\b|analysis|clustered|grouped").search(scope.text):
+                if not self.data_scope_rx.search(scope.text):
                     continue  # "keputusan untuk satu provinsi": not a count of anything in the facts
                 fact = v.facts.index.get("DATA.n_units")
-                v.claim(scope, "jumlah", match.group(0), (), (), fact, "benar" if fact and fact.value == value else "salah")
+                v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if fact and fact.value == value else Verdict.FALSE)
                 continue
             for cluster in clusters:
                 fact = v.facts.index.get(f"K{cluster}.size")
-                v.claim(scope, "jumlah", match.group(0), (cluster,), (), fact, "benar" if fact.value == value else "salah")
+                v.claim(scope, ClaimKind.COUNT, match.group(0), (cluster,), (), fact, Verdict.TRUE if fact.value == value else Verdict.FALSE)

@@ -14,15 +14,13 @@ import re
 from dataclasses import dataclass
 
 from ..facts import Fact
-from .lexicon import rx
+from ..numbers import format_number, with_unit
+from ..terms import ClaimKind, Verdict
+from .checkers import register
+from .lexicon import Lexicon, load_lexicon, rx
 from .scope import AGGREGATE, Scope
 
 _TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=]))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
-_MULTIPLIERS = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12,
-                "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_AFTER = re.compile(r"\s*(?P<pct>%|persen\b|percent\b|per\s+cent\b)?(?:\s*(?P<mult>ribu|rb|juta|jt|miliar|milyar|triliun|thousand|million|mn|billion|bn|trillion)\b\.?)?(?:\s*(?P<rp>rupiah|IDR)\b)?", re.IGNORECASE)
-_MONEY_BEFORE = re.compile(r"(?:Rp\.?|IDR)\s*$", re.IGNORECASE)
-_DATA_SCOPE = r"analisis|data|dikelompokkan|mengelompokkan|diklasterkan|unit\s+analisis|dataset|analysis|clustered|grouped|the\s+data"
 
 
 @dataclass(frozen=True)
@@ -41,56 +39,39 @@ class WrittenNumber:
     qualifier: str | None  # approx | above | below | nearly
 
 
-def parse_token(raw: str, locale: str) -> tuple[float, int]:
-    """'1.327.782' → (1327782, 0); '73,13' → (73.13, 2); '73.13' → (73.13, 2); en: '11,470' → (11470, 0)."""
-    dots, commas = raw.count("."), raw.count(",")
-    if dots and commas:
-        decimal = "," if raw.rfind(",") > raw.rfind(".") else "."
-    elif dots > 1:
-        decimal = ","  # dots are thousands
-    elif commas > 1:
-        decimal = "."
-    elif dots == 1:
-        tail = raw.split(".")[1]
-        decimal = "," if (locale == "id" and len(tail) == 3) else "."
-    elif commas == 1:
-        tail = raw.split(",")[1]
-        decimal = "." if (locale == "en" and len(tail) == 3) else ","
-    else:
-        return float(raw), 0
-    thousands = "." if decimal == "," else ","
-    plain = raw.replace(thousands, "").replace(decimal, ".")
-    decimals = len(plain.split(".")[1]) if "." in plain else 0
-    return float(plain), decimals
+def after_number_rx(lex: Lexicon) -> re.Pattern:
+    """What may follow a number: a percent sign or word, a multiplier ("juta"), a currency ("rupiah")."""
+    multipliers = "|".join(lex.multipliers)
+    return rx(rf"\s*(?P<pct>{lex.percent_words})?(?:\s*(?P<mult>{multipliers})\b\.?)?(?:\s*(?P<rp>{lex.currency_after})\b)?")
 
 
-_EN_WORDS = re.compile(r"\b(?:the|is|are|of|and|in|with|than|its|has|have|average|per|thousand|million)\b", re.IGNORECASE)
-_ID_WORDS = re.compile(r"\b(?:yang|dan|di|dari|dengan|adalah|ini|pada|untuk|rata-rata|sebesar|sekitar|ribu|juta|tahun)\b", re.IGNORECASE)
+def sentence_lexicon(text: str, lex: Lexicon) -> Lexicon:
+    """A mixed draft may hold a sentence of the `mixed_with` language: read its numbers that language's way."""
+    if not lex.mixed_with:
+        return lex
+    other = load_lexicon(lex.mixed_with)
+    theirs, ours = len(rx(other.function_words).findall(text)), len(rx(lex.function_words).findall(text))
+    return other if theirs >= 3 and theirs > 2 * ours else lex
 
 
-def sentence_locale(text: str, locale: str) -> str:
-    """A mixed draft may hold an English sentence: read its numbers the English way."""
-    if locale == "id" and len(_EN_WORDS.findall(text)) >= 3 and len(_EN_WORDS.findall(text)) > 2 * len(_ID_WORDS.findall(text)):
-        return "en"
-    return locale
-
-
-def find_numbers(scope: Scope, lex, locale: str) -> list[WrittenNumber]:
+def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
     found = []
     text, masked = scope.text, scope.masked
-    locale = sentence_locale(text, locale)
+    reading = sentence_lexicon(text, lex).numbers
+    after_rx = after_number_rx(lex)
+    money_before = rx(rf"(?:{lex.currency_before})\s*$")
     for match in _TOKEN.finditer(masked):
         raw = match.group("num")
-        number, decimals = parse_token(raw, locale)
+        number, decimals = reading.read(raw)
         sign = match.group("sign")
         if sign in {"-", "−"}:
             number = -number
-        after = _AFTER.match(text, match.end())
+        after = after_rx.match(text, match.end())
         end = match.end()
         percent = bool(after and after.group("pct"))
         mult_word = after.group("mult").lower() if after and after.group("mult") else None
-        multiplier = _MULTIPLIERS.get(mult_word, 1.0) if mult_word else 1.0
-        money = bool(_MONEY_BEFORE.search(text[: match.start()]) or (after and after.group("rp")))
+        multiplier = lex.multipliers.get(mult_word, 1.0) if mult_word else 1.0
+        money = bool(money_before.search(text[: match.start()]) or (after and after.group("rp")))
         if after and (percent or mult_word or after.group("rp")):
             end = after.end()
         tail = text[end : end + 30]
@@ -111,7 +92,7 @@ def find_numbers(scope: Scope, lex, locale: str) -> list[WrittenNumber]:
             unit = "plain"
         qualifier = None
         for name, pattern in (("approx", lex.approx), ("nearly", lex.nearly), ("above", lex.above_bound), ("below", lex.below_bound)):
-            if rx(rf"(?:{pattern})\s*(?:Rp\.?\s*)?$").search(before):
+            if rx(rf"(?:{pattern})\s*(?:(?:{lex.currency_sign})\s*)?$").search(before):
                 qualifier = name
                 break
         if decimals == 0 and unit in {"money", "plain"} and abs(number) >= 10_000:
@@ -124,42 +105,39 @@ def find_numbers(scope: Scope, lex, locale: str) -> list[WrittenNumber]:
     return found
 
 
-def _fact_scale(fact: Fact) -> float:
+def _fact_scale(fact: Fact, lex: Lexicon) -> float:
+    """A fact in "ribu rupiah" is in thousands: the factor that turns it into plain rupiah."""
     unit = (fact.unit or "").lower()
-    for word, factor in (("ribu", 1e3), ("juta", 1e6), ("miliar", 1e9), ("thousand", 1e3), ("million", 1e6)):
+    for word, factor in lex.multipliers.items():
         if unit.startswith(word):
             return factor
     return 1.0
 
 
-# Phrases naming one run-level fact: a number next to them is about that fact ("specific").
-CONCEPTS = (
-    (r"antar\s*-?\s*klaster|between\s*(?:-cluster|SS)|keragaman\s+antar|between-cluster", ("FIT.between_pct",)),
-    (r"toleransi|tolerance|setara\s+bila", ("METHOD.tolerance_pct",)),
-    (r"\bseed\b|\bbenih\b", ("RUN.seed",)),
-    (r"inisialisasi|restarts?|initiali[sz]ations?", ("RUN.n_init",)),
-    (r"replikasi\s+bootstrap|bootstrap\s+replica|\bB\s*=", ("STAB.B",)),
-)
-
-
+@register
 class NumberChecker:
+    kind = ClaimKind.NUMBER
+    words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
+             "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue")
+
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
+        self.concepts = tuple((pattern, (fact_id,)) for fact_id, pattern in verifier.lex.concepts.items())
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
 
     def check(self, scope: Scope) -> None:
         v = self.v
         respectively = bool(rx(v.lex.respectively).search(scope.text))
-        for number in find_numbers(scope, v.lex, v.locale):
+        for number in find_numbers(scope, v.lex):
             clusters = scope.clusters_in_clause(number.start) if respectively else ()
             clusters = clusters or scope.clusters_for(number.start)
             features = scope.features_for(number.start)
             anchor = scope.nearest_before(number.start)
             named_member = anchor.value if anchor is not None and anchor in scope.members else None
             if number.unit == "ratio":
-                v.claim(scope, "angka", number.written, clusters, features, None, "tidak dapat diverifikasi", "rasio tidak ada dalam fakta")
+                v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE, "rasio tidak ada dalam fakta")
                 continue
             if self.between_clusters(scope, number, features):
                 continue
@@ -172,7 +150,7 @@ class NumberChecker:
     def between_clusters(self, scope: Scope, number: WrittenNumber, features) -> bool:
         """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means."""
         start, end = scope.clause(number.start)
-        cue = rx(r"\b(?:selisih|perbedaan|kesenjangan|jarak|gap|difference)\b").search(scope.text, start, number.start)
+        cue = rx(rf"\b(?:{self.v.lex.gap_cue})\b").search(scope.text, start, number.start)
         named = [m for m in scope.clusters if start <= m.start < number.start]
         pair = list(dict.fromkeys(m.value for m in named))
         if not cue or len(pair) != 2 or len(features) != 1 or number.unit in {"count", "clusters", "year"}:
@@ -183,12 +161,10 @@ class NumberChecker:
         fact = Fact(f"K{pair[0]}.{feature}.mean", abs(a - b), "diff", info.decimals, info.unit, pair[0], feature)
         if number.percent:
             return False  # a relative gap: its base is ambiguous, leave it to the general pool
-        from ..numbers import format_number, with_unit
-
         ok = self.equal(number, fact)
         shown = with_unit(format_number(abs(a - b), info.decimals), info.unit)
-        self.v.claim(scope, "angka", number.written, (pair[0],), (feature,), self.v.facts.index.get(f"K{pair[0]}.{feature}.mean"),
-                     "benar" if ok else "salah", f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""),
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), self.v.facts.index.get(f"K{pair[0]}.{feature}.mean"),
+                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""),
                      expected=shown)
         return True
 
@@ -243,7 +219,7 @@ class NumberChecker:
 
     def concept(self, scope: Scope, number: WrittenNumber) -> tuple[str, ...]:
         start, end = scope.clause(number.start)
-        for pattern, ids in CONCEPTS:
+        for pattern, ids in self.concepts:
             if rx(pattern).search(scope.text, start, end) and any(i in self.v.facts.index for i in ids):
                 return ids
         return ()
@@ -254,7 +230,7 @@ class NumberChecker:
         for pattern, kind in self.v.lex.stat_words:
             if rx(pattern).search(before):
                 return kind
-        cue = rx(r"\b(?:berkisar|kisaran|rentang|ranging|ranges?|range)\b").search(scope.text, start, number.start)
+        cue = rx(rf"\b(?:{self.v.lex.range_cue})\b").search(scope.text, start, number.start)
         if cue:
             between = scope.masked[cue.end() : number.start]
             return "max" if re.search(r"\d", between) else "min"
@@ -268,7 +244,7 @@ class NumberChecker:
             value = abs(value)
         targets.append(value)
         if number.multiplier != 1.0 or number.money:
-            targets.append(value * _fact_scale(fact))
+            targets.append(value * _fact_scale(fact, self.v.lex))
         for target in targets:
             target = round(target, 12)
             if number.qualifier == "approx":
@@ -302,22 +278,20 @@ class NumberChecker:
             matched = [f for f in everything if self.equal(exact, f)]
         if matched:
             best = min(matched, key=lambda f: self.priority(f, scope, clusters, features))
-            v.claim(scope, "angka", number.written, clusters, features, best, "benar", self.reading(number))
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, best, Verdict.TRUE, self.reading(number))
             return
-        data_scope = number.unit in {"count", "clusters", "year"} and rx(_DATA_SCOPE).search(scope.text)
+        data_scope = number.unit in {"count", "clusters", "year"} and rx(v.lex.data_scope).search(scope.text)
         specific = bool(clusters or features) or number.unit == "clusters" or bool(data_scope) or bool(self.concept(scope, number))
         if specific and pool:
-            nearest = min(pool, key=lambda f: (self.priority(f, scope, clusters, features)[:2], abs(abs(float(f.value)) * (_fact_scale(f) if number.multiplier != 1 else 1) - abs(number.value)) / (abs(float(f.value)) or 1)))
-            v.claim(scope, "angka", number.written, clusters, features, nearest, "salah", "tidak cocok dengan fakta dalam konteksnya" + (f"; {self.reading(number)}" if self.reading(number) else ""))
+            nearest = min(pool, key=lambda f: (self.priority(f, scope, clusters, features)[:2], abs(abs(float(f.value)) * (_fact_scale(f, v.lex) if number.multiplier != 1 else 1) - abs(number.value)) / (abs(float(f.value)) or 1)))
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, nearest, Verdict.FALSE, "tidak cocok dengan fakta dalam konteksnya" + (f"; {self.reading(number)}" if self.reading(number) else ""))
         elif specific:
-            v.claim(scope, "angka", number.written, clusters, features, None, "salah" if number.unit == "count" and clusters else "tidak dapat diverifikasi", "tidak ditemukan")
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.FALSE if number.unit == "count" and clusters else Verdict.UNVERIFIABLE, "tidak ditemukan")
         else:
-            v.claim(scope, "angka", number.written, clusters, features, None, "tidak dapat diverifikasi", "tidak ditemukan")
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE, "tidak ditemukan")
 
     @staticmethod
     def reading(number: WrittenNumber) -> str:
-        from ..numbers import format_number
-
         if number.multiplier == 1.0 and not number.money:
             return ""
         qualifier = {"approx": "sekitar ", "above": "lebih dari ", "below": "kurang dari ", "nearly": "hampir "}.get(number.qualifier or "", "")

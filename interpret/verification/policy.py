@@ -1,20 +1,22 @@
 """Policy consistency: a recommendation that contradicts the facts, by the rules in
 interpret/rules/konsistensi.toml (config, not code): bansos as the priority for a cluster above the
 reference on every welfare indicator, a digital-economy/premium focus for the lowest cluster, the
-first priority for the best cluster. Only contradictions become claims (verdict "salah").
+first priority for the best cluster. Only contradictions become claims (Verdict.FALSE).
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..errors import ConfigError
+from ..terms import ClaimKind, Verdict
+from ..thresholds import Thresholds, default_thresholds_path
+from .checkers import register
 from .lexicon import rx
 from .scope import Scope
 
@@ -36,18 +38,20 @@ class PolicyRule(BaseModel):
     pesan: str
 
 
-class Stability(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    stabil_min: float = 0.75
-    sangat_stabil_min: float = 0.85
-    tidak_stabil_maks: float = 0.6
-
-
 class ConsistencyBook(BaseModel):
     model_config = ConfigDict(extra="forbid")
     isyarat: list[str] = Field(default_factory=list)
     aturan: list[PolicyRule] = Field(default_factory=list)
-    stabilitas: Stability = Field(default_factory=Stability)
+    ambang: Thresholds = Field(default_factory=Thresholds)  # interpret/thresholds.py reads the same section
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_stability_section(cls, raw):
+        # files written before [ambang] held the Jaccard thresholds in [stabilitas]
+        if isinstance(raw, dict) and isinstance(raw.get("stabilitas"), dict):
+            raw = dict(raw)
+            raw["ambang"] = {**raw.pop("stabilitas"), **raw.get("ambang", {})}
+        return raw
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class LoadedConsistency:
 
 
 def default_consistency_path() -> Path:
-    return Path(str(resources.files("interpret") / "rules" / "konsistensi.toml"))
+    return default_thresholds_path()
 
 
 def load_consistency(path: Path | str | None = None) -> LoadedConsistency:
@@ -74,18 +78,23 @@ def load_consistency(path: Path | str | None = None) -> LoadedConsistency:
     return LoadedConsistency(book, str(path))
 
 
+@register
 class PolicyChecker:
-    def __init__(self, verifier, rules: LoadedConsistency):
+    kind = ClaimKind.POLICY
+    words = ("negation", "policy_negation", "recommendation_sections")
+
+    def __init__(self, verifier):
         self.v = verifier
-        self.rules = rules
+        self.rules = rules = verifier.rules
         self.cue_rx = rx(r"\b(?:" + "|".join(sorted(map(_escape, rules.book.isyarat), key=len, reverse=True)) + r")\b") if rules.book.isyarat else None
-        self.negation_rx = rx(verifier.lex.negation + r"|dikurangi|dihentikan|reduce|phase\s+out")
+        self.negation_rx = rx(verifier.lex.negation + "|" + verifier.lex.policy_negation)
+        self.section_rx = rx(verifier.lex.recommendation_sections)
         self.keyword_rx = {r.id: rx(r"(?<![\w])(?:" + "|".join(sorted(map(_escape, r.kata), key=len, reverse=True)) + r")(?![\w])") for r in rules.book.aturan}
 
     def check(self, scope: Scope) -> None:
         v = self.v
-        recommending = bool(self.cue_rx and self.cue_rx.search(scope.text)) or bool(scope.tag) or any(
-            word in scope.section.lower() for word in ("rekomendasi", "kesimpulan", "recommendation", "conclusion"))
+        recommending = bool(self.cue_rx and self.cue_rx.search(scope.text)) or bool(scope.tag) or bool(
+            self.section_rx.search(scope.section))
         for rule in self.rules.book.aturan:
             if rule.perlu_isyarat and not recommending:
                 continue
@@ -97,7 +106,7 @@ class PolicyChecker:
                 for cluster in scope.clusters_for(match.start()):
                     fact = self._contradiction(rule, cluster)
                     if fact is not None:
-                        v.claim(scope, "kebijakan", match.group(0), (cluster,), (), fact, "salah", f"{rule.id}: {rule.pesan}")
+                        v.claim(scope, ClaimKind.POLICY, match.group(0), (cluster,), (), fact, Verdict.FALSE, f"{rule.id}: {rule.pesan}")
 
     def _contradiction(self, rule: PolicyRule, number: int):
         """The fact that makes the rule fire for this cluster, or None when it does not."""

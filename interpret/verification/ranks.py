@@ -5,25 +5,38 @@
 
 from __future__ import annotations
 
-from .lexicon import ORDINAL_WORDS, rx
+from ..terms import ClaimKind, Verdict
+from .checkers import register
+from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
-_ORD = "|".join(w for w in ORDINAL_WORDS if w not in {"pertama", "first"})
 
-
+@register
 class RankChecker:
+    kind = ClaimKind.RANK
+    words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
+             "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words",
+             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead")
+
     def __init__(self, verifier):
         self.v = verifier
         lex = verifier.lex
+        self.ordinals = lex.ordinals
+        ordinal_after_first = "|".join(w for w, n in lex.ordinals.items() if n != 1)  # "kedua terendah"; "pertama" alone is no rank
+        _ORD = ordinal_after_first
         self.superlative_rx = rx(
             rf"(?:(?P<ord>{_ORD})\s+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
         )
         self.compare_rx = rx(
-            rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\s+(?:(?:dari(?:pada)?|dibanding(?:kan)?|ketimbang|than|of|to|with|atas)\s+)?(?:(?:rata-rata|nilai|angka|capaian|the|those\s+of|that\s+of|in|di|pada)\s+)*(?={lex.cluster_word}\b)"
+            rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)"
         )
         self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns}|nilai|value)\s+(?:\w+\s+){{0,2}}$")
         self.gap_rx = rx(rf"(?:{lex.gap_between})")
-        self.size_rx = rx(rf"anggota|provinsi|members?|provinces?|ukuran|size")
+        self.size_rx = rx(lex.size_words)
+        self.within_rx = rx(lex.within_cluster)
+        self.cluster_noun_rx = rx(rf"(?:{lex.cluster_noun})\s+(?:yang\s+)?(?:paling\s+)?$")
+        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:{lex.ordinal_prefix})?(?P<n>{'|'.join(lex.ordinals)}|\d{{1,2}})\b")
+        self.quality_rx = rx(lex.quality_comparison)
         self.composite_rx = rx(lex.composite)
 
     def check(self, scope: Scope) -> None:
@@ -44,7 +57,7 @@ class RankChecker:
     # -- superlatives -------------------------------------------------------------------------------
     def _superlative(self, scope: Scope, match) -> None:
         v = self.v
-        ordinal = ORDINAL_WORDS.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
+        ordinal = self.ordinals.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
         kind = next(k for k in ("high", "low", "best", "worst") if match.group(k))
         phrase = match.group(0).strip()
         start, end = scope.clause(match.start())
@@ -52,11 +65,11 @@ class RankChecker:
         anchor = scope.nearest_before(match.start())
         if anchor is None and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
-        if rx(r"di\s+antara\s+(?:para\s+)?anggota|dalam\s+klaster|among\s+(?:its\s+)?members|within\s+the\s+cluster").search(clause) or (
+        if self.within_rx.search(clause) or (
             anchor is not None and anchor in scope.members and anchor.value != AGGREGATE
         ):
             listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
-            within = bool(rx(r"di\s+antara\s+(?:para\s+)?anggota|dalam\s+klaster|among\s+(?:its\s+)?members|within\s+the\s+cluster").search(clause))
+            within = bool(self.within_rx.search(clause))
             v.unit_rank(scope, phrase, listed, scope.clusters_for(match.start()) if within else (), scope.features_for(match.start()), kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
@@ -64,13 +77,13 @@ class RankChecker:
             return  # a superlative about nothing we can name (e.g. "prioritas tertinggi"): not a claim about the facts
         k = v.facts.k
         after = scope.text[match.end() : match.end() + 25]
-        cluster_noun = rx(r"(?:klaster|kelompok|cluster|group)\s+(?:yang\s+)?(?:paling\s+)?$").search(scope.text[max(0, match.start() - 30) : match.start()])
+        cluster_noun = self.cluster_noun_rx.search(scope.text[max(0, match.start() - 30) : match.start()])
         if kind in {"high", "low"} and (self.size_rx.match(after.strip()) or cluster_noun) or self.size_rx.search(scope.text[max(start, match.start() - 20) : match.start()]) and not scope.features_for(match.start()):
             sizes = {c.number: c.size for c in v.facts.clusters}
             target = max(sizes.values()) if kind in {"high", "best"} else min(sizes.values())
             for cluster in clusters:
                 fact = v.facts.index.get(f"K{cluster}.size")
-                v.claim(scope, "peringkat", phrase, (cluster,), (), fact, "benar" if sizes[cluster] == target else "salah", "ukuran klaster")
+                v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if sizes[cluster] == target else Verdict.FALSE, "ukuran klaster")
             return
         features = [m.value for m in scope.features if start <= m.start < end]
         if scope.all_features and any(start <= p < end for p in scope._all_positions):
@@ -83,7 +96,7 @@ class RankChecker:
                 for cluster in clusters:
                     fact = v.facts.index.get(f"K{cluster}.composite_rank")
                     if fact is not None:
-                        v.claim(scope, "peringkat", phrase, (cluster,), (), fact, "benar" if fact.value == wanted else "salah", "urutan capaian komposit")
+                        v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE, "urutan capaian komposit")
                 return
             features = list(scope.features_for(match.start()))
         for cluster in clusters:
@@ -94,15 +107,14 @@ class RankChecker:
                 higher = v.facts.feature(feature).direction == "higher_is_better"
                 from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
                 wanted = ordinal if from_top else k + 1 - ordinal
-                v.claim(scope, "peringkat", phrase, (cluster,), (feature,), fact, "benar" if fact.value == wanted else "salah")
+                v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)
 
     def _positions(self, scope: Scope) -> None:
         """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH"."""
         v = self.v
-        ordinals = "|".join(ORDINAL_WORDS)
-        for match in rx(rf"\b(?:urutan|peringkat|posisi|rank(?:ed|s)?|position)\s+(?:ke-?\s*)?(?P<n>{ordinals}|\d{{1,2}})\b").finditer(scope.text):
+        for match in self.position_rx.finditer(scope.text):
             n = match.group("n").lower()
-            wanted = int(n) if n.isdigit() else ORDINAL_WORDS[n]
+            wanted = int(n) if n.isdigit() else self.ordinals[n]
             clusters = scope.clusters_for(match.start())
             start, end = scope.clause(match.start())
             features = [m.value for m in scope.features if start <= m.start < end]
@@ -111,10 +123,10 @@ class RankChecker:
                 if features:
                     for feature in features:
                         fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
-                        v.claim(scope, "peringkat", phrase, (cluster,), (feature,), fact, "benar" if fact and fact.value == wanted else "salah")
+                        v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE)
                 elif self.composite_rx.search(scope.text[start:end]):
                     fact = v.facts.index.get(f"K{cluster}.composite_rank")
-                    v.claim(scope, "peringkat", phrase, (cluster,), (), fact, "benar" if fact and fact.value == wanted else "salah", "urutan capaian komposit")
+                    v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, "urutan capaian komposit")
 
     # -- comparisons between clusters ---------------------------------------------------------------
     def _comparisons(self, scope: Scope) -> None:
@@ -134,7 +146,7 @@ class RankChecker:
             start, end = scope.clause(match.start())
             if scope.all_features and any(p < match.start() for p in scope._all_positions):
                 features = list(scope.all_features)
-            better_words = rx(r"lebih\s+baik|lebih\s+buruk|unggul|tertinggal|better|worse|ahead|behind|outperform").search(match.group(0))
+            better_words = self.quality_rx.search(match.group(0))
             phrase = scope.text[match.start() : objects[0].end]
             for subject in subjects_values:
                 if subject == obj:
@@ -144,7 +156,7 @@ class RankChecker:
                         continue
                     a, b = v.facts.cluster(subject).composite_rank, v.facts.cluster(obj).composite_rank
                     ok = (a < b) == bool(match.group("high"))
-                    v.claim(scope, "peringkat", phrase, (subject,), (), v.facts.index.get(f"K{subject}.composite_rank"), "benar" if ok else "salah",
+                    v.claim(scope, ClaimKind.RANK, phrase, (subject,), (), v.facts.index.get(f"K{subject}.composite_rank"), Verdict.TRUE if ok else Verdict.FALSE,
                             f"urutan komposit Klaster {subject} = {a}, Klaster {obj} = {b}")
                     continue
                 for feature in features:
@@ -156,7 +168,7 @@ class RankChecker:
                     ok = higher == bool(match.group("high"))
                     fact = v.facts.index.get(f"K{subject}.{feature}.mean")
                     other = v.facts.index.get(f"K{obj}.{feature}.mean")
-                    v.claim(scope, "peringkat", phrase, (subject,), (feature,), fact, "benar" if ok else "salah",
+                    v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
                             f"Klaster {obj}: {other.text if other else '–'}")
 
     # -- which indicator has the largest gap / shortfall ---------------------------------------------
@@ -176,8 +188,8 @@ class RankChecker:
                 spreads[f.name] = (max(means) - min(means)) / abs(v.facts.reference["values"][f.name] or 1)
             best = max(spreads, key=spreads.get)
             hi = max(v.facts.clusters, key=lambda c: c.features[feature].mean)
-            v.claim(scope, "peringkat", phrase, (), (feature,), v.facts.index.get(f"K{hi.number}.{feature}.mean"),
-                    "benar" if best == feature else "salah", f"kesenjangan antarklaster terbesar relatif terhadap referensi: {best}")
+            v.claim(scope, ClaimKind.RANK, phrase, (), (feature,), v.facts.index.get(f"K{hi.number}.{feature}.mean"),
+                    Verdict.TRUE if best == feature else Verdict.FALSE, f"kesenjangan antarklaster terbesar relatif terhadap referensi: {best}")
             return
         shortfall = rx(v.lex.largest_shortfall).search(clause)
         lead = rx(v.lex.largest_lead).search(clause)
@@ -188,8 +200,8 @@ class RankChecker:
             wanted = False if shortfall else True
             candidates = [f.name for f in v.facts.features if c.features[f.name].better is wanted]
             if not candidates:
-                v.claim(scope, "peringkat", phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"), "salah", "tidak ada indikator yang memenuhi")
+                v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"), Verdict.FALSE, "tidak ada indikator yang memenuhi")
                 continue
             best = max(candidates, key=lambda name: abs(c.features[name].diff_pct))
-            v.claim(scope, "peringkat", phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"),
-                    "benar" if best == feature else "salah", f"selisih terbesar: {best}")
+            v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"),
+                    Verdict.TRUE if best == feature else Verdict.FALSE, f"selisih terbesar: {best}")

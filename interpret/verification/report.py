@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Literal
 
-Verdict = Literal["benar", "salah", "tidak dapat diverifikasi"]
-VERDICTS: tuple[Verdict, ...] = ("benar", "salah", "tidak dapat diverifikasi")
-# angka: a number; arah: position against the reference; peringkat: rank, superlative, comparison;
-# anggota: membership; jumlah: a count in words; sebaran: spread / homogeneity / n = 1;
-# stabilitas: bootstrap stability; kebijakan: a recommendation the rules say contradicts the facts.
-KINDS = ("angka", "arah", "peringkat", "anggota", "jumlah", "sebaran", "stabilitas", "kebijakan")
+from ..terms import ClaimKind, Verdict
+
+# Language-neutral: a verdict's or a kind's words come from the lexicon (lexicon.verdict_word, kind_word).
+VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
+KINDS: tuple[ClaimKind, ...] = tuple(ClaimKind)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(\[*])")
 _ABBREVIATIONS = re.compile(r"\b(?:Kep|Kab|Prov|No|dll|dkk|Rp|D\.I|D\.K\.I|[A-Z])\.$")
@@ -21,14 +19,14 @@ _ABBREVIATIONS = re.compile(r"\b(?:Kep|Kab|Prov|No|dll|dkk|Rp|D\.I|D\.K\.I|[A-Z]
 @dataclass
 class Claim:
     id: str
-    kind: str  # one of KINDS
+    kind: ClaimKind
     text: str  # the sentence or table row the claim is in
     value: str  # the number or phrase as written
     section: str
     cluster: int | None
     feature: str | None
     fact_id: str | None
-    expected: str | None  # the fact as the brief would write it, or "tidak ditemukan"
+    expected: str | None  # the fact as the brief would write it
     verdict: Verdict
     note: str = ""
 
@@ -55,13 +53,13 @@ class VerificationReport:
 
     @property
     def ok(self) -> bool:
-        return self.counts["salah"] == 0
+        return self.counts[Verdict.FALSE] == 0
 
     def failing(self) -> list[Claim]:
-        return [c for c in self.claims if c.verdict != "benar"]
+        return [c for c in self.claims if c.verdict != Verdict.TRUE]
 
     def false_claims(self) -> list[Claim]:
-        return [c for c in self.claims if c.verdict == "salah"]
+        return [c for c in self.claims if c.verdict == Verdict.FALSE]
 
     def describe_false(self, limit: int = 5) -> str:
         """The first false claims, each with the fact it contradicts: for an error message."""
@@ -77,11 +75,11 @@ class VerificationReport:
 
 def sentence_verdict(claims: list[Claim]) -> Verdict:
     """One verdict for a sentence: false if any claim is, true if it has claims and all are true."""
-    if any(c.verdict == "salah" for c in claims):
-        return "salah"
-    if claims and all(c.verdict == "benar" for c in claims):
-        return "benar"
-    return "tidak dapat diverifikasi"
+    if any(c.verdict == Verdict.FALSE for c in claims):
+        return Verdict.FALSE
+    if claims and all(c.verdict == Verdict.TRUE for c in claims):
+        return Verdict.TRUE
+    return Verdict.UNVERIFIABLE
 
 
 def split_sentences(text: str) -> list[str]:

@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Facts
+from ..terms import Direction
 from ..provinces import aliases as province_aliases
 from ..provinces import canonical_name
-from .lexicon import LEXICONS, ORDINAL_WORDS, ROMAN, Lexicon, rx
+from .lexicon import Lexicon, load_lexicon, rx
 
+# Roman numerals and the letters A–H name clusters the way digits do, in every language.
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 AGGREGATE = "__AGREGAT__"  # the national aggregate named as if it were a unit
-_NON_CLAIM_NUMBERS = r"industri\s+4\.0|industry\s+4\.0|society\s+5\.0|covid-19|k-means|k-medoids|pasal\s+\d+|UU\s+No\.?\s*\d+(?:/\d+)?|scale\(\)|\bPBI-JKN\b|SDGs?\s*\d*"
-_ITEM = r"(\d{1,2}|[A-H]|[IVX]{1,4})(?![\w]|[.,]\d)(?!\s*(?:%|persen|percent|provinsi|provinces?|tahun|years?|ribu|juta|rupiah|anggota|members?|klaster|clusters?|kali|times|poin))"
+
 
 
 @dataclass(frozen=True)
@@ -44,10 +46,11 @@ class Scope:
     breaks: list[int]
     masked: str  # the text with names blanked, same length, for number extraction
     all_features: tuple[str, ...] = field(default=())
-    table_directions: list[str] = field(default_factory=list)
+    table_directions: list[tuple[str, Direction]] = field(default_factory=list)  # a table's position cell: (as written, its direction)
     parentheses: list[tuple[int, int]] = field(default_factory=list)
     membership_cues: list[int] = field(default_factory=list)
     tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
+    list_gap: re.Pattern | None = None  # what may separate two names of one list (", dan"): lexicon `list_joiner`
 
     def clause(self, position: int) -> tuple[int, int]:
         start, end = 0, len(self.text)
@@ -65,7 +68,7 @@ class Scope:
         if before:
             group = [before[-1]]
             for m in reversed(before[:-1]):
-                if not _same_list(self.text, m, group[-1]):
+                if not _same_list(self.text, m, group[-1], self.list_gap):
                     break
                 group.append(m)
             return tuple(dict.fromkeys(m.value for m in reversed(group)))
@@ -73,7 +76,7 @@ class Scope:
         if after:
             group = [after[0]]
             for m in after[1:]:
-                if not _same_list(self.text, group[-1], m):
+                if not _same_list(self.text, group[-1], m, self.list_gap):
                     break
                 group.append(m)
             return tuple(dict.fromkeys(m.value for m in group))
@@ -128,30 +131,35 @@ class Scope:
     _all_positions: list[int] = field(default_factory=list)
 
 
-def _same_list(text: str, a: Mention, b: Mention) -> bool:
+def _same_list(text: str, a: Mention, b: Mention, gap: re.Pattern | None) -> bool:
     """Two cluster names belong to one list ("Klaster 1 dan Klaster 3") when only list words separate them."""
     lo, hi = sorted((a, b), key=lambda m: m.start)
     between = text[lo.end : hi.start]
-    return lo is hi or re.fullmatch(r"[\s,]*(?:(?:dan|serta|atau|and|or|&)\s*)?", between) is not None
+    return lo is hi or (gap is not None and gap.fullmatch(between) is not None)
 
 
 class Analyzer:
     """Finds clusters, features and units in text, for one facts object and one locale."""
 
-    def __init__(self, facts: Facts, locale: str = "id", cluster_map: dict[str, int] | None = None, feature_aliases: dict[str, list[str]] | None = None):
+    def __init__(self, facts: Facts, lexicon: Lexicon | str = "id", cluster_map: dict[str, int] | None = None,
+                 feature_aliases: dict[str, list[str]] | None = None):
         self.facts = facts
-        self.lex: Lexicon = LEXICONS[locale]
-        self.locale = locale
+        self.lex: Lexicon = load_lexicon(lexicon) if isinstance(lexicon, str) else lexicon
+        self.locale = self.lex.code
         self.cluster_map = {str(k).strip().upper(): int(v) for k, v in (cluster_map or {}).items()}
-        ordinals = "|".join(ORDINAL_WORDS)
+        lex = self.lex
+        ordinals = "|".join(lex.ordinals)
+        # a cluster's name: a digit, a letter A–H or a Roman numeral, unless a unit follows ("2 provinsi")
+        item = rf"(\d{{1,2}}|[A-H]|[IVX]{{1,4}})(?![\w]|[.,]\d)(?!\s*(?:{lex.item_units}))"
         self.cluster_rx = rx(
-            rf"\b{self.lex.cluster_word}\s+(?:ke-?\s*)?(?:(?P<ord>{ordinals})\b(?!\s+(?:tertinggi|terendah|terbesar|terkecil|terbaik|terburuk|highest|lowest|largest|smallest|best|worst))|{_ITEM}"
-            rf"(?P<more>(?:\s*(?:,|dan|serta|atau|and|or|&)\s*(?:{self.lex.cluster_word}\s+)?{_ITEM})*))",
+            rf"\b{lex.cluster_word}\s+(?:{lex.ordinal_prefix})?(?:(?P<ord>{ordinals})\b(?!\s+(?:{lex.ordinal_superlatives}))|{item}"
+            rf"(?P<more>(?:\s*(?:,|{lex.list_joiner})\s*(?:{lex.cluster_word}\s+)?{item})*))",
             0,
         )
-        self.item_rx = rx(_ITEM, 0)
-        self.this_rx = rx(self.lex.this_cluster)
-        self.non_claim_rx = rx(_NON_CLAIM_NUMBERS)
+        self.item_rx = rx(item, 0)
+        self.list_gap = rx(rf"[\s,]*(?:(?:{lex.list_joiner})\s*)?", 0)
+        self.this_rx = rx(lex.this_cluster)
+        self.non_claim_rx = rx(lex.non_claim_numbers)
         patterns = []
         extra = feature_aliases or {}
         for f in facts.features:
@@ -191,8 +199,8 @@ class Analyzer:
         key = name.strip().upper()
         if key in self.cluster_map:
             return self.cluster_map[key]
-        if name.lower() in ORDINAL_WORDS:
-            return ORDINAL_WORDS[name.lower()]
+        if name.lower() in self.lex.ordinals:
+            return self.lex.ordinals[name.lower()]
         if key.isdigit():
             return int(key)
         if key in ROMAN:
@@ -237,22 +245,18 @@ class Analyzer:
                 clusters.append(Mention(match.start(), match.end(), this, match.group(0)))
         clusters.sort(key=lambda m: m.start)
 
-        features = []
-        work = text
-        for name, pattern in self.feature_patterns:
-            for match in pattern.finditer(work):
-                features.append(Mention(match.start(), match.end(), name, match.group(0)))
-                blank_out(match.start(), match.end())
-            work = pattern.sub(lambda m: " " * len(m.group(0)), work)
-        features.sort(key=lambda m: m.start)
+        def find(patterns, work: str) -> tuple[list[Mention], str]:
+            """Each (value, pattern) in turn, longest first: a match is blanked so a shorter name cannot match inside it."""
+            found = []
+            for value, pattern in patterns:
+                for match in pattern.finditer(work):
+                    found.append(Mention(match.start(), match.end(), value, match.group(0)))
+                    blank_out(match.start(), match.end())
+                work = pattern.sub(lambda m: " " * len(m.group(0)), work)
+            return sorted(found, key=lambda m: m.start), work
 
-        members = []
-        for member, pattern in self.member_patterns:
-            for match in pattern.finditer(work):
-                members.append(Mention(match.start(), match.end(), member, match.group(0)))
-                blank_out(match.start(), match.end())
-            work = pattern.sub(lambda m: " " * len(m.group(0)), work)
-        members.sort(key=lambda m: m.start)
+        features, work = find(self.feature_patterns, text)
+        members, work = find(self.member_patterns, work)  # in the text with the indicators already blanked, as before
         for match in self.non_claim_rx.finditer(text):
             blank_out(match.start(), match.end())
 
@@ -260,7 +264,7 @@ class Analyzer:
         scope = Scope(
             text=text, shown=shown or text, section=section, default_clusters=default_clusters, default_features=default_features,
             stat=stat, clusters=clusters, features=features, members=members, unknown_clusters=unknown, breaks=breaks,
-            masked="".join(blank), all_features=tuple(f.name for f in self.facts.features),
+            masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap,
         )
         scope._all_positions = [m.start() for m in self.all_features_rx.finditer(text)]
         scope.parentheses = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]

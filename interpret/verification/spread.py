@@ -10,11 +10,18 @@ cluster there is no spread and no shared pattern, so every such claim is false b
 
 from __future__ import annotations
 
+from ..terms import ClaimKind, Verdict
+from .checkers import register
 from .lexicon import rx
 from .scope import Scope
 
 
+@register
 class SpreadChecker:
+    kind = ClaimKind.SPREAD
+    words = ("low_spread", "high_spread", "zero_spread", "all_members", "widest", "spread_subject", "spread_preposition", "most_spread",
+             "exemption", "identical")
+
     def __init__(self, verifier):
         self.v = verifier
         lex = verifier.lex
@@ -23,8 +30,10 @@ class SpreadChecker:
         self.zero_rx = rx(lex.zero_spread)
         self.members_rx = rx(lex.all_members)
         self.negation_rx = rx(lex.negation)
-        self.widest_rx = rx(rf"(?:variasi|keragaman|rentang|perbedaan|sebaran|variation|diversity|range|spread)\s+(?:\w+\s+){{0,4}}?(?:{lex.widest})\s+(?:\w+\s+)?(?:pada|di|dalam|untuk|in|on|for)\b")
-        self.most_rx = rx(r"(?:paling|ter|most|least)\s*(?P<word>homogen\w*|seragam|beragam|heterogen\w*|bervariasi|diverse|varied|uniform)")
+        self.widest_rx = rx(rf"(?:{lex.spread_subject})\s+(?:\w+\s+){{0,4}}?(?:{lex.widest})\s+(?:\w+\s+)?(?:{lex.spread_preposition})\b")
+        self.most_rx = rx(lex.most_spread)  # groups: word (the adjective), least (when it reverses it), low (when it means homogeneous)
+        self.exemption_rx = rx(lex.exemption)
+        self.identical_rx = rx(lex.identical)
 
     def check(self, scope: Scope) -> None:
         v = self.v
@@ -36,7 +45,7 @@ class SpreadChecker:
             self._most(scope, match)
             claimed_positions.add(match.start())
         found = []
-        for kind, pattern in (("nol", self.zero_rx), ("kecil", self.low_rx), ("besar", self.high_rx), ("anggota", self.members_rx)):
+        for kind, pattern in (("zero", self.zero_rx), ("low", self.low_rx), ("high", self.high_rx), ("members", self.members_rx)):
             for match in pattern.finditer(scope.text):
                 if any(abs(match.start() - p) < 30 for p in claimed_positions):
                     continue
@@ -47,26 +56,26 @@ class SpreadChecker:
             clusters = scope.clusters_for(match.start())
             start, _ = scope.clause(match.start())
             negated = bool(self.negation_rx.search(scope.text, max(start, match.start() - 25), match.start())) or bool(
-                self.negation_rx.search(scope.text, match.end(), min(len(scope.text), match.end() + 25)) and rx(r"berlaku|applies|apply|dapat").search(scope.text, match.end(), match.end() + 40)
+                self.negation_rx.search(scope.text, match.end(), min(len(scope.text), match.end() + 25)) and self.exemption_rx.search(scope.text, match.end(), match.end() + 40)
             )
             for cluster in clusters:
                 c = v.facts.cluster(cluster)
                 size_fact = v.facts.index.get(f"K{cluster}.size")
                 if c.size == 1:
-                    ok = negated or kind == "nol"
-                    v.claim(scope, "sebaran", match.group(0), (cluster,), (), size_fact, "benar" if ok else "salah",
+                    ok = negated or kind == "zero"
+                    v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.TRUE if ok else Verdict.FALSE,
                             "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.get('unit', 'unit')}: tidak ada variasi atau pola bersama")
                     continue
-                if kind == "anggota":
-                    if rx(r"identik|identical").search(match.group(0)) and not negated:
-                        v.claim(scope, "sebaran", match.group(0), (cluster,), (), size_fact, "salah", "anggota klaster tidak identik (simpangan baku > 0)")
+                if kind == "members":
+                    if self.identical_rx.search(match.group(0)) and not negated:
+                        v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.FALSE, "anggota klaster tidak identik (simpangan baku > 0)")
                     continue
                 features = scope.features_for(match.start())
-                if kind == "nol":
+                if kind == "zero":
                     ok = negated  # "bukan tanpa variasi"
-                    v.claim(scope, "sebaran", match.group(0), (cluster,), features, size_fact, "benar" if ok else "salah", "klaster beranggotakan lebih dari satu dengan simpangan baku > 0")
+                    v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), features, size_fact, Verdict.TRUE if ok else Verdict.FALSE, "klaster beranggotakan lebih dari satu dengan simpangan baku > 0")
                     continue
-                low = (kind == "kecil") != negated
+                low = (kind == "low") != negated
                 self._relative(scope, match.group(0), cluster, features, low)
 
     def _spread(self, cluster: int, features) -> float | None:
@@ -90,16 +99,15 @@ class SpreadChecker:
         fact = v.facts.index.get(f"K{cluster}.{features[0]}.sd") if features else v.facts.index.get(f"K{cluster}.size")
         note = f"urutan sebaran {position} dari {m} (1 = paling homogen)"
         if m % 2 == 1 and position == (m + 1) // 2:
-            v.claim(scope, "sebaran", phrase, (cluster,), features, fact, "tidak dapat diverifikasi", note + ": di tengah")
+            v.claim(scope, ClaimKind.SPREAD, phrase, (cluster,), features, fact, Verdict.UNVERIFIABLE, note + ": di tengah")
             return
         in_low_half = position <= m / 2
-        v.claim(scope, "sebaran", phrase, (cluster,), features, fact, "benar" if in_low_half == low else "salah", note)
+        v.claim(scope, ClaimKind.SPREAD, phrase, (cluster,), features, fact, Verdict.TRUE if in_low_half == low else Verdict.FALSE, note)
 
     def _most(self, scope: Scope, match) -> None:
         v = self.v
-        word = match.group("word").lower()
-        low = word.startswith(("homogen", "seragam", "uniform"))
-        if match.group(0).lower().startswith("least"):
+        low = bool(match.group("low"))
+        if match.group("least"):
             low = not low
         features = scope.features_for(match.start())
         spreads = {c.number: self._spread(c.number, features) for c in v.facts.clusters}
@@ -107,7 +115,7 @@ class SpreadChecker:
         target = (min if low else max)(spreads, key=spreads.get)
         for cluster in scope.clusters_for(match.start()):
             ok = cluster == target
-            v.claim(scope, "sebaran", match.group(0), (cluster,), features, v.facts.index.get(f"K{cluster}.size"), "benar" if ok else "salah",
+            v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), features, v.facts.index.get(f"K{cluster}.size"), Verdict.TRUE if ok else Verdict.FALSE,
                     f"{'paling homogen' if low else 'paling beragam'}: Klaster {target}")
 
     def _widest(self, scope: Scope, match) -> None:
@@ -119,8 +127,8 @@ class SpreadChecker:
         for cluster in scope.clusters_for(match.start()):
             c = v.facts.cluster(cluster)
             if c.size == 1:
-                v.claim(scope, "sebaran", match.group(0), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), "salah", "klaster satu anggota tidak punya keragaman")
+                v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), Verdict.FALSE, "klaster satu anggota tidak punya keragaman")
                 continue
             widest = max(v.facts.features, key=lambda f: (c.features[f.name].max - c.features[f.name].min) / abs(c.features[f.name].reference or 1))
-            v.claim(scope, "sebaran", match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.max"),
-                    "benar" if widest.name == feature else "salah", f"rentang relatif terlebar: {widest.name}")
+            v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.max"),
+                    Verdict.TRUE if widest.name == feature else Verdict.FALSE, f"rentang relatif terlebar: {widest.name}")

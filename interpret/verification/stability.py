@@ -1,40 +1,48 @@
 """Stability claims ("Klaster 2 stabil", "Klaster 4 paling tidak stabil"), checked against the
 bootstrap Jaccard facts `K{n}.jaccard` when the stability analysis ran; thresholds live in
-interpret/rules/konsistensi.toml ([stabilitas]). Without those facts the claim cannot be verified.
+interpret/rules/konsistensi.toml ([ambang], read through interpret/thresholds.py). Without those facts the claim cannot be verified.
 Numbers such as "berpindah klaster pada 35 % replikasi" are number claims matched to the unit facts.
 """
 
 from __future__ import annotations
 
+from ..terms import ClaimKind, Verdict
+from .checkers import register
 from .lexicon import rx
 from .scope import Scope
 
 
+@register
 class StabilityChecker:
-    def __init__(self, verifier, thresholds):
+    kind = ClaimKind.STABILITY
+    words = ("stable", "unstable", "placement_words", "most_stable", "less_word", "very_word")
+
+    def __init__(self, verifier):
         self.v = verifier
-        self.t = thresholds
+        self.t = verifier.rules.book.ambang
         self.unstable_rx = rx(verifier.lex.unstable)
         self.stable_rx = rx(verifier.lex.stable)
-        self.unit_rx = rx(r"anggota|penempatan|provinsi|unit|member|placement|assignment")
-        self.most_rx = rx(r"paling\s+(?P<neg>tidak\s+)?stabil|most\s+(?P<neg2>un)?stable|least\s+stable")
+        self.unit_rx = rx(verifier.lex.placement_words)
+        self.most_rx = rx(verifier.lex.most_stable)  # groups named least…: it names the least stable cluster
+        self.less_rx = rx(verifier.lex.less_word)
+        self.very_rx = rx(verifier.lex.very_word)
 
     def check(self, scope: Scope) -> None:
         v = self.v
         taken = []
         for match in self.most_rx.finditer(scope.text):
             taken.append((match.start(), match.end()))
-            least = bool(match.group("neg") or match.group("neg2")) or match.group(0).lower().startswith("least")
+            least = any(value for name, value in match.groupdict().items() if name.startswith("least"))
             values = {c.number: v.facts.index.get(f"K{c.number}.jaccard") for c in v.facts.clusters}
             values = {n: f for n, f in values.items() if f is not None}
             for cluster in scope.clusters_for(match.start()):
                 if not values:
-                    v.claim(scope, "stabilitas", match.group(0), (cluster,), (), None, "tidak dapat diverifikasi", "analisis stabilitas tidak dijalankan")
+                    v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), None, Verdict.UNVERIFIABLE, "analisis stabilitas tidak dijalankan")
                     continue
                 target = (min if least else max)(values, key=lambda n: float(values[n].value))
-                v.claim(scope, "stabilitas", match.group(0), (cluster,), (), values.get(cluster), "benar" if cluster == target else "salah",
+                v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), values.get(cluster), Verdict.TRUE if cluster == target else Verdict.FALSE,
                         f"Jaccard tertinggi/terendah: Klaster {target}")
-        for label, pattern in (("tidak stabil", self.unstable_rx), ("stabil", self.stable_rx)):
+        for label, pattern in (("unstable", self.unstable_rx), ("stable", self.stable_rx)):
             for match in pattern.finditer(scope.text):
                 if any(s <= match.start() < e for s, e in taken):
                     continue
@@ -46,16 +54,16 @@ class StabilityChecker:
                 for cluster in clusters:
                     fact = v.facts.index.get(f"K{cluster}.jaccard")
                     if fact is None:
-                        v.claim(scope, "stabilitas", match.group(0), (cluster,), (), None, "tidak dapat diverifikasi", "analisis stabilitas tidak dijalankan")
+                        v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), None, Verdict.UNVERIFIABLE, "analisis stabilitas tidak dijalankan")
                         continue
                     value = float(fact.value)
-                    if label == "tidak stabil" and rx(r"kurang|less").search(match.group(0)):
+                    if label == "unstable" and self.less_rx.search(match.group(0)):
                         ok = value < self.t.stabil_min
-                    elif label == "tidak stabil":
+                    elif label == "unstable":
                         ok = value < self.t.tidak_stabil_maks
-                    elif rx(r"sangat|highly|very").search(match.group(0)):
+                    elif self.very_rx.search(match.group(0)):
                         ok = value >= self.t.sangat_stabil_min
                     else:
                         ok = value >= self.t.stabil_min
-                    v.claim(scope, "stabilitas", match.group(0), (cluster,), (), fact, "benar" if ok else "salah",
+                    v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), fact, Verdict.TRUE if ok else Verdict.FALSE,
                             f"Jaccard {value:.2f}; ambang stabil {self.t.stabil_min}")

@@ -1,0 +1,57 @@
+"""interpret/verification/repair.py: one decision for every failing claim, whoever drafted the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.errors import VerificationError
+from interpret.terms import ClaimKind, Verdict
+from interpret.verification import Claim, VerificationReport
+from interpret.verification.repair import (
+    RepairAction,
+    describe_for_provider,
+    provider_repair_claims,
+    refuse_false_claims,
+    repair_action,
+    repair_drafts,
+    still_failing,
+    unverified_mark,
+)
+
+
+def claim(verdict: Verdict, text: str = "UHH Klaster 2 rata-rata 75,32 tahun.", value: str = "75,32") -> Claim:
+    return Claim("C001", ClaimKind.NUMBER, text, value, "Klaster 2", 2, "UHH", "K2.UHH.mean", "72,32 tahun", verdict)
+
+
+def test_the_decision_per_claim():
+    assert repair_action(claim(Verdict.TRUE)) is None
+    assert repair_action(claim(Verdict.FALSE)) == RepairAction.REMOVE
+    assert repair_action(claim(Verdict.UNVERIFIABLE)) == RepairAction.MARK
+    assert repair_action(claim(Verdict.FALSE), provider_can_repair=True) == RepairAction.ASK_PROVIDER
+    assert repair_action(claim(Verdict.TRUE), provider_can_repair=True) is None
+
+
+def test_the_provider_is_told_each_failing_claim_and_its_fact_in_the_prompt_language():
+    quoted = provider_repair_claims([claim(Verdict.FALSE), claim(Verdict.TRUE)])
+    assert quoted == [{"kalimat": "UHH Klaster 2 rata-rata 75,32 tahun.", "angka_ditulis": "75,32", "putusan": "salah", "id_fakta": "K2.UHH.mean",
+                       "fakta_benar": "72,32 tahun"}]
+    assert describe_for_provider([claim(Verdict.FALSE)]) == "'75,32' (salah; fakta K2.UHH.mean: 72,32 tahun)"
+
+
+def test_drafts_lose_false_sentences_and_mark_unverifiable_ones(default_brief):
+    drafts = default_brief.drafts
+    first = drafts.clusters[0]
+    wrong, unsure = first.karakteristik[0], first.karakteristik[1]
+    repaired, actions = repair_drafts(drafts, [claim(Verdict.FALSE, wrong), claim(Verdict.UNVERIFIABLE, unsure), claim(Verdict.UNVERIFIABLE, wrong)])
+    kept = repaired.clusters[0].karakteristik
+    assert wrong not in kept and f"{unsure} {unverified_mark()}" in kept
+    assert [(a["action"], a["putusan"]) for a in actions] == [("dihapus", "salah"), ("ditandai", "tidak dapat diverifikasi")]
+    assert repaired.llm == drafts.llm and repaired.sources == drafts.sources
+
+
+def test_a_marked_sentence_is_not_failing_again_and_a_false_claim_left_is_refused():
+    report = VerificationReport([claim(Verdict.UNVERIFIABLE, f"Angka kemiskinan turun. {unverified_mark()}"), claim(Verdict.FALSE)])
+    assert [c.verdict for c in still_failing(report)] == [Verdict.FALSE]
+    with pytest.raises(VerificationError, match="The brief still holds false claims"):
+        refuse_false_claims(report, "The brief", "Report it.")
+    refuse_false_claims(VerificationReport([claim(Verdict.TRUE)]), "The brief", "Report it.")
