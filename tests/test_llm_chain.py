@@ -352,4 +352,4 @@ def test_an_english_brief_keeps_the_token_usage_of_the_indonesian_model_drafts(t
     assert all(s.first_draft == "ollama" and "Indonesian draft by ollama (granite3.3:8b)" in s.notes[0] for s in sources.values())
     appendix = brief.markdown.split("### Who wrote each section", 1)[1]
     assert "| klaster-1 | rule-based (en) |" in appendix and "| 100 / 20 |" in appendix
-X
+    assert brief.verification.counts[Verdict.FALSE] == 0
