@@ -7,10 +7,12 @@ the last fallback of the LLM chain, so it returns the same `Drafts` contract.
 
 from __future__ import annotations
 
+from .analysis_text import direction_word, reference_phrase
 from .drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
 from .facts import ClusterFacts, Facts, FeatureInfo
 from .numbers import format_number, format_percent, with_unit
 from .rules import LoadedRules, matching_features
+from .terms import Direction
 
 ORDINALS = ["pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh"]
 TIERS = {
@@ -99,13 +101,13 @@ def sectors_of(draft: ClusterDraft) -> list[str]:
 
 def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) -> str:
     ff = cluster.features[feature.name]
-    ref_phrase = facts.reference["phrase"]
+    ref_phrase = reference_phrase(facts)
     mean = with_unit(format_number(ff.mean, feature.decimals), feature.unit)
     ref = with_unit(format_number(ff.reference, feature.decimals), feature.unit)
-    if ff.direction == "setara":
+    if ff.direction == Direction.EQUAL:
         return f"Rata-rata klaster untuk {feature.label} sebesar {mean}, setara dengan {ref_phrase} ({ref})."
     pct = format_percent(abs(ff.diff_pct))
-    return f"Rata-rata klaster untuk {feature.label} sebesar {mean}, {pct} {ff.direction} {ref_phrase} ({ref})."
+    return f"Rata-rata klaster untuk {feature.label} sebesar {mean}, {pct} {direction_word(ff.direction)} {ref_phrase} ({ref})."
 
 
 def evidence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) -> str:
@@ -114,12 +116,12 @@ def evidence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts) -> str:
 
 
 def _cluster_draft(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, labels: dict[int, str]) -> ClusterDraft:
-    unit = facts.dataset["unit_plural"]
+    unit = facts.dataset.unit_plural
     sentences = []
     if cluster.size == 1:
         sentences.append(
-            f"Klaster ini hanya berisi satu {facts.dataset['unit']}, yaitu {cluster.members[0]}; angka di bawah adalah nilai "
-            f"{facts.dataset['unit']} tersebut, bukan pola bersama, sehingga tidak ada variasi antaranggota yang dapat dijelaskan."
+            f"Klaster ini hanya berisi satu {facts.dataset.unit}, yaitu {cluster.members[0]}; angka di bawah adalah nilai "
+            f"{facts.dataset.unit} tersebut, bukan pola bersama, sehingga tidak ada variasi antaranggota yang dapat dijelaskan."
         )
     else:
         sentences.append(f"Klaster ini beranggotakan {cluster.size} {unit} dan menempati urutan {ORDINALS[cluster.composite_rank - 1] if cluster.composite_rank <= len(ORDINALS) else 'berikutnya'} menurut capaian komposit seluruh indikator.")
@@ -140,7 +142,7 @@ def _cluster_draft(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, labe
     elif cluster.size == 2:
         sentences.append(
             f"Dengan hanya dua anggota ({cluster.members[0]} dan {cluster.members[1]}), rata-rata klaster sangat peka terhadap "
-            f"masing-masing {facts.dataset['unit']}; tafsirkan dengan hati-hati."
+            f"masing-masing {facts.dataset.unit}; tafsirkan dengan hati-hati."
         )
     return ClusterDraft(klaster=cluster.number, label=labels[cluster.number], karakteristik=sentences, rekomendasi=_recommendations(cluster, facts, rules))
 
@@ -175,8 +177,8 @@ def _recommendation(rule_id: str, sector: str, template: str, hits: list[str], c
         "nilai": with_unit(format_number(ff.mean, feature.decimals), feature.unit),
         "referensi": with_unit(format_number(ff.reference, feature.decimals), feature.unit),
         "selisih": format_percent(abs(ff.diff_pct)),
-        "arah": ff.direction,
-        "frasa_referensi": facts.reference["phrase"],
+        "arah": direction_word(ff.direction),
+        "frasa_referensi": reference_phrase(facts),
     }
     try:
         text = template.format(**values)
@@ -192,14 +194,14 @@ def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
     ds = facts.dataset
     ref = facts.reference
     names = _join([f.name for f in facts.features])
-    if ref["kind"] == "row":
-        ref_text = f"angka agregat {ref['label']} dari tabel sumber, yang tidak ikut dikelompokkan"
-    elif facts.method.get("weighted"):  # survey weights (issue 3): the reference is a weighted mean
-        ref_text = f"rata-rata tertimbang {ds['n_units']} {ds['unit_plural']} (bobot survei), bukan angka resmi nasional"
+    if ref.kind == "row":
+        ref_text = f"angka agregat {ref.label} dari tabel sumber, yang tidak ikut dikelompokkan"
+    elif facts.method.weighted:  # survey weights (issue 3): the reference is a weighted mean
+        ref_text = f"rata-rata tertimbang {ds.n_units} {ds.unit_plural} (bobot survei), bukan angka resmi nasional"
     else:
-        ref_text = f"rata-rata sederhana {ds['n_units']} {ds['unit_plural']} (tanpa pembobotan), bukan angka resmi nasional"
+        ref_text = f"rata-rata sederhana {ds.n_units} {ds.unit_plural} (tanpa pembobotan), bukan angka resmi nasional"
     paragraphs = [
-        f"Analisis ini mengelompokkan {ds['n_units']} {ds['unit_plural']} ke dalam {facts.k} klaster berdasarkan {names}. "
+        f"Analisis ini mengelompokkan {ds.n_units} {ds.unit_plural} ke dalam {facts.k} klaster berdasarkan {names}. "
         f"Pembandingnya adalah {ref_text}."
     ]
     labels = {d.klaster: d.label for d in drafts}
@@ -211,9 +213,9 @@ def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
         if worse:
             parts.append(f"tertinggal pada {_join(worse)}")
         if not parts:
-            parts.append(f"setara dengan {ref['phrase']} pada semua indikator")
+            parts.append(f"setara dengan {reference_phrase(facts)} pada semua indikator")
         members = ", ".join(c.members[:3]) + (", dan lainnya" if c.size > 3 else "")
-        paragraphs.append(f"Klaster {c.number} ({labels[c.number]}; {c.size} {ds['unit_plural']}: {members}) {'; '.join(parts)}.")
+        paragraphs.append(f"Klaster {c.number} ({labels[c.number]}; {c.size} {ds.unit_plural}: {members}) {'; '.join(parts)}.")
     gap, hi, lo = widest_gap(facts)
     paragraphs.append(
         f"Kesenjangan antarklaster terbesar ada pada {gap.label}: rata-rata "
@@ -227,15 +229,15 @@ def _summary(facts: Facts, drafts: list[ClusterDraft]) -> SummaryDraft:
         ordinal = ORDINALS[position] if position < len(ORDINALS) else "berikutnya"
         conclusion.append(f"Prioritas {ordinal}: Klaster {c.number} ({labels[c.number]}), dengan fokus {_join(sectors)}.")
     conclusion.append(
-        f"Rekomendasi ini bertumpu pada rata-rata klaster; keputusan untuk satu {ds['unit']} tetap perlu melihat angka "
-        f"{ds['unit']} itu sendiri (berkas assignments.csv)."
+        f"Rekomendasi ini bertumpu pada rata-rata klaster; keputusan untuk satu {ds.unit} tetap perlu melihat angka "
+        f"{ds.unit} itu sendiri (berkas assignments.csv)."
     )
     return SummaryDraft(ringkasan=paragraphs, kesimpulan=conclusion)
 
 
 def _spread(facts: Facts, feature: FeatureInfo) -> float:
     means = [c.features[feature.name].mean for c in facts.clusters]
-    return (max(means) - min(means)) / abs(facts.reference["values"][feature.name] or 1)
+    return (max(means) - min(means)) / abs(facts.reference.values[feature.name] or 1)
 
 
 def _join(items: list[str]) -> str:

@@ -92,12 +92,12 @@ def _cluster_names(facts, labels: dict[int, str], lang: str) -> dict[int, str]:
 
 
 # -- k selection ---------------------------------------------------------------------------------
-def k_selection_chart(panel: dict, lang: str, used_k: int | None = None) -> Chart:
+def k_selection_chart(panel, lang: str, used_k: int | None = None) -> Chart:
     """Elbow (with knee), silhouette, gap with error bars and Davies–Bouldin, side by side; the k
-    used by the brief dashed, the panel's consensus dotted when it differs."""
-    ks = [int(k) for k in panel["k_values"]]
-    indices = panel.get("indices", {})
-    chosen, knee = panel.get("chosen_k"), panel.get("knee")
+    used by the brief dashed, the panel's consensus dotted when it differs (`panel`: facts.k_selection)."""
+    ks = [int(k) for k in panel.k_values]
+    indices = panel.indices
+    chosen, knee = panel.chosen_k, panel.knee
     used = used_k if used_k is not None else chosen
     with rc_context():
         fig = new_figure(8.6, 5.6)
@@ -247,7 +247,7 @@ def profile_chart(cluster, facts, lang: str) -> Chart:
     features = facts.features
     values = [cluster.features[f.name].diff_pct for f in features]
     names = [f.label for f in features]
-    tolerance = float(facts.method.get("tolerance_pct", 0) or 0)
+    tolerance = float(facts.method.tolerance_pct)
     limit = max([abs(v) for v in values if not math.isnan(v)] + [tolerance, 1.0]) * 1.3
     colour = cluster_color(cluster.number)
     key = f"profile-{cluster.number}"

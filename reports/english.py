@@ -15,6 +15,7 @@ from interpret.errors import ConfigError, VerificationError
 from interpret.numbers import format_number
 from interpret.drafting import by_need, most_deviating, sectors_of, standing, widest_gap, widest_spread
 from interpret.rules import matching_features
+from interpret.terms import Direction
 from . import english_analysis as analysis_text  # the analyses' English wording, reached as en.analysis_text in the templates
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
@@ -56,15 +57,14 @@ def unit_en(unit: str) -> str:
 
 
 def units_word(facts, plural: bool = True) -> str:
-    singular, many = UNIT_NOUNS.get(facts.dataset["unit"], (facts.dataset["unit"], facts.dataset["unit_plural"]))
+    singular, many = UNIT_NOUNS.get(facts.dataset.unit, (facts.dataset.unit, facts.dataset.unit_plural))
     return many if plural else singular
 
 
 def reference_phrase(facts) -> str:
-    ref = facts.reference
-    if ref["kind"] == "row":
+    if facts.reference.kind == "row":
         return "national figure"
-    return "provincial average" if facts.dataset["unit"] == "provinsi" else "average of the units"
+    return "provincial average" if facts.dataset.unit == "provinsi" else "average of the units"
 
 
 def num(value, decimals: int, signed: bool = False) -> str:
@@ -118,9 +118,9 @@ def feature_sentence(cluster, feature, facts) -> str:
     ref = reference_phrase(facts)
     mean = with_unit(num(ff.mean, feature.decimals), feature.unit)
     reference = with_unit(num(ff.reference, feature.decimals), feature.unit)
-    if ff.direction == "setara":
+    if ff.direction == Direction.EQUAL:
         return f"{feature.label} averages {mean}, similar to the {ref} ({reference})."
-    word = "above" if ff.direction == "di atas" else "below"
+    word = "above" if ff.direction == Direction.ABOVE else "below"
     return f"{feature.label} averages {mean}, {pct(abs(ff.diff_pct))} {word} the {ref} ({reference})."
 
 
@@ -183,13 +183,13 @@ def _summary(facts, drafts: list[ClusterDraft], labels: dict[int, str]) -> Summa
     ds, ref = facts.dataset, facts.reference
     units = units_word(facts)
     names = join([f.name for f in facts.features])
-    if ref["kind"] == "row":
-        ref_text = f"the aggregate row {ref['label']} of the source table, which is not clustered"
-    elif facts.method.get("weighted"):  # survey weights: the reference is a weighted mean (as in interpret.drafting)
-        ref_text = f"the weighted mean of the {ds['n_units']} {units} (survey weights), not an official national figure"
+    if ref.kind == "row":
+        ref_text = f"the aggregate row {ref.label} of the source table, which is not clustered"
+    elif facts.method.weighted:  # survey weights: the reference is a weighted mean (as in interpret.drafting)
+        ref_text = f"the weighted mean of the {ds.n_units} {units} (survey weights), not an official national figure"
     else:
-        ref_text = f"the simple mean of the {ds['n_units']} {units} (unweighted), not an official national figure"
-    paragraphs = [f"This analysis groups {ds['n_units']} {units} into {facts.k} clusters by {names}. The comparison is against {ref_text}."]
+        ref_text = f"the simple mean of the {ds.n_units} {units} (unweighted), not an official national figure"
+    paragraphs = [f"This analysis groups {ds.n_units} {units} into {facts.k} clusters by {names}. The comparison is against {ref_text}."]
     for c in facts.clusters:
         better, worse = standing(c, facts)
         parts = []

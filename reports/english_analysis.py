@@ -1,6 +1,7 @@
 """The English wording of the clustering analyses (k-panel consensus, stability ratings, method
 comparison) for `--lang en`. The decisions are those of interpret/analysis_text.py (consensus_decision,
-stability_level) and the data are those already in `facts.analysis`: nothing is recomputed here, and
+stability_level) and the data are those already in the facts' typed sections (facts.k_selection,
+facts.comparison): nothing is recomputed here, and
 every number written is a fact, formatted the English way ("0.412").
 """
 
@@ -31,9 +32,9 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def consensus_reasoning(ks: dict) -> str:
-    """The panel's reasoning paragraph, from facts.analysis["k_selection"]."""
-    d = consensus_decision(ks["votes"], ks["knee"], ks["chosen_k"], ks["tie_break"], ks["user_k"])
+def consensus_reasoning(ks) -> str:
+    """The panel's reasoning paragraph, from facts.k_selection."""
+    d = consensus_decision(ks.votes, ks.knee, ks.chosen_k, ks.tie_break, ks.user_k)
     # As in Indonesian, no sentence ends on a number: index names close each clause.
     parts = [f"k = {k} is chosen by {_join([INDEX_NAMES[n] for n in names])}" for k, names in d.groups]
     sentences = []
@@ -65,20 +66,20 @@ def stability_rating(jaccard: float) -> str:
     return RATINGS[stability_level(jaccard)]
 
 
-def _combination(row: dict) -> str:
-    return f"{METHOD_NAMES[row['method']]} ({METRIC_NAMES[row['metric']]}) with k = {row['k']}"
+def _combination(row) -> str:
+    return f"{METHOD_NAMES[row.method]} ({METRIC_NAMES[row.metric]}) with k = {row.k}"
 
 
-def _scores(row: dict) -> str:
-    return f"silhouette {_num(row['silhouette'], 3)}, DBI {_num(row['dbi'], 3)}, connectivity {_num(row['connectivity'], 2)}"
+def _scores(row) -> str:
+    return f"silhouette {_num(row.silhouette, 3)}, DBI {_num(row.dbi, 3)}, connectivity {_num(row.connectivity, 2)}"
 
 
-def comparison_justification(cmp: dict) -> str:
-    """Which combination the comparison ranks best and whether the brief uses it, from facts.analysis["comparison"]."""
-    best = cmp["chosen"]
+def comparison_justification(cmp) -> str:
+    """Which combination the comparison ranks best and whether the brief uses it, from facts.comparison."""
+    best = cmp.chosen
     text = f"By the mean rank of the three indices, the best combination is {_combination(best)} ({_scores(best)})."
-    used = next((r for r in cmp["rows"] if r["used"]), None)
-    if used is not None and all(used[key] == best[key] for key in ("method", "metric", "k")):
+    used = cmp.used
+    if cmp.best_is_used:
         text += " That is the combination this brief uses."
     elif used is not None:
         text += (

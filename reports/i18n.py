@@ -123,8 +123,10 @@ def number(value: float, decimals: int, lang: str, signed: bool = False) -> str:
 def reference_phrase(facts, lang: str) -> str:
     """How the brief names its reference ("rata-rata provinsi" / "provincial average" / "INDONESIA")."""
     ref = facts.reference
-    if ref.get("kind") == "row":
-        return ref.get("label") or text(lang, "reference")
+    if ref.kind == "row":
+        return ref.label or text(lang, "reference")
     if lang == "id":
-        return ref.get("phrase") or text(lang, "reference")
-    return {"rata-rata provinsi": "provincial average", "rata-rata unit": "average of the units"}.get(ref.get("phrase", ""), "reference")
+        from interpret.analysis_text import reference_phrase as indonesian
+
+        return indonesian(facts)
+    return "provincial average" if facts.dataset.unit == "provinsi" else "average of the units"

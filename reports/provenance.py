@@ -71,25 +71,27 @@ def section_rows(drafts, provenance: dict) -> list[dict]:
 
 def provenance_view(facts, drafts, verification, provenance: dict) -> dict:
     """Everything Lampiran B shows, as plain values for the template."""
+    from interpret.analysis_text import k_reason_text
+
     method = facts.method
     return {
-        "data_file": provenance.get("data_file", facts.dataset.get("file")),
-        "data_bytes": provenance.get("data_bytes", facts.dataset.get("size_bytes")),
-        "data_sha256": provenance.get("data_sha256", facts.dataset.get("sha256")),
+        "data_file": provenance.get("data_file", facts.dataset.file),
+        "data_bytes": provenance.get("data_bytes", facts.dataset.size_bytes),
+        "data_sha256": provenance.get("data_sha256", facts.dataset.sha256),
         "spec_file": provenance.get("spec_file", "–"),
         "spec_sha256": provenance.get("spec_sha256", "–"),
         "rules_sha256": provenance.get("rules_sha256", "–"),
-        "scaling": method.get("scaling") or method.get("standardization") or provenance.get("standardization", "–"),
-        "pca": bool(method.get("pca")),
-        "weighted": bool(method.get("weighted")),
-        "weight_column": method.get("weight_column"),
-        "algorithm": method.get("algorithm", provenance.get("method", "–")),
-        "metric": method.get("metric", "euclidean"),
-        "n_init": method.get("n_init"),
-        "k": method.get("k"),
-        "k_reason": method.get("k_reason") or "–",
-        "k_source": method.get("k_source") or "–",
-        "seed": method.get("seed"),
+        "scaling": method.standardization,
+        "pca": method.pca,
+        "weighted": method.weighted,
+        "weight_column": method.weight_column,
+        "algorithm": method.algorithm,
+        "metric": method.metric,
+        "n_init": method.n_init,
+        "k": method.k,
+        "k_reason": k_reason_text(method),
+        "k_source": method.k_source,
+        "seed": method.seed,
         "counts": verification.counts,
         "n_claims": len(verification.claims),
         "generated_at": provenance.get("generated_at", "–"),

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from interpret import analysis_text
 from interpret.errors import TemplateError
 from interpret.numbers import format_number, format_percent, with_unit
 
@@ -54,11 +55,13 @@ def _render(name: str, lang: str = "id", **context) -> str:
 def render_body(facts, drafts, lang: str = "id") -> str:
     """Everything before the appendix: summary, data and method, one section per cluster, conclusion."""
     labels = {d.klaster: d.label for d in drafts.clusters}
+    # `words`: the Indonesian wording of the facts' decisions (k reason, consensus, ratings, ...),
+    # which the facts themselves no longer carry.
     if lang == "en":
         from . import english
 
-        return _render("brief.en.md.j2", "en", facts=facts, drafts=drafts, labels=labels, en=english)
-    return _render("brief.md.j2", facts=facts, drafts=drafts, labels=labels)
+        return _render("brief.en.md.j2", "en", facts=facts, drafts=drafts, labels=labels, en=english, words=analysis_text)
+    return _render("brief.md.j2", facts=facts, drafts=drafts, labels=labels, words=analysis_text)
 
 
 def render_appendix(facts, drafts, verification, provenance: dict, lang: str = "id") -> str:

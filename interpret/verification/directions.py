@@ -6,6 +6,8 @@ is checked against the members' range (max below the reference), not the mean.
 
 from __future__ import annotations
 
+from ..analysis_text import WORD_DIRECTIONS, direction_word
+from ..terms import Direction
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
@@ -35,7 +37,8 @@ class DirectionChecker:
             for feature in scope.default_features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")
                 if fact is not None:
-                    v.claim(scope, "arah", word, (cluster,), (feature,), fact, "benar" if fact.value == word else "salah")
+                    v.claim(scope, "arah", word, (cluster,), (feature,), fact, "benar" if fact.value == WORD_DIRECTIONS.get(word) else "salah",
+                            expected=direction_word(fact.value))
 
     def _judge(self, scope: Scope, match, word: str, negated: bool, mode: str) -> None:
         v = self.v
@@ -69,11 +72,12 @@ class DirectionChecker:
                     ok = ff.min > ff.reference if wanted == "di atas" else ff.max < ff.reference
                     note = "diperiksa pada rentang anggota (min–maks)"
                 elif wanted == "setara":
-                    ok = fact.value == "setara"
+                    ok = fact.value == Direction.EQUAL
                     note = ""
                 else:
-                    ok = fact.value == wanted or (fact.value == "setara" and (ff.diff > 0) == (wanted == "di atas") and ff.diff != 0)
-                    note = "selisih dalam toleransi setara" if fact.value == "setara" else ""
+                    equal = fact.value == Direction.EQUAL
+                    ok = fact.value == WORD_DIRECTIONS[wanted] or (equal and (ff.diff > 0) == (wanted == "di atas") and ff.diff != 0)
+                    note = "selisih dalam toleransi setara" if equal else ""
                 if negated:
                     ok = not ok
-                v.claim(scope, "arah", phrase, (cluster,), (feature,), fact, "benar" if ok else "salah", note)
+                v.claim(scope, "arah", phrase, (cluster,), (feature,), fact, "benar" if ok else "salah", note, expected=direction_word(fact.value))

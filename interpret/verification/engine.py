@@ -207,9 +207,9 @@ class Verifier:
         if value is None:
             self.claim(scope, "arah", phrase, (), (feature,), None, "tidak dapat diverifikasi", f"nilai {member} tidak ada dalam fakta")
             return
-        ref = float(self.facts.reference["values"][feature])
+        ref = float(self.facts.reference.values[feature])
         diff_pct = 100 * (value - ref) / abs(ref or 1)
-        tolerance = float(self.facts.method.get("tolerance_pct", 1.0))
+        tolerance = float(self.facts.method.tolerance_pct)
         actual = "setara" if abs(diff_pct) <= tolerance else ("di atas" if diff_pct > 0 else "di bawah")
         if word in {"lebih baik", "lebih buruk"}:
             higher = self.facts.feature(feature).direction == "higher_is_better"

@@ -55,7 +55,7 @@ class SpreadChecker:
                 if c.size == 1:
                     ok = negated or kind == "nol"
                     v.claim(scope, "sebaran", match.group(0), (cluster,), (), size_fact, "benar" if ok else "salah",
-                            "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.get('unit', 'unit')}: tidak ada variasi atau pola bersama")
+                            "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.unit}: tidak ada variasi atau pola bersama")
                     continue
                 if kind == "anggota":
                     if rx(r"identik|identical").search(match.group(0)) and not negated:
