@@ -305,8 +305,8 @@ class Facts(_Section):
 def facts_json_schema() -> dict:
     """The JSON Schema of result.json's "facts" (committed as docs/result.schema.json)."""
     schema = Facts.model_json_schema(mode="serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "interpret result.json: facts",
-            "x-schema-version": SCHEMA_VERSION, **schema}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": "interpret result.json: facts",
+            "x-schema-version": SCHEMA_VERSION}
 
 
 def composite_scores(z_values: np.ndarray, features) -> np.ndarray:
