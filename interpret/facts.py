@@ -52,7 +52,8 @@ class Fact:
 class _Section(BaseModel):
     # Frozen: the facts are built once and never changed afterwards. NaN (a gap index that could not
     # be computed, a difference from a zero reference) is written as JSON's NaN constant, as before.
-    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="constants")
+    # A field's docstring is its description in the generated JSON Schema.
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="constants", use_attribute_docstrings=True)
 
 
 # -- what was read and how it was clustered -------------------------------------------------------
@@ -72,32 +73,46 @@ class DatasetInfo(_Section):
     file: str
     sha256: str
     size_bytes: int
-    dropped: list[DroppedUnit] = []  # units left out (spec: missing = "drop")
+    dropped: list[DroppedUnit] = []
+    """Units left out because their data are incomplete (spec: missing = "drop")."""
 
 
 class Reference(_Section):
-    kind: Literal["row", "mean"]  # the aggregate row of the table, or the mean of the units
+    kind: Literal["row", "mean"]
+    """The aggregate row of the table, or the mean of the units."""
     label: str
-    row_id: str | None = None  # the aggregate row, never clustered
+    row_id: str | None = None
+    """The aggregate row, never clustered."""
     values: dict[str, float]
 
 
 class MethodInfo(_Section):
-    standardization: str  # zscore | minmax | robust
-    algorithm: str  # kmeans | kmedoids | ward
-    metric: str  # euclidean | manhattan
+    standardization: str
+    """How each feature was scaled: "zscore", "minmax" or "robust"."""
+    algorithm: str
+    """The clustering method: "kmeans", "kmedoids" or "ward"."""
+    metric: str
+    """The distance: "euclidean" or "manhattan"."""
     pca: bool
+    """The clustering ran on principal-component scores."""
     k: int
-    k_reason: str | None  # the spec's own k_reason (user data), only when the spec set k
+    k_reason: str | None
+    """The spec's own k_reason (user data), only when the spec set k."""
     k_source: Literal["cli", "spec", "auto"]
+    """Who set k: the command line, the spec, or the k-selection panel's consensus."""
     seed: int
     n_init: int | None
     within_ss: float
+    """Total within-cluster sum of squares (in the clustered space)."""
     total_ss: float
     between_pct: float
-    tolerance_pct: float  # |diff_pct| up to this is Direction.EQUAL
-    order_by: str  # "composite" or a feature name
+    """Between-cluster SS as % of the total SS."""
+    tolerance_pct: float
+    """A |diff_pct| up to this is "equal" to the reference."""
+    order_by: str
+    """How clusters are numbered: "composite" (best first) or a feature name."""
     weighted: bool
+    """Means and counts are survey-weighted population estimates."""
     weight_column: str | None
 
 
@@ -117,24 +132,33 @@ class FeatureFacts(_Section):
     median: float
     min: float
     max: float
-    sd: float | None  # None for a one-member cluster
+    sd: float | None
+    """None for a one-member cluster."""
     reference: float
     diff: float
     diff_pct: float
     z: float
-    rank: int  # 1 = the highest mean among clusters
-    direction: Direction  # of the mean against the reference, within the tolerance
-    better: bool | None  # direction-adjusted: True = better than the reference, None = equal
+    rank: int
+    """1 = the highest mean among clusters."""
+    direction: Direction
+    """Of the mean against the reference, within the tolerance."""
+    better: bool | None
+    """Direction-adjusted: True = better than the reference, None = equal."""
 
 
 class ClusterFacts(_Section):
-    number: int  # 1-based, "Klaster 1"
-    id: str  # "K1"
+    number: int
+    """1-based, as in "Klaster 1"; deterministic (clustering.order_labels)."""
+    id: str
+    """The prefix of the cluster's fact IDs: "K1"."""
     size: int
     members: list[str]
-    small_n: str | None  # "n=1" | "n=2" | None
-    composite: float  # mean direction-adjusted z: the welfare ordering
-    composite_rank: int  # 1 = best
+    small_n: str | None
+    """A caution for tiny clusters: "n=1", "n=2", else None."""
+    composite: float
+    """Mean direction-adjusted z: the welfare ordering."""
+    composite_rank: int
+    """1 = the best composite."""
     features: dict[str, FeatureFacts]
 
 
@@ -143,29 +167,42 @@ class KSelection(_Section):
     """The k-selection panel: six indices per candidate k and the consensus of their votes."""
 
     k_values: list[int]
-    indices: dict[str, list[float]]  # index name (and gap_se) → one value per k, NaN when not computable
-    knee: int | None  # the WSS curve's elbow, None when it has none
-    votes: dict[str, int]  # index name → the k it prefers (wss only when there is a knee)
-    vote_counts: dict[int, int]  # k → votes
-    chosen_k: int  # the consensus
-    tie_break: str | None  # "silhouette" when several k had the most votes
-    user_k: int | None  # the k the run used when it was set (CLI or spec), else None
+    indices: dict[str, list[float]]
+    """Index name (and gap_se) → one value per k, NaN when not computable."""
+    knee: int | None
+    """The WSS curve's elbow, None when it has none."""
+    votes: dict[str, int]
+    """Index name → the k it prefers (wss only when there is a knee)."""
+    vote_counts: dict[int, int]
+    """k → how many indices voted for it."""
+    chosen_k: int
+    """The consensus of the votes."""
+    tie_break: str | None
+    """The index that broke a tie of the most votes ("silhouette"), else None."""
+    user_k: int | None
+    """The k the run used when it was set (CLI or spec), else None."""
     k_source: Literal["cli", "spec", "auto"]
-    sample_size: int | None  # the O(n²) indices ran on a sample of this size, None: on all units
+    sample_size: int | None
+    """The O(n²) indices ran on a sample of this size, None: on all units."""
     gap_references: int
     neighbours: int
 
 
 class UnstableMember(_Section):
     unit: str
-    moved_pct: float  # % of the bootstrap replicates that placed it in another cluster
+    moved_pct: float
+    """% of the bootstrap replicates that placed it in another cluster."""
 
 
 class ClusterStability(_Section):
-    jaccard: float  # mean bootstrap Jaccard (clusterboot, Hennig)
+    jaccard: float
+    """Mean bootstrap Jaccard (clusterboot, Hennig)."""
     level: StabilityLevel
+    """Hennig's reading of the Jaccard."""
     dissolved_pct: float
-    unstable_members: list[UnstableMember]  # most often moved first
+    """% of the replicates in which the cluster dissolved (best Jaccard below 0.5)."""
+    unstable_members: list[UnstableMember]
+    """Members that moved in at least threshold_pct of the replicates, most often moved first."""
 
 
 class UnitStability(_Section):
@@ -174,29 +211,39 @@ class UnitStability(_Section):
 
 
 class Stability(_Section):
-    B: int  # bootstrap replicates
+    B: int
+    """The number of bootstrap replicates."""
     seed: int
     clusters: dict[int, ClusterStability]
-    units: dict[str, UnitStability]  # empty when the bootstrap ran on a sample
+    units: dict[str, UnitStability]
+    """Empty when the bootstrap ran on a sample."""
     unstable_units: list[str]
-    unstable_clusters: list[int]  # Jaccard below unstable_jaccard
-    all_unstable: bool  # no cluster reaches stable_jaccard
+    unstable_clusters: list[int]
+    """Clusters whose Jaccard is below unstable_jaccard."""
+    all_unstable: bool
+    """No cluster reaches stable_jaccard."""
     stable_jaccard: float
     unstable_jaccard: float
-    threshold_pct: float  # a unit moving this often is unstable
-    sample_size: int | None  # the bootstrap ran on a sample of this size, None: on all units
+    threshold_pct: float
+    """A unit moving this often is unstable."""
+    sample_size: int | None
+    """The bootstrap ran on a sample of this size, None: on all units."""
 
 
 class Kmo(_Section):
     overall: float
     per_variable: dict[str, float]
-    singular: bool  # the correlation matrix was singular: a pseudo-inverse was used
+    singular: bool
+    """The correlation matrix was singular: a pseudo-inverse was used."""
 
 
 class AssumptionThresholds(_Section):
-    kmo: float  # adequate from here
-    correlation: float  # |r| above: the pair counts twice in the distance
-    outlier_z: float  # |z| above: an outlier
+    kmo: float
+    """The KMO from which sampling adequacy is adequate."""
+    correlation: float
+    """Above this |r| a pair of features counts twice in the distance."""
+    outlier_z: float
+    """Above this |z| a value is an outlier."""
 
 
 class Correlation(_Section):
@@ -212,17 +259,22 @@ class Outlier(_Section):
 
 
 class Assumptions(_Section):
-    kmo: Kmo | None  # None with fewer than two features
+    kmo: Kmo | None
+    """None with fewer than two features."""
     thresholds: AssumptionThresholds
     high_correlations: list[Correlation]
-    outliers: list[Outlier]  # the most extreme, largest |z| first
-    n_outliers: int  # all of them, even when the list is cut
+    outliers: list[Outlier]
+    """The most extreme, largest |z| first."""
+    n_outliers: int
+    """All of them, even when the list is cut."""
 
 
 class PcaInfo(_Section):
-    explained_variance_pct: list[float]  # for every component, not only the kept ones
+    explained_variance_pct: list[float]
+    """For every component, not only the kept ones."""
     kept_pct: float
-    loadings: dict[str, list[float]]  # feature → loading on each kept component
+    loadings: dict[str, list[float]]
+    """Feature → loading on each kept component."""
     n_components: int
 
 
@@ -245,14 +297,16 @@ class ComparisonRow(_Section):
     dbi: float
     connectivity: float
     mean_rank: float
-    used: bool  # the combination this run clustered with
+    used: bool
+    """The combination this run clustered with."""
 
 
 class Comparison(_Section):
     """The method comparison (--compare): every combination scored, the best by mean rank."""
 
     rows: list[ComparisonRow]
-    chosen: ComparisonRow  # the best combination
+    chosen: ComparisonRow
+    """The best combination."""
 
     @property
     def used(self) -> ComparisonRow | None:
@@ -265,12 +319,16 @@ class Comparison(_Section):
 
 # -- the whole ----------------------------------------------------------------------------------------
 class Facts(_Section):
+    """Everything the brief may state about one run: the data, the method, the clusters, every
+    fact by ID, and the analyses that ran."""
+
     dataset: DatasetInfo
     features: list[FeatureInfo]
     reference: Reference
     method: MethodInfo
     clusters: list[ClusterFacts]
     index: dict[str, Fact]
+    """Every fact by its stable ID ("K1.UHH.mean"): what the verifier checks claims against."""
     k_selection: KSelection | None = None
     stability: Stability | None = None
     assumptions: Assumptions | None = None
