@@ -6,7 +6,7 @@ is checked against the members' range (max below the reference), not the mean.
 
 from __future__ import annotations
 
-from ..analysis_text import WORD_DIRECTIONS, direction_word
+from ..analysis_text import WORD_DIRECTIONS
 from ..terms import Direction
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
@@ -37,8 +37,7 @@ class DirectionChecker:
             for feature in scope.default_features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")
                 if fact is not None:
-                    v.claim(scope, "arah", word, (cluster,), (feature,), fact, "benar" if fact.value == WORD_DIRECTIONS.get(word) else "salah",
-                            expected=direction_word(fact.value))
+                    v.claim(scope, "arah", word, (cluster,), (feature,), fact, "benar" if fact.value == WORD_DIRECTIONS.get(word) else "salah")
 
     def _judge(self, scope: Scope, match, word: str, negated: bool, mode: str) -> None:
         v = self.v
@@ -80,4 +79,4 @@ class DirectionChecker:
                     note = "selisih dalam toleransi setara" if equal else ""
                 if negated:
                     ok = not ok
-                v.claim(scope, "arah", phrase, (cluster,), (feature,), fact, "benar" if ok else "salah", note, expected=direction_word(fact.value))
+                v.claim(scope, "arah", phrase, (cluster,), (feature,), fact, "benar" if ok else "salah", note)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..analysis_text import direction_word
 from ..facts import Fact, Facts
 from ..numbers import format_number, with_unit
 from .directions import DirectionChecker
@@ -165,7 +166,7 @@ class Verifier:
             cluster=clusters[0] if len(clusters) == 1 else (fact.cluster if fact else None),
             feature=(fact.feature if fact else None) or (features[0] if len(features) == 1 else None),
             fact_id=fact.id if fact else None,
-            expected=expected if expected is not None else (fact.text if fact else None),
+            expected=expected if expected is not None else (_shown(fact) if fact else None),
             verdict=verdict,
             note=note or ("" if fact or verdict == "benar" else "tidak ditemukan"),
         )
@@ -237,6 +238,11 @@ class Verifier:
             fact = self._unit_fact(members[-1], feature, values[members[-1]])
             self.claim(scope, "peringkat", phrase, (self.cluster_of(members[-1]),), (feature,), fact, "benar" if ok else "salah",
                        f"urutan: {', '.join(order[: max(len(members), ordinal) + 1])}")
+
+
+def _shown(fact: Fact) -> str:
+    """A fact as the appendix shows it: a direction fact's Direction in the verifier's words ("di atas")."""
+    return direction_word(fact.value) if fact.kind == "direction" else fact.text
 
 
 def verify_markdown(text: str, facts: Facts, tolerance: float = 1e-9, **options) -> VerificationReport:
