@@ -56,7 +56,7 @@ def run_panel(rows: int, workdir: Path, sample_size: int, seed: int) -> dict:
     t0 = time.perf_counter()
     partition, facts = analyse(dataset, settings, timings=timings)
     t_total = time.perf_counter() - t0
-    ks = facts.analysis["k_selection"]
+    ks = facts.k_selection
     return {
         "rows": rows,
         "features": dataset.values.shape[1],
@@ -64,11 +64,11 @@ def run_panel(rows: int, workdir: Path, sample_size: int, seed: int) -> dict:
         "load": t_load,
         "timings": timings,
         "analyse_total": t_total,
-        "chosen_k": ks["chosen_k"],
-        "votes": ks["votes"],
-        "sample_size": ks["sample_size"],
+        "chosen_k": ks.chosen_k,
+        "votes": ks.votes,
+        "sample_size": ks.sample_size,
         "sizes": partition.sizes,
-        "jaccard": [facts.analysis["stability"]["clusters"][str(c + 1)]["jaccard"] for c in range(partition.k)],
+        "jaccard": [facts.stability.clusters[c + 1].jaccard for c in range(partition.k)],
         "peak_mb": peak_mb(),
     }
 

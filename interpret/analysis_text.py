@@ -1,13 +1,13 @@
 """The analyses' paragraphs, decided here in no language and worded by the brief's `Language`: the
 consensus paragraph of the k panel, the stability level of a cluster, the method comparison.
-Every number they contain is a fact added by analysis.py, formatted in the brief's language.
+Every number they contain is a fact (interpret/fact_builder.py), formatted in the brief's language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .language import Language, load_language
+from .language import Language
 from .terms import StabilityLevel
 from .thresholds import load_thresholds
 
@@ -54,14 +54,9 @@ def stability_level(jaccard: float) -> StabilityLevel:
     return StabilityLevel.UNSTABLE
 
 
-def _get(section, name: str):
-    """A field of an analysis section: a typed model or a plain dict (older result.json)."""
-    return section[name] if isinstance(section, dict) else getattr(section, name)
-
-
 def consensus_paragraph(ks, lang: Language) -> str:
     """The paragraph the brief quotes: which index votes for which k, and how the choice was made."""
-    d = consensus_decision(dict(_get(ks, "votes")), _get(ks, "knee"), _get(ks, "chosen_k"), _get(ks, "tie_break"), _get(ks, "user_k"))
+    d = consensus_decision(dict(ks.votes), ks.knee, ks.chosen_k, bool(ks.tie_break), ks.user_k)
     parts = lang.t("consensus.parts_separator").join(
         lang.t("consensus.chosen_by", k=k, indices=lang.join([lang.word("index_name", n) for n in names])) for k, names in d.groups
     )
@@ -87,27 +82,17 @@ def comparison_paragraph(cmp, lang: Language) -> str:
     """Which combination the comparison ranks best and whether the brief uses it."""
 
     def combination(row) -> str:
-        return lang.t("comparison.combination", method=lang.word("method_name", _get(row, "method")), metric=lang.word("metric", _get(row, "metric")), k=_get(row, "k"))
+        return lang.t("comparison.combination", method=lang.word("method_name", row.method), metric=lang.word("metric", row.metric), k=row.k)
 
     def scores(row) -> str:
-        return lang.t("comparison.scores", silhouette=lang.number(_get(row, "silhouette"), 3), dbi=lang.number(_get(row, "dbi"), 3),
-                      connectivity=lang.number(_get(row, "connectivity"), 2))
+        return lang.t("comparison.scores", silhouette=lang.number(row.silhouette, 3), dbi=lang.number(row.dbi, 3),
+                      connectivity=lang.number(row.connectivity, 2))
 
-    best = _get(cmp, "chosen")
+    best = cmp.chosen
     text = lang.t("comparison.best", combination=combination(best), scores=scores(best))
-    used = next((r for r in _get(cmp, "rows") if _get(r, "used")), None)
-    if used is not None and all(_get(used, key) == _get(best, key) for key in ("method", "metric", "k")):
+    used = next((r for r in cmp.rows if r.used), None)
+    if used is not None and (used.method, used.metric, used.k) == (best.method, best.metric, best.k):
         text += lang.t("comparison.best_used")
     elif used is not None:
         text += lang.t("comparison.other_used", combination=combination(used), scores=scores(used))
     return text
-
-
-# -- the Indonesian texts analysis.py still stores in the facts (until the typed facts drop them) ----
-def consensus_reasoning(sel, user_k: int | None) -> str:
-    ks = {"votes": dict(sel.votes), "knee": sel.knee, "chosen_k": sel.chosen_k, "tie_break": sel.tie_break, "user_k": user_k}
-    return consensus_paragraph(ks, load_language("id"))
-
-
-def stability_rating(jaccard: float) -> str:
-    return load_language("id").word("stability", stability_level(jaccard))

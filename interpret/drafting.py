@@ -11,7 +11,7 @@ from __future__ import annotations
 from .drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
 from .errors import ConfigError
 from .facts import ClusterFacts, Facts, FeatureInfo
-from .language import Language, load_language
+from .language import DATA_LANGUAGE, Language, load_language
 from .rules import LoadedRules, matching_features
 from .terms import Direction
 
@@ -22,15 +22,7 @@ TIERS = {
     4: ["high", "upper_middle", "lower_middle", "low"],
     5: ["high", "upper_middle", "middle", "lower_middle", "low"],
 }
-CHAIN_LANGUAGE = "id"  # the language of the LLM prompts, so of the chain and of its rule-based fallback
-_LEGACY_DIRECTIONS = {"di atas": Direction.ABOVE, "di bawah": Direction.BELOW, "setara": Direction.EQUAL}
-
-
-def as_direction(value) -> Direction:
-    """A feature's direction as the core's enum (older facts carry the Indonesian words)."""
-    return _LEGACY_DIRECTIONS.get(value) or Direction(value)
-
-
+CHAIN_LANGUAGE = DATA_LANGUAGE  # the language of the LLM prompts, so of the chain and of its rule-based fallback
 def draft_rule_based(facts: Facts, rules: LoadedRules, language: Language | str = CHAIN_LANGUAGE) -> Drafts:
     lang = load_language(language)
     labels = cluster_labels(facts, lang)
@@ -128,7 +120,7 @@ def sectors_of(draft: ClusterDraft) -> list[str]:
 
 def _spread(facts: Facts, feature: FeatureInfo) -> float:
     means = [c.features[feature.name].mean for c in facts.clusters]
-    return (max(means) - min(means)) / abs(facts.reference["values"][feature.name] or 1)
+    return (max(means) - min(means)) / abs(facts.reference.values[feature.name] or 1)
 
 
 # -- how to say it: sentences from the language ------------------------------------------------------
@@ -138,7 +130,7 @@ def _value(lang: Language, value: float, feature: FeatureInfo) -> str:
 
 def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts, lang: Language) -> str:
     ff = cluster.features[feature.name]
-    direction = as_direction(ff.direction)
+    direction = ff.direction
     values = {"feature": feature.label, "mean": _value(lang, ff.mean, feature), "reference": lang.reference_phrase(facts),
               "reference_value": _value(lang, ff.reference, feature)}
     if direction == Direction.EQUAL:
@@ -198,7 +190,7 @@ def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[
         "nilai": _value(lang, ff.mean, feature),
         "referensi": _value(lang, ff.reference, feature),
         "selisih": lang.percent(abs(ff.diff_pct)),
-        "arah": lang.word("direction", as_direction(ff.direction)),
+        "arah": lang.word("direction", ff.direction),
         "frasa_referensi": lang.reference_phrase(facts),
         "sector": lang.sector(sector),
         "feature": feature.label,
@@ -221,14 +213,14 @@ def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language |
     labels = {d.klaster: d.label for d in drafts}
     ds, ref = facts.dataset, facts.reference
     units = lang.unit_noun(facts)
-    if ref["kind"] == "row":
-        reference = lang.t("summary.reference_row", label=ref["label"])
-    elif facts.method.get("weighted"):  # survey weights: the reference is a weighted mean
-        reference = lang.t("summary.reference_weighted", n=ds["n_units"], units=units)
+    if ref.kind == "row":
+        reference = lang.t("summary.reference_row", label=ref.label)
+    elif facts.method.weighted:  # survey weights: the reference is a weighted mean
+        reference = lang.t("summary.reference_weighted", n=ds.n_units, units=units)
     else:
-        reference = lang.t("summary.reference_simple", n=ds["n_units"], units=units)
+        reference = lang.t("summary.reference_simple", n=ds.n_units, units=units)
     features = lang.join([f.name for f in facts.features], "prose")
-    paragraphs = [lang.t("summary.intro", n=ds["n_units"], units=units, k=facts.k, features=features, reference=reference)]
+    paragraphs = [lang.t("summary.intro", n=ds.n_units, units=units, k=facts.k, features=features, reference=reference)]
     for c in facts.clusters:
         better, worse = standing(c, facts)
         parts = []

@@ -1,6 +1,12 @@
 """Stage 3: the facts object — the single source for drafting, verification and the report.
 
-Every number the brief may state is a `Fact` with a stable ID:
+`Facts` is one typed, frozen object, built once by `interpret.fact_builder.build_facts` and written
+to and read from result.json by the same code (`Facts.to_json` / `Facts.from_json`); its JSON
+Schema is docs/result.schema.json (`facts_json_schema`). It holds data and decisions, never wording:
+directions are `Direction` values, stability levels `StabilityLevel` values, and the brief's words
+for them are chosen at drafting and rendering time.
+
+Every number the brief may state is a `Fact` in `index`, with a stable ID:
 
     K2.UHH.mean       cluster 2, feature UHH, cluster mean      (also .median .min .max .sd
     K2.UHH.diff_pct   % difference from the reference            .diff .z .rank .direction)
@@ -9,90 +15,331 @@ Every number the brief may state is a `Fact` with a stable ID:
     DATA.n_units      units clustered        DATA.year    the data year
     RUN.k  RUN.seed  RUN.n_init              FIT.between_pct   between-SS / total-SS in %
     METHOD.tolerance_pct                     the "setara" tolerance in %
+    KSEL.*  STAB.*  K2.jaccard  UNIT.*  ASSUME.*  PCA.*  CMP.*  K2.population*   the analyses
 
 IDs depend on cluster numbers, which are deterministic (see clustering.order_labels).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 
-from clustering import Partition, profile_clusters
+from .terms import Direction, StabilityLevel
 
-from .data import Dataset
-from .numbers import format_number, format_percent, with_unit
-
-DirectionWord = Literal["di atas", "di bawah", "setara"]
-STATS = ("mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank")
+SCHEMA_VERSION = 2  # of result.json; changes when a key of the facts changes meaning
 
 
 @dataclass(frozen=True)
 class Fact:
+    """One number (or text) the brief may state. A plain dataclass, so the verifier can make
+    ad-hoc facts positionally; pydantic validates it when a `Facts` is read from JSON."""
+
     id: str
-    value: float | int | str
+    value: float | int | str  # a direction fact's value is its Direction ("above", "below", "equal")
     kind: str  # mean, median, min, max, sd, diff, diff_pct, z, rank, direction, size, reference, count, ...
     decimals: int = 0
     unit: str = ""
     cluster: int | None = None  # 1-based cluster number
     feature: str | None = None
-    text: str = ""  # as the brief writes it ("73,13 tahun")
+    text: str = ""  # as the brief writes it ("73,13 tahun"); a direction fact's text is its Direction value
     member: str | None = None  # a unit id, for facts about one unit (stability, outliers)
 
 
-@dataclass(frozen=True)
-class FeatureInfo:
+class _Section(BaseModel):
+    # Frozen: the facts are built once and never changed afterwards. NaN (a gap index that could not
+    # be computed, a difference from a zero reference) is written as JSON's NaN constant, as before.
+    # A field's docstring is its description in the generated JSON Schema.
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="constants", use_attribute_docstrings=True)
+
+
+# -- what was read and how it was clustered -------------------------------------------------------
+class DroppedUnit(_Section):
+    id: str
+    reason: str
+
+
+class DatasetInfo(_Section):
+    name: str
+    title: str
+    source: str
+    year: int | None
+    unit: str
+    unit_plural: str
+    n_units: int
+    file: str
+    sha256: str
+    size_bytes: int
+    dropped: list[DroppedUnit] = []
+    """Units left out because their data are incomplete (spec: missing = "drop")."""
+
+
+class Reference(_Section):
+    kind: Literal["row", "mean"]
+    """The aggregate row of the table, or the mean of the units."""
+    label: str
+    row_id: str | None = None
+    """The aggregate row, never clustered."""
+    values: dict[str, float]
+
+
+class MethodInfo(_Section):
+    standardization: str
+    """How each feature was scaled: "zscore", "minmax" or "robust"."""
+    algorithm: str
+    """The clustering method: "kmeans", "kmedoids" or "ward"."""
+    metric: str
+    """The distance: "euclidean" or "manhattan"."""
+    pca: bool
+    """The clustering ran on principal-component scores."""
+    k: int
+    k_reason: str | None
+    """The spec's own k_reason (user data), only when the spec set k."""
+    k_source: Literal["cli", "spec", "auto"]
+    """Who set k: the command line, the spec, or the k-selection panel's consensus."""
+    seed: int
+    n_init: int | None
+    within_ss: float
+    """Total within-cluster sum of squares (in the clustered space)."""
+    total_ss: float
+    between_pct: float
+    """Between-cluster SS as % of the total SS."""
+    tolerance_pct: float
+    """A |diff_pct| up to this is "equal" to the reference."""
+    order_by: str
+    """How clusters are numbered: "composite" (best first) or a feature name."""
+    weighted: bool
+    """Means and counts are survey-weighted population estimates."""
+    weight_column: str | None
+
+
+class FeatureInfo(_Section):
     name: str
     column: str
     label: str
     unit: str
-    direction: str  # higher_is_better | lower_is_better
+    direction: Literal["higher_is_better", "lower_is_better"]
     decimals: int
     theme: str
 
 
-@dataclass(frozen=True)
-class FeatureFacts:
+# -- the clusters ---------------------------------------------------------------------------------
+class FeatureFacts(_Section):
     mean: float
     median: float
     min: float
     max: float
     sd: float | None
+    """None for a one-member cluster."""
     reference: float
     diff: float
     diff_pct: float
     z: float
     rank: int
-    direction: DirectionWord  # of the value against the reference, within the tolerance
-    better: bool | None  # direction-adjusted: True = better than the reference, None = setara
+    """1 = the highest mean among clusters."""
+    direction: Direction
+    """Of the mean against the reference, within the tolerance."""
+    better: bool | None
+    """Direction-adjusted: True = better than the reference, None = equal."""
 
 
-@dataclass(frozen=True)
-class ClusterFacts:
-    number: int  # 1-based, "Klaster 1"
-    id: str  # "K1"
+class ClusterFacts(_Section):
+    number: int
+    """1-based, as in "Klaster 1"; deterministic (clustering.order_labels)."""
+    id: str
+    """The prefix of the cluster's fact IDs: "K1"."""
     size: int
     members: list[str]
-    small_n: str | None  # "n=1" | "n=2" | None
-    composite: float  # mean direction-adjusted z: the welfare ordering
-    composite_rank: int  # 1 = best
+    small_n: str | None
+    """A caution for tiny clusters: "n=1", "n=2", else None."""
+    composite: float
+    """Mean direction-adjusted z: the welfare ordering."""
+    composite_rank: int
+    """1 = the best composite."""
     features: dict[str, FeatureFacts]
 
 
-@dataclass(frozen=True)
-class Facts:
-    dataset: dict
+# -- the analyses (each None when it did not run) -------------------------------------------------
+class KSelection(_Section):
+    """The k-selection panel: six indices per candidate k and the consensus of their votes."""
+
+    k_values: list[int]
+    indices: dict[str, list[float]]
+    """Index name (and gap_se) → one value per k, NaN when not computable."""
+    knee: int | None
+    """The WSS curve's elbow, None when it has none."""
+    votes: dict[str, int]
+    """Index name → the k it prefers (wss only when there is a knee)."""
+    vote_counts: dict[int, int]
+    """k → how many indices voted for it."""
+    chosen_k: int
+    """The consensus of the votes."""
+    tie_break: str | None
+    """The index that broke a tie of the most votes ("silhouette"), else None."""
+    user_k: int | None
+    """The k the run used when it was set (CLI or spec), else None."""
+    k_source: Literal["cli", "spec", "auto"]
+    sample_size: int | None
+    """The O(n²) indices ran on a sample of this size, None: on all units."""
+    gap_references: int
+    neighbours: int
+
+
+class UnstableMember(_Section):
+    unit: str
+    moved_pct: float
+    """% of the bootstrap replicates that placed it in another cluster."""
+
+
+class ClusterStability(_Section):
+    jaccard: float
+    """Mean bootstrap Jaccard (clusterboot, Hennig)."""
+    level: StabilityLevel
+    """Hennig's reading of the Jaccard."""
+    dissolved_pct: float
+    """% of the replicates in which the cluster dissolved (best Jaccard below 0.5)."""
+    unstable_members: list[UnstableMember]
+    """Members that moved in at least threshold_pct of the replicates, most often moved first."""
+
+
+class UnitStability(_Section):
+    cluster: int
+    moved_pct: float
+
+
+class Stability(_Section):
+    B: int
+    """The number of bootstrap replicates."""
+    seed: int
+    clusters: dict[int, ClusterStability]
+    units: dict[str, UnitStability]
+    """Empty when the bootstrap ran on a sample."""
+    unstable_units: list[str]
+    unstable_clusters: list[int]
+    """Clusters whose Jaccard is below unstable_jaccard."""
+    all_unstable: bool
+    """No cluster reaches stable_jaccard."""
+    stable_jaccard: float
+    unstable_jaccard: float
+    threshold_pct: float
+    """A unit moving this often is unstable."""
+    sample_size: int | None
+    """The bootstrap ran on a sample of this size, None: on all units."""
+
+
+class Kmo(_Section):
+    overall: float
+    per_variable: dict[str, float]
+    singular: bool
+    """The correlation matrix was singular: a pseudo-inverse was used."""
+
+
+class AssumptionThresholds(_Section):
+    kmo: float
+    """The KMO from which sampling adequacy is adequate."""
+    correlation: float
+    """Above this |r| a pair of features counts twice in the distance."""
+    outlier_z: float
+    """Above this |z| a value is an outlier."""
+
+
+class Correlation(_Section):
+    a: str
+    b: str
+    r: float
+
+
+class Outlier(_Section):
+    unit: str
+    feature: str
+    z: float
+
+
+class Assumptions(_Section):
+    kmo: Kmo | None
+    """None with fewer than two features."""
+    thresholds: AssumptionThresholds
+    high_correlations: list[Correlation]
+    outliers: list[Outlier]
+    """The most extreme, largest |z| first."""
+    n_outliers: int
+    """All of them, even when the list is cut."""
+
+
+class PcaInfo(_Section):
+    explained_variance_pct: list[float]
+    """For every component, not only the kept ones."""
+    kept_pct: float
+    loadings: dict[str, list[float]]
+    """Feature → loading on each kept component."""
+    n_components: int
+
+
+class ClusterWeight(_Section):
+    population: float
+    share_pct: float
+
+
+class WeightsInfo(_Section):
+    column: str | None
+    population: float
+    clusters: dict[int, ClusterWeight]
+
+
+class ComparisonRow(_Section):
+    method: str
+    metric: str
+    k: int
+    silhouette: float
+    dbi: float
+    connectivity: float
+    mean_rank: float
+    used: bool
+    """The combination this run clustered with."""
+
+
+class Comparison(_Section):
+    """The method comparison (--compare): every combination scored, the best by mean rank."""
+
+    rows: list[ComparisonRow]
+    chosen: ComparisonRow
+    """The best combination."""
+
+    @property
+    def used(self) -> ComparisonRow | None:
+        return next((r for r in self.rows if r.used), None)
+
+    @property
+    def best_is_used(self) -> bool:
+        return self.chosen.used
+
+
+# -- the whole ----------------------------------------------------------------------------------------
+class Facts(_Section):
+    """Everything the brief may state about one run: the data, the method, the clusters, every
+    fact by ID, and the analyses that ran."""
+
+    dataset: DatasetInfo
     features: list[FeatureInfo]
-    reference: dict  # kind, label, values, row_id, phrase
-    method: dict
+    reference: Reference
+    method: MethodInfo
     clusters: list[ClusterFacts]
-    index: dict[str, Fact] = field(repr=False)
-    # Further analyses keyed by name (k selection panel, stability, assumption checks, ...): each
-    # JSON-serializable, each adding its own facts to `index` through `add_fact`.
-    analysis: dict = field(default_factory=dict)
+    index: dict[str, Fact]
+    """Every fact by its stable ID ("K1.UHH.mean"): what the verifier checks claims against."""
+    k_selection: KSelection | None = None
+    stability: Stability | None = None
+    assumptions: Assumptions | None = None
+    pca: PcaInfo | None = None
+    weights: WeightsInfo | None = None
+    comparison: Comparison | None = None
+
+    def __repr__(self) -> str:  # the index has hundreds of facts: keep tracebacks readable
+        return f"Facts({self.dataset.name}, k = {self.k}, {len(self.index)} facts)"
+
+    __str__ = __repr__
 
     @property
     def k(self) -> int:
@@ -104,147 +351,32 @@ class Facts:
     def cluster(self, number: int) -> ClusterFacts:
         return self.clusters[number - 1]
 
-    def add_fact(self, fact: Fact) -> None:
-        if fact.id in self.index:
-            raise ValueError(f"fact {fact.id} already exists")
-        self.index[fact.id] = fact
+    # The one codec of result.json's "facts": what `to_json` writes, `from_json` reads back equal.
+    def to_json(self) -> dict:
+        return self.model_dump(mode="json")
 
-    def to_dict(self) -> dict:
-        return {
-            "dataset": self.dataset,
-            "features": [asdict(f) for f in self.features],
-            "reference": self.reference,
-            "method": self.method,
-            "clusters": [asdict(c) for c in self.clusters],
-            "analysis": self.analysis,
-            "facts": {fid: asdict(f) for fid, f in self.index.items()},
-        }
+    @classmethod
+    def from_json(cls, data: dict) -> Facts:
+        return cls.model_validate(data)
 
 
-def composite_scores(z_values: np.ndarray, features: list[FeatureInfo]) -> np.ndarray:
-    """Per-row mean of direction-adjusted z (lower-is-better features flipped)."""
+def facts_json_schema() -> dict:
+    """The JSON Schema of result.json's "facts" (committed as docs/result.schema.json)."""
+    schema = Facts.model_json_schema(mode="serialization")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": "interpret result.json: facts",
+            "x-schema-version": SCHEMA_VERSION}
+
+
+def composite_scores(z_values: np.ndarray, features) -> np.ndarray:
+    """Per-row mean of direction-adjusted z (lower-is-better features flipped); `features` are
+    FeatureInfo or the spec's features (anything with `.direction`)."""
     signs = np.array([1.0 if f.direction == "higher_is_better" else -1.0 for f in features])
     return (np.asarray(z_values) * signs).mean(axis=1)
 
 
-def build_facts(dataset: Dataset, partition: Partition, *, tolerance_pct: float, k_reason: str) -> Facts:
-    spec = dataset.spec
-    features = [
-        FeatureInfo(f.name, f.column, f.label, f.unit, f.direction, f.decimals, f.theme) for f in spec.features
-    ]
-    profiles = profile_clusters(dataset.values, partition.labels, dataset.reference.values, weights=getattr(dataset, "weights", None))
-    sd = dataset.values.std(ddof=1).to_numpy()
-    z_centers = (np.array([[p.features[f.name].mean for f in features] for p in profiles]) - dataset.values.mean().to_numpy()) / sd
-    composite = composite_scores(z_centers, features)
-    composite_rank = (-composite).argsort().argsort() + 1
-
-    index: dict[str, Fact] = {}
-
-    def add(fact: Fact) -> None:
-        index[fact.id] = fact
-
-    ref_phrase = "angka nasional" if dataset.reference.kind == "row" else "rata-rata provinsi" if spec.dataset.unit == "provinsi" else "rata-rata unit"
-    unit_plural = spec.unit_plural
-    n_units = len(dataset.values)
-    add(Fact("DATA.n_units", n_units, "count", 0, unit_plural, text=f"{n_units} {unit_plural}"))
-    if spec.dataset.year is not None:
-        add(Fact("DATA.year", spec.dataset.year, "year", 0, text=str(spec.dataset.year)))
-    if dataset.dropped:
-        add(Fact("DATA.n_dropped", len(dataset.dropped), "count", 0, unit_plural))
-    add(Fact("RUN.k", partition.k, "k", 0, text=str(partition.k)))
-    add(Fact("RUN.seed", partition.seed, "seed", 0, text=str(partition.seed)))
-    add(Fact("RUN.n_init", partition.n_init, "n_init", 0, text=str(partition.n_init)))
-    between_pct = 100 * partition.between_ratio
-    add(Fact("FIT.between_pct", between_pct, "between_pct", 1, "%", text=format_percent(between_pct)))
-    add(Fact("FIT.within_ss", partition.within_ss, "within_ss", 3, text=format_number(partition.within_ss, 3)))
-    add(Fact("METHOD.tolerance_pct", tolerance_pct, "tolerance_pct", 1, "%", text=format_percent(tolerance_pct)))
-    for f in features:
-        ref = dataset.reference.values[f.name]
-        add(Fact(f"REF.{f.name}", ref, "reference", f.decimals, f.unit, feature=f.name, text=with_unit(format_number(ref, f.decimals), f.unit)))
-
-    clusters = []
-    for profile in profiles:
-        number = profile.index + 1
-        cid = f"K{number}"
-        add(Fact(f"{cid}.size", profile.size, "size", 0, unit_plural, cluster=number, text=f"{profile.size} {unit_plural}"))
-        # For the verifier's membership and overall-rank claims (a text value is never matched as a number).
-        add(Fact(f"{cid}.members", ", ".join(profile.members), "members", 0, "", cluster=number, text=", ".join(profile.members)))
-        add(Fact(f"{cid}.composite_rank", int(composite_rank[profile.index]), "composite_rank", 0, "", cluster=number, text=str(int(composite_rank[profile.index]))))
-        feature_facts = {}
-        for f in features:
-            s = profile.features[f.name]
-            direction = _direction(s.diff_pct, tolerance_pct)
-            better = None if direction == "setara" else (direction == "di atas") == (f.direction == "higher_is_better")
-            feature_facts[f.name] = FeatureFacts(
-                mean=s.mean, median=s.median, min=s.min, max=s.max, sd=s.sd, reference=s.reference,
-                diff=s.diff, diff_pct=s.diff_pct, z=s.z, rank=s.rank, direction=direction, better=better,
-            )
-            base = f"{cid}.{f.name}"
-            for stat in ("mean", "median", "min", "max", "sd"):
-                value = getattr(s, stat)
-                if value is None:
-                    continue
-                add(Fact(f"{base}.{stat}", value, stat, f.decimals, f.unit, number, f.name, with_unit(format_number(value, f.decimals), f.unit)))
-            add(Fact(f"{base}.diff", s.diff, "diff", f.decimals, f.unit, number, f.name, with_unit(format_number(s.diff, f.decimals, signed=True), f.unit)))
-            add(Fact(f"{base}.diff_pct", s.diff_pct, "diff_pct", 1, "%", number, f.name, format_percent(s.diff_pct)))
-            add(Fact(f"{base}.z", s.z, "z", 2, "", number, f.name, format_number(s.z, 2, signed=True)))
-            add(Fact(f"{base}.rank", s.rank, "rank", 0, "", number, f.name, str(s.rank)))
-            add(Fact(f"{base}.direction", direction, "direction", 0, "", number, f.name, direction))
-        clusters.append(
-            ClusterFacts(
-                number=number,
-                id=cid,
-                size=profile.size,
-                members=profile.members,
-                small_n="n=1" if profile.size == 1 else "n=2" if profile.size == 2 else None,
-                composite=float(composite[profile.index]),
-                composite_rank=int(composite_rank[profile.index]),
-                features=feature_facts,
-            )
-        )
-
-    return Facts(
-        dataset={
-            "name": spec.dataset.name,
-            "title": spec.dataset.title,
-            "source": spec.dataset.source,
-            "year": spec.dataset.year,
-            "unit": spec.dataset.unit,
-            "unit_plural": unit_plural,
-            "n_units": n_units,
-            "file": dataset.path.name,
-            "sha256": dataset.sha256,
-            "size_bytes": dataset.size_bytes,
-            "dropped": [{"id": i, "reason": r} for i, r in dataset.dropped],
-        },
-        features=features,
-        reference={
-            "kind": dataset.reference.kind,
-            "label": dataset.reference.label,
-            "row_id": dataset.reference.row_id,
-            "phrase": ref_phrase,
-            "values": dataset.reference.values,
-        },
-        method={
-            "standardization": "zscore",
-            "algorithm": partition.method,
-            "k": partition.k,
-            "k_reason": k_reason,
-            "seed": partition.seed,
-            "n_init": partition.n_init,
-            "within_ss": partition.within_ss,
-            "total_ss": partition.total_ss,
-            "between_pct": between_pct,
-            "tolerance_pct": tolerance_pct,
-            "order_by": "composite",
-        },
-        clusters=clusters,
-        index=index,
-    )
-
-
-def _direction(diff_pct: float, tolerance_pct: float) -> DirectionWord:
-    if math.isnan(diff_pct) or abs(diff_pct) <= tolerance_pct:
-        return "setara"
-    return "di atas" if diff_pct > 0 else "di bawah"
-
+__all__ = [
+    "Assumptions", "AssumptionThresholds", "ClusterFacts", "ClusterStability", "ClusterWeight", "Comparison", "ComparisonRow",
+    "Correlation", "DatasetInfo", "DroppedUnit", "Fact", "Facts", "FeatureFacts", "FeatureInfo", "KSelection", "Kmo", "MethodInfo",
+    "Outlier", "PcaInfo", "Reference", "SCHEMA_VERSION", "Stability", "UnitStability", "UnstableMember", "WeightsInfo",
+    "composite_scores", "facts_json_schema",
+]

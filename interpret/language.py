@@ -16,7 +16,6 @@ so a translator sees at once what is missing.
 
 from __future__ import annotations
 
-import string
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +25,9 @@ from .errors import ConfigError
 from .languages import language_file
 from .numbers import format_number
 
-_FORMATTER = string.Formatter()
+# The language of the facts' own texts (Fact.text: "73,13 tahun", a direction as "di atas") and of
+# the LLM prompts: Indonesian, whatever the brief's language.
+DATA_LANGUAGE = "id"
 
 
 def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
@@ -130,8 +131,7 @@ class Language:
     # -- words that depend on the data -----------------------------------------------------------
     def unit_noun(self, facts, plural: bool = True) -> str:
         """The data set's unit ("provinsi") in this language; the spec's own words when unknown."""
-        ds = facts.dataset
-        unit, unit_plural = _field(ds, "unit"), _field(ds, "unit_plural")
+        unit, unit_plural = facts.dataset.unit, facts.dataset.unit_plural
         nouns = self._flat.get("unit_nouns") or {}
         pair = nouns.get(unit) if isinstance(nouns, dict) else None
         if isinstance(pair, list) and len(pair) == 2:
@@ -140,18 +140,13 @@ class Language:
 
     def reference_phrase(self, facts) -> str:
         """How the prose names the reference: national figure / provincial average / average of the units."""
-        if _field(facts.reference, "kind") == "row":
+        if facts.reference.kind == "row":
             return self.t("reference.row")
         by_unit = self._flat.get("reference.mean_by_unit") or {}
-        return by_unit.get(_field(facts.dataset, "unit")) or self.t("reference.mean")
+        return by_unit.get(facts.dataset.unit) or self.t("reference.mean")
 
     def sector(self, sector: str) -> str:
         return self.lookup("sectors", sector)
-
-
-def _field(obj, name: str):
-    """A field of a facts section, typed (attribute) or a plain dict (older result.json)."""
-    return obj[name] if isinstance(obj, dict) else getattr(obj, name)
 
 
 @lru_cache(maxsize=32)
@@ -171,4 +166,4 @@ def load_language(code: "str | Language", extra_dirs: Sequence[Path | str | None
     return _load(code, tuple(str(d) for d in extra_dirs if d))
 
 
-__all__ = ["Language", "load_language"]
+__all__ = ["DATA_LANGUAGE", "Language", "load_language"]

@@ -19,14 +19,14 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from clustering import Partition, cluster, order_labels, zscore
+from clustering import Partition
 
 from .config import Settings
 from .data import Dataset, load_dataset
 from .drafting import CHAIN_LANGUAGE, redraft
 from .drafts import Drafts, check_contract
-from .errors import ConfigError, VerificationError
-from .facts import Facts, build_facts, composite_scores
+from .errors import VerificationError
+from .facts import SCHEMA_VERSION, Facts
 from .language import Language, load_language
 from .output import write_atomically
 from .rules import load_rules
@@ -179,28 +179,6 @@ def output_files(brief: BriefResult) -> dict[str, str | bytes]:
     }
 
 
-def cluster_units(dataset: Dataset, k: int, seed: int) -> Partition:
-    n = len(dataset.values)
-    if k < 2:
-        raise ConfigError(f"k = {k}: a clustering needs at least 2 clusters. Pass --k 2 or more.")
-    if k > n:
-        raise ConfigError(f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: use --k {min(n, 4)} or fewer.")
-    standardized = zscore(dataset.values.to_numpy())
-    spec = dataset.spec
-    partition = cluster(standardized.values, k, method=spec.clustering.method, seed=seed, n_init=spec.clustering.n_init)
-    features = [f for f in spec.features]
-    order_by = spec.clustering.order_by
-    if order_by == "composite":
-        from .facts import FeatureInfo
-
-        infos = [FeatureInfo(f.name, f.column, f.label, f.unit, f.direction, f.decimals, f.theme) for f in features]
-        key = composite_scores(standardized.values, infos)
-    else:
-        names = [f.name for f in features]
-        if order_by not in names:
-            raise ConfigError(f"clustering.order_by = '{order_by}' is neither \"composite\" nor a feature ({', '.join(names)}). Fix the spec.")
-        key = standardized.values[:, names.index(order_by)]
-    return order_labels(partition, key)
 
 
 def assignment_table(dataset: Dataset, partition: Partition, drafts: Drafts) -> pd.DataFrame:
@@ -227,11 +205,11 @@ def build_provenance(dataset: Dataset, settings: Settings, rules, facts: Facts, 
         "spec_sha256": hashlib.sha256(spec_file.read_bytes()).hexdigest(),
         "rules_sha256": rules.sha256,
         "standardization": {"zscore": "zscore (ddof=1)", "minmax": "minmax", "robust": "robust (median, IQR)"}.get(
-            facts.method.get("standardization", "zscore"), facts.method.get("standardization")),
-        "method": facts.method["algorithm"],
-        "k": facts.method["k"],
-        "seed": facts.method["seed"],
-        "n_init": facts.method["n_init"],
+            facts.method.standardization, facts.method.standardization),
+        "method": facts.method.algorithm,
+        "k": facts.method.k,
+        "seed": facts.method.seed,
+        "n_init": facts.method.n_init,
         "drafting": ", ".join(sorted({f"{s.provider} ({s.model})" for s in drafts.sources})),
         "prompts_dir": str(settings.prompts) if settings.prompts else None,  # an edited copy (--prompts), else the shipped prompts/
         "python": platform.python_version(),
@@ -241,36 +219,15 @@ def build_provenance(dataset: Dataset, settings: Settings, rules, facts: Facts, 
 
 
 def result_document(facts: Facts, drafts: Drafts, verification: VerificationReport, repairs: list[dict], provenance: dict) -> dict:
-    labels = {d.klaster: d.label for d in drafts.clusters}
-    facts_dict = facts.to_dict()
-    clusters = []
-    for c, raw in zip(facts.clusters, facts_dict["clusters"]):
-        clusters.append(
-            {
-                "id": c.id,
-                "number": c.number,
-                "label": labels[c.number],
-                "size": c.size,
-                "members": c.members,
-                "small_n": c.small_n,
-                "composite_rank": c.composite_rank,
-                "features": raw["features"],
-            }
-        )
+    """result.json: the facts through their own codec (read back by `Facts.from_json`), then what
+    the later stages made of them. The "facts" part is described by docs/result.schema.json."""
     return {
-        "schema_version": 1,
-        "dataset": facts.dataset,
-        "k": facts.k,
-        "seed": facts.method["seed"],
-        "reference": facts.reference,
-        "method": facts.method,
-        "features": facts_dict["features"],
-        "clusters": clusters,
-        "analysis": facts.analysis,
+        "schema_version": SCHEMA_VERSION,
+        "facts": facts.to_json(),
+        "labels": {str(d.klaster): d.label for d in drafts.clusters},
         "drafts": drafts.to_list(),
         "verification": {**verification.to_dict(), "scope": "brief.md sebelum lampiran", "repairs": repairs},
         "llm": drafts.llm,
-        "facts": facts_dict["facts"],
         "provenance": provenance,
     }
 

@@ -93,13 +93,13 @@ def _cluster_names(facts, labels: dict[int, str], lang: Language | str) -> dict[
 
 
 # -- k selection ---------------------------------------------------------------------------------
-def k_selection_chart(panel: dict, lang: Language | str, used_k: int | None = None) -> Chart:
+def k_selection_chart(panel, lang: Language | str, used_k: int | None = None) -> Chart:
     """Elbow (with knee), silhouette, gap with error bars and Davies–Bouldin, side by side; the k
-    used by the brief dashed, the panel's consensus dotted when it differs."""
+    used by the brief dashed, the panel's consensus dotted when it differs (`panel`: facts.k_selection)."""
     lang = load_language(lang)
-    ks = [int(k) for k in panel["k_values"]]
-    indices = panel.get("indices", {})
-    chosen, knee = panel.get("chosen_k"), panel.get("knee")
+    ks = [int(k) for k in panel.k_values]
+    indices = panel.indices
+    chosen, knee = panel.chosen_k, panel.knee
     used = used_k if used_k is not None else chosen
     with rc_context():
         fig = new_figure(8.6, 5.6)
@@ -248,11 +248,11 @@ def profile_chart(cluster, facts, lang: Language | str) -> Chart:
     """Diverging bars: the cluster mean's % difference from the reference, one bar per feature."""
     lang = load_language(lang)
     # a reference row is named as the table names it ("INDONESIA"); a mean, in the brief's words
-    ref = facts.reference["label"] if facts.reference["kind"] == "row" else lang.reference_phrase(facts)
+    ref = facts.reference.label if facts.reference.kind == "row" else lang.reference_phrase(facts)
     features = facts.features
     values = [cluster.features[f.name].diff_pct for f in features]
     names = [f.label for f in features]
-    tolerance = float(facts.method.get("tolerance_pct", 0) or 0)
+    tolerance = float(facts.method.tolerance_pct)
     limit = max([abs(v) for v in values if not math.isnan(v)] + [tolerance, 1.0]) * 1.3
     colour = cluster_color(cluster.number)
     key = f"profile-{cluster.number}"

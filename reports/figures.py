@@ -21,8 +21,8 @@ def build_charts(dataset, partition, facts, drafts, *, lang: Language | str = "i
 
     labels = {d.klaster: d.label for d in drafts.clusters}
     charts: list[Chart] = []
-    panel = facts.analysis.get("k_selection") if isinstance(facts.analysis, dict) else None
-    if panel and panel.get("k_values"):
+    panel = facts.k_selection
+    if panel is not None and panel.k_values:
         charts.append(k_selection_chart(panel, lang, used_k=facts.k))
     ids = [str(i) for i in dataset.values.index]
     standardized = zscore(dataset.values.to_numpy()).values

@@ -20,8 +20,7 @@ from types import SimpleNamespace
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from interpret.analysis_text import comparison_paragraph, consensus_paragraph, stability_level
-from interpret.drafting import as_direction
+from interpret.analysis_text import comparison_paragraph, consensus_paragraph
 from interpret.errors import TemplateError
 from interpret.language import Language, load_language
 from interpret.terms import ClaimKind, Verdict
@@ -32,10 +31,6 @@ TEMPLATES = Path(str(resources.files("reports") / "templates"))
 def verdict_counts(counts: dict) -> dict[str, int]:
     """{"true": n, "false": n, "unverifiable": n}: the placeholders of the catalogue's count sentences."""
     return {v.value: counts.get(v, 0) for v in Verdict}
-
-
-def _field(item, name: str):
-    return item[name] if isinstance(item, dict) else getattr(item, name)
 
 
 def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
@@ -63,21 +58,19 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         unit=lang.with_unit,
         cell=lambda text: str(text).replace("|", "/"),
         and_list=lambda items, style="plain": lang.join(items, style),
-        direction=lambda value: lang.word("direction", as_direction(value)),
+        direction=lambda value: lang.word("direction", value),
         verdict=lambda value: lang.word("verdict", Verdict(value)),
         verdict_counts=verdict_counts,
-        stability_word=lambda jaccard: lang.word("stability", stability_level(jaccard)),
+        stability_word=lambda level: lang.word("stability", level),
         cluster_name=lambda n: lang.t("brief.cluster_name", n=n),
         kind_counts=lambda item: lang.t("history.kind_counts", kind=kind_word(item[0]), **verdict_counts(item[1])),
-        dropped_item=lambda d: lang.t("brief.dropped_item", id=d["id"] if isinstance(d, dict) else d[0], reason=d["reason"] if isinstance(d, dict) else d[1]),
-        moved_item=lambda m: lang.t("cluster_notes.moved_item", unit=_field(m, "unit"), pct=lang.percent(_field(m, "moved_pct"))),
+        dropped_item=lambda d: lang.t("brief.dropped_item", id=d.id, reason=d.reason),
+        moved_item=lambda m: lang.t("cluster_notes.moved_item", unit=m.unit, pct=lang.percent(m.moved_pct)),
     )
     if facts is not None:
         env.filters.update(
-            correlation_item=lambda p: lang.t("panel.correlation_pair", a=facts.feature(_field(p, "a")).label, b=facts.feature(_field(p, "b")).label,
-                                              r=lang.number(_field(p, "r"), 2, True)),
-            outlier_item=lambda o: lang.t("panel.outlier_item", unit=_field(o, "unit"), feature=facts.feature(_field(o, "feature")).label,
-                                          z=lang.number(_field(o, "z"), 2, True)),
+            correlation_item=lambda p: lang.t("panel.correlation_pair", a=facts.feature(p.a).label, b=facts.feature(p.b).label, r=lang.number(p.r, 2, True)),
+            outlier_item=lambda o: lang.t("panel.outlier_item", unit=o.unit, feature=facts.feature(o.feature).label, z=lang.number(o.z, 2, True)),
         )
     return env
 

@@ -70,41 +70,44 @@ def _assert_verified(brief) -> None:
 
 def test_default_brief_shows_the_k_panel_stability_and_checks(default_brief):
     facts = default_brief.facts
-    ks = facts.analysis["k_selection"]
-    assert ks["k_values"] == list(range(2, 11)) and ks["user_k"] == 4 and facts.k == 4
-    assert set(ks["indices"]) >= {"wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
-    assert all(len(v) == 9 for v in ks["indices"].values())
-    assert ks["sample_size"] is None and ks["chosen_k"] in ks["votes"].values()
+    ks = facts.k_selection
+    assert ks.k_values == list(range(2, 11)) and ks.user_k == 4 and facts.k == 4
+    assert set(ks.indices) >= {"wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
+    assert all(len(v) == 9 for v in ks.indices.values())
+    assert ks.sample_size is None and ks.chosen_k in ks.votes.values()
     assert facts.index["KSEL.k4.silhouette"].kind == "silhouette" and facts.index["KSEL.k4.silhouette"].cluster is None
     assert facts.index["KSEL.vote.silhouette"].kind == "k"
     assert facts.index["KSEL.k4.wss"].value == pytest.approx(48.915, abs=5e-4)
-    stability = facts.analysis["stability"]
-    assert stability["B"] == 100 and set(stability["clusters"]) == {"1", "2", "3", "4"}
+    stability = facts.stability
+    assert stability.B == 100 and set(stability.clusters) == {1, 2, 3, 4}
     assert facts.index["K2.jaccard"].kind == "jaccard" and facts.index["K2.jaccard"].cluster == 2
     unit = facts.index["UNIT.Kalimantan_Utara.moved_pct"]
-    assert unit.member == "Kalimantan Utara" and unit.unit == "%" and unit.cluster == stability["units"]["Kalimantan Utara"]["cluster"]
-    assert facts.index["ASSUME.kmo"].value == pytest.approx(facts.analysis["assumptions"]["kmo"]["overall"])
+    assert unit.member == "Kalimantan Utara" and unit.unit == "%" and unit.cluster == stability.units["Kalimantan Utara"].cluster
+    assert facts.index["ASSUME.kmo"].value == pytest.approx(facts.assumptions.kmo.overall)
     assert "ASSUME.kmo.UHH" in facts.index
     assert facts.index["ASSUME.outlier.DKI_Jakarta.Pengeluaran"].member == "DKI Jakarta"
 
     body = default_brief.markdown.split("## Lampiran")[0]
-    assert "### Pemilihan jumlah klaster" in body and ks["reasoning"] in body
+    from interpret.analysis_text import consensus_paragraph
+    from interpret.language import load_language
+
+    assert "### Pemilihan jumlah klaster" in body and consensus_paragraph(ks, load_language("id")) in body
     assert "| dipakai | 4 | 48,91 |" in body
     assert "### Stabilitas klaster" in body and "### Pemeriksaan asumsi" in body
     assert "DKI Jakarta pada Pengeluaran per kapita disesuaikan (z = +3,49)" in body
-    for unit_id in stability["unstable_units"]:
+    for unit_id in stability.unstable_units:
         assert f"{unit_id} berpindah klaster pada" in body
     result = json.loads((default_brief.out_dir / "result.json").read_text(encoding="utf-8"))
-    assert result["analysis"]["k_selection"]["votes"] == ks["votes"]
+    assert result["facts"]["k_selection"]["votes"] == ks.votes
 
 
 def test_k_auto_chooses_three_for_three_blobs_and_they_are_stable(tmp_path):
     data, spec = _write(tmp_path, "blobs", _blobs_frame(), _spec("blobs", ["A", "B", "C"]))
     brief = run_brief(settings(data=data, spec=spec, out=tmp_path / "out"), write=False)
-    ks = brief.facts.analysis["k_selection"]
-    assert brief.facts.k == 3 and ks["chosen_k"] == 3 and ks["user_k"] is None
-    assert brief.facts.method["k_source"] == "auto"
-    assert all(c["jaccard"] >= 0.9 for c in brief.facts.analysis["stability"]["clusters"].values())
+    ks = brief.facts.k_selection
+    assert brief.facts.k == 3 and ks.chosen_k == 3 and ks.user_k is None
+    assert brief.facts.method.k_source == "auto"
+    assert all(c.jaccard >= 0.9 for c in brief.facts.stability.clusters.values())
     assert "hasil konsensus tersebut" in brief.markdown
     assert "sangat stabil" in brief.markdown
     _assert_verified(brief)
@@ -116,8 +119,8 @@ def test_uniform_noise_with_k_4_is_called_unstable(tmp_path):
     frame.insert(0, "Unit", [f"Wilayah {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)])
     data, spec = _write(tmp_path, "noise", frame, _spec("noise", list("ABCDEFGH"), k="k = 4"))
     brief = run_brief(settings(data=data, spec=spec), write=False)
-    stability = brief.facts.analysis["stability"]
-    assert stability["all_unstable"]
+    stability = brief.facts.stability
+    assert stability.all_unstable
     assert "Secara keseluruhan pengelompokan ini tidak stabil" in brief.markdown
     assert "tidak stabil" in brief.markdown.split("## Klaster 1")[1]
     _assert_verified(brief)
@@ -134,22 +137,22 @@ def test_kmedoids_manhattan_on_a_generated_long_expenditure_table(long_expenditu
 
 def test_ward_with_robust_scaling_and_pca_on_the_default_data(tmp_path):
     brief = run_brief(settings(method="ward", scaling="robust", pca=True, bootstrap=20), write=False)
-    assert brief.partition.method == "ward" and brief.facts.method["standardization"] == "robust"
-    pca = brief.facts.analysis["pca"]
-    assert pca["n_components"] >= 1 and len(pca["explained_variance_pct"]) == 4
-    assert sum(pca["explained_variance_pct"]) == pytest.approx(100.0)
-    assert set(pca["loadings"]) == {"UHH", "HLS", "RLS", "Pengeluaran"}
+    assert brief.partition.method == "ward" and brief.facts.method.standardization == "robust"
+    pca = brief.facts.pca
+    assert pca.n_components >= 1 and len(pca.explained_variance_pct) == 4
+    assert sum(pca.explained_variance_pct) == pytest.approx(100.0)
+    assert set(pca.loadings) == {"UHH", "HLS", "RLS", "Pengeluaran"}
     assert "PCA.pc1.variance_pct" in brief.facts.index and "PCA.UHH.pc1" in brief.facts.index
     assert "### Analisis komponen utama" in brief.markdown and "Ward" in brief.markdown
-    assert brief.facts.analysis["stability"]["B"] == 20
+    assert brief.facts.stability.B == 20
     _assert_verified(brief)
 
 
 def test_minmax_scaling_changes_only_the_scaling():
     brief = run_brief(settings(scaling="minmax", bootstrap=0), write=False)
-    assert brief.facts.method["standardization"] == "minmax"
+    assert brief.facts.method.standardization == "minmax"
     assert "diskalakan min-maks" in brief.markdown
-    assert "stability" not in brief.facts.analysis  # B = 0: no bootstrap
+    assert brief.facts.stability is None  # B = 0: no bootstrap
     _assert_verified(brief)
 
 
@@ -176,18 +179,21 @@ def test_survey_weights_make_means_and_counts_population_estimates(tmp_path):
 
 def test_compare_scores_methods_and_justifies_the_best():
     brief = run_brief(settings(compare=True, bootstrap=0), write=False)
-    comparison = brief.facts.analysis["comparison"]
-    combos = {(r["method"], r["metric"]) for r in comparison["rows"]}
+    comparison = brief.facts.comparison
+    combos = {(r.method, r.metric) for r in comparison.rows}
     assert combos == {("kmeans", "euclidean"), ("kmedoids", "euclidean"), ("kmedoids", "manhattan"), ("ward", "euclidean")}
-    assert {r["k"] for r in comparison["rows"]} == {3, 4, 5}
-    used = next(r for r in comparison["rows"] if r["used"])
-    assert used["method"] == "kmeans" and used["k"] == 4
+    assert {r.k for r in comparison.rows} == {3, 4, 5}
+    used = comparison.used
+    assert used.method == "kmeans" and used.k == 4
     from clustering import zscore
 
     X = zscore(brief.dataset.values.to_numpy()).values
-    assert used["silhouette"] == pytest.approx(silhouette_score(X, brief.partition.labels))
-    assert comparison["chosen"]["method"] in {"kmeans", "kmedoids", "ward"}
-    assert "### Perbandingan metode" in brief.markdown and comparison["justification"] in brief.markdown
+    assert used.silhouette == pytest.approx(silhouette_score(X, brief.partition.labels))
+    assert comparison.chosen.method in {"kmeans", "kmedoids", "ward"}
+    from interpret.analysis_text import comparison_paragraph
+    from interpret.language import load_language
+
+    assert "### Perbandingan metode" in brief.markdown and comparison_paragraph(comparison, load_language("id")) in brief.markdown
     _assert_verified(brief)
 
 
@@ -211,10 +217,10 @@ def test_cli_run_with_k_auto_and_the_compare_command(tmp_path):
                                  "--bootstrap", "10", "--out", str(tmp_path / "auto")])
     assert result.exit_code == 0, result.output
     document = json.loads((tmp_path / "auto" / "result.json").read_text(encoding="utf-8"))
-    assert document["k"] == 3 and document["analysis"]["k_selection"]["user_k"] is None
+    assert document["facts"]["method"]["k"] == 3 and document["facts"]["k_selection"]["user_k"] is None
     result = runner.invoke(app, ["compare", str(data), "--spec", str(spec), "--provider", "none", "--out", str(tmp_path / "cmp")])
     assert result.exit_code == 0, result.output
     document = json.loads((tmp_path / "cmp" / "result.json").read_text(encoding="utf-8"))
-    assert document["analysis"]["comparison"]["rows"] and document["k"] == 2
+    assert document["facts"]["comparison"]["rows"] and document["facts"]["method"]["k"] == 2
     result = runner.invoke(app, ["run", "--method", "kmeans", "--metric", "manhattan", "--provider", "none", "--out", str(tmp_path / "bad")])
     assert result.exit_code == 2 and "kmedoids" in result.output

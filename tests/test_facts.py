@@ -1,11 +1,19 @@
-"""Stage 3: the facts object and its stable IDs."""
+"""Stage 3: the facts object, its stable IDs, its one JSON codec and its generated schema."""
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import numpy as np
 import pytest
+
+from interpret.facts import Facts, facts_json_schema
+from interpret.terms import Direction
+
+SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "result.schema.json"
+REGENERATE_SCHEMA = "INTERPRET_UPDATE_SCHEMA=1 .venv/bin/python -m pytest -q tests/test_facts.py -k schema"
 
 
 def test_fact_ids_cover_every_cluster_feature_and_stat(default_brief):
@@ -35,12 +43,14 @@ def test_profile_numbers_match_a_direct_computation(default_brief):
 
 def test_directions_respect_the_tolerance(default_brief):
     facts = default_brief.facts
-    tol = facts.method["tolerance_pct"]
+    tol = facts.method.tolerance_pct
     for c in facts.clusters:
         for f in facts.features:
             s = c.features[f.name]
-            expected = "setara" if abs(s.diff_pct) <= tol else ("di atas" if s.diff_pct > 0 else "di bawah")
-            assert s.direction == expected
+            expected = Direction.EQUAL if abs(s.diff_pct) <= tol else (Direction.ABOVE if s.diff_pct > 0 else Direction.BELOW)
+            assert s.direction is expected
+            fact = facts.index[f"K{c.number}.{f.name}.direction"]
+            assert fact.value == expected and fact.text == expected.value
 
 
 def test_ranks_and_composite_order(default_brief):
@@ -55,15 +65,15 @@ def test_ranks_and_composite_order(default_brief):
 
 
 def test_small_n_flags_and_sd_of_a_singleton():
-    from interpret.facts import build_facts
-
-    from .conftest import settings
+    from clustering import cluster, order_labels, zscore
     from interpret.data import load_dataset
-    from interpret.pipeline import cluster_units
+    from interpret.fact_builder import build_facts
+    from interpret.facts import composite_scores
 
     dataset = load_dataset()
-    partition = cluster_units(dataset, 12, seed=0)
-    facts = build_facts(dataset, partition, tolerance_pct=1.0, k_reason="uji")
+    X = zscore(dataset.values.to_numpy()).values
+    partition = order_labels(cluster(X, 12, seed=0), composite_scores(X, dataset.spec.features))
+    facts = build_facts(dataset, partition, tolerance_pct=1.0)
     sizes = {c.size for c in facts.clusters}
     assert 1 in sizes
     for c in facts.clusters:
@@ -71,8 +81,84 @@ def test_small_n_flags_and_sd_of_a_singleton():
         if c.size == 1:
             assert all(s.sd is None for s in c.features.values())
             assert f"K{c.number}.UHH.sd" not in facts.index
+    assert facts.k_selection is None and facts.stability is None  # analyses that did not run are absent
 
 
-def test_facts_are_json_serializable(default_brief):
-    text = json.dumps(default_brief.facts.to_dict())
-    assert '"K1.UHH.mean"' in text
+def test_facts_are_frozen(default_brief):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        default_brief.facts.clusters[0].size = 99
+    with pytest.raises(ValidationError):
+        default_brief.facts.method.k = 3
+
+
+# -- the one codec: facts → JSON → facts ------------------------------------------------------------
+def _round_trip(facts: Facts) -> Facts:
+    """Through a JSON string, as result.json is written and read."""
+    return Facts.from_json(json.loads(json.dumps(facts.to_json(), ensure_ascii=False)))
+
+
+def test_default_facts_with_the_bootstrap_round_trip_equal(default_brief):
+    facts = default_brief.facts
+    assert facts.stability is not None and facts.k_selection is not None and facts.assumptions is not None
+    back = _round_trip(facts)
+    assert back == facts
+    assert back.clusters[0].composite == facts.clusters[0].composite != 0.0  # written and read (it once was not)
+    assert back.stability.clusters[1].level == facts.stability.clusters[1].level
+    assert isinstance(back.clusters[0].features["UHH"].direction, Direction)
+
+
+def test_result_json_is_read_back_by_the_same_codec(default_brief):
+    from interpret.verification.command import facts_from_run
+
+    facts, units = facts_from_run(default_brief.out_dir)
+    assert facts == default_brief.facts
+    assert list(units.columns) == [f.name for f in facts.features]
+
+
+def test_pca_compare_and_weights_round_trip_equal(tmp_path):
+    from interpret.analysis import analyse
+    from interpret.data import load_dataset
+
+    from .conftest import settings
+    from .test_clustering_pipeline import _blobs_frame, _spec, _write
+
+    options = settings(pca=True, compare=True, bootstrap=10)
+    _, facts = analyse(load_dataset(options.data, options.spec), options)
+    assert facts.pca is not None and facts.comparison is not None and facts.comparison.used is not None
+    assert _round_trip(facts) == facts
+
+    frame = _blobs_frame(1)
+    frame["bobot"] = np.random.default_rng(1).uniform(50, 500, size=len(frame)).round(1)
+    data, spec = _write(tmp_path, "survei", frame, _spec("survei", ["A", "B", "C"], k="k = 3", extra_dataset='weight = "bobot"'))
+    options = settings(data=data, spec=spec, bootstrap=10)
+    _, facts = analyse(load_dataset(options.data, options.spec), options)
+    assert facts.weights is not None and set(facts.weights.clusters) == {1, 2, 3} and facts.method.weighted
+    assert _round_trip(facts) == facts
+
+
+def test_an_old_or_broken_result_json_is_a_data_error(tmp_path, default_brief):
+    from interpret.errors import DataError
+    from interpret.verification.command import facts_from_run
+
+    document = json.loads((default_brief.out_dir / "result.json").read_text(encoding="utf-8"))
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "result.json").write_text(json.dumps({**document, "schema_version": 1}), encoding="utf-8")
+    with pytest.raises(DataError, match="schema_version 1"):
+        facts_from_run(tmp_path / "old")
+    del document["facts"]["method"]["k"]
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "result.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(DataError, match="not a result.json of this version"):
+        facts_from_run(tmp_path / "broken")
+
+
+# -- the JSON Schema, generated from the types --------------------------------------------------------
+def test_the_committed_schema_is_the_generated_one():
+    generated = json.dumps(facts_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if os.environ.get("INTERPRET_UPDATE_SCHEMA"):
+        SCHEMA.write_text(generated, encoding="utf-8")
+    assert SCHEMA.is_file(), f"no {SCHEMA}: create it with `{REGENERATE_SCHEMA}`"
+    assert SCHEMA.read_text(encoding="utf-8") == generated, f"{SCHEMA} is out of date with interpret/facts.py: regenerate it with `{REGENERATE_SCHEMA}`"
+

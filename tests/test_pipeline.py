@@ -27,12 +27,12 @@ def test_default_run_writes_the_four_files(default_brief):
 
 
 def test_default_run_reproduces_the_published_partition(default_brief):
-    result = json.loads((default_brief.out_dir / "result.json").read_text(encoding="utf-8"))
-    clusters = [set(c["members"]) for c in result["clusters"]]
+    facts = json.loads((default_brief.out_dir / "result.json").read_text(encoding="utf-8"))["facts"]
+    clusters = [set(c["members"]) for c in facts["clusters"]]
     assert sorted(map(sorted, clusters)) == sorted(map(sorted, published_partition()))
-    assert sorted(c["size"] for c in result["clusters"]) == [5, 5, 10, 14]
-    assert result["method"]["within_ss"] == pytest.approx(48.915, abs=5e-4)
-    assert result["method"]["between_pct"] == pytest.approx(62.9, abs=0.05)
+    assert sorted(c["size"] for c in facts["clusters"]) == [5, 5, 10, 14]
+    assert facts["method"]["within_ss"] == pytest.approx(48.915, abs=5e-4)
+    assert facts["method"]["between_pct"] == pytest.approx(62.9, abs=0.05)
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -43,13 +43,18 @@ def test_every_seed_gives_the_published_partition_with_the_same_numbering(seed, 
 
 def test_result_json_has_the_documented_keys(default_brief):
     result = default_brief.result
-    for key in ("dataset", "k", "seed", "reference", "clusters", "drafts", "verification", "provenance", "facts"):
+    for key in ("schema_version", "facts", "labels", "drafts", "verification", "llm", "provenance", "charts"):
         assert key in result
-    cluster = result["clusters"][0]
-    assert {"id", "label", "size", "members", "features"} <= set(cluster)
+    facts = result["facts"]
+    for key in ("dataset", "features", "reference", "method", "clusters", "index", "k_selection", "stability", "assumptions"):
+        assert key in facts
+    cluster = facts["clusters"][0]
+    assert {"id", "size", "members", "features", "composite", "composite_rank"} <= set(cluster)
     assert set(cluster["features"]["UHH"]) >= {"mean", "median", "min", "max", "sd", "reference", "diff", "diff_pct", "z", "rank", "direction"}
-    assert result["reference"]["kind"] == "mean"
-    assert result["reference"]["values"]["UHH"] == pytest.approx(73.13, abs=0.005)
+    assert cluster["features"]["UHH"]["direction"] in {"above", "below", "equal"}
+    assert result["labels"]["1"] == default_brief.drafts.cluster(1).label
+    assert facts["reference"]["kind"] == "mean"
+    assert facts["reference"]["values"]["UHH"] == pytest.approx(73.13, abs=0.005)
     json.dumps(result)  # serializable as it stands
 
 
@@ -69,7 +74,7 @@ def test_every_number_in_the_brief_has_a_verdict_and_none_is_false(default_brief
     assert len(number_claims) == len(numbers)
     assert sorted(c["value"].rstrip(" %") for c in number_claims) == sorted(numbers)
     assert all(c["verdict"] == "true" for c in claims)
-    assert all(c["fact_id"] in default_brief.result["facts"] for c in claims)
+    assert all(c["fact_id"] in default_brief.result["facts"]["index"] for c in claims)
     assert sum(c["kind"] == "direction" for c in claims) >= 16  # a direction per cluster and feature, at least
 
 
@@ -96,10 +101,10 @@ def test_long_table_is_pivoted_and_indonesia_is_the_reference(long_expenditure):
     brief = run_brief(settings(data=long_expenditure, spec=spec), write=False)
     members = [m for c in brief.facts.clusters for m in c.members]
     assert len(members) == 12 and "INDONESIA" not in members
-    assert brief.facts.reference["kind"] == "row" and brief.facts.reference["label"] == "INDONESIA"
+    assert brief.facts.reference.kind == "row" and brief.facts.reference.label == "INDONESIA"
     raw = pd.read_csv(long_expenditure)
     national = raw[(raw.provinsi == "INDONESIA") & (raw.tahun == 2022) & (raw.daerah == "PERDESAANPERKOTAAN") & (raw.jenis == "MAKANAN")]
-    assert brief.facts.reference["values"]["Makanan"] == float(national.peng.iloc[0])
+    assert brief.facts.reference.values["Makanan"] == float(national.peng.iloc[0])
     assert brief.verification.ok
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 
@@ -14,6 +13,7 @@ from clustering import zscore
 from interpret import run_brief
 from interpret.cli import app
 from interpret.errors import DataError
+from interpret.facts import KSelection
 from interpret.provinces import PROVINCES, capital_coordinates
 from interpret.verification import Verifier
 from interpret.terms import Verdict
@@ -33,7 +33,7 @@ def charts_by_key(brief):
 def test_default_brief_has_every_chart_and_the_map(default_brief):
     keys = set(charts_by_key(default_brief))
     assert {"pca", "heatmap", "map"} | {f"profile-{c.number}" for c in default_brief.facts.clusters} <= keys
-    assert ("k-selection" in keys) == ("k_selection" in default_brief.facts.analysis)
+    assert ("k-selection" in keys) == (default_brief.facts.k_selection is not None)
     for chart in default_brief.charts:
         assert chart.svg.startswith("<svg") and chart.svg.rstrip().endswith("</svg>")
         assert chart.title and chart.caption.endswith(".")
@@ -50,11 +50,13 @@ def test_map_places_all_34_provinces(default_brief):
 
 def test_k_panel_is_drawn_only_when_the_analysis_has_it(default_brief):
     b = default_brief
-    without = dataclasses.replace(b.facts, analysis={})
+    without = b.facts.model_copy(update={"k_selection": None})
     assert "k-selection" not in {c.key for c in build_charts(b.dataset, b.partition, without, b.drafts)}
-    panel = {"k_values": [2, 3, 4, 5], "indices": {"wss": [90, 64, 49, 40], "silhouette": [0.3, 0.31, 0.29, 0.27],
-             "gap": [0.8, 0.85, 0.9, 0.95], "gap_se": [0.05] * 4, "dbi": [1.2, 1.1, 1.0, 0.9]}, "knee": 3, "chosen_k": 3}
-    charts = build_charts(b.dataset, b.partition, dataclasses.replace(b.facts, analysis={"k_selection": panel}), b.drafts)
+    panel = KSelection(k_values=[2, 3, 4, 5], indices={"wss": [90, 64, 49, 40], "silhouette": [0.3, 0.31, 0.29, 0.27],
+                       "gap": [0.8, 0.85, 0.9, 0.95], "gap_se": [0.05] * 4, "dbi": [1.2, 1.1, 1.0, 0.9]}, knee=3, chosen_k=3,
+                       votes={"silhouette": 3}, vote_counts={3: 1}, tie_break=None, user_k=4, k_source="spec", sample_size=None,
+                       gap_references=20, neighbours=10)
+    charts = build_charts(b.dataset, b.partition, b.facts.model_copy(update={"k_selection": panel}), b.drafts)
     chart = next(c for c in charts if c.key == "k-selection")
     assert chart.data == {"k_values": [2, 3, 4, 5], "chosen_k": 3, "used_k": 4, "knee": 3, }
     for word in ("Metode elbow", "Silhouette", "Statistik gap", "Davies"):

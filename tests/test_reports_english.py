@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -93,7 +94,7 @@ def _section(body: str, heading: str) -> str:
 
 def test_english_consensus_paragraph_agrees_with_the_panel_votes(english_brief):
     body = _english_body(english_brief)
-    ks = english_brief.facts.analysis["k_selection"]
+    ks = english_brief.facts.k_selection
     panel = _section(body, "### Choosing the number of clusters")
     paragraph = next(line for line in panel.splitlines() if "voting indices agree" in line or "indices disagree" in line)
     from interpret.language import load_language
@@ -105,11 +106,11 @@ def test_english_consensus_paragraph_agrees_with_the_panel_votes(english_brief):
         for name, words in index_names.items():
             if words in names.replace(" and ", ", ").split(", "):
                 named[name] = int(k)
-    assert named == {name: k for name, k in ks["votes"].items() if name != "wss"}
-    if ks["knee"] is not None:
-        assert f"The WSS curve bends (elbow) at k = {ks['knee']};" in paragraph
-    assert f"k = {ks['chosen_k']}, with the most votes ({ks['vote_counts'][str(ks['chosen_k'])]} of {len(ks['votes'])} indices)" in paragraph
-    used = english_brief.facts.method["k"]
+    assert named == {name: k for name, k in ks.votes.items() if name != "wss"}
+    if ks.knee is not None:
+        assert f"The WSS curve bends (elbow) at k = {ks.knee};" in paragraph
+    assert f"k = {ks.chosen_k}, with the most votes ({ks.vote_counts[ks.chosen_k]} of {len(ks.votes)} indices)" in paragraph
+    used = english_brief.facts.method.k
     assert f"This analysis uses the k = {used} that was set (different from the consensus choice)" in paragraph
     assert "dipilih oleh" not in body and "sepakat" not in body
 
@@ -122,12 +123,12 @@ def test_english_consensus_and_indonesian_word_the_same_decisions():
         return consensus_paragraph(ks, load_language("en"))
 
     votes = {"wss": 3, "silhouette": 3, "gap": 2, "dbi": 2, "ch": 4, "connectivity": 5}
-    tie = {"votes": votes, "knee": 3, "chosen_k": 3, "tie_break": True, "user_k": None}
+    tie = SimpleNamespace(votes=votes, knee=3, chosen_k=3, tie_break="silhouette", user_k=None)
     en = english(tie)
     assert "The most votes (2 of 6 indices) are split between k = 2 and k = 3; k = 3 is chosen" in en
     assert en.endswith("This analysis uses that consensus, k = 3, as the number of clusters.")
     assert "Suara terbanyak (2 dari 6 indeks) terbagi antara k = 2 dan k = 3; dipilih k = 3" in consensus_paragraph(tie, load_language("id"))
-    agree = {"votes": {"silhouette": 4, "gap": 4}, "knee": None, "chosen_k": 4, "tie_break": False, "user_k": 4}
+    agree = SimpleNamespace(votes={"silhouette": 4, "gap": 4}, knee=None, chosen_k=4, tie_break=None, user_k=4)
     en = english(agree)
     assert en.startswith("All voting indices agree: k = 4 is chosen by the silhouette and the gap statistic.")
     assert "no clear elbow" in en and "(the same as the consensus choice)" in en
@@ -136,7 +137,7 @@ def test_english_consensus_and_indonesian_word_the_same_decisions():
 def test_english_stability_section_shows_the_jaccard_facts(english_brief):
     facts = english_brief.facts
     body = _english_body(english_brief)
-    st = facts.analysis["stability"]
+    st = facts.stability
     section = _section(body, "### Cluster stability")
     rows = dict((int(n), (value, rating)) for n, value, rating in re.findall(r"^\| Cluster (\d+) \| ([\d.]+) \| ([a-z ]+) \|$", section, re.M))
     assert set(rows) == {c.number for c in facts.clusters}
@@ -144,36 +145,36 @@ def test_english_stability_section_shows_the_jaccard_facts(english_brief):
         jaccard = facts.index[f"K{n}.jaccard"].value
         assert value == format_number(jaccard, 2, locale="en")
         assert (rating == "unstable") == (jaccard < 0.6) and (rating in ("stable", "very stable")) == (jaccard >= 0.75)
-    unstable = st["unstable_clusters"]
+    unstable = st.unstable_clusters
     assert unstable  # the default data have unstable clusters, so the sentence below is exercised
     assert " and ".join(f"Cluster {n}" for n in unstable) + " are unstable" in section
-    assert f"{len(st['unstable_units'])} provinces moved to another cluster in at least {st['threshold_pct']:.1f}% of the replicates" in section
+    assert f"{len(st.unstable_units)} provinces moved to another cluster in at least {st.threshold_pct:.1f}% of the replicates" in section
     # Each cluster's Notes name its unstable members with the facts' percentages, and only those.
     for c in facts.clusters:
         notes = body.split(f"## Cluster {c.number}:", 1)[1].split("### Notes", 1)[1].split("\n## ", 1)[0]
         assert f"- Bootstrap stability: Jaccard {format_number(facts.index[f'K{c.number}.jaccard'].value, 2, locale='en')}," in notes
-        members = st["clusters"][str(c.number)]["unstable_members"]
+        members = st.clusters[c.number].unstable_members
         named = re.findall(r"(?:: |; )([^;:]+?) moved to another cluster in ([\d.]+)% of the replicates", notes)
-        assert [u for u, _ in named] == [m["unit"] for m in members]
+        assert [u for u, _ in named] == [m.unit for m in members]
         assert all(u in c.members for u, _ in named)
-        assert [p for _, p in named] == [format_number(m["moved_pct"], 1, locale="en") for m in members]
+        assert [p for _, p in named] == [format_number(m.moved_pct, 1, locale="en") for m in members]
 
 
 def test_english_assumption_checks_agree_with_the_facts(english_brief):
     facts = english_brief.facts
-    asm = facts.analysis["assumptions"]
+    asm = facts.assumptions
     section = _section(_english_body(english_brief), "### Assumption checks")
     overall = format_number(facts.index["ASSUME.kmo"].value, 2, locale="en")
-    assert f"sampling adequacy is {overall}, {'adequate' if asm['kmo']['overall'] >= 0.5 else 'inadequate'} (threshold 0.50)" in section
+    assert f"sampling adequacy is {overall}, {'adequate' if asm.kmo.overall >= 0.5 else 'inadequate'} (threshold 0.50)" in section
     for f in facts.features:
-        assert f"| {f.label} | {format_number(asm['kmo']['per_variable'][f.name], 2, locale='en')} |" in section
+        assert f"| {f.label} | {format_number(asm.kmo.per_variable[f.name], 2, locale='en')} |" in section
     listed = section.split("Outliers (|z| > 3), reported and kept in the clustering", 1)[1].split("\n", 1)[0]
     named = re.findall(r"(?:: |; )(.+?) on (.+?) \(z = ([+-][\d.]+)\)", listed)
-    assert asm["outliers"]  # DKI Jakarta and D.I. Yogyakarta in the shipped data
-    assert [u for u, _, _ in named] == [o["unit"] for o in asm["outliers"]]
-    assert [label for _, label, _ in named] == [facts.feature(o["feature"]).label for o in asm["outliers"]]
-    assert [z for _, _, z in named] == [format_number(o["z"], 2, signed=True, locale="en") for o in asm["outliers"]]
-    assert ("No pair of indicators correlates very strongly" in section) == (not asm["high_correlations"])
+    assert asm.outliers  # DKI Jakarta and D.I. Yogyakarta in the shipped data
+    assert [u for u, _, _ in named] == [o.unit for o in asm.outliers]
+    assert [label for _, label, _ in named] == [facts.feature(o.feature).label for o in asm.outliers]
+    assert [z for _, _, z in named] == [format_number(o.z, 2, signed=True, locale="en") for o in asm.outliers]
+    assert ("No pair of indicators correlates very strongly" in section) == (not asm.high_correlations)
 
 
 @pytest.mark.parametrize("options", [{"k": 3}, {"k": 5}, {"bootstrap": 0}])

@@ -192,7 +192,7 @@ def _with_jaccard(values: dict[int, float]):
     for number, value in values.items():
         index[f"K{number}.jaccard"] = dataclasses.replace(index.get(f"K{number}.jaccard") or next(iter(index.values())),
                                                           id=f"K{number}.jaccard", value=value, kind="jaccard", decimals=2, unit="", cluster=number, feature=None, text=f"{value:.2f}".replace(".", ","), member=None)
-    return dataclasses.replace(facts, index=index)
+    return facts.model_copy(update={"index": index})
 
 
 def test_stability_claims_use_the_jaccard_facts_and_the_thresholds_in_the_rules_file():
@@ -212,7 +212,7 @@ def test_stability_claims_use_the_jaccard_facts_and_the_thresholds_in_the_rules_
 def test_stability_claims_without_stability_facts_cannot_be_verified():
     facts = facts_for()
     index = {k: v for k, v in facts.index.items() if not k.endswith(".jaccard")}
-    bare = dataclasses.replace(facts, index=index)
+    bare = facts.model_copy(update={"index": index})
     assert sentence_verdict(Verifier(bare).verify_text("Klaster 1 sangat stabil.").claims) == Verdict.UNVERIFIABLE
 
 

@@ -96,3 +96,15 @@ def test_missing_inputs_are_clear_errors(tmp_path, write_file):
     assert missing_text.exit_code == 2 and "Narrative not found" in missing_text.output
     bad_lang = invoke(str(narrative), "--lang", "fr")
     assert bad_lang.exit_code == 2 and "--lang" in bad_lang.output
+
+
+def test_verify_run_and_verify_k_give_the_same_verdicts_on_the_default_data(default_brief, tmp_path):
+    """The facts read back from result.json (--run) are those computed from the data (--k)."""
+    brief = default_brief.out_dir / "brief.md"
+    from_run, from_data = tmp_path / "run.json", tmp_path / "data.json"
+    assert invoke(str(brief), "--run", str(default_brief.out_dir), "--json", str(from_run)).exit_code == 0
+    assert invoke(str(brief), "--k", str(default_brief.facts.k), "--json", str(from_data)).exit_code == 0
+    run, data = (json.loads(p.read_text(encoding="utf-8")) for p in (from_run, from_data))
+    verdicts = lambda document: [(c["id"], c["kind"], c["value"], c["fact_id"], c["expected"], c["verdict"]) for c in document["claims"]]  # noqa: E731
+    assert len(run["claims"]) > 200 and verdicts(run) == verdicts(data)
+    assert run["counts"] == data["counts"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..language import DATA_LANGUAGE, load_language
 from ..drafts import ClusterDraft, SummaryDraft
-from ..facts import Facts
+from ..facts import Fact, Facts
 
 FEATURE_STATS = ("mean", "median", "min", "max", "diff", "diff_pct", "rank", "direction")
 
@@ -22,15 +23,20 @@ def data_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def _fact_text(fact: Fact) -> str:
+    """A fact as the Indonesian prompt shows it: a direction fact's Direction in words ("di atas")."""
+    return load_language(DATA_LANGUAGE).word("direction", fact.value) if fact.kind == "direction" else fact.text
+
+
 def _fact_rows(facts: Facts, ids: list[str]) -> list[dict]:
-    return [{"id": fid, "teks": facts.index[fid].text} for fid in ids if fid in facts.index]
+    return [{"id": fid, "teks": _fact_text(facts.index[fid])} for fid in ids if fid in facts.index]
 
 
 def common_context(facts: Facts, sectors: list[str]) -> dict:
     ds = facts.dataset
     return {
-        "dataset": {k: ds.get(k) for k in ("name", "title", "source", "year", "unit", "unit_plural", "n_units")},
-        "reference": {"label": facts.reference["label"], "phrase": facts.reference["phrase"], "kind": facts.reference["kind"]},
+        "dataset": {k: getattr(ds, k) for k in ("name", "title", "source", "year", "unit", "unit_plural", "n_units")},
+        "reference": {"label": facts.reference.label, "phrase": load_language(DATA_LANGUAGE).reference_phrase(facts), "kind": facts.reference.kind},
         "features": [
             {"name": f.name, "label": f.label, "unit": f.unit, "direction": f.direction, "decimals": f.decimals, "theme": f.theme}
             for f in facts.features
@@ -59,7 +65,7 @@ def cluster_context(facts: Facts, number: int, sectors: list[str], other_labels:
         "features": {
             f.name: {
                 "label": f.label,
-                **{stat: facts.index[f"{base}.{f.name}.{stat}"].text for stat in FEATURE_STATS},
+                **{stat: _fact_text(facts.index[f"{base}.{f.name}.{stat}"]) for stat in FEATURE_STATS},
                 "better": c.features[f.name].better,
             }
             for f in facts.features

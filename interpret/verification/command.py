@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from pydantic import ValidationError
 
 from ..errors import ConfigError, DataError
-from ..facts import ClusterFacts, Fact, Facts, FeatureFacts, FeatureInfo
+from ..facts import SCHEMA_VERSION, Facts
 from ..terms import Verdict
 from .engine import Verifier
 from .lexicon import Lexicon, kind_word, load_lexicon, verdict_word
@@ -50,22 +51,18 @@ def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
         raise DataError(f"No result.json in {out_dir}: pass the folder an `interpret run` wrote (--out), or give the data instead of --run.")
     try:
         result = json.loads(path.read_text(encoding="utf-8"))
-        features = [FeatureInfo(**{k: f[k] for k in ("name", "column", "label", "unit", "direction", "decimals", "theme")}) for f in result["features"]]
-        clusters = []
-        for c in result["clusters"]:
-            stats = {name: FeatureFacts(**{k: v.get(k) for k in FeatureFacts.__dataclass_fields__}) for name, v in c["features"].items()}
-            clusters.append(ClusterFacts(c["number"], c["id"], c["size"], list(c["members"]), c.get("small_n"), float(c.get("composite", 0.0)),
-                                         int(c.get("composite_rank", c["number"])), stats))
-        index = {fid: Fact(**{k: v for k, v in raw.items() if k in Fact.__dataclass_fields__}) for fid, raw in result["facts"].items()}
-        facts = Facts(result["dataset"], features, result["reference"], result["method"], clusters, index, result.get("analysis", {}))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DataError(f"{path} is not a result.json of this version of interpret ({type(exc).__name__}: {exc}). Rerun `interpret run`.") from None
+        if result.get("schema_version") != SCHEMA_VERSION:
+            raise ValueError(f"schema_version {result.get('schema_version')!r}, this version reads {SCHEMA_VERSION}")
+        facts = Facts.from_json(result["facts"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        detail = f"{exc.error_count()} invalid key(s), first: {exc.errors()[0]['loc']}" if isinstance(exc, ValidationError) else f"{type(exc).__name__}: {exc}"
+        raise DataError(f"{path} is not a result.json of this version of interpret ({detail}). Rerun `interpret run`.") from None
     units = None
     table = Path(out_dir) / "assignments.csv"
     if table.is_file():
         frame = pd.read_csv(table)
         frame = frame.set_index(frame.columns[0])
-        names = [f.name for f in features if f.name in frame.columns]
+        names = [f.name for f in facts.features if f.name in frame.columns]
         units = frame[names] if names else None
     return facts, units
 

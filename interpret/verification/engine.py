@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..language import DATA_LANGUAGE, load_language
 from ..facts import Fact, Facts
 from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Direction, Verdict
@@ -159,7 +160,7 @@ class Verifier:
             cluster=clusters[0] if len(clusters) == 1 else (fact.cluster if fact else None),
             feature=(fact.feature if fact else None) or (features[0] if len(features) == 1 else None),
             fact_id=fact.id if fact else None,
-            expected=expected if expected is not None else (fact.text if fact else None),
+            expected=expected if expected is not None else (_shown(fact) if fact else None),
             verdict=verdict,
             note=note or ("" if fact or verdict == Verdict.TRUE else "tidak ditemukan"),
         )
@@ -201,9 +202,9 @@ class Verifier:
         if value is None:
             self.claim(scope, ClaimKind.DIRECTION, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, f"nilai {member} tidak ada dalam fakta")
             return
-        ref = float(self.facts.reference["values"][feature])
+        ref = float(self.facts.reference.values[feature])
         diff_pct = 100 * (value - ref) / abs(ref or 1)
-        tolerance = float(self.facts.method.get("tolerance_pct", 1.0))
+        tolerance = float(self.facts.method.tolerance_pct)
         actual = Direction.EQUAL if abs(diff_pct) <= tolerance else (Direction.ABOVE if diff_pct > 0 else Direction.BELOW)
         if word in {BETTER, WORSE}:
             word = wanted_direction(word, self.facts.feature(feature).direction == "higher_is_better")
@@ -230,6 +231,11 @@ class Verifier:
             fact = self._unit_fact(members[-1], feature, values[members[-1]])
             self.claim(scope, ClaimKind.RANK, phrase, (self.cluster_of(members[-1]),), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
                        f"urutan: {', '.join(order[: max(len(members), ordinal) + 1])}")
+
+
+def _shown(fact: Fact) -> str:
+    """A fact as the appendix shows it: its own text, a direction in the facts' language ("di atas")."""
+    return load_language(DATA_LANGUAGE).word("direction", fact.value) if fact.kind == "direction" else fact.text
 
 
 def verify_markdown(text: str, facts: Facts, tolerance: float = 1e-9, **options) -> VerificationReport:

@@ -185,7 +185,7 @@ class RankChecker:
             spreads = {}
             for f in v.facts.features:
                 means = [c.features[f.name].mean for c in v.facts.clusters]
-                spreads[f.name] = (max(means) - min(means)) / abs(v.facts.reference["values"][f.name] or 1)
+                spreads[f.name] = (max(means) - min(means)) / abs(v.facts.reference.values[f.name] or 1)
             best = max(spreads, key=spreads.get)
             hi = max(v.facts.clusters, key=lambda c: c.features[feature].mean)
             v.claim(scope, ClaimKind.RANK, phrase, (), (feature,), v.facts.index.get(f"K{hi.number}.{feature}.mean"),

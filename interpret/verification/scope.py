@@ -182,8 +182,8 @@ class Analyzer:
                     for alias in province_aliases(canonical):
                         variants.setdefault(alias, member)
         aggregate_names = ["Indonesia", "INDONESIA"]
-        if self.facts.reference.get("kind") == "row" and self.facts.reference.get("label"):
-            aggregate_names.append(str(self.facts.reference["label"]))
+        if self.facts.reference.kind == "row" and self.facts.reference.label:
+            aggregate_names.append(str(self.facts.reference.label))
         for name in aggregate_names:
             variants.setdefault(name, AGGREGATE)
         patterns = []

@@ -64,7 +64,7 @@ class SpreadChecker:
                 if c.size == 1:
                     ok = negated or kind == "zero"
                     v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.TRUE if ok else Verdict.FALSE,
-                            "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.get('unit', 'unit')}: tidak ada variasi atau pola bersama")
+                            "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.unit}: tidak ada variasi atau pola bersama")
                     continue
                 if kind == "members":
                     if self.identical_rx.search(match.group(0)) and not negated:
