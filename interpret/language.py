@@ -63,8 +63,9 @@ class Language:
         except KeyError:
             raise ConfigError(f"Language file {self.path} has no key '{key}'. Add it (see interpret/languages/en/brief.toml).") from None
 
-    def has(self, key: str) -> bool:
-        return key in self._flat
+    def keys(self) -> list[str]:
+        """Every sentence and word key (a translator's checklist; the tests compare languages with it)."""
+        return [k for k, v in self._flat.items() if isinstance(v, str)]
 
     def t(self, key: str, **values) -> str:
         """The sentence `key`, its {placeholders} filled from `values`."""
