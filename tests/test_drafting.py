@@ -92,3 +92,40 @@ def test_a_cluster_no_rule_fits_gets_the_configured_fallback(default_brief, writ
     assert [r.sektor for r in drafts.cluster(4).rekomendasi] == ["bansos"]
     top = drafts.cluster(1).rekomendasi
     assert [r.sektor for r in top] == ["UMKM"] and top[0].teks.startswith("Perkuat UMKM: Rata-rata klaster untuk Pengeluaran")
+
+
+def test_a_rules_file_carries_its_texts_per_language(default_brief, write_file):
+    """A rule's teks: one string (in the file's `bahasa`) or one text per language; a brief in a
+    language the rule has no text for gets the catalogue's generic sentence, still with its evidence."""
+    rules = write_file(
+        "r.toml",
+        """
+        sektor = ["bansos"]
+        [[aturan]]
+        id = "dua-bahasa"
+        sektor = "bansos"
+        tema = ["*"]
+        posisi = "tertinggal"
+        [aturan.teks]
+        id = "Perluas bansos: {bukti}."
+        en = "Widen social assistance for {sector}: {bukti}."
+        [[aturan]]
+        id = "satu-bahasa"
+        sektor = "bansos"
+        tema = ["*"]
+        posisi = "unggul"
+        teks = "Pertahankan bansos: {bukti}."
+        """,
+    )
+    book = load_rules(rules)
+    indonesian = draft_rule_based(default_brief.facts, book, "id")
+    english = draft_rule_based(default_brief.facts, book, "en")
+    texts_id = [r.teks for d in indonesian.clusters for r in d.rekomendasi]
+    texts_en = [r.teks for d in english.clusters for r in d.rekomendasi]
+    assert any(t.startswith("Perluas bansos: Rata-rata klaster untuk") for t in texts_id)
+    assert any(t.startswith("Pertahankan bansos: ") for t in texts_id)
+    assert any(t.startswith("Widen social assistance for social assistance (bansos): ") and " below the provincial average (" in t for t in texts_en)
+    # The plain string is Indonesian (the file's language): the English brief words that rule generically.
+    assert any(t.startswith("Programme focus social assistance (bansos), based on ") for t in texts_en)
+    assert not any("Pertahankan" in t for t in texts_en)
+    assert book.book.text_of(book.book.aturan[1], "id") == "Pertahankan bansos: {bukti}." and book.book.text_of(book.book.aturan[1], "en") is None
