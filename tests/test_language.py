@@ -105,8 +105,8 @@ def pseudo_languages(tmp_path_factory) -> Path:
 
 def pseudo_settings(languages_dir: Path, **cli):
     base = settings(pdf="off", **cli)
-    if "languages_dir" in {f.name for f in dataclasses.fields(base)}:
-        return dataclasses.replace(base, lang="xx", languages_dir=languages_dir)
+    if "languages_dir" in {f.name for f in dataclasses.fields(base)}:  # the setting: lang is validated by its catalogue
+        return settings(pdf="off", lang="xx", languages_dir=languages_dir, **cli)
     # Until the settings declare `languages_dir`, the test sets it on the frozen settings object itself.
     pseudo = dataclasses.replace(base, lang="xx")
     object.__setattr__(pseudo, "languages_dir", languages_dir)
