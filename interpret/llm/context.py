@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..language import DATA_LANGUAGE, load_language
 from ..drafts import ClusterDraft, SummaryDraft
 from ..facts import Fact, Facts
 
@@ -23,9 +22,16 @@ def data_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def _prompt_language():
+    """The prompts' language ("id"): imported on use, so `interpret prompts list` does not load Babel."""
+    from ..language import DATA_LANGUAGE, load_language
+
+    return load_language(DATA_LANGUAGE)
+
+
 def _fact_text(fact: Fact) -> str:
     """A fact as the Indonesian prompt shows it: a direction fact's Direction in words ("di atas")."""
-    return load_language(DATA_LANGUAGE).word("direction", fact.value) if fact.kind == "direction" else fact.text
+    return _prompt_language().word("direction", fact.value) if fact.kind == "direction" else fact.text
 
 
 def _fact_rows(facts: Facts, ids: list[str]) -> list[dict]:
@@ -36,7 +42,7 @@ def common_context(facts: Facts, sectors: list[str]) -> dict:
     ds = facts.dataset
     return {
         "dataset": {k: getattr(ds, k) for k in ("name", "title", "source", "year", "unit", "unit_plural", "n_units")},
-        "reference": {"label": facts.reference.label, "phrase": load_language(DATA_LANGUAGE).reference_phrase(facts), "kind": facts.reference.kind},
+        "reference": {"label": facts.reference.label, "phrase": _prompt_language().reference_phrase(facts), "kind": facts.reference.kind},
         "features": [
             {"name": f.name, "label": f.label, "unit": f.unit, "direction": f.direction, "decimals": f.decimals, "theme": f.theme}
             for f in facts.features
