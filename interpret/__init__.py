@@ -8,8 +8,7 @@ Library first: everything the CLI does is one call away.
 """
 
 from .config import Settings, resolve_settings
-from .errors import ConfigError, DataError, InterpretError, ModelError, TemplateError, VerificationError
-from .pipeline import BriefResult, run_brief
+from .errors import ConfigError, DataError, InternalError, InterpretError, TemplateError, VerificationError
 
 __version__ = "0.1.0"
 
@@ -17,11 +16,21 @@ __all__ = [
     "BriefResult",
     "ConfigError",
     "DataError",
+    "InternalError",
     "InterpretError",
-    "ModelError",
     "Settings",
     "TemplateError",
     "VerificationError",
     "resolve_settings",
     "run_brief",
 ]
+
+
+def __getattr__(name: str):
+    # The pipeline imports pandas, scikit-learn and the report stack. `import interpret` also runs for
+    # `interpret --help`, so the pipeline's names load on first use instead.
+    if name in ("BriefResult", "run_brief"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'interpret' has no attribute {name!r}")

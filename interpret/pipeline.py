@@ -20,14 +20,13 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from clustering import Partition, cluster, order_labels, zscore
+from clustering import Partition
 
 from .config import Settings
 from .data import Dataset, load_dataset
-from .drafting import draft_rule_based
 from .drafts import Drafts, check_contract
-from .errors import ConfigError, VerificationError
-from .facts import Facts, build_facts, composite_scores
+from .errors import InternalError
+from .facts import Facts
 from .output import write_atomically
 from .rules import load_rules
 from .verify import VerificationReport, Verifier
@@ -104,7 +103,7 @@ def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = 
     drafts = draft_with_chain(facts, rules, settings, say)
     problems = check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k)
     if problems:
-        raise VerificationError("The drafts break their contract: " + "; ".join(problems))
+        raise InternalError("The drafts break their contract: " + "; ".join(problems) + ". This is a bug in a drafter: please report it.")
     return drafts
 
 
@@ -125,7 +124,7 @@ def stage_verify(facts: Facts, drafts: Drafts) -> tuple[Drafts, str, Verificatio
             break
         repairs.extend({"round": round_number + 1, **a} for a in actions)
     if not verification.ok:
-        raise VerificationError(
+        raise InternalError(
             "The brief still holds false claims after repair, so it is not written: "
             + verification.describe_false()
             + ". This is a bug in a template or drafter: please report it with result.json of a --provider none run."
@@ -168,30 +167,6 @@ def output_files(brief: BriefResult) -> dict[str, str | bytes]:
         "result.json": json.dumps(brief.result, ensure_ascii=False, indent=2, default=_json_default) + "\n",
         "assignments.csv": csv_buffer.getvalue(),
     }
-
-
-def cluster_units(dataset: Dataset, k: int, seed: int) -> Partition:
-    n = len(dataset.values)
-    if k < 2:
-        raise ConfigError(f"k = {k}: a clustering needs at least 2 clusters. Pass --k 2 or more.")
-    if k > n:
-        raise ConfigError(f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: use --k {min(n, 4)} or fewer.")
-    standardized = zscore(dataset.values.to_numpy())
-    spec = dataset.spec
-    partition = cluster(standardized.values, k, method=spec.clustering.method, seed=seed, n_init=spec.clustering.n_init)
-    features = [f for f in spec.features]
-    order_by = spec.clustering.order_by
-    if order_by == "composite":
-        from .facts import FeatureInfo
-
-        infos = [FeatureInfo(f.name, f.column, f.label, f.unit, f.direction, f.decimals, f.theme) for f in features]
-        key = composite_scores(standardized.values, infos)
-    else:
-        names = [f.name for f in features]
-        if order_by not in names:
-            raise ConfigError(f"clustering.order_by = '{order_by}' is neither \"composite\" nor a feature ({', '.join(names)}). Fix the spec.")
-        key = standardized.values[:, names.index(order_by)]
-    return order_labels(partition, key)
 
 
 def enforce_verdicts(drafts: Drafts, failing) -> tuple[Drafts, list[dict]]:

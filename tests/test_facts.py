@@ -55,15 +55,11 @@ def test_ranks_and_composite_order(default_brief):
 
 
 def test_small_n_flags_and_sd_of_a_singleton():
-    from interpret.facts import build_facts
-
     from .conftest import settings
     from interpret.data import load_dataset
-    from interpret.pipeline import cluster_units
+    from interpret.pipeline import stage_cluster
 
-    dataset = load_dataset()
-    partition = cluster_units(dataset, 12, seed=0)
-    facts = build_facts(dataset, partition, tolerance_pct=1.0, k_reason="uji")
+    _, facts = stage_cluster(load_dataset(), settings(k=12, seed=0, bootstrap=0))
     sizes = {c.size for c in facts.clusters}
     assert 1 in sizes
     for c in facts.clusters:

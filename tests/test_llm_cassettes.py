@@ -24,7 +24,8 @@ import pytest
 import yaml
 
 from interpret import resolve_settings, run_brief
-from interpret.llm import scrub, standin
+
+from .support import scrub, standin
 
 ROOT = Path(__file__).resolve().parents[1]
 CASSETTES = ROOT / "cassettes"

@@ -1,4 +1,4 @@
-"""LLM drafting: Granite on watsonx.ai, then Granite on Ollama, then the rule-based drafter.
+"""Drafting with the provider chain (watsonx.ai, then Ollama, then the rule-based drafter).
 
     drafts = draft_with_chain(facts, rules, settings, say)
 
@@ -16,31 +16,7 @@ from ..drafts import Drafts
 from .cache import ResponseCache
 from .chain import Chain
 from .prompts import PromptLibrary
-from .providers import OllamaProvider, Provider, WatsonxProvider
-
-CHAINS = {"auto": ("watsonx", "ollama"), "watsonx": ("watsonx",), "ollama": ("ollama",), "none": ()}
-
-
-def build_providers(settings) -> list[Provider]:
-    """The chain's providers; `--model` names the model of the first one (watsonx, or Ollama alone)."""
-    names = CHAINS[settings.provider]
-    override = {names[0]: settings.model} if names and settings.model else {}
-    providers: list[Provider] = []
-    for name in names:
-        if name == "watsonx":
-            providers.append(
-                WatsonxProvider(
-                    model=override.get(name) or settings.watsonx_model,
-                    url=settings.watsonx_url,
-                    api_key=settings.watsonx_api_key,
-                    project_id=settings.watsonx_project_id,
-                    space_id=settings.watsonx_space_id,
-                    timeout=settings.llm_timeout,
-                )
-            )
-        else:
-            providers.append(OllamaProvider(model=override.get(name) or settings.ollama_model, url=settings.ollama_url, timeout=settings.llm_timeout))
-    return providers
+from .providers import Provider, build_providers
 
 
 def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | None = None, *,
@@ -78,4 +54,4 @@ def _empty_totals() -> dict:
     return {"model_calls": 0, "cached_calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
 
 
-__all__ = ["draft_with_chain", "build_providers", "PromptLibrary", "ResponseCache"]
+__all__ = ["draft_with_chain"]
