@@ -11,7 +11,6 @@ value records where it came from, so an error can name the source to fix.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import field, make_dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -135,6 +134,8 @@ def _dotenv(path: Path | None) -> dict[str, str]:
 def _read_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ConfigError(f"Config file not found: {path}. Fix --config / {CONFIG_ENV}, or remove it.")
+    import tomllib  # only with a config file: `interpret --help` has none to read
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
