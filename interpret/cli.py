@@ -87,7 +87,7 @@ def verify_command(
     json_file: Optional[Path] = typer.Option(None, "--json", help="Write every claim with its verdict to this JSON file."),
 ) -> None:
     """Check every claim of a narrative against the facts; exit 3 when any claim is false."""
-    from .verification.command import claims_table, summary_line, verify_narrative
+    from .verification.command import claims_table, summary_line, verify_narrative  # the verifier and its facts: only when run
 
     outcome = verify_narrative(narrative, run=run_dir, settings=None if run_dir else settings, cluster_map=cluster_map,
                                json_path=json_file, locale=settings.lang)
