@@ -76,6 +76,15 @@ def settings_page() -> str:
         "names the source of the bad value (`k = 1 (from --k)`, `INTERPRET_K (environment or .env)`, ...).\n",
         "This page, `.env.example` and the table in docs/llm.md are generated from that declaration by\n"
         "`python -m interpret.settings_doc`; a test fails when they drift.\n",
+        "To add a setting, append one entry to `SETTINGS`, e.g.\n\n"
+        "```python\n"
+        "_s(\"languages_dir\", path, \"Folder of extra language catalogues ...\", cli_type=Path,\n"
+        "   commands=RUN + VERIFY, panel=REPORT, default_text=\"only the shipped languages\"),\n"
+        "```\n\n"
+        "(environment variable `INTERPRET_<NAME>` unless `env=` names another; `commands=` gives it an option\n"
+        "of those commands; `choices=`, `check=` validate it; `spec_key=` lets the spec's `[clustering]`\n"
+        "table give its value below the user's), then run `python -m interpret.settings_doc`. Its value is\n"
+        "`settings.<name>`.\n",
     ]
     for panel in PANELS:
         parts.append(f"## {panel}\n\n{settings_table(panel)}")
