@@ -7,7 +7,6 @@ Library first: everything the CLI does is one call away.
     brief.facts.cluster(1).members
 """
 
-from .config import Settings, resolve_settings
 from .errors import ConfigError, DataError, InternalError, InterpretError, TemplateError, VerificationError
 
 __version__ = "0.1.0"
@@ -26,11 +25,14 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    # The pipeline imports pandas, scikit-learn and the report stack. `import interpret` also runs for
-    # `interpret --help`, so the pipeline's names load on first use instead.
-    if name in ("BriefResult", "run_brief"):
-        from . import pipeline
+_LAZY = {"Settings": "config", "resolve_settings": "config", "BriefResult": "pipeline", "run_brief": "pipeline"}
 
-        return getattr(pipeline, name)
+
+def __getattr__(name: str):
+    # `import interpret` also runs for `interpret --help`, which needs neither the pipeline (pandas,
+    # scikit-learn, the report stack) nor the resolved settings class: both load on first use.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
     raise AttributeError(f"module 'interpret' has no attribute {name!r}")

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.markup import escape
 
 from .cli_options import takes_settings
 from .cli_prompts import prompts_app
-from .config import Settings
 from .console import console, out
+
+if TYPE_CHECKING:  # a type only: the settings class is built when a command runs, not for --help
+    from .config import Settings
 
 app = typer.Typer(
     add_completion=False,

@@ -16,7 +16,6 @@ from typing import Any, Callable, Optional
 import typer
 from typer.models import ArgumentInfo
 
-from .config import resolve_settings
 from .console import errors
 from .settings import Setting, taken_by
 
@@ -34,13 +33,22 @@ def cli_parameter(setting: Setting) -> inspect.Parameter:
     return inspect.Parameter(setting.name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=Optional[setting.cli_type])
 
 
+def _evaluated(parameter: inspect.Parameter, function: Callable) -> inspect.Parameter:
+    annotation = parameter.annotation
+    if isinstance(annotation, str):
+        annotation = eval(annotation, function.__globals__)  # noqa: S307 - the command's own source text
+    return parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=annotation)
+
+
 def takes_settings(command: str, **fixed: Any) -> Callable[[Callable], Callable]:
     """Decorate `def command(settings, ...own parameters)`; `fixed` values count as typed by the user
     (`interpret compare` is `run --compare`)."""
 
     def decorate(function: Callable) -> Callable:
         taken = [s for s in taken_by(command) if s.name not in fixed]
-        own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in list(inspect.signature(function, eval_str=True).parameters.values())[1:]]
+        # The first parameter (settings) stays a string annotation: the Settings class is built only
+        # when a command runs. The command's own annotations are evaluated as inspect(eval_str=True) would.
+        own = [_evaluated(p, function) for p in list(inspect.signature(function).parameters.values())[1:]]
         mine = [cli_parameter(s) for s in taken]
         # typer takes positional arguments in signature order: the command's own arguments first.
         arguments = [p for p in own + mine if isinstance(p.default, ArgumentInfo) or p.default is inspect.Parameter.empty]
@@ -49,6 +57,8 @@ def takes_settings(command: str, **fixed: Any) -> Callable[[Callable], Callable]
 
         @functools.wraps(function)
         def command_function(**values: Any) -> Any:
+            from .config import resolve_settings  # builds the Settings class: not for --help
+
             typed = {s.name: values.pop(s.name) for s in taken}
             with errors():
                 settings = resolve_settings({**typed, **fixed})

@@ -5,13 +5,16 @@ interpret.llm.prompts and interpret.llm.tools, imported when a command runs (the
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import typer
 
 from .cli_options import takes_settings
-from .config import Settings
 from .console import console, out
 from .errors import TemplateError
+
+if TYPE_CHECKING:  # a type only: the settings class is built when a command runs, not for --help
+    from .config import Settings
 
 prompts_app = typer.Typer(no_args_is_help=True, help="Inspect, render and check the prompt templates (prompts/).")
 
