@@ -10,8 +10,9 @@ its allowed values, its command-line flag and the commands that take it. From th
 - the settings tables in docs/settings.md and docs/llm.md (`python -m interpret.settings_doc`), and
   the tests that keep `.env.example` and README.md's option table complete.
 
-Adding a setting is one `Setting(...)` below (and its line in `.env.example`, which a test asks for).
-This module imports nothing heavy: `interpret --help` reads it.
+Adding a setting is one `declare(...)` entry below, then `python -m interpret.settings_doc` to
+regenerate the documents (docs/settings.md shows an example). This module imports nothing heavy:
+`interpret --help` reads it.
 """
 
 from __future__ import annotations
@@ -156,7 +157,7 @@ class Setting:
         return tuple(names() if callable(names) else names)
 
 
-def _s(name: str, convert, help: str, env: str | tuple[str, ...] | None = None, **options) -> Setting:
+def declare(name: str, convert, help: str, env: str | tuple[str, ...] | None = None, **options) -> Setting:
     """A setting whose environment variable is INTERPRET_<NAME> unless named."""
     envs = (env,) if isinstance(env, str) else (env if env is not None else (f"INTERPRET_{name.upper()}",))
     return Setting(name, convert, help, envs, **options)
@@ -164,80 +165,80 @@ def _s(name: str, convert, help: str, env: str | tuple[str, ...] | None = None, 
 
 SETTINGS: tuple[Setting, ...] = (
     # -- input ---------------------------------------------------------------------------------
-    _s("data", path, "CSV, XLSX or Parquet table.", env=(), in_file=False,
+    declare("data", path, "CSV, XLSX or Parquet table.", env=(), in_file=False,
        argument=True, cli_type=Path, commands=RUN + VERIFY + ("prompts render", "prompts check"),
        default_text="the embedded IPM 2023 table"),
-    _s("spec", path, "Data-set spec (TOML): id, features, filters, pivot, reference.", cli_type=Path,
+    declare("spec", path, "Data-set spec (TOML): id, features, filters, pivot, reference.", cli_type=Path,
        commands=RUN + VERIFY + ("prompts render", "prompts check"), default_text="the embedded spec"),
-    _s("config", path, "Config file (TOML) with any of these settings.", in_file=False, cli_type=Path,
+    declare("config", path, "Config file (TOML) with any of these settings.", in_file=False, cli_type=Path,
        commands=RUN + VERIFY, default_text="./interpret.toml when present"),
     # -- clustering (docs/clustering.md); None = the spec's value ---------------------------------
-    _s("k", int_or_auto, "Number of clusters, or auto: the consensus of the k panel.",
+    declare("k", int_or_auto, "Number of clusters, or auto: the consensus of the k panel.",
        check=_enough_clusters, commands=RUN + VERIFY + PROMPT_RENDER, panel=CLUSTERING, spec_key="k",
        default_text="the spec's k, else auto"),
-    _s("seed", whole, "Random seed.", cli_type=int, commands=RUN + VERIFY + PROMPT_RENDER,
+    declare("seed", whole, "Random seed.", cli_type=int, commands=RUN + VERIFY + PROMPT_RENDER,
        panel=CLUSTERING, spec_key="seed", default_text="the spec's seed, else 42"),
-    _s("method", str, "Clustering method: kmeans | kmedoids | ward.",
+    declare("method", str, "Clustering method: kmeans | kmedoids | ward.",
        choices="clustering.algorithms:ALGORITHMS", commands=RUN, panel=CLUSTERING, spec_key="method",
        default_text="the spec's, else kmeans"),
-    _s("metric", str, "Distance: euclidean | manhattan (manhattan needs --method kmedoids).",
+    declare("metric", str, "Distance: euclidean | manhattan (manhattan needs --method kmedoids).",
        choices="clustering.algorithms:METRICS", commands=RUN, panel=CLUSTERING, spec_key="metric",
        default_text="the spec's, else euclidean"),
-    _s("scaling", str, "Feature scaling: zscore | minmax | robust.",
+    declare("scaling", str, "Feature scaling: zscore | minmax | robust.",
        choices="clustering.preprocessing:SCALINGS", commands=RUN, panel=CLUSTERING, spec_key="scaling",
        default_text="the spec's, else zscore"),
-    _s("pca", flag, "Cluster on principal components (kept up to the spec's pca_variance_pct).", flag="--pca/--no-pca",
+    declare("pca", flag, "Cluster on principal components (kept up to the spec's pca_variance_pct).", flag="--pca/--no-pca",
        cli_type=bool, commands=RUN, panel=CLUSTERING, spec_key="pca", default_text="the spec's, else off"),
-    _s("k_min", whole, "Smallest k of the k panel.", check=at_least(2, " is too small. Use a larger value."),
+    declare("k_min", whole, "Smallest k of the k panel.", check=at_least(2, " is too small. Use a larger value."),
        cli_type=int, commands=RUN, panel=CLUSTERING, spec_key="k_min", default_text="the spec's, else 2"),
-    _s("k_max", whole, "Largest k of the k panel (at most n - 1).", check=at_least(2, " is too small. Use a larger value."),
+    declare("k_max", whole, "Largest k of the k panel (at most n - 1).", check=at_least(2, " is too small. Use a larger value."),
        cli_type=int, commands=RUN, panel=CLUSTERING, spec_key="k_max", default_text="the spec's, else 10"),
-    _s("bootstrap", whole, "Bootstrap replicates B for cluster stability (0 = off).",
+    declare("bootstrap", whole, "Bootstrap replicates B for cluster stability (0 = off).",
        check=at_least(0, " is too small. Use a larger value."), cli_type=int, commands=RUN, panel=CLUSTERING,
        spec_key="bootstrap", default_text="the spec's, else 100"),
-    _s("sample_size", whole, "Above this many units, silhouette, gap, connectivity and stability use a sample of this size.",
+    declare("sample_size", whole, "Above this many units, silhouette, gap, connectivity and stability use a sample of this size.",
        check=at_least(0, " is too small. Use a larger value."), cli_type=int, commands=RUN, panel=CLUSTERING,
        spec_key="sample_size", default_text="the spec's, else 2000"),
-    _s("compare", flag, "Also compare K-means, K-medoids (Euclidean, Manhattan) and Ward for k - 1, k, k + 1.",
+    declare("compare", flag, "Also compare K-means, K-medoids (Euclidean, Manhattan) and Ward for k - 1, k, k + 1.",
        cli_type=bool, commands=("run",), panel=CLUSTERING, default_text="off"),
-    _s("tolerance_pct", float, "Within this many percent of the reference a value is 'setara' (equal), not above or below.",
+    declare("tolerance_pct", float, "Within this many percent of the reference a value is 'setara' (equal), not above or below.",
        check=between(0, 50), panel=CLUSTERING, spec_key="tolerance_pct", default_text="the spec's, else 1"),
     # -- drafting (docs/llm.md) -------------------------------------------------------------------
-    _s("provider", str, "Drafting provider: auto (watsonx, then Ollama, then rules) | watsonx | ollama | none (rule-based).",
+    declare("provider", str, "Drafting provider: auto (watsonx, then Ollama, then rules) | watsonx | ollama | none (rule-based).",
        default="auto", choices="interpret.llm.providers:provider_choices", commands=RUN, panel=DRAFTING),
-    _s("model", str, "Model id of the first provider (watsonx: ibm/granite-…; Ollama: granite3.3:8b).", commands=RUN,
+    declare("model", str, "Model id of the first provider (watsonx: ibm/granite-…; Ollama: granite3.3:8b).", commands=RUN,
        panel=DRAFTING, default_text="the provider's model setting"),
-    _s("no_cache", flag, "Ask the model again instead of reusing cached answers.", default=False, cli_type=bool,
+    declare("no_cache", flag, "Ask the model again instead of reusing cached answers.", default=False, cli_type=bool,
        commands=RUN, panel=DRAFTING),
-    _s("prompts", path, "Prompt templates folder (an edited copy of prompts/).", cli_type=Path, commands=RUN + PROMPTS_ALL,
+    declare("prompts", path, "Prompt templates folder (an edited copy of prompts/).", cli_type=Path, commands=RUN + PROMPTS_ALL,
        panel=DRAFTING, default_text="the shipped prompts/"),
-    _s("rules", path, "Sector rules file (TOML) for recommendations.", cli_type=Path,
+    declare("rules", path, "Sector rules file (TOML) for recommendations.", cli_type=Path,
        commands=RUN + ("prompts render", "prompts check"), panel=DRAFTING, default_text="interpret/rules/sektor.toml"),
-    _s("watsonx_model", str, "watsonx.ai model id.", env="WATSONX_MODEL_ID", default="ibm/granite-3-3-8b-instruct", panel=DRAFTING),
-    _s("watsonx_url", str, "watsonx.ai endpoint.", env="WATSONX_URL", default="https://us-south.ml.cloud.ibm.com", panel=DRAFTING),
-    _s("watsonx_project_id", str, "watsonx.ai project id (or a space id).", env="WATSONX_PROJECT_ID", panel=DRAFTING),
-    _s("watsonx_space_id", str, "watsonx.ai deployment space id, when there is no project id.", env="WATSONX_SPACE_ID", panel=DRAFTING),
+    declare("watsonx_model", str, "watsonx.ai model id.", env="WATSONX_MODEL_ID", default="ibm/granite-3-3-8b-instruct", panel=DRAFTING),
+    declare("watsonx_url", str, "watsonx.ai endpoint.", env="WATSONX_URL", default="https://us-south.ml.cloud.ibm.com", panel=DRAFTING),
+    declare("watsonx_project_id", str, "watsonx.ai project id (or a space id).", env="WATSONX_PROJECT_ID", panel=DRAFTING),
+    declare("watsonx_space_id", str, "watsonx.ai deployment space id, when there is no project id.", env="WATSONX_SPACE_ID", panel=DRAFTING),
     # The SDK's current name and its older one are both accepted; environment and .env only, never printed.
-    _s("watsonx_api_key", str, "watsonx.ai API key (environment or .env only).", env=("WATSONX_API_KEY", "WATSONX_APIKEY"),
+    declare("watsonx_api_key", str, "watsonx.ai API key (environment or .env only).", env=("WATSONX_API_KEY", "WATSONX_APIKEY"),
        in_file=False, secret=True, panel=DRAFTING),
-    _s("ollama_model", str, "Ollama model.", env="OLLAMA_MODEL", default="granite3.3:8b", panel=DRAFTING),
-    _s("ollama_url", str, "Ollama server.", env="OLLAMA_BASE_URL", default="http://localhost:11434", panel=DRAFTING),
-    _s("llm_timeout", float, "Seconds per model call (the Ollama probe waits at most 2 s).", default=60.0,
+    declare("ollama_model", str, "Ollama model.", env="OLLAMA_MODEL", default="granite3.3:8b", panel=DRAFTING),
+    declare("ollama_url", str, "Ollama server.", env="OLLAMA_BASE_URL", default="http://localhost:11434", panel=DRAFTING),
+    declare("llm_timeout", float, "Seconds per model call (the Ollama probe waits at most 2 s).", default=60.0,
        check=at_least(0.1), panel=DRAFTING),
-    _s("llm_concurrency", whole, "Cluster sections drafted at once.", default=4, check=at_least(1), panel=DRAFTING),
-    _s("llm_repairs", whole, "Repair rounds per section (invalid JSON; false claims).", default=2, check=at_least(0), panel=DRAFTING),
-    _s("llm_cache_dir", path, "Response cache folder.", panel=DRAFTING,
+    declare("llm_concurrency", whole, "Cluster sections drafted at once.", default=4, check=at_least(1), panel=DRAFTING),
+    declare("llm_repairs", whole, "Repair rounds per section (invalid JSON; false claims).", default=2, check=at_least(0), panel=DRAFTING),
+    declare("llm_cache_dir", path, "Response cache folder.", panel=DRAFTING,
        default_text="$XDG_CACHE_HOME/interpret/llm, else ~/.cache/interpret/llm"),
     # -- the report (docs/report.md) --------------------------------------------------------------
-    _s("lang", str, "Language of the brief (verify: of the narrative's number formats): id | en, or a catalogue in languages_dir.", default="id",
+    declare("lang", str, "Language of the brief (verify: of the narrative's number formats): id | en, or a catalogue in languages_dir.", default="id",
        check=_known_language, commands=RUN + VERIFY, panel=REPORT),
-    _s("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml and lexicon.toml).",
+    declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml and lexicon.toml).",
        cli_type=Path, commands=RUN + VERIFY, panel=REPORT, default_text="only the shipped languages"),
-    _s("out", path, "Output folder.", cli_type=Path, commands=RUN, panel=REPORT,
+    declare("out", path, "Output folder.", cli_type=Path, commands=RUN, panel=REPORT,
        default_text="./reports/<dataset>-<date>/"),
-    _s("geojson", path, "Province boundaries (GeoJSON with a name property) for a choropleth map.", cli_type=Path,
+    declare("geojson", path, "Province boundaries (GeoJSON with a name property) for a choropleth map.", cli_type=Path,
        commands=RUN, panel=REPORT, default_text="the built-in capital-point map"),
-    _s("pdf", pdf_mode, "Write brief.pdf.", default="auto",
+    declare("pdf", pdf_mode, "Write brief.pdf.", default="auto",
        choices=("auto", "on", "off"), flag="--pdf/--no-pdf", cli_type=bool, commands=RUN, panel=REPORT,
        default_text="auto: when the `pdf` extra is installed"),
 )

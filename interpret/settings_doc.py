@@ -78,7 +78,7 @@ def settings_page() -> str:
         "`python -m interpret.settings_doc`; a test fails when they drift.\n",
         "To add a setting, append one entry to `SETTINGS`, e.g.\n\n"
         "```python\n"
-        "_s(\"languages_dir\", path, \"Folder of extra language catalogues ...\", cli_type=Path,\n"
+        "declare(\"languages_dir\", path, \"Folder of extra language catalogues ...\", cli_type=Path,\n"
         "   commands=RUN + VERIFY, panel=REPORT, default_text=\"only the shipped languages\"),\n"
         "```\n\n"
         "(environment variable `INTERPRET_<NAME>` unless `env=` names another; `commands=` gives it an option\n"
