@@ -80,7 +80,7 @@ def main() -> int:
     lines = [
         "## Start-up of the command line (issue 9)",
         "",
-        "Command: `.venv/bin/python benchmarks/startup_bench.py --write`",
+        "Command: `.venv/bin/python benchmarks/startup_bench.py --runs N [--baseline CHECKOUT] --write`",
         "",
         f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}; "
         f"load average at the end {load:.1f}. Median of {args.runs} runs, each a fresh process.",
