@@ -21,6 +21,7 @@ from .settings import BY_NAME, SETTINGS, Setting
 CONFIG_ENV = BY_NAME["config"].env[0]
 DEFAULT_CONFIG = Path("interpret.toml")
 DEFAULT = "default"  # the source of a value nobody set
+SPEC_SOURCE = "`clustering.{key}` in {origin}"  # the source of a value the data-set spec gave
 
 # One layer of the precedence: for a setting, (raw value, where it came from) or None.
 Layer = Callable[[Setting], "tuple[Any, str] | None"]
@@ -35,7 +36,7 @@ class _SettingsMethods:
             source = self.sources.get(setting.name)
             return None if source in (None, DEFAULT) else (getattr(self, setting.name), source)
 
-        layers = [user, _mapping_layer(spec_values, lambda s: f"`clustering.{s.spec_key}` in {origin}", spec=True)]
+        layers = [user, _mapping_layer(spec_values, lambda s: SPEC_SOURCE.format(key=s.spec_key, origin=origin), spec=True)]
         if spec_defaults:
             layers.append(_mapping_layer(spec_defaults, lambda s: DEFAULT, spec=True))
         return _resolve(layers + [_default_layer])
@@ -43,13 +44,13 @@ class _SettingsMethods:
     def from_user(self, name: str) -> bool:
         """Set on the command line, in the environment or in the config file (not by the spec or a default)."""
         source = self.sources.get(name, DEFAULT)
-        return source != DEFAULT and not source.startswith("`clustering.")
+        return source != DEFAULT and not source.startswith(SPEC_SOURCE.split("{")[0])
 
 
 Settings = make_dataclass(
     "Settings",
     [(s.name, Any, field(default=s.default, repr=not s.secret)) for s in SETTINGS]
-    + [("sources", dict, field(default_factory=dict, repr=False))],
+    + [("sources", dict, field(default_factory=dict))],
     bases=(_SettingsMethods,),
     frozen=True,
 )
