@@ -1,6 +1,6 @@
 """A local stand-in for an Ollama server on 127.0.0.1: answers GET /api/tags and POST /api/chat in
 Ollama's wire format (NDJSON stream) after a fixed delay, with the deterministic stand-in model of
-interpret.llm.standin. Used by benchmarks/llm_bench.py; run it alone to try the chain offline:
+tests/support/standin.py. Used by benchmarks/llm_bench.py; run it alone to try the chain offline:
 
     python benchmarks/llm_standin_server.py --port 11435 --delay 1
     OLLAMA_BASE_URL=http://127.0.0.1:11435 interpret run --provider ollama
@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
-from interpret.llm.standin import answer, ollama_chat_lines, ollama_tags
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the stand-in model is test support: tests/support/
+
+from tests.support.standin import answer, ollama_chat_lines, ollama_tags  # noqa: E402
 
 MODELS = ["granite3.3:8b"]
 

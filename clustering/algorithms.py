@@ -7,8 +7,13 @@
   Manhattan; medoids are real units, so the result is robust to outliers.
 - Ward: scikit-learn's agglomerative clustering with Ward linkage (Euclidean only by definition).
 
-Every method returns a `Partition` whose `within_ss` is the (weighted) squared Euclidean distance
-to the cluster means, so "between SS / total SS" means the same thing whatever the method.
+Every method returns a `Partition` whose `within_ss` is the squared Euclidean distance to the
+cluster means, so "between SS / total SS" means the same thing whatever the method. Units are
+clustered unweighted; survey weights apply to the profiles (clustering.profiles).
+
+The methods are a registry, `ALGORITHMS` (name -> function with the signature of `kmeans`): a new
+method is one function and one entry there; `METHODS`, `cluster(...)` and the `--method` setting
+(interpret/settings.py) follow it.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from scipy.spatial.distance import cdist
 
 from .batched import batched_kmeans
 
-METHODS = ("kmeans", "kmedoids", "ward")
 METRICS = ("euclidean", "manhattan")
 # Below this many cells (n × restarts × k) the batched numpy k-means is used; above it, scikit-learn
 # (whose per-restart overhead no longer dominates).
@@ -69,16 +73,14 @@ def default_n_init(n: int) -> int:
     return 3
 
 
-def sum_of_squares(X: np.ndarray, labels: np.ndarray, k: int, weights: np.ndarray | None = None) -> tuple[float, float]:
-    """(within-cluster SS around the cluster means, total SS around the grand mean), weighted."""
-    w = np.ones(len(X)) if weights is None else np.asarray(weights, dtype=float)
-    mass = np.bincount(labels, weights=w, minlength=k)
-    sums = np.vstack([np.bincount(labels, weights=w * X[:, j], minlength=k) for j in range(X.shape[1])]).T
+def sum_of_squares(X: np.ndarray, labels: np.ndarray, k: int) -> tuple[float, float]:
+    """(within-cluster SS around the cluster means, total SS around the grand mean)."""
+    mass = np.bincount(labels, minlength=k).astype(float)
+    sums = np.vstack([np.bincount(labels, weights=X[:, j], minlength=k) for j in range(X.shape[1])]).T
     means = sums / np.where(mass > 0, mass, 1)[:, None]
-    total_sq = float((w[:, None] * X**2).sum())
+    total_sq = float((X**2).sum())
     within = total_sq - float((mass[:, None] * means**2).sum())
-    grand = (w[:, None] * X).sum(axis=0) / w.sum()
-    total = total_sq - float(w.sum() * (grand**2).sum())
+    total = total_sq - float(len(X) * (X.mean(axis=0) ** 2).sum())
     return max(within, 0.0), max(total, 0.0)
 
 
@@ -88,7 +90,6 @@ def kmeans(
     seed: int = 42,
     n_init: int | None = None,
     metric: str = "euclidean",
-    weights: np.ndarray | None = None,
 ) -> Partition:
     X = np.asarray(X, dtype=float)
     _check_k(X, k)
@@ -96,20 +97,19 @@ def kmeans(
         raise ValueError("k-means minimises squared Euclidean distance; use method kmedoids for metric manhattan")
     n_init = n_init or default_n_init(len(X))
     if len(X) <= BATCHED_MAX_UNITS and len(X) * n_init * k <= BATCHED_MAX_CELLS:
-        labels, centers, _ = batched_kmeans(X, k, n_init, seed, weights=weights)
+        labels, centers, _ = batched_kmeans(X, k, n_init, seed)
     else:
         from sklearn.cluster import KMeans
 
         init = "k-means++"
         if len(X) > LARGE_N:
             rows = np.random.default_rng(seed).choice(len(X), SEED_SAMPLE, replace=False)
-            sample_weights = None if weights is None else np.asarray(weights)[rows]
-            init = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(X[rows], sample_weight=sample_weights).cluster_centers_
+            init = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(X[rows]).cluster_centers_
         model = KMeans(n_clusters=k, init=init, n_init=n_init if isinstance(init, str) else 1, random_state=seed,
                        algorithm="lloyd", max_iter=300)
-        labels = model.fit_predict(X, sample_weight=weights)
+        labels = model.fit_predict(X)
         centers = model.cluster_centers_
-    return _partition(X, labels, centers, k, "kmeans", seed, n_init, metric, weights)
+    return _partition(X, labels, centers, k, "kmeans", seed, n_init, metric)
 
 
 def kmedoids(
@@ -118,7 +118,6 @@ def kmedoids(
     seed: int = 42,
     n_init: int | None = None,
     metric: str = "euclidean",
-    weights: np.ndarray | None = None,
 ) -> Partition:
     """FasterPAM (Schubert & Rousseeuw 2021) on the full dissimilarity matrix; best of a few seeds."""
     import kmedoids as kmedoids_package
@@ -127,8 +126,6 @@ def kmedoids(
     _check_k(X, k)
     _check_metric(metric)
     _check_pairwise(X, "kmedoids")
-    if weights is not None:
-        raise ValueError("k-medoids does not take survey weights here; weights apply to the profiles")
     n_init = n_init or (10 if len(X) <= 2_000 else 2)
     diss = cdist(X, X, metric="cityblock" if metric == "manhattan" else "euclidean")
     best = None
@@ -138,7 +135,7 @@ def kmedoids(
             best = result
     labels = np.asarray(best.labels, dtype=int)
     centers = X[np.asarray(best.medoids, dtype=int)]
-    return _partition(X, labels, centers, k, "kmedoids", seed, n_init, metric, None)
+    return _partition(X, labels, centers, k, "kmedoids", seed, n_init, metric)
 
 
 def ward(
@@ -147,7 +144,6 @@ def ward(
     seed: int = 42,
     n_init: int | None = None,
     metric: str = "euclidean",
-    weights: np.ndarray | None = None,
 ) -> Partition:
     """Agglomerative clustering with Ward linkage: deterministic, so seed and restarts do not apply."""
     from sklearn.cluster import AgglomerativeClustering
@@ -157,14 +153,13 @@ def ward(
     if metric != "euclidean":
         raise ValueError("Ward linkage is defined for Euclidean distance only; use method kmedoids for metric manhattan")
     _check_pairwise(X, "ward")
-    if weights is not None:
-        raise ValueError("Ward clustering does not take survey weights here; weights apply to the profiles")
     labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(X)
     centers = np.vstack([X[labels == c].mean(axis=0) for c in range(k)])
-    return _partition(X, labels, centers, k, "ward", seed, 1, metric, None)
+    return _partition(X, labels, centers, k, "ward", seed, 1, metric)
 
 
 ALGORITHMS = {"kmeans": kmeans, "kmedoids": kmedoids, "ward": ward}
+METHODS = tuple(ALGORITHMS)
 
 
 def cluster(X: np.ndarray, k: int, method: str = "kmeans", seed: int = 42, **options) -> Partition:
@@ -194,11 +189,11 @@ def order_labels(partition: Partition, key: np.ndarray) -> Partition:
     return replace(partition, labels=mapping[labels], centers=partition.centers[order])
 
 
-def _partition(X, labels, centers, k, method, seed, n_init, metric, weights) -> Partition:
+def _partition(X, labels, centers, k, method, seed, n_init, metric) -> Partition:
     labels = np.asarray(labels, dtype=int)
     if len(np.unique(labels)) < k:
         raise ValueError(f"{method} found fewer than k = {k} non-empty clusters; the data has too few distinct points")
-    within, total = sum_of_squares(X, labels, k, weights)
+    within, total = sum_of_squares(X, labels, k)
     return Partition(labels=labels, centers=np.asarray(centers, dtype=float), k=k, method=method, seed=seed,
                      n_init=n_init, within_ss=within, total_ss=total, metric=metric)
 

@@ -167,7 +167,6 @@ def select_k(
     gap_references: int = 20,
     neighbours: int = 10,
     sample_size: int | None = 2000,
-    weights: np.ndarray | None = None,
 ) -> KSelection:
     """Cluster for every k, compute the six indices, collect the votes and the consensus."""
     from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score, silhouette_score
@@ -177,10 +176,7 @@ def select_k(
     k_values = [k for k in k_values if 2 <= k <= n - 1]
     if len(k_values) < 2:
         raise ValueError(f"the k range needs at least two values between 2 and n − 1 = {n - 1}")
-    options = {"metric": metric, "n_init": n_init}
-    if weights is not None:
-        options["weights"] = weights
-    partitions = {k: cluster(X, k, method=method, seed=seed, **options) for k in k_values}
+    partitions = {k: cluster(X, k, method=method, seed=seed, metric=metric, n_init=n_init) for k in k_values}
 
     sampled = sample_size is not None and n > sample_size
     rows = np.sort(np.random.default_rng(seed).choice(n, sample_size, replace=False)) if sampled else np.arange(n)

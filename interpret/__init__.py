@@ -7,9 +7,7 @@ Library first: everything the CLI does is one call away.
     brief.facts.cluster(1).members
 """
 
-from .config import Settings, resolve_settings
-from .errors import ConfigError, DataError, InterpretError, ModelError, TemplateError, VerificationError
-from .pipeline import BriefResult, run_brief
+from .errors import ConfigError, DataError, InternalError, InterpretError, TemplateError, VerificationError
 
 __version__ = "0.1.0"
 
@@ -17,11 +15,24 @@ __all__ = [
     "BriefResult",
     "ConfigError",
     "DataError",
+    "InternalError",
     "InterpretError",
-    "ModelError",
     "Settings",
     "TemplateError",
     "VerificationError",
     "resolve_settings",
     "run_brief",
 ]
+
+
+_LAZY = {"Settings": "config", "resolve_settings": "config", "BriefResult": "pipeline", "run_brief": "pipeline"}
+
+
+def __getattr__(name: str):
+    # `import interpret` also runs for `interpret --help`, which needs neither the pipeline (pandas,
+    # scikit-learn, the report stack) nor the resolved settings class: both load on first use.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'interpret' has no attribute {name!r}")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -33,6 +32,7 @@ from clustering import (
 from clustering.algorithms import default_n_init
 from clustering.assumptions import CORRELATION_THRESHOLD, KMO_THRESHOLD, OUTLIER_Z
 
+from .choices import Choices, resolve_choices
 from .config import Settings
 from .data import Dataset
 from .errors import ConfigError, DataError
@@ -59,71 +59,6 @@ from .facts import (
 )
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 32
-
-
-@dataclass(frozen=True)
-class Choices:
-    """The clustering settings after precedence: CLI > env > config file > spec > defaults."""
-
-    method: str
-    metric: str
-    scaling: str
-    pca: bool
-    pca_variance_pct: float
-    k: int | None  # None: the panel's consensus
-    k_source: str  # "cli" | "spec" | "auto"
-    k_values: list[int]
-    seed: int
-    n_init: int | None
-    bootstrap: int
-    gap_references: int
-    neighbours: int
-    sample_size: int
-    unstable_pct: float
-    tolerance_pct: float
-    compare: bool
-
-
-def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
-    c = dataset.spec.clustering
-    pick = lambda name, spec_value: getattr(settings, name, None) if getattr(settings, name, None) is not None else spec_value  # noqa: E731
-    k_setting = settings.k if settings.k is not None else c.k
-    k_source = "auto" if k_setting in (None, "auto") else ("cli" if settings.k is not None else "spec")
-    method, metric = pick("method", c.method), pick("metric", c.metric)
-    if metric == "manhattan" and method != "kmedoids":
-        raise ConfigError(
-            f"metric = manhattan needs method = kmedoids (K-means and Ward minimise squared Euclidean distance); "
-            f"got method = {method}. Pass --method kmedoids or --metric euclidean."
-        )
-    n = len(dataset.values)
-    k_min, k_max = pick("k_min", c.k_min), pick("k_max", c.k_max)
-    if k_min > k_max:
-        raise ConfigError(f"k range {k_min}…{k_max} is empty: k_min must not exceed k_max. Fix --k-min/--k-max or the spec.")
-    k_values = list(range(k_min, min(k_max, n - 1) + 1))
-    k = None if k_source == "auto" else int(k_setting)
-    if k is not None and k > n:
-        raise ConfigError(f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: use --k {min(n, 4)} or fewer.")
-    if k is None and len(k_values) < 2:
-        raise ConfigError(f"k = auto needs at least two candidate k between {k_min} and n − 1 = {n - 1}. Pass --k N instead.")
-    return Choices(
-        method=method,
-        metric=metric,
-        scaling=pick("scaling", c.scaling),
-        pca=pick("pca", c.pca),
-        pca_variance_pct=c.pca_variance_pct,
-        k=k,
-        k_source=k_source,
-        k_values=k_values,
-        seed=settings.seed if settings.seed is not None else c.seed,
-        n_init=c.n_init,
-        bootstrap=pick("bootstrap", c.bootstrap),
-        gap_references=c.gap_references,
-        neighbours=c.neighbours,
-        sample_size=pick("sample_size", c.sample_size),
-        unstable_pct=c.unstable_pct,
-        tolerance_pct=settings.tolerance_pct if settings.tolerance_pct is not None else c.tolerance_pct,
-        compare=bool(getattr(settings, "compare", None)),
-    )
 
 
 def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None = None) -> tuple[Partition, Facts]:

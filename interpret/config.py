@@ -1,149 +1,61 @@
-"""Settings, resolved in one place with one precedence:
+"""Settings, resolved in one pass with one precedence:
 
     command line  >  environment (and .env)  >  config file (interpret.toml)  >  data-set spec  >  defaults
 
-The spec's values (k, seed, tolerance) are applied by the pipeline, below everything here. Every
-setting records where it came from, so an error can name the source to fix.
+The settings themselves are declared in `interpret.settings.SETTINGS`; `Settings` gets one field per
+declaration. The spec is read after the settings (it names the data), so its values enter later
+through `Settings.with_spec`, which runs the same pass again with the spec as one more layer. Every
+value records where it came from, so an error can name the source to fix.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field, make_dataclass
 from pathlib import Path
-from typing import Any, Mapping
-
-from dotenv import dotenv_values
+from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ConfigError
+from .settings import BY_NAME, SETTINGS, Setting
 
-PROVIDERS = ("auto", "watsonx", "ollama", "none")
-
-CLUSTERING_CHOICES = {
-    "method": ("kmeans", "kmedoids", "ward"),
-    "metric": ("euclidean", "manhattan"),
-    "scaling": ("zscore", "minmax", "robust"),
-}
-
-
-def int_or_auto(raw: Any) -> int | str:
-    """k: a whole number, or "auto" for the consensus of the k-selection panel."""
-    if isinstance(raw, str) and raw.strip().lower() == "auto":
-        return "auto"
-    if isinstance(raw, float) and not raw.is_integer():
-        raise ValueError(raw)
-    return int(raw)
-
-
-def pdf_mode(raw: Any) -> str:
-    """brief.pdf: auto | on | off; a yes/no (`pdf = false` in interpret.toml) means on/off."""
-    if isinstance(raw, bool):
-        return "on" if raw else "off"
-    text = str(raw).strip().lower()
-    return {"true": "on", "yes": "on", "1": "on", "false": "off", "no": "off", "0": "off"}.get(text, text)
-
-
-def flag(raw: Any) -> bool:
-    """A yes/no setting from the command line, the environment or a TOML file."""
-    if isinstance(raw, bool):
-        return raw
-    text = str(raw).strip().lower()
-    if text in {"1", "true", "yes", "ya", "on"}:
-        return True
-    if text in {"0", "false", "no", "tidak", "off"}:
-        return False
-    raise ValueError(raw)
-
-
-# name -> (type, environment variable)
-FIELDS: dict[str, tuple[type, str]] = {
-    "spec": (Path, "INTERPRET_SPEC"),
-    "k": (int_or_auto, "INTERPRET_K"),
-    "seed": (int, "INTERPRET_SEED"),
-    "out": (Path, "INTERPRET_OUT"),
-    "provider": (str, "INTERPRET_PROVIDER"),
-    "rules": (Path, "INTERPRET_RULES"),
-    "tolerance_pct": (float, "INTERPRET_TOLERANCE_PCT"),
-    # Clustering choices (issue 3); None = the spec's value.
-    "method": (str, "INTERPRET_METHOD"),
-    "metric": (str, "INTERPRET_METRIC"),
-    "scaling": (str, "INTERPRET_SCALING"),
-    "pca": (flag, "INTERPRET_PCA"),
-    "k_min": (int, "INTERPRET_K_MIN"),
-    "k_max": (int, "INTERPRET_K_MAX"),
-    "bootstrap": (int, "INTERPRET_BOOTSTRAP"),
-    "sample_size": (int, "INTERPRET_SAMPLE_SIZE"),
-    "compare": (flag, "INTERPRET_COMPARE"),
-    # LLM drafting (issue 4; docs/llm.md). The watsonx API key is read from the environment only.
-    "model": (str, "INTERPRET_MODEL"),
-    "watsonx_model": (str, "WATSONX_MODEL_ID"),
-    "watsonx_url": (str, "WATSONX_URL"),
-    "watsonx_project_id": (str, "WATSONX_PROJECT_ID"),
-    "watsonx_space_id": (str, "WATSONX_SPACE_ID"),
-    "ollama_model": (str, "OLLAMA_MODEL"),
-    "ollama_url": (str, "OLLAMA_BASE_URL"),
-    "llm_timeout": (float, "INTERPRET_LLM_TIMEOUT"),
-    "llm_concurrency": (int, "INTERPRET_LLM_CONCURRENCY"),
-    "llm_repairs": (int, "INTERPRET_LLM_REPAIRS"),
-    "llm_cache_dir": (Path, "INTERPRET_LLM_CACHE_DIR"),
-    "no_cache": (bool, "INTERPRET_NO_CACHE"),
-    "prompts": (Path, "INTERPRET_PROMPTS"),
-    # The report (issue 6): language of the brief, an optional GeoJSON for the map, brief.pdf on/off.
-    "lang": (str, "INTERPRET_LANG"),
-    "geojson": (Path, "INTERPRET_GEOJSON"),
-    "pdf": (pdf_mode, "INTERPRET_PDF"),
-}
-CONFIG_ENV = "INTERPRET_CONFIG"
+CONFIG_ENV = BY_NAME["config"].env[0]
 DEFAULT_CONFIG = Path("interpret.toml")
-DEFAULTS: dict[str, Any] = {"provider": "auto", "lang": "id", "pdf": "auto"}
-DEFAULTS.update(  # LLM drafting defaults (docs/llm.md)
-    watsonx_model="ibm/granite-3-3-8b-instruct", watsonx_url="https://us-south.ml.cloud.ibm.com",
-    ollama_model="granite3.3:8b", ollama_url="http://localhost:11434",
-    llm_timeout=60.0, llm_concurrency=4, llm_repairs=2, no_cache=False,
+DEFAULT = "default"  # the source of a value nobody set
+SPEC_SOURCE = "`clustering.{key}` in {origin}"  # the source of a value the data-set spec gave
+
+# One layer of the precedence: for a setting, (raw value, where it came from) or None.
+Layer = Callable[[Setting], "tuple[Any, str] | None"]
+
+
+class _SettingsMethods:
+    def with_spec(self, spec_values: Mapping[str, Any], origin: str, spec_defaults: Mapping[str, Any] | None = None) -> "Settings":
+        """These settings with the spec's values below the user's: the same precedence pass, with the
+        spec ([clustering] keys the spec file sets; `spec_defaults` for the keys it leaves out) as the
+        layer between the config file and the defaults."""
+        def user(setting: Setting):
+            source = self.sources.get(setting.name)
+            return None if source in (None, DEFAULT) else (getattr(self, setting.name), source)
+
+        layers = [user, _mapping_layer(spec_values, lambda s: SPEC_SOURCE.format(key=s.spec_key, origin=origin), spec=True)]
+        if spec_defaults:
+            layers.append(_mapping_layer(spec_defaults, lambda s: DEFAULT, spec=True))
+        return _resolve(layers + [_default_layer])
+
+    def from_user(self, name: str) -> bool:
+        """Set on the command line, in the environment or in the config file (not by the spec or a default)."""
+        source = self.sources.get(name, DEFAULT)
+        return source != DEFAULT and not source.startswith(SPEC_SOURCE.split("{")[0])
+
+
+Settings = make_dataclass(
+    "Settings",
+    [(s.name, Any, field(default=s.default, repr=not s.secret)) for s in SETTINGS]
+    + [("sources", dict, field(default_factory=dict))],
+    bases=(_SettingsMethods,),
+    frozen=True,
 )
-API_KEY_ENV = ("WATSONX_API_KEY", "WATSONX_APIKEY")  # the SDK's current name and its older one: both accepted
-LANGS = ("id", "en")
-PDF_MODES = ("auto", "on", "off")  # auto: write brief.pdf when the `pdf` extra is installed
-
-
-@dataclass(frozen=True)
-class Settings:
-    data: Path | None = None
-    spec: Path | None = None
-    k: int | str | None = None  # a number, "auto", or None (the spec decides)
-    seed: int | None = None
-    out: Path | None = None
-    provider: str = "auto"
-    rules: Path | None = None
-    tolerance_pct: float | None = None
-    method: str | None = None
-    metric: str | None = None
-    scaling: str | None = None
-    pca: bool | None = None
-    k_min: int | None = None
-    k_max: int | None = None
-    bootstrap: int | None = None
-    sample_size: int | None = None
-    compare: bool | None = None
-    model: str | None = None
-    watsonx_model: str = "ibm/granite-3-3-8b-instruct"
-    watsonx_url: str = "https://us-south.ml.cloud.ibm.com"
-    watsonx_project_id: str | None = None
-    watsonx_space_id: str | None = None
-    watsonx_api_key: str | None = field(default=None, repr=False)  # environment / .env only, never printed
-    ollama_model: str = "granite3.3:8b"
-    ollama_url: str = "http://localhost:11434"
-    llm_timeout: float = 60.0
-    llm_concurrency: int = 4
-    llm_repairs: int = 2
-    llm_cache_dir: Path | None = None
-    no_cache: bool = False
-    prompts: Path | None = None
-    lang: str = "id"
-    geojson: Path | None = None
-    pdf: str = "auto"
-    sources: dict[str, str] = field(default_factory=dict)
+Settings.__module__ = __name__  # pickling and reprs name interpret.config.Settings
+Settings.__doc__ = "The resolved settings: one attribute per `interpret.settings.SETTINGS` entry, and `sources` (name -> where it came from)."
 
 
 def resolve_settings(
@@ -154,93 +66,106 @@ def resolve_settings(
     config_path: Path | None = None,
 ) -> Settings:
     """Merge the sources; `cli` holds only what the user typed (None means not given)."""
-    cli = dict(cli or {})
+    cli = {k: v for k, v in (cli or {}).items() if v is not None}
+    unknown = sorted(set(cli) - set(BY_NAME))
+    if unknown:
+        raise TypeError(f"resolve_settings got unknown setting(s) {', '.join(unknown)}; known: {', '.join(BY_NAME)}")
+    if config_path is not None:
+        cli["config"] = config_path
     env = dict(environ if environ is not None else os.environ)
-    dotenv = {k: v for k, v in (dotenv_values(dotenv_path) if dotenv_path and Path(dotenv_path).is_file() else {}).items() if v is not None}
-    merged_env = {**dotenv, **env}  # the real environment wins over .env
+    merged_env = {**_dotenv(dotenv_path), **env}  # the real environment wins over .env
 
-    config_file = config_path or (Path(merged_env[CONFIG_ENV]) if merged_env.get(CONFIG_ENV) else None)
+    config_file = cli.get("config") or (Path(merged_env[CONFIG_ENV]) if merged_env.get(CONFIG_ENV) else None)
     file_values: dict[str, Any] = {}
     if config_file is not None or DEFAULT_CONFIG.is_file():
-        config_file = config_file or DEFAULT_CONFIG
+        config_file = Path(config_file or DEFAULT_CONFIG)
         file_values = _read_config(config_file)
 
-    values: dict[str, Any] = {"data": cli.pop("data", None)}
+    def environment(setting: Setting):
+        name = next((n for n in setting.env if merged_env.get(n)), None)
+        return None if name is None else (merged_env[name], f"{name} (environment or .env)")
+
+    return _resolve([
+        _mapping_layer(cli, lambda s: s.option),
+        environment,
+        _mapping_layer(file_values, lambda s: f"`{s.name}` in {config_file}"),
+        _default_layer,
+    ])
+
+
+def _resolve(layers: Iterable[Layer]) -> Settings:
+    """The precedence pass: for each setting, the first layer that has a value gives it."""
+    layers = list(layers)
+    values: dict[str, Any] = {}
     sources: dict[str, str] = {}
-    for name, (kind, env_name) in FIELDS.items():
-        candidates = [
-            (cli.get(name), f"--{name.replace('_', '-')}"),
-            (merged_env.get(env_name), f"{env_name} (environment or .env)"),
-            (file_values.get(name), f"`{name}` in {config_file}"),
-            (DEFAULTS.get(name), "default"),
-        ]
-        for raw, source in candidates:
-            if raw is None or raw == "":
+    for setting in SETTINGS:
+        for layer in layers:
+            found = layer(setting)
+            if found is None or found[0] is None or found[0] == "":
                 continue
-            values[name] = _convert(name, kind, raw, source)
-            sources[name] = source
+            raw, source = found
+            values[setting.name] = _convert(setting, raw, source)
+            sources[setting.name] = source
             break
-        else:
-            values[name] = None
-    values["watsonx_api_key"] = next((merged_env[n] for n in API_KEY_ENV if merged_env.get(n)), None)
-    settings = Settings(**{k: v for k, v in values.items() if v is not None}, sources=sources)
+    settings = Settings(**values, sources=sources)
     _validate(settings)
     return settings
+
+
+def _mapping_layer(values: Mapping[str, Any], source: Callable[[Setting], str], *, spec: bool = False) -> Layer:
+    def layer(setting: Setting):
+        key = setting.spec_key if spec else setting.name
+        return None if key is None or key not in values else (values[key], source(setting))
+
+    return layer
+
+
+def _default_layer(setting: Setting):
+    return setting.default, DEFAULT
+
+
+def _dotenv(path: Path | None) -> dict[str, str]:
+    if not path or not Path(path).is_file():
+        return {}
+    from dotenv import dotenv_values  # only when there is a .env to read
+
+    return {k: v for k, v in dotenv_values(path).items() if v is not None}
 
 
 def _read_config(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ConfigError(f"Config file not found: {path}. Fix --config / {CONFIG_ENV}, or remove it.")
+    import tomllib  # only with a config file: `interpret --help` has none to read
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Config file {path} is not valid UTF-8 TOML: {exc}. Fix the syntax.") from None
-    unknown = sorted(set(raw) - set(FIELDS))
+    known = [s.name for s in SETTINGS if s.in_file]
+    unknown = sorted(set(raw) - set(known))
     if unknown:
-        raise ConfigError(f"Config file {path} has unknown key(s) {', '.join(unknown)}; known: {', '.join(FIELDS)}.")
+        raise ConfigError(f"Config file {path} has unknown key(s) {', '.join(unknown)}; known: {', '.join(known)}.")
     return raw
 
 
-def _convert(name: str, kind: type, raw: Any, source: str) -> Any:
+def _convert(setting: Setting, raw: Any, source: str) -> Any:
     try:
-        if kind is bool:
-            if isinstance(raw, bool):
-                return raw
-            if str(raw).strip().lower() in {"1", "true", "yes", "on"}:
-                return True
-            if str(raw).strip().lower() in {"0", "false", "no", "off"}:
-                return False
-            raise ValueError
-        if kind is Path:
-            return Path(str(raw)).expanduser()
-        if kind is int and isinstance(raw, float) and not raw.is_integer():
-            raise ValueError
-        return kind(raw)
+        return setting.convert(raw)
     except (TypeError, ValueError):
-        raise ConfigError(f"Setting {name} from {source} must be {kind.__name__}, got {raw!r}. Fix it there.") from None
+        kind = getattr(setting.convert, "__name__", "a valid value")
+        raise ConfigError(f"Setting {setting.name} from {source} must be {kind}, got {raw!r}. Fix it there.") from None
 
 
 def _validate(settings: Settings) -> None:
-    for name, choices in CLUSTERING_CHOICES.items():
-        value = getattr(settings, name)
-        if value is not None and value not in choices:
-            raise ConfigError(f"{name} = {value!r} (from {settings.sources[name]}) is unknown; choose one of {', '.join(choices)}.")
-    for name in ("k_min", "k_max", "bootstrap", "sample_size"):
-        value = getattr(settings, name)
-        if value is not None and value < (2 if name.startswith("k_") else 0):
-            raise ConfigError(f"{name} = {value} (from {settings.sources[name]}) is too small. Use a larger value.")
-    if isinstance(settings.k, int) and settings.k < 2:
-        raise ConfigError(f"k = {settings.k} (from {settings.sources['k']}): a clustering needs at least 2 clusters. Use k >= 2.")
-    if settings.provider not in PROVIDERS:
-        raise ConfigError(
-            f"provider = {settings.provider!r} (from {settings.sources['provider']}) is unknown; choose one of {', '.join(PROVIDERS)}."
-        )
-    if settings.tolerance_pct is not None and not 0 <= settings.tolerance_pct <= 50:
-        raise ConfigError(f"tolerance_pct = {settings.tolerance_pct} (from {settings.sources['tolerance_pct']}) must be between 0 and 50.")
-    for name, low in (("llm_timeout", 0.1), ("llm_concurrency", 1), ("llm_repairs", 0)):
-        if getattr(settings, name) < low:
-            raise ConfigError(f"{name} = {getattr(settings, name)} (from {settings.sources.get(name, 'default')}) must be at least {low}.")
-    if settings.lang not in LANGS:
-        raise ConfigError(f"lang = {settings.lang!r} (from {settings.sources['lang']}) is unknown; choose one of {', '.join(LANGS)}.")
-    if settings.pdf not in PDF_MODES:
-        raise ConfigError(f"pdf = {settings.pdf!r} (from {settings.sources['pdf']}) is unknown; choose one of {', '.join(PDF_MODES)}.")
+    for setting in SETTINGS:
+        value = getattr(settings, setting.name)
+        if value is None or setting.secret:
+            continue
+        shown = repr(value) if isinstance(value, str) else str(value)
+        source = settings.sources.get(setting.name, DEFAULT)
+        choices = setting.choice_names()
+        if choices is not None and value not in choices:
+            raise ConfigError(f"{setting.name} = {shown} (from {source}) is unknown; choose one of {', '.join(choices)}.")
+        problem = setting.check(value, settings) if setting.check else None
+        if problem:
+            raise ConfigError(f"{setting.name} = {shown} (from {source}){problem}")

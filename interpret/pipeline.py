@@ -25,7 +25,7 @@ from .config import Settings
 from .data import Dataset, load_dataset
 from .drafting import CHAIN_LANGUAGE, redraft
 from .drafts import Drafts, check_contract
-from .errors import VerificationError
+from .errors import InternalError
 from .facts import SCHEMA_VERSION, Facts
 from .language import Language, load_language
 from .output import write_atomically
@@ -118,7 +118,7 @@ def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = 
         drafts = redraft(facts, rules, drafts, language)
     problems = check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k)
     if problems:
-        raise VerificationError("The drafts break their contract: " + "; ".join(problems))
+        raise InternalError("The drafts break their contract: " + "; ".join(problems) + ". This is a bug in a drafter: please report it.")
     return drafts
 
 

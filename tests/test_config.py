@@ -61,14 +61,14 @@ def test_paths_are_paths():
 def test_env_example_lists_every_variable_the_code_reads_and_no_value():
     import re
 
-    from interpret.config import CONFIG_ENV, FIELDS
+    from interpret.settings import OTHER_ENVIRONMENT, SETTINGS
 
     from .conftest import ROOT
 
     lines = [l for l in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
     listed = {l.split("=", 1)[0] for l in lines}
     assert all(l.endswith("=") for l in lines), "a value was written into .env.example"
-    read_by_code = {env for _, env in FIELDS.values()} | {CONFIG_ENV}
+    read_by_code = {env for s in SETTINGS for env in s.env} | set(OTHER_ENVIRONMENT)
     for folder in ("interpret", "clustering", "reports"):
         for path in (ROOT / folder).rglob("*.py"):
             read_by_code |= set(re.findall(r"environ(?:\.get)?[\(\[]\s*\"([A-Z][A-Z0-9_]+)\"", path.read_text(encoding="utf-8")))

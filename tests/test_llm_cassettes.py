@@ -24,8 +24,9 @@ import pytest
 import yaml
 
 from interpret import resolve_settings, run_brief
-from interpret.llm import scrub, standin
 from interpret.terms import Verdict
+
+from .support import scrub, standin
 
 ROOT = Path(__file__).resolve().parents[1]
 CASSETTES = ROOT / "cassettes"

@@ -1,81 +1,35 @@
 """LLM drafting: Granite on watsonx.ai, then Granite on Ollama, then the rule-based drafter.
 
+    from interpret.llm import draft_with_chain
     drafts = draft_with_chain(facts, rules, settings, say)
 
 returns the same `Drafts` contract as the rule-based drafter, with a `SectionSource` per section
 (provider, model, and notes saying why other providers were skipped and which repairs were made)
 and token usage under `drafts.llm`. See docs/llm.md.
+
+    drafter.py     the chain over the configured providers     chain.py    one section, with repairs
+    providers/     the provider registry (one file each)       prompts.py  the prompt templates
+    cache.py       the response cache                          tools.py    `interpret prompts …`
 """
 
 from __future__ import annotations
 
-from typing import Callable
-
-from ..drafting import draft_rule_based
-from ..drafts import Drafts
-from .cache import ResponseCache
-from .chain import Chain
-from .prompts import PromptLibrary
-from .providers import OllamaProvider, Provider, WatsonxProvider
-
-CHAINS = {"auto": ("watsonx", "ollama"), "watsonx": ("watsonx",), "ollama": ("ollama",), "none": ()}
+_LAZY = {
+    "draft_with_chain": "drafter",
+    "build_providers": "providers",
+    "PromptLibrary": "prompts",
+    "ResponseCache": "cache",
+}
 
 
-def build_providers(settings) -> list[Provider]:
-    """The chain's providers; `--model` names the model of the first one (watsonx, or Ollama alone)."""
-    names = CHAINS[settings.provider]
-    override = {names[0]: settings.model} if names and settings.model else {}
-    providers: list[Provider] = []
-    for name in names:
-        if name == "watsonx":
-            providers.append(
-                WatsonxProvider(
-                    model=override.get(name) or settings.watsonx_model,
-                    url=settings.watsonx_url,
-                    api_key=settings.watsonx_api_key,
-                    project_id=settings.watsonx_project_id,
-                    space_id=settings.watsonx_space_id,
-                    timeout=settings.llm_timeout,
-                )
-            )
-        else:
-            providers.append(OllamaProvider(model=override.get(name) or settings.ollama_model, url=settings.ollama_url, timeout=settings.llm_timeout))
-    return providers
+def __getattr__(name: str):
+    # `--provider` is validated against `interpret.llm.providers` at start-up, which runs this file:
+    # the chain (pydantic, the verifier, the facts) loads only when a name below is first used.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | None = None, *,
-                     providers: list[Provider] | None = None) -> Drafts:
-    """Draft every section with the configured chain; never raises for a provider outage."""
-    say = say or (lambda stage, message: None)
-    rule_based = draft_rule_based(facts, rules)
-    rules_model = rule_based.sources[0].model
-    providers = build_providers(settings) if providers is None else providers
-    if not providers:
-        rule_based.llm = {"provider": settings.provider, "chain": [], "calls": [], "totals": _empty_totals()}
-        return rule_based
-    library = PromptLibrary(settings.prompts)
-    cache = ResponseCache(settings.llm_cache_dir, enabled=not settings.no_cache)
-    chain = Chain(facts, rules.book.sektor, providers, library, cache, repairs=settings.llm_repairs, concurrency=settings.llm_concurrency)
-    drafts = chain.run(rule_based, rules_model)
-
-    used = {s.provider for s in drafts.sources}
-    status = []
-    for p in providers:
-        if p.name in used:
-            status.append({"provider": p.name, "model": p.model, "status": "dipakai"})
-        else:
-            status.append({"provider": p.name, "model": p.model, "status": chain.skipped.get(p.name, "tidak dipakai")})
-    usage = chain.usage()
-    drafts.llm = {"provider": settings.provider, "chain": status, "cache": "aktif" if cache.enabled else "nonaktif", **usage}
-    unused = [f"{s['provider']} {s['status']}" for s in status if s["status"] != "dipakai"]
-    if unused:
-        writer = ", ".join(sorted(used))
-        say("llm", "; ".join(unused) + f" → penyusun: {writer}")
-    return drafts
-
-
-def _empty_totals() -> dict:
-    return {"model_calls": 0, "cached_calls": 0, "prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
-
-
-__all__ = ["draft_with_chain", "build_providers", "PromptLibrary", "ResponseCache"]
+__all__ = list(_LAZY)

@@ -15,7 +15,6 @@ import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable
 
 from pydantic import BaseModel
 
@@ -28,8 +27,6 @@ from .context import cluster_context, summary_context
 from .parsing import DraftProblem, contract_problems, parse_draft
 from .prompts import PromptLibrary
 from .providers import Provider, ProviderFailure, ProviderUnavailable
-
-Say = Callable[[str, str], None]
 
 
 class DraftRejected(Exception):

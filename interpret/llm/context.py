@@ -8,10 +8,12 @@ writes JSON and escapes "<" and ">" so no value can close the block or open anot
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..drafts import ClusterDraft, SummaryDraft
-from ..facts import Fact, Facts
+
+if TYPE_CHECKING:  # only types here: the facts module loads pandas, which `interpret prompts list` does not need
+    from ..facts import Fact, Facts
 
 FEATURE_STATS = ("mean", "median", "min", "max", "diff", "diff_pct", "rank", "direction")
 

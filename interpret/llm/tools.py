@@ -1,5 +1,6 @@
-"""Library side of `interpret prompts …`: the contexts the chain would build for a real run, the
-messages a prompt would send, and the checks of a prompts folder."""
+"""Library side of `interpret prompts …`: the contexts the chain would build for a run's facts, the
+messages a prompt would send, and the checks of a prompts folder. The caller computes the facts
+(the CLI, through the pipeline): this module never reaches back to the pipeline."""
 
 from __future__ import annotations
 
@@ -7,17 +8,6 @@ from ..drafting import draft_rule_based
 from ..errors import ConfigError
 from .context import cluster_context, summary_context
 from .prompts import PromptLibrary, check_library
-
-
-def run_facts(settings):
-    """Facts and rules of the run these settings describe (data, spec, k, seed, rules)."""
-    from ..data import load_dataset
-    from ..pipeline import stage_cluster
-    from ..rules import load_rules
-
-    dataset = load_dataset(settings.data, settings.spec)
-    _, facts = stage_cluster(dataset, settings)
-    return facts, load_rules(settings.rules)
 
 
 def contexts_for(facts, rules, cluster: int = 1) -> dict[str, dict]:
@@ -40,16 +30,14 @@ def contexts_for(facts, rules, cluster: int = 1) -> dict[str, dict]:
     }
 
 
-def render_prompt(settings, name: str, cluster: int = 1) -> list[dict]:
-    facts, rules = run_facts(settings)
-    library = PromptLibrary(settings.prompts)
+def render_prompt(facts, rules, prompts_dir, name: str, cluster: int = 1) -> list[dict]:
+    library = PromptLibrary(prompts_dir)
     contexts = contexts_for(facts, rules, cluster)
     if name not in contexts:
         contexts[name] = contexts["cluster"]  # an author's extra template: render it with the cluster variables
     return library.render(name, contexts[name])
 
 
-def check_prompts(settings) -> list[str]:
-    facts, rules = run_facts(settings)
-    library = PromptLibrary(settings.prompts)
+def check_prompts(facts, rules, prompts_dir) -> list[str]:
+    library = PromptLibrary(prompts_dir)
     return check_library(library, contexts_for(facts, rules), rules.book.sektor)

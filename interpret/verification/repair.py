@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 
 from ..drafts import Drafts
-from ..errors import VerificationError
+from ..errors import InternalError
 from ..terms import Verdict
 from .lexicon import repair_word, verdict_word
 from .report import Claim, VerificationReport
@@ -113,7 +113,7 @@ def describe_for_provider(failing: Iterable[Claim], limit: int = 6, lang: str = 
 def refuse_false_claims(report: VerificationReport, what: str, advice: str) -> None:
     """A text that still holds a false claim after its repairs is never written."""
     if not report.ok:
-        raise VerificationError(f"{what} still holds false claims after repair, so it is not written: {report.describe_false()}. {advice}")
+        raise InternalError(f"{what} still holds false claims after repair, so it is not written: {report.describe_false()}. {advice}")
 
 
 __all__ = ["RepairAction", "describe_for_provider", "provider_repair_claims", "refuse_false_claims", "repair_action", "repair_drafts",

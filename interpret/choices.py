@@ -1,0 +1,80 @@
+"""The clustering choices of one run: the settings after the data-set spec has entered the one
+precedence pass (CLI > environment > config file > spec > defaults), checked against the data.
+
+`resolve_choices` adds no precedence of its own: the values come from `Settings.with_spec`, the same
+pass as every other setting; what remains here are the checks that need the spec and the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .config import Settings
+from .errors import ConfigError
+
+if TYPE_CHECKING:  # the data layer imports pandas: a type here, not an import
+    from .data import Dataset
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The clustering settings after precedence: CLI > env > config file > spec > defaults."""
+
+    method: str
+    metric: str
+    scaling: str
+    pca: bool
+    pca_variance_pct: float
+    k: int | None  # None: the panel's consensus
+    k_source: str  # "cli" (the user: command line, environment or config file) | "spec" | "auto"
+    k_values: list[int]
+    seed: int
+    n_init: int | None
+    bootstrap: int
+    gap_references: int
+    neighbours: int
+    sample_size: int
+    unstable_pct: float
+    tolerance_pct: float
+    compare: bool
+
+
+def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
+    c = dataset.spec.clustering
+    origin = f"the spec {settings.spec}" if settings.spec else "the embedded spec"
+    s = settings.with_spec(c.model_dump(exclude_unset=True), origin, spec_defaults=c.model_dump())
+    k_source = "auto" if s.k in (None, "auto") else ("cli" if s.from_user("k") else "spec")
+    if s.metric == "manhattan" and s.method != "kmedoids":
+        raise ConfigError(
+            f"metric = manhattan needs method = kmedoids (K-means and Ward minimise squared Euclidean distance); "
+            f"got method = {s.method}. Pass --method kmedoids or --metric euclidean."
+        )
+    n = len(dataset.values)
+    if s.k_min > s.k_max:
+        raise ConfigError(f"k range {s.k_min}…{s.k_max} is empty: k_min must not exceed k_max. Fix --k-min/--k-max or the spec.")
+    k_values = list(range(s.k_min, min(s.k_max, n - 1) + 1))
+    k = None if k_source == "auto" else int(s.k)
+    if k is not None and k > n:
+        raise ConfigError(f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: use --k {min(n, 4)} or fewer.")
+    if k is None and len(k_values) < 2:
+        raise ConfigError(f"k = auto needs at least two candidate k between {s.k_min} and n − 1 = {n - 1}. Pass --k N instead.")
+    return Choices(
+        method=s.method,
+        metric=s.metric,
+        scaling=s.scaling,
+        pca=s.pca,
+        pca_variance_pct=c.pca_variance_pct,
+        k=k,
+        k_source=k_source,
+        k_values=k_values,
+        seed=s.seed,
+        n_init=c.n_init,
+        bootstrap=s.bootstrap,
+        gap_references=c.gap_references,
+        neighbours=c.neighbours,
+        sample_size=s.sample_size,
+        unstable_pct=c.unstable_pct,
+        tolerance_pct=s.tolerance_pct,
+        compare=bool(s.compare),
+    )

@@ -1,0 +1,85 @@
+"""IBM Granite on a local Ollama server, through langchain-ollama: second in the `auto` chain.
+
+One short probe per run (GET /api/tags) says whether a server is there and has the model; only then
+is langchain-ollama imported.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+
+from ._base import INSTALL_HINT, ProviderFailure, Reply, langchain_messages, provider_errors, short, text_of, usage_of
+
+AUTO_ORDER = 2  # after watsonx in the `auto` chain
+
+
+def build(settings, model: str | None = None) -> "OllamaProvider":
+    return OllamaProvider(model=model or settings.ollama_model, url=settings.ollama_url, timeout=settings.llm_timeout)
+
+
+class OllamaProvider:
+    name = "ollama"
+
+    def __init__(self, *, model: str, url: str, timeout: float, probe_timeout: float = 2.0):
+        self.model = model
+        self.endpoint = url.rstrip("/")
+        self._timeout = timeout
+        self._probe_timeout = min(probe_timeout, timeout)
+        self._lock = threading.Lock()
+        self._probed = False
+        self._reason: str | None = None
+        self._chats: dict = {}
+        # Plain http (the usual local server) needs no certificates: loading the CA bundle for each
+        # client costs ~50 ms. An https URL keeps full verification.
+        self._verify = not self.endpoint.startswith("http://")
+
+    def unavailable(self) -> str | None:
+        """One short probe per run (GET /api/tags): is a server there, and has it pulled the model?"""
+        with self._lock:
+            if not self._probed:
+                self._reason = self._probe()
+                self._probed = True
+            return self._reason
+
+    def _probe(self) -> str | None:
+        try:
+            response = httpx.get(f"{self.endpoint}/api/tags", timeout=self._probe_timeout, verify=self._verify)
+            response.raise_for_status()
+            names = {m.get("name", "") for m in response.json().get("models", [])} | {m.get("model", "") for m in response.json().get("models", [])}
+        except (httpx.HTTPError, ValueError, AttributeError) as exc:
+            return f"ollama: tidak ada server di {self.endpoint} ({type(exc).__name__})"
+        wanted = {self.model, f"{self.model}:latest"}
+        if not wanted & names:
+            return f"ollama: model {self.model} belum diunduh di {self.endpoint} (jalankan `ollama pull {self.model}`)"
+        try:  # only now: importing it costs time a run without a server should not pay
+            import langchain_ollama  # noqa: F401
+        except ImportError:
+            return f"ollama: langchain-ollama tidak terpasang ({INSTALL_HINT})"
+        return None
+
+    def invoke(self, messages: list[dict], parameters: dict) -> Reply:
+        from langchain_ollama import ChatOllama
+
+        options = {
+            "temperature": parameters.get("temperature"),
+            "num_predict": parameters.get("max_tokens"),
+            "top_p": parameters.get("top_p"),
+            "seed": parameters.get("seed"),
+        }
+        options = {k: v for k, v in options.items() if v is not None}
+        start = time.perf_counter()
+        try:
+            with self._lock:  # one client per parameter set: building one costs ~60 ms (two httpx clients)
+                key = tuple(sorted(options.items()))
+                chat = self._chats.get(key)
+                if chat is None:
+                    chat = self._chats[key] = ChatOllama(
+                        model=self.model, base_url=self.endpoint, client_kwargs={"timeout": self._timeout, "verify": self._verify}, **options
+                    )
+            message = chat.invoke(langchain_messages(messages))
+        except provider_errors() as exc:
+            raise ProviderFailure(f"ollama: {short(exc)}") from None
+        return Reply(text_of(message), usage_of(message), time.perf_counter() - start)
