@@ -93,8 +93,10 @@ def verify_command(
     """Check every claim of a narrative against the facts; exit 3 when any claim is false."""
     from .verification.command import claims_table, summary_line, verify_narrative  # the verifier and its facts: only when run
 
-    outcome = verify_narrative(narrative, run=run_dir, settings=None if run_dir else settings, cluster_map=cluster_map,
-                               json_path=json_file, locale=settings.lang)
+    from .pipeline import facts_of_data
+
+    outcome = verify_narrative(narrative, run=run_dir, compute_facts=None if run_dir else (lambda: facts_of_data(settings)), cluster_map=cluster_map,
+                               json_path=json_file, locale=settings.lang, languages_dir=settings.languages_dir)
     out.print(claims_table(outcome))
     out.print(summary_line(outcome), highlight=False)
     raise typer.Exit(outcome.exit_code)

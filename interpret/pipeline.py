@@ -99,6 +99,14 @@ def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Fact
     return analyse(dataset, settings)
 
 
+def facts_of_data(settings: Settings) -> tuple[Facts, pd.DataFrame]:
+    """The facts of a fresh clustering (no drafting, no report) and the unit values: `interpret verify`
+    without --run, `interpret prompts render|check`."""
+    dataset = load_dataset(settings.data, settings.spec)
+    _, facts = stage_cluster(dataset, settings)
+    return facts, dataset.values
+
+
 def brief_language(settings: Settings) -> Language:
     """The brief's language: a shipped one, or a folder in the `languages_dir` setting."""
     return load_language(settings.lang, [getattr(settings, "languages_dir", None)])

@@ -338,12 +338,12 @@ def test_an_english_brief_keeps_the_token_usage_of_the_indonesian_model_drafts(t
     """--lang en with a provider: the model drafts (in Indonesian), the English rule-based drafter
     writes the brief, and the model's token usage stays in result.json, the console line and the
     provenance appendix (it used to vanish: the English drafts were built with an empty `llm`)."""
-    import interpret.llm as llm
     from interpret import run_brief
-    from interpret.llm.commands import usage_line
+    from interpret.cli import usage_line
+    from interpret.llm import drafter
 
     model = FakeProvider("ollama", model="granite3.3:8b")
-    monkeypatch.setattr(llm, "build_providers", lambda settings: [model])
+    monkeypatch.setattr(drafter, "build_providers", lambda settings: [model])
     brief = run_brief(chain_settings(tmp_path, provider="ollama", lang="en", pdf="off"), write=False)
     assert len(model.sent) == 5  # four clusters and the summary
     totals = brief.result["llm"]["totals"]

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 from pydantic import ValidationError
@@ -65,16 +66,6 @@ def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
         names = [f.name for f in facts.features if f.name in frame.columns]
         units = frame[names] if names else None
     return facts, units
-
-
-def facts_from_data(settings) -> tuple[Facts, pd.DataFrame]:
-    """The facts of a fresh clustering of the data (the analysis stage, not the pipeline: verification never reaches back)."""
-    from ..analysis import analyse  # scikit-learn and the clustering load only when the facts are computed
-    from ..data import load_dataset
-
-    dataset = load_dataset(settings.data, settings.spec)
-    _, facts = analyse(dataset, settings)
-    return facts, dataset.values
 
 
 # -- the narrative -------------------------------------------------------------------------------------
@@ -149,17 +140,20 @@ def map_clusters(text: str, facts: Facts, explicit: dict[str, int], lexicon: Lex
     return mapping, reasons
 
 
-def verify_narrative(narrative: Path, *, run: Path | None = None, settings=None, cluster_map: list[str] | None = None,
+def verify_narrative(narrative: Path, *, run: Path | None = None, compute_facts: Callable[[], tuple[Facts, pd.DataFrame | None]] | None = None,
+                     cluster_map: list[str] | None = None,
                      json_path: Path | None = None, locale: str = "id", tolerance: float = 1e-9,
                      languages_dir: Path | str | None = None) -> NarrativeVerification:
-    """The library call behind `interpret verify`."""
+    """The library call behind `interpret verify`: the facts of a written run (`run`), or of a fresh
+    clustering that the caller computes (`compute_facts`, called only once the options are known good:
+    verification never runs the analysis itself)."""
     try:  # first: a language without a lexicon should not wait for a clustering
         lexicon = load_lexicon(locale, str(languages_dir) if languages_dir else None)
     except ConfigError as exc:
         raise ConfigError(f"--lang {locale!r}: {exc}") from None
-    if run is None and settings is None:
+    if run is None and compute_facts is None:
         raise ConfigError("interpret verify needs the facts: pass --run OUT_DIR (a folder `interpret run` wrote) or the data and its options.")
-    facts, units = facts_from_run(run) if run is not None else facts_from_data(settings)
+    facts, units = facts_from_run(run) if run is not None else compute_facts()
     text = without_appendix(read_narrative(narrative))
     explicit = parse_map(cluster_map)
     bad = {n: v for n, v in explicit.items() if not 1 <= v <= facts.k}
@@ -199,5 +193,5 @@ def summary_line(outcome: NarrativeVerification) -> str:
     return f"{len(outcome.report.claims)} klaim: {tally}." + (f" Pemetaan klaster: {mapped}." if mapped else "")
 
 
-__all__ = ["verify_narrative", "claims_table", "summary_line", "facts_from_run", "facts_from_data", "map_clusters", "parse_map",
+__all__ = ["verify_narrative", "claims_table", "summary_line", "facts_from_run", "map_clusters", "parse_map",
            "NarrativeVerification", "EXIT_FALSE_CLAIM"]
