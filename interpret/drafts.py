@@ -77,13 +77,24 @@ def check_contract(drafts: Drafts, *, sectors: list[str], fact_ids: set[str], k:
     if len(set(labels)) != len(labels):
         problems.append("cluster labels are not distinct")
     for draft in drafts.clusters:
-        for rec in draft.rekomendasi:
-            sector_known, unknown = check_references(rec, sectors, fact_ids)
-            if not sector_known:
-                problems.append(f"Klaster {draft.klaster}: unknown sector '{rec.sektor}' (allowed: {', '.join(sectors)})")
+        for sector, unknown in reference_problems(draft, sectors, fact_ids):
+            if sector is not None:
+                problems.append(f"Klaster {draft.klaster}: unknown sector '{sector}' (allowed: {', '.join(sectors)})")
             if unknown:
                 problems.append(f"Klaster {draft.klaster}: unknown fact IDs {unknown}")
     return problems
+
+
+def reference_problems(draft: ClusterDraft, sectors: list[str], fact_ids: set[str]) -> list[tuple[str | None, list[str]]]:
+    """Per recommendation that cites wrongly: (its sector when that is not a configured one, else None;
+    the fact IDs it cites that do not exist). The one check behind the whole-set contract above and the
+    per-section check of a model's answer (interpret.llm.parsing), which word it for their readers."""
+    found = []
+    for rec in draft.rekomendasi:
+        sector_known, unknown = check_references(rec, sectors, fact_ids)
+        if not sector_known or unknown:
+            found.append((None if sector_known else rec.sektor, unknown))
+    return found
 
 
 def check_references(rec: Rekomendasi, sectors: list[str], fact_ids: set[str]) -> tuple[bool, list[str]]:

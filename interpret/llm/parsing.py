@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..drafts import ClusterDraft, check_references
+from ..drafts import ClusterDraft, reference_problems
 
 Model = TypeVar("Model", bound=BaseModel)
 _FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.DOTALL)
@@ -53,10 +53,9 @@ def contract_problems(draft: BaseModel, *, number: int | None, sectors: list[str
     if isinstance(draft, ClusterDraft):
         if number is not None and draft.klaster != number:
             problems.append(f'"klaster" harus {number}, bukan {draft.klaster}')
-        for rec in draft.rekomendasi:
-            sector_known, unknown = check_references(rec, sectors, fact_ids)
-            if not sector_known:
-                problems.append(f"sektor '{rec.sektor}' tidak dikenal (pilih dari: {', '.join(sectors)})")
+        for sector, unknown in reference_problems(draft, sectors, fact_ids):
+            if sector is not None:
+                problems.append(f"sektor '{sector}' tidak dikenal (pilih dari: {', '.join(sectors)})")
             if unknown:
                 problems.append(f"ID fakta tidak dikenal: {', '.join(unknown)}")
     return problems
