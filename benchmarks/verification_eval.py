@@ -124,13 +124,10 @@ _PUNCT = " \t\n.,;:!?()[]\"'“”‘’*_`"
 
 
 def normalise(value: str) -> str:
-    text = re.sub(r"\s+", " ", value.replace("\u00a0", " ")).strip(_PUNCT).casefold()
-    try:
-        from interpret.provinces import canonical_name
+    from interpret.provinces import canonical_name
 
-        canonical = canonical_name(text)
-    except Exception:  # the alias table is a convenience for alignment, never a reason to fail
-        canonical = None
+    text = re.sub(r"\s+", " ", value.replace("\u00a0", " ")).strip(_PUNCT).casefold()
+    canonical = canonical_name(text)  # "DIY" and "D.I. Yogyakarta" are one written value
     return canonical.casefold() if canonical else text
 
 
