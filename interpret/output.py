@@ -37,10 +37,10 @@ _RENAME_EXCHANGE = 2
 class OutputLock:
     """Exclusive use of one output folder for one run."""
 
-    def __init__(self, out_dir: Path, wait: float = LOCK_WAIT_SECONDS):
+    def __init__(self, out_dir: Path, wait: float | None = None):
         self.out_dir = Path(out_dir).absolute()
         self.path = self.out_dir.with_name(self.out_dir.name + ".lock")
-        self.wait = wait
+        self.wait = LOCK_WAIT_SECONDS if wait is None else wait
         self._fd: int | None = None
 
     def __enter__(self) -> "OutputLock":
