@@ -22,6 +22,7 @@ import pandas as pd
 from clustering import Partition
 
 from .config import Settings
+from .csv_cells import neutralise
 from .data import Dataset, load_dataset
 from .drafting import CHAIN_LANGUAGE, redraft
 from .drafts import Drafts, check_contract
@@ -197,7 +198,7 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
 def output_files(brief: BriefResult) -> dict[str, str | bytes]:
     """File name → content, for `write_brief_set`; no configured secret survives in any of them."""
     csv_buffer = io.StringIO()
-    brief.assignments.to_csv(csv_buffer, index=False)
+    neutralise(brief.assignments).to_csv(csv_buffer, index=False)  # no cell a spreadsheet would run as a formula
     files = {
         "brief.md": brief.markdown,
         "brief.html": brief.html,
