@@ -30,18 +30,18 @@ def restore_cell(value):
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells and column names are safe to open in a spreadsheet."""
-    frame = frame.copy()
-    for column in frame.columns:
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(neutralise_cell)
-    frame.columns = [neutralise_cell(c) for c in frame.columns]
-    return frame
+    return _map_text(frame, neutralise_cell)
 
 
 def restore(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cells as the data had them (what `neutralise` wrote, read back)."""
+    return _map_text(frame, restore_cell)
+
+
+def _map_text(frame: pd.DataFrame, change) -> pd.DataFrame:
     frame = frame.copy()
     for column in frame.columns:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(restore_cell)
-    frame.columns = [restore_cell(c) for c in frame.columns]
+            frame[column] = frame[column].map(change)
+    frame.columns = [change(c) for c in frame.columns]
     return frame

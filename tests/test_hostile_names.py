@@ -16,7 +16,7 @@ from interpret.csv_cells import neutralise, restore
 from reports.html import markdown_to_html
 from reports.render import md_text
 
-from .conftest import settings
+from .conftest import SIMPLE_SPEC, settings
 from .test_render_chromium import chromium, load, open_page  # noqa: F401 - the browser fixture
 
 OUTSIDE = "http://127.0.0.1:9"  # nothing listens there; a request would show in Chromium's log anyway
@@ -34,34 +34,10 @@ HOSTILE_IDS = [
     "*tebal* `kode`",
     f"<{OUTSIDE}/auto>",
 ]
-SPEC = f"""
-[dataset]
-name = "jahat"
-title = "Data <script>alert(3)</script> ![t]({OUTSIDE}/t.png)"
-unit = "provinsi"
-source = "BPS <img src=y onerror=alert(2)> [s]({OUTSIDE}/s)"
-
-[id]
-column = "Provinsi"
-
-[[features]]
-column = "A"
-label = "Indikator [A]({OUTSIDE}/a) $y$"
-unit = "tahun"
-decimals = 2
-theme = "kesehatan"
-
-[[features]]
-column = "B"
-label = "Indikator B"
-unit = "ribu rupiah"
-decimals = 0
-theme = "ekonomi"
-
-[clustering]
-k = 2
-seed = 1
-"""
+SPEC = (SIMPLE_SPEC
+        .replace('title = "Data uji"', f'title = "Data <script>alert(3)</script> ![t]({OUTSIDE}/t.png)"\n'
+                 f'source = "BPS <img src=y onerror=alert(2)> [s]({OUTSIDE}/s)"')
+        .replace('label = "Indikator A"', f'label = "Indikator [A]({OUTSIDE}/a) $y$"'))
 
 
 class Elements(HTMLParser):

@@ -1,13 +1,21 @@
-"""Atomic output: an interrupted write leaves the previous brief whole."""
+"""The brief as one set: a failed or killed write leaves the previous brief whole, two runs never mix."""
 
 from __future__ import annotations
 
 import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
+from interpret import output
 from interpret.errors import ConfigError
-from interpret.output import write_atomically
+from interpret.output import OutputLock, previous_path, write_atomically, write_brief_set
 
 
 def test_writes_all_files(tmp_path):
@@ -44,16 +52,6 @@ def test_output_path_that_is_a_file(tmp_path):
 
 
 # -- the brief as one set ------------------------------------------------------------------------------------
-import random
-import signal
-import subprocess
-import sys
-import threading
-import time
-from pathlib import Path
-
-from interpret import output
-from interpret.output import OutputLock, previous_path, recover, write_brief_set
 
 ROOT = Path(__file__).resolve().parents[1]
 FIVE = ("brief.md", "brief.html", "result.json", "assignments.csv", "brief.pdf")
