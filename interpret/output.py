@@ -45,8 +45,7 @@ class OutputLock:
 
     def __enter__(self) -> "OutputLock":
         parent = self.out_dir.parent
-        if self.out_dir.exists() and not self.out_dir.is_dir():
-            raise ConfigError(f"Output path {self.out_dir} exists and is not a folder. Choose another --out.")
+        check_replaceable(self.out_dir)
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -100,6 +99,25 @@ class OutputLock:
             return self.path.read_text(encoding="utf-8").strip() or "pid unknown"
         except OSError:
             return "pid unknown"
+
+
+def check_replaceable(out_dir: Path) -> None:
+    """The brief replaces its folder as a whole: refuse a file, the working folder (or one holding it)
+    and a folder with subfolders (not a brief's folder: a project, a home); plain files of the user's
+    in a brief's folder are carried over."""
+    out_dir = Path(out_dir).absolute()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ConfigError(f"Output path {out_dir} exists and is not a folder. Choose another --out.")
+    if not out_dir.is_dir():
+        return
+    here = Path.cwd().resolve()
+    if out_dir.resolve() == here or out_dir.resolve() in here.parents:
+        raise ConfigError(f"--out {out_dir} is the working folder or holds it; the brief replaces its folder as a whole. "
+                          "Choose a folder of its own, e.g. --out briefs/my-brief.")
+    folders = sorted(p.name for p in out_dir.iterdir() if p.is_dir() and not p.is_symlink())
+    if folders:
+        raise ConfigError(f"--out {out_dir} holds folders ({', '.join(folders[:3])}), so it is not a brief's folder; the brief "
+                          "replaces its folder as a whole. Choose a new or empty folder, or one an earlier run wrote.")
 
 
 def previous_path(out_dir: Path) -> Path:
@@ -169,8 +187,7 @@ def write_brief_set(out_dir: Path, files: dict[str, bytes | str]) -> list[Path]:
     """Write `files` as the whole content of `out_dir`, replacing the previous set in one swap.
     Call it while holding `OutputLock(out_dir)`."""
     out_dir = Path(out_dir).absolute()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ConfigError(f"Output path {out_dir} exists and is not a folder. Choose another --out.")
+    check_replaceable(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=_staging_name(out_dir), dir=out_dir.parent))
@@ -203,10 +220,7 @@ def _keep_other_files(out_dir: Path, staging: Path, files: dict) -> None:
     brief_names = set(files) | {"brief.md", "brief.html", "result.json", "assignments.csv", "brief.pdf"}
     for path in out_dir.iterdir():
         if path.name not in brief_names:
-            if path.is_dir():
-                shutil.copytree(path, staging / path.name, symlinks=True)
-            else:
-                shutil.copy2(path, staging / path.name, follow_symlinks=False)
+            shutil.copy2(path, staging / path.name, follow_symlinks=False)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

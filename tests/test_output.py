@@ -238,3 +238,15 @@ def test_the_default_output_folder_is_briefs_in_the_working_folder():
 
     assert default_out_dir("ipm") == Path("briefs") / f"ipm-{date.today().isoformat()}"
     assert "briefs/" in next(s for s in SETTINGS if s.name == "out").default_text
+
+
+def test_a_folder_that_is_not_a_briefs_is_refused_before_anything_moves(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    (project / "src").mkdir(parents=True)
+    with pytest.raises(ConfigError, match="holds folders \\(src\\)"):
+        write_atomically(project, brief_set("a"))
+    monkeypatch.chdir(project / "src")
+    with pytest.raises(ConfigError, match="working folder or holds it"):
+        with OutputLock(project / "src"):
+            pass
+    assert (project / "src").is_dir() and leftovers(tmp_path) == []
