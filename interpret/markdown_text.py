@@ -12,9 +12,12 @@ import re
 # characters are escaped, so an ordinary name ("D.I. Yogyakarta", "Kep. Bangka Belitung (Babel)")
 # is printed byte for byte and the verifier reads it as before.
 # An underscore inside a word (ipm_2023_provinsi) is never emphasis in CommonMark: only one at a word's edge is escaped.
-_MD_MARKUP = re.compile(r"([\\`*\[\]<>|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+# A link or image needs "](" or "][" (or a "[x]:" definition): escaping that "]" defuses it, and a bracket
+# that forms no link ("[belum terverifikasi]", "[REDACTED]") is printed as it is.
+_MD_MARKUP = re.compile(r"([\\`*<>|]|\](?=[(\[:])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # &lt; would decode to "<"
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+)([.)]?)(?=\s|$)")  # a heading, quote or list marker if it starts a line
+_MD_DEFINITION = re.compile(r"^(\s*)\[")  # "[x]: http://…" at a line's start defines a link for every "[x]"
 
 
 def md_text(value) -> str:
@@ -22,6 +25,7 @@ def md_text(value) -> str:
     text = " ".join(str(value).split())  # a newline in a name would end a table row or start a block
     text = _MD_MARKUP.sub(r"\\\1", text)
     text = _MD_ENTITY.sub(r"\\&", text)
+    text = _MD_DEFINITION.sub(r"\1\\[", text)
     return _MD_LINE_START.sub(_escape_marker, text)
 
 
