@@ -45,11 +45,15 @@ def compare_command(settings: Settings) -> None:
 
 def _write_brief(settings: Settings) -> None:
     from .pipeline import run_brief  # the whole analysis stack: only when a brief is written
+    from .redaction import install_log_redaction, redact_secrets, register_settings
+
+    install_log_redaction()
+    register_settings(settings)
 
     with console.status("Menyiapkan…") as status:
 
         def progress(stage: str, message: str) -> None:
-            console.print(f"[green]✓[/] [bold]{stage}[/]: {escape(message)}", highlight=False, soft_wrap=True)
+            console.print(f"[green]✓[/] [bold]{stage}[/]: {escape(redact_secrets(message))}", highlight=False, soft_wrap=True)
             status.update(f"Setelah {stage}…")
 
         brief = run_brief(settings, progress)

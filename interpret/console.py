@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape  # messages name extras like 'interpret[pdf]': not rich markup
 
 from .errors import InterpretError
+from .redaction import redact, redact_secrets
 
 console = Console(stderr=True)  # progress, errors
 out = Console()  # results: file names, the verification line, tables
@@ -26,7 +27,7 @@ def errors():
         yield
     except InterpretError as exc:
         label = "Internal error" if exc.exit_code == 1 else "Error"
-        console.print(f"[bold red]{label}:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        console.print(f"[bold red]{label}:[/] {escape(redact_secrets(str(exc)))}", highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         console.print("[yellow]Interrupted; the previous brief, if any, is untouched.[/]")
@@ -37,7 +38,7 @@ def errors():
         if os.environ.get("INTERPRET_DEBUG"):
             raise
         console.print(
-            f"[bold red]Unexpected error ({type(exc).__name__}):[/] {exc}\n"
+            f"[bold red]Unexpected error ({type(exc).__name__}):[/] {escape(redact(exc))}\n"
             "This is a bug in interpret. Rerun with INTERPRET_DEBUG=1 for the traceback and report it.",
             highlight=False,
             soft_wrap=True,

@@ -22,13 +22,15 @@ import pandas as pd
 from clustering import Partition
 
 from .config import Settings
+from .csv_cells import neutralise
 from .data import Dataset, load_dataset
 from .drafting import CHAIN_LANGUAGE, redraft
 from .drafts import Drafts, check_contract
 from .errors import InternalError
 from .facts import SCHEMA_VERSION, Facts
 from .language import Language, load_language
-from .output import write_atomically
+from .output import OutputLock, write_brief_set
+from .redaction import redact_secrets, register_settings
 from .rules import load_rules
 from .terms import Verdict
 from .verification import VerificationReport, Verifier, verdict_word
@@ -63,7 +65,23 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     dataset = load_dataset(settings.data, settings.spec)
     spec = dataset.spec
     say("data", f"{len(dataset.values)} {spec.unit_plural}, {len(spec.features)} indikator; pembanding: {dataset.reference.label}")
+    if not write:
+        return build_brief(dataset, settings, say, language)
+    out_dir = settings.out or default_out_dir(spec.dataset.name)
+    with OutputLock(out_dir):  # a second run into this folder waits, then refuses; a killed one is undone
+        brief = build_brief(dataset, settings, say, language)
+        write_brief(brief, out_dir, settings, say)
+    return brief
 
+
+def default_out_dir(dataset_name: str) -> Path:
+    """./briefs/<dataset>-<date>/ in the working folder (never inside the source package reports/)."""
+    return Path("briefs") / f"{dataset_name}-{date.today().isoformat()}"
+
+
+def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: Language) -> BriefResult:
+    """Every stage after loading, in memory: nothing is written."""
+    register_settings(settings)  # the configured key and ids are masked in every file the brief makes
     partition, facts = stage_cluster(dataset, settings)
     say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
     say("facts", f"{len(facts.index)} fakta")
@@ -76,19 +94,21 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     counts = verification.counts
     say("verify", f"{len(verification.claims)} klaim: " + ", ".join(f"{counts[v]} {verdict_word(v)}" for v in Verdict))
 
-    brief = stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings, language)
-    if write:
-        from reports.pdf import brief_pdf  # WeasyPrint (the `pdf` extra) loads only when a PDF is made
+    return stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings, language)
 
-        out_dir = settings.out or Path("reports") / f"{spec.dataset.name}-{date.today().isoformat()}"
-        files = output_files(brief)
-        pdf, pdf_note = brief_pdf(brief.html, settings.pdf)
-        if pdf is not None:
-            files["brief.pdf"] = pdf
-        say("report", ", ".join(files) + (f"; {pdf_note}" if pdf_note else ""))
-        brief.files = write_atomically(out_dir, files)
-        brief.out_dir = out_dir
-    return brief
+
+def write_brief(brief: BriefResult, out_dir: Path, settings: Settings, say: Progress) -> None:
+    """The files of the brief, as one set (interpret/output.py); the caller holds the folder's lock."""
+    from reports.pdf import brief_pdf  # WeasyPrint (the `pdf` extra) loads only when a PDF is made
+
+    brief.markdown, brief.html = redact_secrets(brief.markdown), redact_secrets(brief.html)  # the last guard, before the PDF too
+    files = output_files(brief)
+    pdf, pdf_note = brief_pdf(brief.html, settings.pdf)
+    if pdf is not None:
+        files["brief.pdf"] = pdf
+    say("report", ", ".join(files) + (f"; {pdf_note}" if pdf_note else ""))
+    brief.files = write_brief_set(out_dir, files)
+    brief.out_dir = out_dir
 
 
 def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Facts]:
@@ -176,15 +196,16 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
 
 
 def output_files(brief: BriefResult) -> dict[str, str | bytes]:
-    """File name → content, for `write_atomically`."""
+    """File name → content, for `write_brief_set`; no configured secret survives in any of them."""
     csv_buffer = io.StringIO()
-    brief.assignments.to_csv(csv_buffer, index=False)
-    return {
+    neutralise(brief.assignments).to_csv(csv_buffer, index=False)  # no cell a spreadsheet would run as a formula
+    files = {
         "brief.md": brief.markdown,
         "brief.html": brief.html,
         "result.json": json.dumps(brief.result, ensure_ascii=False, indent=2, default=_json_default) + "\n",
         "assignments.csv": csv_buffer.getvalue(),
     }
+    return {name: redact_secrets(text) for name, text in files.items()}
 
 
 

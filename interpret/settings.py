@@ -235,7 +235,7 @@ SETTINGS: tuple[Setting, ...] = (
     declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml and lexicon.toml).",
        cli_type=Path, commands=RUN + VERIFY, panel=REPORT, default_text="only the shipped languages"),
     declare("out", path, "Output folder.", cli_type=Path, commands=RUN, panel=REPORT,
-       default_text="./reports/<dataset>-<date>/"),
+       default_text="./briefs/<dataset>-<date>/"),
     declare("geojson", path, "Province boundaries (GeoJSON with a name property) for a choropleth map.", cli_type=Path,
        commands=RUN, panel=REPORT, default_text="the built-in capital-point map"),
     declare("pdf", pdf_mode, "Write brief.pdf.", default="auto",

@@ -32,6 +32,7 @@ RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "path.simplify": True,
+    "text.parse_math": False,  # "$x$" in a unit name or label is text, never mathtext (which could crash the chart)
 }
 
 

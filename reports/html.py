@@ -25,8 +25,29 @@ def _headings(lang: Language) -> tuple[re.Pattern, str, tuple[str, str], str]:
     return re.compile("^" + cluster + r"\b"), lang.t("brief.data_heading"), (appendix_a, lang.t("provenance.heading")), appendix_a
 
 
+# What the brief's Markdown renders to, and nothing else: no image, script, form, frame, event handler
+# or style attribute survives, and a link may only point inside the page. The charts (inline SVG)
+# are inserted after this, from our own matplotlib output.
+ALLOWED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td",
+                "strong", "em", "code", "pre", "blockquote", "br", "hr", "a"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"style"}, "td": {"style"}, "ol": {"start"}}
+
+
+def _inside_page(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if value.startswith("#") else None
+    return value
+
+
+def sanitise(fragment: str) -> str:
+    import nh3
+
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, attribute_filter=_inside_page,
+                     filter_style_properties={"text-align"}, url_schemes=set(), link_rel=None, strip_comments=True)
+
+
 def markdown_to_html(markdown_text: str) -> str:
-    return MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
+    return sanitise(MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text))
 
 
 def figure_html(chart) -> str:

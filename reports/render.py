@@ -23,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from interpret.analysis_text import comparison_paragraph, consensus_paragraph
 from interpret.errors import TemplateError
 from interpret.language import Language, load_language
+from interpret.markdown_text import md_text
 from interpret.terms import ClaimKind, Verdict
 
 TEMPLATES = Path(str(resources.files("reports") / "templates"))
@@ -57,6 +58,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         pct=lambda value, decimals=1: lang.percent(value, decimals),
         unit=lang.with_unit,
         cell=lambda text: str(text).replace("|", "/"),
+        md=md_text,
         and_list=lambda items, style="plain": lang.join(items, style),
         direction=lambda value: lang.word("direction", value),
         verdict=lambda value: lang.word("verdict", Verdict(value)),
@@ -64,13 +66,13 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         stability_word=lambda level: lang.word("stability", level),
         cluster_name=lambda n: lang.t("brief.cluster_name", n=n),
         kind_counts=lambda item: lang.t("history.kind_counts", kind=kind_word(item[0]), **verdict_counts(item[1])),
-        dropped_item=lambda d: lang.t("brief.dropped_item", id=d.id, reason=d.reason),
-        moved_item=lambda m: lang.t("cluster_notes.moved_item", unit=m.unit, pct=lang.percent(m.moved_pct)),
+        dropped_item=lambda d: lang.t("brief.dropped_item", id=md_text(d.id), reason=md_text(d.reason)),
+        moved_item=lambda m: lang.t("cluster_notes.moved_item", unit=md_text(m.unit), pct=lang.percent(m.moved_pct)),
     )
     if facts is not None:
         env.filters.update(
-            correlation_item=lambda p: lang.t("panel.correlation_pair", a=facts.feature(p.a).label, b=facts.feature(p.b).label, r=lang.number(p.r, 2, True)),
-            outlier_item=lambda o: lang.t("panel.outlier_item", unit=o.unit, feature=facts.feature(o.feature).label, z=lang.number(o.z, 2, True)),
+            correlation_item=lambda p: lang.t("panel.correlation_pair", a=md_text(facts.feature(p.a).label), b=md_text(facts.feature(p.b).label), r=lang.number(p.r, 2, True)),
+            outlier_item=lambda o: lang.t("panel.outlier_item", unit=md_text(o.unit), feature=md_text(facts.feature(o.feature).label), z=lang.number(o.z, 2, True)),
         )
     return env
 

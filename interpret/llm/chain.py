@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from ..drafts import ClusterDraft, Drafts, SectionSource, SummaryDraft
 from ..facts import Facts
+from ..redaction import redact
 from ..verification import Verifier
 from ..verification.repair import describe_for_provider, provider_repair_claims, repair_action
 from .cache import ResponseCache, cache_key
@@ -147,20 +148,21 @@ class Chain:
         for provider in self.providers:
             try:
                 draft = self.draft_with(provider, kind, number, context, model, notes)
-                return SectionResult(draft, provider, notes)
+                return SectionResult(draft, provider, [redact(n) for n in notes])
             except ProviderUnavailable as exc:
-                notes.append(f"dilewati: {exc}")
+                notes.append(f"dilewati: {redact(exc)}")
                 self._skip(provider, f"dilewati ({exc})")
             except ProviderFailure as exc:
-                notes.append(f"gagal: {exc}")
+                notes.append(f"gagal: {redact(exc)}")
                 self._skip(provider, f"gagal ({exc})")
             except DraftRejected as exc:
-                notes.append(f"ditolak: {exc}")
+                notes.append(f"ditolak: {redact(exc)}")
                 self._skip(provider, f"ditolak ({exc})")
-        return SectionResult(None, None, notes)
+        return SectionResult(None, None, [redact(n) for n in notes])
 
     def _skip(self, provider: Provider, reason: str) -> None:
-        reason = reason.replace(f"({provider.name}: ", "(", 1)
+        """The chain's status line of a provider (result.json `llm.chain[].status`, the console's "llm:" line)."""
+        reason = redact(reason.replace(f"({provider.name}: ", "(", 1))
         with self._lock:
             self.skipped.setdefault(provider.name, reason)
 

@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..drafting import draft_rule_based
 from ..drafts import Drafts
+from ..redaction import install_log_redaction, redact, register_settings
 from .cache import ResponseCache
 from .chain import Chain
 from .prompts import PromptLibrary
@@ -23,6 +24,8 @@ def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | N
                      providers: list[Provider] | None = None) -> Drafts:
     """Draft every section with the configured chain; never raises for a provider outage."""
     say = say or (lambda stage, message: None)
+    install_log_redaction()  # before any SDK logs: its records never carry the key
+    register_settings(settings)
     rule_based = draft_rule_based(facts, rules)
     rules_model = rule_based.sources[0].model
     providers = build_providers(settings) if providers is None else providers
@@ -46,7 +49,7 @@ def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | N
     unused = [f"{s['provider']} {s['status']}" for s in status if s["status"] != "dipakai"]
     if unused:
         writer = ", ".join(sorted(used))
-        say("llm", "; ".join(unused) + f" → penyusun: {writer}")
+        say("llm", redact("; ".join(unused)) + f" → penyusun: {writer}")
     return drafts
 
 

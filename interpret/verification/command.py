@@ -18,6 +18,7 @@ from typing import Callable
 import pandas as pd
 from pydantic import ValidationError
 
+from ..csv_cells import restore
 from ..errors import ConfigError, DataError
 from ..facts import SCHEMA_VERSION, Facts
 from ..terms import Verdict
@@ -61,7 +62,7 @@ def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
     units = None
     table = Path(out_dir) / "assignments.csv"
     if table.is_file():
-        frame = pd.read_csv(table)
+        frame = restore(pd.read_csv(table))  # cells as the data had them: "'=1+2" (spreadsheet-safe) → "=1+2"
         frame = frame.set_index(frame.columns[0])
         names = [f.name for f in facts.features if f.name in frame.columns]
         units = frame[names] if names else None

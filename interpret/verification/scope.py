@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Facts
+from ..markdown_text import md_text
 from ..terms import Direction
 from ..provinces import aliases as province_aliases
 from ..provinces import canonical_name
@@ -164,6 +165,7 @@ class Analyzer:
         extra = feature_aliases or {}
         for f in facts.features:
             names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *extra.get(f.name, [])}
+            names |= {md_text(n) for n in names if n}  # as the brief prints a label: markup characters escaped
             for name in names:
                 if name:
                     patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")))
@@ -177,6 +179,7 @@ class Analyzer:
         for c in self.facts.clusters:
             for member in c.members:
                 variants[member] = member
+                variants.setdefault(md_text(member), member)  # as the brief prints it: markup characters escaped
                 canonical = canonical_name(member)
                 if canonical and canonical != "INDONESIA":
                     for alias in province_aliases(canonical):

@@ -19,6 +19,9 @@ AUTO_ORDER = 1  # first in the `auto` chain
 
 
 def build(settings, model: str | None = None) -> "WatsonxProvider":
+    from ...redaction import register_settings
+
+    register_settings(settings)  # its key and ids are masked in every message this provider causes
     return WatsonxProvider(
         model=model or settings.watsonx_model,
         url=settings.watsonx_url,
