@@ -37,7 +37,8 @@ def household_sentences(number: int, facts: Facts, lang: Language) -> list[str]:
     if section is None:
         return []
     group = section.clusters[number]
-    sentences = [_size_sentence(group, section.weighted, facts.cluster(number).size, lang)]
+    sentences = _size_sentence(group, section.weighted, facts.cluster(number).size, lang, lang.unit_noun(facts))
+    units = lang.unit_noun(facts)
     if group.below_line is not None:
         sentences.extend(_line_sentences(group, lang))
         parts = [lang.t("households.class_part", label=class_label(facts, name, lang), pct=lang.percent(share.households_pct))
@@ -48,17 +49,19 @@ def household_sentences(number: int, facts: Facts, lang: Language) -> list[str]:
         ranked = sorted(profile.shares_pct.items(), key=lambda item: -item[1])  # stable: declared order on ties
         others = [lang.t("households.category_part", label=info.codes[code], pct=lang.percent(pct)) for code, pct in ranked if code != profile.modal and pct > 0]
         key = "households.category" if others else "households.category_only"
-        sentences.append(lang.t(key, feature=info.label, modal=info.codes[profile.modal], pct=lang.percent(profile.modal_pct), parts=lang.join(others, "plain")))
+        sentences.append(lang.t(key, feature=info.label, modal=info.codes[profile.modal], pct=lang.percent(profile.modal_pct), parts=lang.join(others, "plain"), units=units))
     return sentences
 
 
-def _size_sentence(group: HouseholdGroup, weighted: bool, sample: int, lang: Language) -> str:
-    """Which unit each count counts: sampled households, weighted households, persons."""
-    kind = "weighted" if weighted else "unweighted"
-    values = {"households": _count(lang, group.households), "sample": _count(lang, sample)}
+def _size_sentence(group: HouseholdGroup, weighted: bool, sample: int, lang: Language, units: str) -> list[str]:
+    """Which unit each count counts: sampled households, weighted households, persons (unweighted and
+    without persons there is nothing to add to the members sentence)."""
+    values = {"households": _count(lang, group.households), "sample": _count(lang, sample), "units": units}
+    if not weighted:
+        return [] if group.persons is None else [lang.t("households.size_persons_unweighted", persons=_count(lang, group.persons), **values)]
     if group.persons is None:
-        return lang.t(f"households.size_{kind}", **values)
-    return lang.t(f"households.size_persons_{kind}", persons=_count(lang, group.persons), **values)
+        return [lang.t("households.size_weighted", **values)]
+    return [lang.t("households.size_persons_weighted", persons=_count(lang, group.persons), **values)]
 
 
 def _line_sentences(group: HouseholdGroup, lang: Language) -> list[str]:

@@ -91,7 +91,7 @@ class ClusteringSpec(_Strict):
     k_min: int = Field(default=2, ge=2)
     k_max: int = Field(default=10, ge=3)
     seed: int = 42
-    method: Literal["kmeans", "kmedoids", "ward"] = "kmeans"
+    method: Literal["kmeans", "kmedoids", "ward", "kprototypes"] = "kmeans"
     metric: Literal["euclidean", "manhattan"] = "euclidean"
     scaling: Literal["zscore", "minmax", "robust"] = "zscore"
     pca: bool = False

@@ -36,11 +36,11 @@ class Brief:
     verification: object
 
 
-def brief_of(spec: Path, lang: str = "id") -> Brief:
+def brief_of(spec: Path, lang: str = "id", k=K) -> Brief:
     """The brief's body as the pipeline verifies it (drafted, rendered, verified, repaired); the
     report stage (charts, HTML) is left out: its PCA chart labels every point (the `scale` branch's fix)."""
     dataset = load_dataset(None, spec)
-    _, facts = stage_cluster(dataset, settings(spec=spec, k=K, k_min=4, k_max=5, bootstrap=0))
+    _, facts = stage_cluster(dataset, settings(spec=spec, k=k, k_min=4, k_max=5, bootstrap=0))
     drafts, body, verification, _ = stage_verify(facts, draft_rule_based(facts, load_rules(), lang), lang)
     return Brief(facts, drafts, body, verification)
 
