@@ -181,7 +181,7 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
     weights = None
     if spec.dataset.weight:
         weights, reference = _survey_weights(table, units, reference, spec, path)
-    households = household_data(table, units.index, spec, path, _parser(spec), weights)
+    households = household_data(table, units.index, spec, path, _parser(spec), read_table, weights)
     return Dataset(
         spec=spec,
         path=path,

@@ -43,8 +43,8 @@ def normalise_code(value) -> str:
     return str(int(float(text))) if _INTEGER.match(text) else text
 
 
-def household_data(table: pd.DataFrame, units: pd.Index, spec: Spec, path: Path, parse, survey_weights: np.ndarray | None) -> HouseholdData | None:
-    """`parse(table, column, path)` reads a numeric column (interpret.data's parser); `survey_weights`
+def household_data(table: pd.DataFrame, units: pd.Index, spec: Spec, path: Path, parse, read, survey_weights: np.ndarray | None) -> HouseholdData | None:
+    """`parse(table, column, path)` reads a numeric column and `read(path)` a table (interpret.data's); `survey_weights`
     are the profiles' weights already read (the household weight when [weights] names one)."""
     if spec.weights is None and spec.thresholds is None and not spec.categorical:
         return None
@@ -67,7 +67,7 @@ def household_data(table: pd.DataFrame, units: pd.Index, spec: Spec, path: Path,
         if not np.isfinite(measure).all():
             lines = ", ".join(str(r) for r in rows["__row__"].to_numpy()[~np.isfinite(measure)][:5])
             raise DataError(f"thresholds.measure column '{spec.thresholds.measure}' of {path} is empty on line(s) {lines}. Fill it in, or drop those rows.")
-        line = line_values(spec.thresholds.line, rows, path, parse)
+        line = line_values(spec.thresholds.line, rows, path, parse, read)
     categories = pd.DataFrame(index=units)
     for feature in spec.categorical:
         categories[feature.name] = _codes(rows, feature, path)

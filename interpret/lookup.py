@@ -23,9 +23,9 @@ def lookup_path(lookup: LookupSpec, data_path: Path) -> Path:
     return path if path.is_absolute() else Path(data_path).parent / path
 
 
-def line_values(line: LineSpec, table: pd.DataFrame, data_path: Path, parse) -> np.ndarray:
+def line_values(line: LineSpec, table: pd.DataFrame, data_path: Path, parse, read) -> np.ndarray:
     """The line for each row of `table` (float, > 0). `parse(table, column, path)` reads a column as numbers
-    with the spec's number format (interpret.data's parser, passed in to keep one parser)."""
+    with the spec's number format and `read(path)` a table (interpret.data's, passed in: one reader, one parser)."""
     if line.value is not None:
         return np.full(len(table), float(line.value))
     if line.column is not None:
@@ -33,16 +33,14 @@ def line_values(line: LineSpec, table: pd.DataFrame, data_path: Path, parse) -> 
             raise ConfigError(f"thresholds.line.column = '{line.column}' is not a column of {data_path}. Fix the spec.")
         values = parse(table, line.column, data_path)
         return _checked(values, table, f"column '{line.column}' of {data_path}")
-    return _looked_up(line.lookup, table, data_path, parse)
+    return _looked_up(line.lookup, table, data_path, parse, read)
 
 
-def _looked_up(lookup: LookupSpec, table: pd.DataFrame, data_path: Path, parse) -> np.ndarray:
-    from .data import read_table  # the data layer reads both tables with one reader
-
+def _looked_up(lookup: LookupSpec, table: pd.DataFrame, data_path: Path, parse, read) -> np.ndarray:
     path = lookup_path(lookup, data_path)
     if not path.is_file():
         raise ConfigError(f"Lookup table not found: {path} (spec thresholds.line.lookup.file, relative to the data file's folder). Fix the path.")
-    other = read_table(path)
+    other = read(path)
     for data_column, lookup_column in lookup.keys.items():
         if data_column not in table.columns:
             raise ConfigError(f"thresholds.line.lookup.keys names data column '{data_column}', which {data_path} does not have. Fix the spec.")
