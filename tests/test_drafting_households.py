@@ -104,6 +104,7 @@ def test_counts_say_whether_they_count_households_or_persons_and_codes_are_never
     body = banyumas.markdown
     assert "rumah tangga sampel klaster ini mewakili" in body and " jiwa" in body
     assert "Perkiraan jumlah rumah tangga (tertimbang)" in body and "Perkiraan populasi" not in body
+    assert "Bobot rumah tangga: kolom `weind`" in body and "pangsa penduduk per klaster" not in body
     assert "| Kelas | Rumah tangga | Rumah tangga (%) | Jiwa | Jiwa (%) |" in body
     assert "Atap rumah yang terbanyak adalah" in body
     assert "Rata-rata klaster untuk Atap rumah" not in body and "atap" not in banyumas.facts.cluster(1).features
