@@ -9,24 +9,13 @@ import pytest
 from interpret.data import load_dataset
 from interpret.facts_households import household_facts, household_index
 
-SPEC = """
-[dataset]
-name = "rt"
-title = "Rumah tangga uji"
-unit = "rumah tangga"
+from .support.households import HOUSEHOLD_SPEC_HEAD, categorical_block
 
-[id]
-column = "id"
-
+SPEC = HOUSEHOLD_SPEC_HEAD + """
 [[features]]
 column = "x"
 label = "X"
-
-[[features]]
-column = "atap"
-label = "Atap"
-kind = "categorical"
-codes = { 1 = "Genteng", 2 = "Seng", 3 = "Asbes" }
+""" + categorical_block("atap", "Atap", {1: "Genteng", 2: "Seng", 3: "Asbes"}) + """
 
 [weights]
 households = "w"

@@ -9,6 +9,8 @@ from interpret.data import load_dataset
 from interpret.errors import ConfigError, DataError
 from interpret.spec import parse_spec
 
+from .support.households import HOUSEHOLD_SPEC_HEAD, categorical_block
+
 BASE = {"dataset": {"name": "rt", "title": "t", "unit": "rumah tangga"}, "id": {"column": "id"}}
 
 
@@ -39,25 +41,7 @@ def test_thresholds_need_one_line_and_ordered_classes():
         spec(thresholds={"measure": "kap", "line": {"value": 1}, "classes": [{"name": "a", "below": 1.0}, {"name": "b", "below": 0.5}, {"name": "c"}]})
 
 
-CATEGORICAL = """
-[dataset]
-name = "rt"
-title = "t"
-unit = "rumah tangga"
-
-[id]
-column = "id"
-
-[[features]]
-column = "x"
-label = "X"
-
-[[features]]
-column = "atap"
-label = "Atap"
-kind = "categorical"
-codes = { 1 = "Genteng", 2 = "Seng" }
-"""
+CATEGORICAL = HOUSEHOLD_SPEC_HEAD + '\n[[features]]\ncolumn = "x"\nlabel = "X"\n' + categorical_block("atap", "Atap", {1: "Genteng", 2: "Seng"})
 
 
 def test_a_code_outside_the_spec_is_an_error_naming_the_column_and_line(write_file):

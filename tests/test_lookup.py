@@ -8,14 +8,9 @@ import pytest
 from interpret.data import load_dataset
 from interpret.errors import ConfigError, DataError
 
-SPEC = """
-[dataset]
-name = "rt"
-title = "Rumah tangga uji"
-unit = "rumah tangga"
+from .support.households import HOUSEHOLD_SPEC_HEAD
 
-[id]
-column = "id"
+SPEC = HOUSEHOLD_SPEC_HEAD + """
 
 [[features]]
 column = "kapita"
