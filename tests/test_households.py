@@ -61,3 +61,17 @@ def test_an_unknown_household_column_names_the_spec_key(write_file):
     text = CATEGORICAL + '\n[weights]\nhouseholds = "x"\nhousehold_size = "art"\n'
     with pytest.raises(ConfigError, match=r"Unknown column 'art' in the spec \(weights.household_size\)"):
         load_dataset(write_file("rt.csv", "id,x,atap\na,1,1\nb,2,2\n"), write_file("rt.toml", text))
+
+
+def test_parquet_numbers_meet_the_spec_codes_and_the_lookup_keys(tmp_path):
+    from .test_drafting_households import EXAMPLE, _generator
+
+    _generator().main(["banyumas", str(tmp_path), "--n", "120", "--parquet"])
+    spec = EXAMPLE / "rumah_tangga_banyumas.toml"
+    text = spec.read_text(encoding="utf-8")
+    (tmp_path / spec.name).write_text(text, encoding="utf-8")
+    from_csv = load_dataset(tmp_path / "rumah_tangga_banyumas.csv", tmp_path / spec.name)
+    from_parquet = load_dataset(tmp_path / "rumah_tangga_banyumas.parquet", tmp_path / spec.name)
+    assert from_parquet.households.categories.equals(from_csv.households.categories)
+    assert from_parquet.households.line.tolist() == from_csv.households.line.tolist()
+    assert from_parquet.households.person_weights.tolist() == pytest.approx(from_csv.households.person_weights.tolist())
