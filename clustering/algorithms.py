@@ -158,7 +158,36 @@ def ward(
     return _partition(X, labels, centers, k, "ward", seed, 1, metric)
 
 
-ALGORITHMS = {"kmeans": kmeans, "kmedoids": kmedoids, "ward": ward}
+def kprototypes(
+    X: np.ndarray,
+    k: int,
+    seed: int = 42,
+    n_init: int | None = None,
+    metric: str = "euclidean",
+    categorical: list[int] | tuple[int, ...] = (),
+) -> Partition:
+    """k-prototypes for mixed data (clustering.kprototypes says why not one-hot or Gower): the columns
+    `categorical` of X hold codes, the others scaled numbers. within_ss and the centres are those of
+    the numeric columns, so "between SS / total SS" keeps its meaning; without codes it is k-means."""
+    from .kprototypes import fit
+
+    X = np.asarray(X, dtype=float)
+    _check_k(X, k)
+    if metric != "euclidean":
+        raise ValueError("k-prototypes uses squared Euclidean distance on the numeric part; metric manhattan is for kmedoids")
+    numeric_columns = [j for j in range(X.shape[1]) if j not in set(categorical)]
+    if not categorical:
+        return replace(kmeans(X, k, seed, n_init, metric), method="kprototypes")
+    n_init = n_init or (8 if len(X) <= 2_000 else 2)
+    labels, _ = fit(X[:, numeric_columns], X[:, list(categorical)].astype(int), k, seed, n_init)
+    if len(np.unique(labels)) < k:
+        raise ValueError(f"k-prototypes found only {len(np.unique(labels))} non-empty clusters for k = {k}; choose a smaller k")
+    numeric = X[:, numeric_columns]
+    centers = np.vstack([numeric[labels == c].mean(axis=0) for c in range(k)])
+    return _partition(numeric, labels, centers, k, "kprototypes", seed, n_init, metric)
+
+
+ALGORITHMS = {"kmeans": kmeans, "kmedoids": kmedoids, "ward": ward, "kprototypes": kprototypes}
 METHODS = tuple(ALGORITHMS)
 
 

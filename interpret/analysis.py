@@ -36,6 +36,7 @@ from .choices import Choices, resolve_choices
 from .config import Settings
 from .data import Dataset
 from .errors import ConfigError, DataError
+from .analysis_mixed import mixed_space
 from .analysis_text import STABLE_JACCARD, UNSTABLE_JACCARD, stability_level
 from .fact_builder import build_facts
 from .facts import (
@@ -83,8 +84,11 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
     checks = check_assumptions(raw)
     clock.lap("assumptions")
 
+    cluster_space, options = space, {}
+    if ch.method == "kprototypes":  # mixed data: the codes join the space, no panel, no bootstrap (interpret.analysis_mixed)
+        cluster_space, options = mixed_space(dataset, space, ch.k)
     selection = None
-    if len(ch.k_values) >= 2:
+    if len(ch.k_values) >= 2 and ch.method != "kprototypes":
         selection = _cached(
             ("panel", _digest(space), ch.method, ch.metric, tuple(ch.k_values), ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
             lambda: select_k(space, ch.k_values, ch.method, ch.metric, ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
@@ -95,7 +99,7 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
         partition = selection.partitions[k]
     else:
         try:
-            partition = cluster(space, k, method=ch.method, seed=ch.seed, metric=ch.metric, n_init=ch.n_init)
+            partition = cluster(cluster_space, k, method=ch.method, seed=ch.seed, metric=ch.metric, n_init=ch.n_init, **options)
         except ValueError as exc:
             raise DataError(f"Clustering {dataset.path.name} with {ch.method}, k = {k} failed: {exc}.") from None
     partition = order_labels(partition, _order_key(dataset, raw))
@@ -103,7 +107,7 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
 
     # Every result first, then the facts in one call: nothing is added to them afterwards.
     stability = None
-    if ch.bootstrap > 0:
+    if ch.bootstrap > 0 and ch.method != "kprototypes":
         stability = _stability(dataset, space, partition, ch)
         clock.lap("stability")
     comparison = None

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, DataError
+from .households import HouseholdData, household_data
 from .numbers import NumberLocale, candidate_locales
 from .spec import Spec, load_spec
 
@@ -46,6 +47,7 @@ class Dataset:
     reference: Reference
     dropped: list[tuple[str, str]] = field(default_factory=list)
     weights: np.ndarray | None = None  # survey weights aligned with `values` (spec dataset.weight)
+    households: HouseholdData | None = None  # weights by unit counted, the line, coded answers (interpret.households)
 
     @property
     def ids(self) -> list[str]:
@@ -179,6 +181,7 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
     weights = None
     if spec.dataset.weight:
         weights, reference = _survey_weights(table, units, reference, spec, path)
+    households = household_data(table, units.index, spec, path, _parser(spec), read_table, weights)
     return Dataset(
         spec=spec,
         path=path,
@@ -188,7 +191,17 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
         reference=reference,
         dropped=dropped,
         weights=weights,
+        households=households,
     )
+
+
+def _parser(spec: Spec):
+    """The number parser for a column of any table read for this spec (the lookup table has no id
+    column, and may write numbers its own way: `number_format`)."""
+    def parse(table: pd.DataFrame, column: str, path: Path, number_format: str | None = None) -> np.ndarray:
+        own = spec if number_format is None else spec.model_copy(update={"dataset": spec.dataset.model_copy(update={"number_format": number_format})})
+        return _parse_column(table, column, spec.id.column if spec.id.column in table.columns else _ROW, own, path)
+    return parse
 
 
 def _check_columns(table: pd.DataFrame, spec: Spec, path: Path) -> None:

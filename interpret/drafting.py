@@ -8,6 +8,7 @@ in that language. It is also the last fallback of the LLM chain, so it returns t
 
 from __future__ import annotations
 
+from .drafting_households import class_recommendations, household_sentences, household_summary
 from .drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
 from .errors import ConfigError
 from .facts import ClusterFacts, Facts, FeatureInfo
@@ -79,7 +80,7 @@ def cluster_labels(facts: Facts, language: Language | str = CHAIN_LANGUAGE) -> d
 
 def _signed_z(cluster: ClusterFacts, feature: FeatureInfo) -> float:
     z = cluster.features[feature.name].z
-    return z if feature.direction == "higher_is_better" else -z
+    return {"higher_is_better": z, "lower_is_better": -z}.get(feature.direction, 0.0)  # neutral: never "strongest"
 
 
 # -- what to say: choices made in no language --------------------------------------------------------
@@ -157,12 +158,15 @@ def _cluster_draft(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, labe
         sentences.append(lang.t("draft.widest", feature=widest.label, low=_value(lang, ff.min, widest), high=_value(lang, ff.max, widest)))
     elif cluster.size == 2:
         sentences.append(lang.t("draft.two_members", first=cluster.members[0], second=cluster.members[1], unit=unit))
+    sentences.extend(household_sentences(cluster.number, facts, lang))
     return ClusterDraft(klaster=cluster.number, label=labels[cluster.number], karakteristik=sentences, rekomendasi=_recommendations(cluster, facts, rules, lang))
 
 
 def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, lang: Language) -> list[Rekomendasi]:
-    recs = []
+    recs = class_recommendations(cluster.number, facts, rules, lang)[: rules.book.maks_per_klaster]  # households first
     for rule in rules.book.aturan:
+        if len(recs) >= rules.book.maks_per_klaster:
+            break
         hits = matching_features(rule, cluster, facts)
         if not hits:
             continue
@@ -233,6 +237,7 @@ def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language |
         members = ", ".join(c.members[:3]) + (lang.t("summary.and_others") if c.size > 3 else "")
         standing_text = lang.t("summary.standing_separator").join(parts)
         paragraphs.append(lang.t("summary.cluster", n=c.number, label=labels[c.number], size=c.size, units=units, members=members, standing=standing_text))
+    paragraphs.extend(household_summary(facts, lang))
     gap, hi, lo = widest_gap(facts)
     paragraphs.append(lang.t("summary.widest_gap", feature=gap.label, high=_value(lang, hi.features[gap.name].mean, gap), high_cluster=hi.number,
                              low=_value(lang, lo.features[gap.name].mean, gap), low_cluster=lo.number))

@@ -16,6 +16,7 @@ import numpy as np
 from clustering import Partition, profile_clusters
 
 from .data import Dataset
+from .facts_households import household_facts, household_index
 from .facts import (
     Assumptions,
     ClusterFacts,
@@ -102,6 +103,9 @@ def build_facts(
         _stability_facts(add, stability)
     if comparison is not None:
         _comparison_facts(add, comparison)
+    households = household_facts(dataset, partition.labels, partition.k)
+    if households is not None:
+        household_index(add, households)
 
     return Facts(
         dataset=DatasetInfo(
@@ -133,6 +137,7 @@ def build_facts(
         pca=pca,
         weights=weights,
         comparison=comparison,
+        households=households,
     )
 
 
@@ -189,7 +194,7 @@ def _clusters(add, dataset: Dataset, partition: Partition, features: list[Featur
         for f in features:
             s = profile.features[f.name]
             direction = direction_of(s.diff_pct, tolerance_pct)
-            better = None if direction == Direction.EQUAL else (direction == Direction.ABOVE) == (f.direction == "higher_is_better")
+            better = None if direction == Direction.EQUAL or f.direction == "neutral" else (direction == Direction.ABOVE) == (f.direction == "higher_is_better")
             feature_facts[f.name] = FeatureFacts(
                 mean=s.mean, median=s.median, min=s.min, max=s.max, sd=s.sd, reference=s.reference,
                 diff=s.diff, diff_pct=s.diff_pct, z=s.z, rank=int(s.rank), direction=direction, better=better,

@@ -121,7 +121,8 @@ class FeatureInfo(_Section):
     column: str
     label: str
     unit: str
-    direction: Literal["higher_is_better", "lower_is_better"]
+    direction: Literal["higher_is_better", "lower_is_better", "neutral"]
+    """"neutral": no better or worse (household size)."""
     decimals: int
     theme: str
 
@@ -317,6 +318,82 @@ class Comparison(_Section):
         return self.chosen.used
 
 
+# -- households (issue 15; built by interpret.facts_households) ------------------------------------
+class ClassShare(_Section):
+    households: float
+    """Households in the class (weighted when household weights are given)."""
+    households_pct: float
+    """Their share of the cluster's households, in %."""
+    persons: float | None
+    """Persons in those households (weighted), None when the spec gives no persons."""
+    persons_pct: float | None
+
+
+class CategoryProfile(_Section):
+    shares_pct: dict[str, float]
+    """Code → share of the households (weighted), in %; every declared code, 0 included."""
+    modal: str
+    """The code with the largest share (the first declared on a tie)."""
+    modal_pct: float
+
+
+class HouseholdGroup(_Section):
+    """The households of one cluster (or of all clusters: HouseholdFacts.total)."""
+
+    households: float
+    persons: float | None
+    classes: dict[str, ClassShare]
+    """Class name → share; empty without [thresholds]."""
+    below_line: ClassShare | None
+    """Below poor_below × the line (the poor)."""
+    near_poor: ClassShare | None
+    """From poor_below up to near_poor_below × the line."""
+    categories: dict[str, CategoryProfile]
+    """Categorical feature name → its shares."""
+
+
+class PovertyClass(_Section):
+    name: str
+    label: str | None
+    """The spec's own words (user data); None: the language catalogue's [poverty_class] entry."""
+    lower: float | None
+    """Lower bound as a multiple of the line (inclusive), None for the first class."""
+    upper: float | None
+    """Upper bound (exclusive), None for the last class."""
+
+
+class CategoricalInfo(_Section):
+    name: str
+    column: str
+    label: str
+    kind: Literal["categorical", "ordinal"]
+    codes: dict[str, str]
+    """Code → label, in the spec's order."""
+    theme: str
+
+
+class HouseholdFacts(_Section):
+    """Households: what each weight counts, the line and its classes, coded answers (docs/households.md)."""
+
+    weighted: bool
+    """Household counts are weighted estimates (weights.households)."""
+    weight_column: str | None
+    persons_source: Literal["column", "household_size"] | None
+    """Persons from a person-weight column, or household weight × household size; None: no persons."""
+    measure: str | None
+    """The column compared with the line."""
+    line_source: Literal["value", "column", "lookup"] | None
+    line_mean: float | None
+    """The (household-weighted) mean line."""
+    line_unit: str
+    poor_below: float | None
+    near_poor_below: float | None
+    classes: list[PovertyClass]
+    categorical: list[CategoricalInfo]
+    total: HouseholdGroup
+    clusters: dict[int, HouseholdGroup]
+
+
 # -- the whole ----------------------------------------------------------------------------------------
 class Facts(_Section):
     """Everything the brief may state about one run: the data, the method, the clusters, every
@@ -335,6 +412,7 @@ class Facts(_Section):
     pca: PcaInfo | None = None
     weights: WeightsInfo | None = None
     comparison: Comparison | None = None
+    households: HouseholdFacts | None = None
 
     def __repr__(self) -> str:  # the index has hundreds of facts: keep tracebacks readable
         return f"Facts({self.dataset.name}, k = {self.k}, {len(self.index)} facts)"
@@ -370,13 +448,13 @@ def facts_json_schema() -> dict:
 def composite_scores(z_values: np.ndarray, features) -> np.ndarray:
     """Per-row mean of direction-adjusted z (lower-is-better features flipped); `features` are
     FeatureInfo or the spec's features (anything with `.direction`)."""
-    signs = np.array([1.0 if f.direction == "higher_is_better" else -1.0 for f in features])
+    signs = np.array([{"higher_is_better": 1.0, "lower_is_better": -1.0}.get(f.direction, 0.0) for f in features])  # neutral: 0
     return (np.asarray(z_values) * signs).mean(axis=1)
 
 
 __all__ = [
-    "Assumptions", "AssumptionThresholds", "ClusterFacts", "ClusterStability", "ClusterWeight", "Comparison", "ComparisonRow",
-    "Correlation", "DatasetInfo", "DroppedUnit", "Fact", "Facts", "FeatureFacts", "FeatureInfo", "KSelection", "Kmo", "MethodInfo",
-    "Outlier", "PcaInfo", "Reference", "SCHEMA_VERSION", "Stability", "UnitStability", "UnstableMember", "WeightsInfo",
+    "Assumptions", "AssumptionThresholds", "CategoricalInfo", "CategoryProfile", "ClassShare", "ClusterFacts", "ClusterStability", "ClusterWeight", "Comparison", "ComparisonRow",
+    "Correlation", "DatasetInfo", "DroppedUnit", "Fact", "Facts", "FeatureFacts", "FeatureInfo", "HouseholdFacts", "HouseholdGroup", "KSelection", "Kmo", "MethodInfo",
+    "Outlier", "PcaInfo", "PovertyClass", "Reference", "SCHEMA_VERSION", "Stability", "UnitStability", "UnstableMember", "WeightsInfo",
     "composite_scores", "facts_json_schema",
 ]

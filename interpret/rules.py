@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from .errors import ConfigError
 from .facts import ClusterFacts, Facts
+from .rules_households import ClassRule
 
 Tier = Literal["tertinggi", "menengah", "terendah"]
 Texts = Annotated[str, Field(min_length=1)] | dict[str, Annotated[str, Field(min_length=1)]]
@@ -54,11 +55,12 @@ class RuleBook(BaseModel):
     maks_per_klaster: int = Field(default=4, ge=1)
     cadangan: Fallback | None = None
     aturan: list[Rule] = Field(min_length=1)
+    aturan_kelas: list[ClassRule] = []  # household rules keyed to class shares (interpret.rules_households)
 
     @model_validator(mode="after")
     def _sectors_known(self):
         known = {s.lower() for s in self.sektor}
-        for rule in self.aturan:
+        for rule in [*self.aturan, *self.aturan_kelas]:
             if rule.sektor.lower() not in known:
                 raise ValueError(f"rule '{rule.id}' uses sector '{rule.sektor}', which is not in `sektor`")
         if self.cadangan is not None and self.cadangan.sektor.lower() not in known:
@@ -111,7 +113,7 @@ def matching_features(rule: Rule, cluster: ClusterFacts, facts: Facts) -> list[s
     """Features that satisfy the rule for this cluster, or [] when the rule does not apply."""
     if rule.peringkat is not None and tier_of(cluster, facts.k) not in rule.peringkat:
         return []
-    in_theme = [f.name for f in facts.features if "*" in rule.tema or f.theme in rule.tema]
+    in_theme = [f.name for f in facts.features if ("*" in rule.tema or f.theme in rule.tema) and f.direction != "neutral"]
     if not in_theme:
         return []
     wanted = {"tertinggal": False, "unggul": True, "setara": None}[rule.posisi]

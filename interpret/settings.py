@@ -178,7 +178,7 @@ SETTINGS: tuple[Setting, ...] = (
        default_text="the spec's k, else auto"),
     declare("seed", whole, "Random seed.", cli_type=int, commands=RUN + VERIFY + PROMPT_RENDER,
        panel=CLUSTERING, spec_key="seed", default_text="the spec's seed, else 42"),
-    declare("method", str, "Clustering method: kmeans | kmedoids | ward.",
+    declare("method", str, "Clustering method: kmeans | kmedoids | ward | kprototypes (mixed numeric and categorical features).",
        choices="clustering.algorithms:ALGORITHMS", commands=RUN, panel=CLUSTERING, spec_key="method",
        default_text="the spec's, else kmeans"),
     declare("metric", str, "Distance: euclidean | manhattan (manhattan needs --method kmedoids).",

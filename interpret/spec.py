@@ -11,11 +11,12 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
 
-Direction = Literal["higher_is_better", "lower_is_better"]
+# "neutral": no better or worse (household size): profiled and clustered, never called ahead or behind.
+Direction = Literal["higher_is_better", "lower_is_better", "neutral"]
 
 
 class _Strict(BaseModel):
@@ -50,6 +51,9 @@ class FeatureSpec(_Strict):
     direction: Direction = "higher_is_better"
     decimals: int = Field(default=2, ge=0, le=6)
     theme: str = "umum"
+    # "categorical" / "ordinal" features are moved to `Spec.categorical` when the spec is read
+    # (see CategoricalSpec): [[features]] keeps only numeric ones, so no code path averages codes.
+    kind: Literal["numeric"] = "numeric"
 
     @property
     def name(self) -> str:
@@ -87,7 +91,7 @@ class ClusteringSpec(_Strict):
     k_min: int = Field(default=2, ge=2)
     k_max: int = Field(default=10, ge=3)
     seed: int = 42
-    method: Literal["kmeans", "kmedoids", "ward"] = "kmeans"
+    method: Literal["kmeans", "kmedoids", "ward", "kprototypes"] = "kmeans"
     metric: Literal["euclidean", "manhattan"] = "euclidean"
     scaling: Literal["zscore", "minmax", "robust"] = "zscore"
     pca: bool = False
@@ -110,6 +114,15 @@ class Spec(_Strict):
     pivot: PivotSpec | None = None
     reference: ReferenceSpec = ReferenceSpec()
     clustering: ClusteringSpec = ClusteringSpec()
+    # -- households (issue 15): see the block below and docs/households.md ----------------------
+    categorical: list[CategoricalSpec] = []
+    weights: WeightsSpec | None = None
+    thresholds: ThresholdsSpec | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _household_sections(cls, raw):
+        return split_household_sections(raw)
 
     @field_validator("features")
     @classmethod
@@ -123,6 +136,143 @@ class Spec(_Strict):
     @property
     def unit_plural(self) -> str:
         return self.dataset.unit_plural or self.dataset.unit
+
+    @model_validator(mode="after")
+    def _household_weight(self):
+        # the household weight is the weight of the profiles (dataset.weight), said once
+        if self.weights and self.weights.households and self.dataset.weight not in (None, self.weights.households):
+            raise ValueError(f"dataset.weight = '{self.dataset.weight}' and weights.households = '{self.weights.households}' differ; keep one")
+        return self
+
+
+# -- households (issue 15): categorical answers, household/person weights, poverty lines and classes --
+class CategoricalSpec(_Strict):
+    """A coded answer (roof material, occupation): profiled by shares and its modal category, never
+    averaged. Written in [[features]] with `kind = "categorical"` or `"ordinal"` and `codes`."""
+
+    column: str
+    label: str
+    short: str | None = None
+    kind: Literal["categorical", "ordinal"]
+    codes: dict[str, str] = Field(min_length=2)
+    """Code (as written in the table) → label; for an ordinal feature in rank order, lowest first."""
+    theme: str = "umum"
+    direction: Direction = "neutral"
+    unit: str = ""
+    decimals: int = Field(default=0, ge=0, le=6)
+
+    @property
+    def name(self) -> str:
+        return self.short or self.column
+
+
+class WeightsSpec(_Strict):
+    """Which unit a weight counts: `households` (a household weight column), `persons` (a person
+    weight column) or `household_size` (persons = household weight × household size)."""
+
+    households: str | None = None
+    persons: str | None = None
+    household_size: str | None = None
+
+    @model_validator(mode="after")
+    def _one_person_source(self):
+        if self.persons and self.household_size:
+            raise ValueError("give weights.persons or weights.household_size, not both")
+        if self.household_size and not self.households:
+            raise ValueError("weights.household_size needs weights.households (persons = household weight × household size)")
+        return self
+
+
+class LookupSpec(_Strict):
+    """The line read from a second table (e.g. garisKemiskinan.csv) by key columns."""
+
+    file: str
+    """Relative to the data file's folder (or absolute)."""
+    value: str
+    """The lookup table's column holding the line."""
+    keys: dict[str, str] = Field(min_length=1)
+    """Data column → lookup column, e.g. {provinsi = "provinsi", periode = "periode", daerah = "daerah"}."""
+    number_format: Literal["auto", "id", "en"] | None = None
+    """How the lookup table writes numbers; None: as the data (dataset.number_format)."""
+
+
+class LineSpec(_Strict):
+    """The line: one value, a column of the data, or a lookup (exactly one)."""
+
+    value: float | None = Field(default=None, gt=0)
+    column: str | None = None
+    lookup: LookupSpec | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self):
+        given = [name for name in ("value", "column", "lookup") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"give exactly one of value, column, lookup (given: {', '.join(given) or 'none'})")
+        return self
+
+
+class ClassSpec(_Strict):
+    name: str = Field(pattern=r"^[a-z0-9_]+$")
+    """The fact-ID name (K2.class.miskin.households_pct)."""
+    below: float | None = Field(default=None, gt=0)
+    """Upper bound as a multiple of the line (exclusive); None for the last class."""
+    label: str | None = None
+    """The class's words; None: the language catalogue's [poverty_class] entry."""
+
+
+# BPS's classes by per-capita expenditure relative to the poverty line (GK).
+BPS_CLASSES = (
+    ClassSpec(name="sangat_miskin", below=0.8),
+    ClassSpec(name="miskin", below=1.0),
+    ClassSpec(name="hampir_miskin", below=1.2),
+    ClassSpec(name="rentan_miskin", below=1.6),
+    ClassSpec(name="tidak_miskin"),
+)
+
+
+class ThresholdsSpec(_Strict):
+    """A line (e.g. the poverty line, Rp per capita per month) and classes as multiples of it."""
+
+    measure: str
+    """The data column compared with the line (per-capita expenditure); need not be a feature."""
+    unit: str = "rupiah"
+    """The unit of the line and the measure, as the brief writes it."""
+    line: LineSpec
+    classes: Literal["bps"] | list[ClassSpec] = "bps"
+    poor_below: float = Field(default=1.0, gt=0)
+    """Households below this multiple of the line are "below the line" (K2.below_line.*)."""
+    near_poor_below: float = Field(default=1.2, gt=0)
+    """From poor_below up to this multiple: near-poor (K2.near_poor.*)."""
+
+    @field_validator("classes")
+    @classmethod
+    def _ordered(cls, classes):
+        if isinstance(classes, str):
+            return classes
+        bounds = [c.below for c in classes]
+        if len(classes) < 2 or bounds[-1] is not None or any(b is None for b in bounds[:-1]) or bounds[:-1] != sorted(set(bounds[:-1])):
+            raise ValueError("classes need increasing `below` multiples and a last class without `below`")
+        return classes
+
+    @property
+    def class_list(self) -> tuple[ClassSpec, ...]:
+        return BPS_CLASSES if self.classes == "bps" else tuple(self.classes)
+
+
+def split_household_sections(raw):
+    """[[features]] with kind = "categorical" / "ordinal" go to `categorical`, in their order; a
+    household weight (weights.households) is the profiles' weight (dataset.weight) unless one is set."""
+    if not isinstance(raw, dict):
+        return raw
+    weights, dataset = raw.get("weights"), raw.get("dataset")
+    if isinstance(weights, dict) and weights.get("households") and isinstance(dataset, dict) and not dataset.get("weight"):
+        raw = {**raw, "dataset": {**dataset, "weight": weights["households"]}}
+    if not isinstance(raw.get("features"), list):
+        return raw
+    coded = [f for f in raw["features"] if isinstance(f, dict) and f.get("kind") in {"categorical", "ordinal"}]
+    if not coded:
+        return raw
+    return {**raw, "features": [f for f in raw["features"] if f not in coded], "categorical": [*raw.get("categorical", []), *coded]}
 
 
 def load_spec(path: Path) -> Spec:
