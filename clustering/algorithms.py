@@ -33,8 +33,11 @@ BATCHED_MAX_UNITS = 5_000
 # Above this many units, k-means restarts run on a seeded sample of SEED_SAMPLE units and the best
 # centers are then refined by Lloyd iterations on all units (restarts on a million rows would
 # dominate the run; the refinement still finds the optimum of the full data near those centers).
-LARGE_N = 200_000
+LARGE_N = 100_000
 SEED_SAMPLE = 100_000
+# The restart schedule spends about this many unit-restarts (units × restarts) per fit, between 3 and
+# 200 restarts: smooth in n (no jump at a size threshold), and never more work for fewer units.
+RESTART_BUDGET = 200_000
 # The O(n²) methods (k-medoids on a full dissimilarity matrix, Ward) refuse tables larger than this.
 MAX_PAIRWISE_UNITS = 20_000
 
@@ -65,12 +68,12 @@ class Partition:
 
 
 def default_n_init(n: int) -> int:
-    """Restarts: many for province tables (cheap, and local optima are common), fewer for microdata."""
-    if n <= 2_000:
-        return 200
-    if n <= 100_000:
-        return 20
-    return 3
+    """Restarts: many for province tables (cheap, and local optima are common), fewer for microdata.
+
+    200 up to 1 000 units, then RESTART_BUDGET / n (at least 3); above LARGE_N the restarts run on a
+    sample of SEED_SAMPLE units, so the count stays that of SEED_SAMPLE units."""
+    units = min(n, SEED_SAMPLE) if n > LARGE_N else n
+    return int(max(3, min(200, round(RESTART_BUDGET / max(units, 1)))))
 
 
 def sum_of_squares(X: np.ndarray, labels: np.ndarray, k: int) -> tuple[float, float]:

@@ -34,8 +34,11 @@ from .terms import Verdict
 from .verification import VerificationReport, Verifier, verdict_word
 from .verification.repair import refuse_false_claims, repair_drafts, still_failing
 
-Progress = Callable[[str, str], None]  # (stage, message)
+Progress = Callable[[str, str], None]  # (stage, message); an `advance(stage, done, total)` attribute, when present, hears the long steps
 MAX_REPAIR_ROUNDS = 2
+# result.json lists each cluster's members (and each unit's stability) only for tables up to this
+# many units; beyond, the unit → cluster table is the assignments file, and result.json stays small.
+RESULT_UNITS_MAX = 5_000
 
 
 @dataclass
@@ -64,7 +67,10 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     spec = dataset.spec
     say("data", f"{len(dataset.values)} {spec.unit_plural}, {len(spec.features)} indikator; pembanding: {dataset.reference.label}")
 
-    partition, facts = stage_cluster(dataset, settings)
+    partition, facts = stage_cluster(dataset, settings, getattr(progress, "advance", None))
+    for key in facts.method.caveats:
+        if key != "low_msa_dropped":
+            say("warning", language.t(f"caveat.{key}", k=facts.k, n=facts.dataset.n_units, units=language.unit_noun(facts), features=""))
     say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
     say("facts", f"{len(facts.index)} fakta")
 
@@ -91,12 +97,12 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     return brief
 
 
-def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Facts]:
+def stage_cluster(dataset: Dataset, settings: Settings, advance=None) -> tuple[Partition, Facts]:
     """Scale, check assumptions, run the k panel (k = auto when neither --k nor the spec gives one),
     cluster, number the clusters, bootstrap the stability, build the facts: see interpret/analysis.py."""
     from .analysis import analyse
 
-    return analyse(dataset, settings)
+    return analyse(dataset, settings, advance=advance)
 
 
 def facts_of_data(settings: Settings) -> tuple[Facts, pd.DataFrame]:
@@ -176,14 +182,25 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
 
 
 def output_files(brief: BriefResult) -> dict[str, str | bytes]:
-    """File name → content, for `write_atomically`."""
-    csv_buffer = io.StringIO()
-    brief.assignments.to_csv(csv_buffer, index=False)
+    """File name → content, for `write_atomically`: the assignments as CSV, or as Parquet for large
+    tables (reports.render.assignments_file), and result.json without indentation when large."""
+    from reports.render import assignments_file
+
+    name = assignments_file(len(brief.assignments))
+    if name.endswith(".parquet"):
+        buffer = io.BytesIO()
+        brief.assignments.to_parquet(buffer, index=False)
+        table: str | bytes = buffer.getvalue()
+    else:
+        csv_buffer = io.StringIO()
+        brief.assignments.to_csv(csv_buffer, index=False)
+        table = csv_buffer.getvalue()
+    indent = 2 if len(brief.assignments) <= RESULT_UNITS_MAX else None
     return {
         "brief.md": brief.markdown,
         "brief.html": brief.html,
-        "result.json": json.dumps(brief.result, ensure_ascii=False, indent=2, default=_json_default) + "\n",
-        "assignments.csv": csv_buffer.getvalue(),
+        "result.json": json.dumps(brief.result, ensure_ascii=False, indent=indent, default=_json_default) + "\n",
+        name: table,
     }
 
 
@@ -231,13 +248,33 @@ def result_document(facts: Facts, drafts: Drafts, verification: VerificationRepo
     the later stages made of them. The "facts" part is described by docs/result.schema.json."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "facts": facts.to_json(),
+        "facts": bounded_facts(facts),
         "labels": {str(d.klaster): d.label for d in drafts.clusters},
         "drafts": drafts.to_list(),
         "verification": {**verification.to_dict(), "scope": "brief.md sebelum lampiran", "repairs": repairs},
         "llm": drafts.llm,
         "provenance": provenance,
     }
+
+
+def bounded_facts(facts: Facts) -> dict:
+    """The facts' JSON with no per-unit array beyond RESULT_UNITS_MAX units: a large cluster's member
+    list (and its members fact's text) is emptied and each unit's bootstrap record dropped, since
+    the assignments file holds the unit → cluster table. Small tables keep everything."""
+    data = facts.to_json()
+    if facts.dataset.n_units <= RESULT_UNITS_MAX:
+        return data
+    from reports.render import MEMBERS_LISTED_MAX
+
+    for cluster in data["clusters"]:
+        if cluster["size"] > MEMBERS_LISTED_MAX:
+            cluster["members"] = []
+            fact = data["index"].get(f"{cluster['id']}.members")
+            if fact is not None:
+                fact["value"] = fact["text"] = ""
+    if data.get("stability"):
+        data["stability"]["units"] = {}
+    return data
 
 
 def _version(name: str) -> str:
