@@ -51,7 +51,8 @@ def run_once(table: Path, k: str, folder: Path, python: str) -> dict:
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=folder)
     wall = time.perf_counter() - started
     peak_kb = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    result = {"rows": int(re.sub(r"\D", "", table.stem)), "k": k, "exit": done.returncode, "wall_s": round(wall, 1),
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", done.stderr))
+    result = {"rows": int(re.sub(r"\D", "", table.stem)), "k": k, "exit": done.returncode, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
               "peak_mb": round(int(peak_kb.group(1)) / 1024) if peak_kb else None}
     if done.returncode == 0:
         facts = json.loads((out / "result.json").read_text(encoding="utf-8"))
@@ -77,11 +78,11 @@ def table_markdown(results: list[dict], load: float, csv: bool) -> str:
         f"{'CSV' if csv else 'Parquet'}; `--provider none` (the rule-based drafter), `--no-pdf`. Wall time and peak RSS of the whole "
         "process (`/usr/bin/time -v`): loading, clustering, facts, drafting, verification, charts, files.",
         "",
-        "| rows | k | exit | wall (s) | peak RSS (MB) | k used | result.json (MB) | brief.md (KB) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| rows | k | exit | wall (s) | CPU user+sys (s) | peak RSS (MB) | k used | result.json (MB) | brief.md (KB) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        lines.append(f"| {r['rows']:,} | {r['k']} | {r['exit']} | {r['wall_s']} | {r['peak_mb']} | {r.get('chosen_k', '–')} | "
+        lines.append(f"| {r['rows']:,} | {r['k']} | {r['exit']} | {r['wall_s']} | {r['cpu_s']} | {r['peak_mb']} | {r.get('chosen_k', '–')} | "
                      f"{r.get('result_json_mb', '–')} | {r.get('brief_md_kb', '–')} |")
     lines += ["", "Goal: 1,000,000 rows ≤ 120 s and ≤ 4,096 MB peak, brief included.", END]
     return "\n".join(lines)

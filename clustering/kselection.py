@@ -223,7 +223,9 @@ def select_k(
             indices["silhouette"].append(float("nan"))
         indices["connectivity"].append(connectivity(sample, sample_labels, neighbours, metric, nearest=nearest))
 
-    restarts = min(n_init or default_n_init(n), 10)  # reference sets: the same method, fewer restarts
+    # Reference sets: the same method, fewer restarts (uniform data has no structure to miss); on a
+    # sample a fixed 3, so the gap statistic costs the same at 10 000 and at 1 000 000 units.
+    restarts = min(n_init or default_n_init(n), 3 if sampled else 10)
 
     def fit(data: np.ndarray, k: int, fit_seed: int) -> np.ndarray:
         return cluster(data, k, method=method, seed=fit_seed, metric=metric, n_init=restarts).labels

@@ -234,7 +234,7 @@ def _stability(dataset: Dataset, space: np.ndarray, partition: Partition, ch: Ch
     # would be counted as instability of the clusters themselves.
     # On a sample the refits always see sample_size units: a fixed, modest count (as the gap statistic's
     # reference fits), so the bootstrap costs the same at 10 000 and at 1 000 000 units.
-    restarts = (min(ch.n_init or default_n_init(len(X)), 10 if sampled else 50) if ch.method == "kmeans"
+    restarts = (min(ch.n_init or default_n_init(len(X)), 5 if sampled else 50) if ch.method == "kmeans"
                 else (2 if ch.method == "kmedoids" else None))
 
     def fit(X_boot: np.ndarray, seed: int) -> np.ndarray:

@@ -79,6 +79,8 @@ def path(raw: Any) -> Path:
 
 path.__name__ = "Path"  # the conversion error says "must be Path", as before
 whole.__name__ = "int"
+int_or_auto.__name__ = "a whole number or one of " + " | ".join(K_RULES)
+auto_flag.__name__ = "true | false | auto"
 
 # A check returns what is wrong with a value (the text after "name = value (from source)"), or None.
 Check = Callable[[Any, "Settings"], "str | None"]
