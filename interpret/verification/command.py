@@ -60,9 +60,13 @@ def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
         raise DataError(f"{path} is not a result.json of this version of interpret ({detail}). Rerun `interpret run`.") from None
     units = None
     table = Path(out_dir) / "assignments.csv"
-    if table.is_file():
-        frame = pd.read_csv(table)
+    parquet = table.with_suffix(".parquet")  # a large run writes Parquet, and no member lists in result.json
+    if table.is_file() or parquet.is_file():
+        frame = pd.read_csv(table) if table.is_file() else pd.read_parquet(parquet)
         frame = frame.set_index(frame.columns[0])
+        for c in facts.clusters:
+            if not c.members and c.size and "klaster" in frame.columns:
+                c.members = [str(u) for u in frame.index[frame["klaster"] == c.number]]
         names = [f.name for f in facts.features if f.name in frame.columns]
         units = frame[names] if names else None
     return facts, units
