@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.spatial.distance import cdist
+from threadpoolctl import threadpool_limits
 
 from .batched import batched_kmeans
 
@@ -33,8 +34,11 @@ BATCHED_MAX_UNITS = 5_000
 # Above this many units, k-means restarts run on a seeded sample of SEED_SAMPLE units and the best
 # centers are then refined by Lloyd iterations on all units (restarts on a million rows would
 # dominate the run; the refinement still finds the optimum of the full data near those centers).
-LARGE_N = 200_000
-SEED_SAMPLE = 100_000
+LARGE_N = 25_000
+SEED_SAMPLE = 25_000
+# The restart schedule spends about this many unit-restarts (units × restarts) per fit, between 3 and
+# 200 restarts: smooth in n (no jump at a size threshold), and never more work for fewer units.
+RESTART_BUDGET = 200_000
 # The O(n²) methods (k-medoids on a full dissimilarity matrix, Ward) refuse tables larger than this.
 MAX_PAIRWISE_UNITS = 20_000
 
@@ -65,12 +69,12 @@ class Partition:
 
 
 def default_n_init(n: int) -> int:
-    """Restarts: many for province tables (cheap, and local optima are common), fewer for microdata."""
-    if n <= 2_000:
-        return 200
-    if n <= 100_000:
-        return 20
-    return 3
+    """Restarts: many for province tables (cheap, and local optima are common), fewer for microdata.
+
+    200 up to 1 000 units, then RESTART_BUDGET / n (at least 3); above LARGE_N the restarts run on a
+    sample of SEED_SAMPLE units, so the count stays that of SEED_SAMPLE units."""
+    units = min(n, SEED_SAMPLE) if n > LARGE_N else n
+    return int(max(3, min(200, round(RESTART_BUDGET / max(units, 1)))))
 
 
 def sum_of_squares(X: np.ndarray, labels: np.ndarray, k: int) -> tuple[float, float]:
@@ -96,19 +100,26 @@ def kmeans(
     if metric != "euclidean":
         raise ValueError("k-means minimises squared Euclidean distance; use method kmedoids for metric manhattan")
     n_init = n_init or default_n_init(len(X))
-    if len(X) <= BATCHED_MAX_UNITS and len(X) * n_init * k <= BATCHED_MAX_CELLS:
-        labels, centers, _ = batched_kmeans(X, k, n_init, seed)
-    else:
+    # Restarts on at most LARGE_N units run on one thread: on small matrices OpenMP/BLAS threads
+    # only spin against each other (10× slower on a busy 2-core machine); the refinement of the
+    # best centres on all units of a large table keeps the library's threads.
+    with threadpool_limits(limits=1):
+        if len(X) <= BATCHED_MAX_UNITS and len(X) * n_init * k <= BATCHED_MAX_CELLS:
+            labels, centers, _ = batched_kmeans(X, k, n_init, seed)
+            return _partition(X, labels, centers, k, "kmeans", seed, n_init, metric)
         from sklearn.cluster import KMeans
 
         init = "k-means++"
         if len(X) > LARGE_N:
             rows = np.random.default_rng(seed).choice(len(X), SEED_SAMPLE, replace=False)
             init = KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit(X[rows]).cluster_centers_
-        model = KMeans(n_clusters=k, init=init, n_init=n_init if isinstance(init, str) else 1, random_state=seed,
-                       algorithm="lloyd", max_iter=300)
-        labels = model.fit_predict(X)
-        centers = model.cluster_centers_
+        else:
+            model = KMeans(n_clusters=k, init=init, n_init=n_init, random_state=seed, algorithm="lloyd", max_iter=300)
+            labels = model.fit_predict(X)
+            return _partition(X, labels, model.cluster_centers_, k, "kmeans", seed, n_init, metric)
+    model = KMeans(n_clusters=k, init=init, n_init=1, random_state=seed, algorithm="lloyd", max_iter=300)
+    labels = model.fit_predict(X)
+    centers = model.cluster_centers_
     return _partition(X, labels, centers, k, "kmeans", seed, n_init, metric)
 
 

@@ -28,6 +28,12 @@ from scipy.spatial.distance import cdist, pdist
 from .algorithms import Partition, cluster, default_n_init, sum_of_squares
 
 INDICES = ("wss", "silhouette", "gap", "dbi", "ch", "connectivity")
+# How k is chosen from the panel: the consensus of the votes, or one index's vote (elbow = the WSS knee).
+RULES = ("auto", "dbi", "silhouette", "elbow", "gap")
+# A partition with a cluster smaller than this is degenerate (when n ≥ DEGENERATE_MIN_N): it takes no
+# vote unless every k of the range is degenerate.
+MIN_CLUSTER_SIZE = 2
+DEGENERATE_MIN_N = 30
 BEST = {"silhouette": "max", "dbi": "min", "ch": "max", "connectivity": "min"}
 
 
@@ -43,6 +49,11 @@ class KSelection:
     partitions: dict[int, Partition] = field(repr=False, default_factory=dict)
     gap_references: int = 0
     neighbours: int = 10
+    rule: str = "auto"  # how chosen_k was chosen (RULES)
+    excluded: list[int] = field(default_factory=list)  # k whose partition is degenerate: no vote
+    edge: bool = False  # chosen_k is the largest k of the range: a wider range might choose more
+    gap_prefers_one: bool = False  # Gap(1) ≥ Gap(2) − s(2): the gap statistic sees no clear structure
+    rule_fallback: bool = False  # the rule's index gave no choice (elbow without a knee): the consensus decided
 
     def vote_counts(self) -> dict[int, int]:
         counts: dict[int, int] = {}
@@ -124,12 +135,17 @@ def gap_statistic(
     rng = np.random.default_rng(seed)
     low, high = X.min(axis=0), X.max(axis=0)
     data_labels = data_labels or {}
-    log_w = np.array([np.log(pooled_within(X, data_labels[k] if k in data_labels else fit(X, k, seed), metric)) for k in k_values])
+    def labels_of(data: np.ndarray, k: int, fit_seed: int, known: dict[int, np.ndarray]) -> np.ndarray:
+        if k == 1:  # one cluster: W_1 needs no fit
+            return np.zeros(len(data), dtype=int)
+        return known[k] if k in known else fit(data, k, fit_seed)
+
+    log_w = np.array([np.log(pooled_within(X, labels_of(X, k, seed, data_labels), metric)) for k in k_values])
     ref_log_w = np.empty((references, len(k_values)))
     for b in range(references):
         reference = rng.uniform(low, high, size=X.shape)
         for j, k in enumerate(k_values):
-            ref_log_w[b, j] = np.log(pooled_within(reference, fit(reference, k, seed + b + 1), metric))
+            ref_log_w[b, j] = np.log(pooled_within(reference, labels_of(reference, k, seed + b + 1, {}), metric))
     gap = ref_log_w.mean(axis=0) - log_w
     s = ref_log_w.std(axis=0, ddof=0) * np.sqrt(1 + 1 / references)
     return gap.tolist(), s.tolist(), log_w.tolist()
@@ -167,8 +183,15 @@ def select_k(
     gap_references: int = 20,
     neighbours: int = 10,
     sample_size: int | None = 2000,
+    rule: str = "auto",
+    progress=None,
 ) -> KSelection:
-    """Cluster for every k, compute the six indices, collect the votes and the consensus."""
+    """Cluster for every k, compute the six indices, collect the votes and choose k by `rule`:
+    the consensus ("auto") or one index's vote. Degenerate partitions (a cluster of fewer than
+    MIN_CLUSTER_SIZE units, when n ≥ DEGENERATE_MIN_N) take no vote unless every k is degenerate;
+    the gap statistic also weighs k = 1. `progress(done, total)` is called after each fit."""
+    if rule not in RULES:
+        raise ValueError(f"unknown k rule {rule!r}; known: {', '.join(RULES)}")
     from sklearn.metrics import calinski_harabasz_score, davies_bouldin_score, silhouette_score
 
     X = np.asarray(X, dtype=float)
@@ -176,7 +199,11 @@ def select_k(
     k_values = [k for k in k_values if 2 <= k <= n - 1]
     if len(k_values) < 2:
         raise ValueError(f"the k range needs at least two values between 2 and n − 1 = {n - 1}")
-    partitions = {k: cluster(X, k, method=method, seed=seed, metric=metric, n_init=n_init) for k in k_values}
+    partitions = {}
+    for step, k in enumerate(k_values, start=1):
+        partitions[k] = cluster(X, k, method=method, seed=seed, metric=metric, n_init=n_init)
+        if progress is not None:
+            progress(step, len(k_values) + 1)
 
     sampled = sample_size is not None and n > sample_size
     rows = np.sort(np.random.default_rng(seed).choice(n, sample_size, replace=False)) if sampled else np.arange(n)
@@ -196,26 +223,48 @@ def select_k(
             indices["silhouette"].append(float("nan"))
         indices["connectivity"].append(connectivity(sample, sample_labels, neighbours, metric, nearest=nearest))
 
-    restarts = min(n_init or default_n_init(n), 10)  # reference sets: the same method, fewer restarts
+    # Reference sets: the same method, fewer restarts (uniform data has no structure to miss); on a
+    # sample a fixed 3, so the gap statistic costs the same at 10 000 and at 1 000 000 units.
+    restarts = min(n_init or default_n_init(n), 3 if sampled else 10)
 
     def fit(data: np.ndarray, k: int, fit_seed: int) -> np.ndarray:
         return cluster(data, k, method=method, seed=fit_seed, metric=metric, n_init=restarts).labels
 
     known = {} if sampled else {k: p.labels for k, p in partitions.items()}
-    gap, gap_se, _ = gap_statistic(sample, k_values, fit, gap_references, seed, metric, data_labels=known)
+    with_one = [1, *k_values] if k_values[0] == 2 else k_values
+    gap, gap_se, _ = gap_statistic(sample, with_one, fit, gap_references, seed, metric, data_labels=known)
+    gap_prefers_one = with_one[0] == 1 and gap[0] >= gap[1] - gap_se[1]
+    if with_one[0] == 1:
+        gap, gap_se = gap[1:], gap_se[1:]
     indices["gap"], indices["gap_se"] = gap, gap_se
+    if progress is not None:
+        progress(len(k_values) + 1, len(k_values) + 1)
 
+    excluded = []
+    if n >= DEGENERATE_MIN_N:
+        excluded = [k for k in k_values if min(partitions[k].sizes) < MIN_CLUSTER_SIZE]
+        if len(excluded) == len(k_values):
+            excluded = []
+    allowed = np.array([k not in excluded for k in k_values])
     knee = find_knee(k_values, indices["wss"])
     votes: dict[str, int] = {}
-    if knee is not None:
+    if knee is not None and knee not in excluded:
         votes["wss"] = knee
     for name, best in BEST.items():
         values = np.array(indices[name])
-        values = np.where(np.isnan(values), -np.inf if best == "max" else np.inf, values)
+        values = np.where(np.isnan(values) | ~allowed, -np.inf if best == "max" else np.inf, values)
         votes[name] = k_values[int(np.argmax(values) if best == "max" else np.argmin(values))]
-    votes["gap"] = gap_choice(k_values, gap, gap_se)
+    admissible = [k for k in k_values if k not in excluded]
+    votes["gap"] = gap_choice(admissible, [g for g, ok in zip(gap, allowed) if ok], [s for s, ok in zip(gap_se, allowed) if ok])
     votes = {name: votes[name] for name in INDICES if name in votes}
     chosen, tie_break = consensus(votes, k_values, indices["silhouette"])
+    by_rule = {"dbi": "dbi", "silhouette": "silhouette", "elbow": "wss", "gap": "gap"}.get(rule)
+    fallback = False
+    if by_rule is not None:
+        if by_rule in votes:
+            chosen, tie_break = votes[by_rule], None
+        else:
+            fallback = True  # elbow without a knee: the consensus, and the brief says so
     return KSelection(
         k_values=k_values,
         indices=indices,
@@ -227,6 +276,11 @@ def select_k(
         partitions=partitions,
         gap_references=gap_references,
         neighbours=neighbours,
+        rule=rule,
+        excluded=excluded,
+        edge=len(k_values) > 2 and chosen == k_values[-1],
+        gap_prefers_one=bool(gap_prefers_one),
+        rule_fallback=fallback,
     )
 
 

@@ -2,9 +2,11 @@
 
 - z-score: (x − mean) / sd with the sample sd (ddof = 1), exactly like R's ``scale()``;
 - min-max: (x − min) / (max − min), every feature in [0, 1];
-- robust: (x − median) / IQR, so a few extreme units do not set the scale for everyone.
+- robust: (x − median) / IQR, so a few extreme units do not set the scale for everyone;
+- none: the values as they are (features already on one scale).
 
-PCA keeps the fewest components whose cumulative explained variance reaches the threshold, and
+PCA keeps `n_components`, or the components with eigenvalue > 1 (Kaiser, on the correlation
+scale: z-scored data), or the fewest whose cumulative explained variance reaches the threshold, and
 reports loadings as correlations between each (scaled) feature and each component.
 """
 
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SCALINGS = ("zscore", "minmax", "robust")
+SCALINGS = ("zscore", "minmax", "robust", "none")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,13 @@ def robust(X: np.ndarray) -> Standardized:
     return _finish(X, median, q3 - q1, "robust")
 
 
-SCALERS = {"zscore": zscore, "minmax": minmax, "robust": robust}
+def unscaled(X: np.ndarray) -> Standardized:
+    """No scaling ("none"): the features as they are, for data already on one scale."""
+    X = _check(X)
+    return Standardized(values=X.copy(), center=np.zeros(X.shape[1]), scale=np.ones(X.shape[1]), method="none")
+
+
+SCALERS = {"zscore": zscore, "minmax": minmax, "robust": robust, "none": unscaled}
 
 
 def scale(X: np.ndarray, method: str = "zscore") -> Standardized:
@@ -79,14 +87,18 @@ class PCAResult:
     n_components: int
 
 
-def pca(X: np.ndarray, variance_pct: float = 90.0, n_components: int | None = None) -> PCAResult:
-    """Principal components of the scaled matrix, keeping `n_components` or enough to reach `variance_pct`."""
+def pca(X: np.ndarray, variance_pct: float = 90.0, n_components: int | str | None = None) -> PCAResult:
+    """Principal components of the scaled matrix, keeping `n_components`, "kaiser" (the components whose
+    eigenvalue exceeds the mean eigenvalue: 1 for z-scored data), or enough to reach `variance_pct`."""
     from sklearn.decomposition import PCA
 
     X = _check(X)
     model = PCA(svd_solver="full").fit(X)
     explained = 100.0 * model.explained_variance_ratio_
-    if n_components is None:
+    if n_components == "kaiser":
+        eigen = model.explained_variance_
+        n_components = int((eigen > eigen.mean() + 1e-12).sum())
+    elif n_components is None:
         n_components = int(np.searchsorted(np.cumsum(explained), variance_pct - 1e-9) + 1)
     n_components = max(1, min(n_components, len(explained)))
     components = model.components_[:n_components]

@@ -41,8 +41,10 @@ def bootstrap_stability(
     fit: Callable[[np.ndarray, int], np.ndarray],
     B: int = 100,
     seed: int = 42,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Stability:
-    """`fit(X_boot, seed)` clusters a bootstrap sample (same method and k) and returns its labels."""
+    """`fit(X_boot, seed)` clusters a bootstrap sample (same method and k) and returns its labels;
+    `progress(done, B)` is called after each replicate."""
     X = np.asarray(X, dtype=float)
     labels = np.asarray(labels)
     n = len(X)
@@ -76,6 +78,8 @@ def bootstrap_stability(
         dissolved[present] += best[present] < DISSOLVED_JACCARD
         appearances[units] += 1
         moved[units] += unit_boot != best_match[original]
+        if progress is not None:
+            progress(b + 1, B)
     with np.errstate(invalid="ignore", divide="ignore"):
         jaccard = np.where(jaccard_count > 0, jaccard_sum / np.maximum(jaccard_count, 1), np.nan)
         dissolved_pct = np.where(jaccard_count > 0, 100 * dissolved / np.maximum(jaccard_count, 1), np.nan)

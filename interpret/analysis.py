@@ -62,36 +62,41 @@ _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 32
 
 
-def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None = None) -> tuple[Partition, Facts]:
+def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None = None, advance=None) -> tuple[Partition, Facts]:
     """The whole clustering stage; returns the numbered partition and the facts with every analysis.
 
-    `timings`, when given, receives the wall-clock seconds of each step (benchmarks/clustering_bench.py).
+    `timings`, when given, receives the wall-clock seconds of each step (benchmarks/clustering_bench.py);
+    `advance(stage, done, total)`, when given, is told how far the long steps (k panel, bootstrap) are.
     """
     clock = _Clock(timings)
     ch = resolve_choices(dataset, settings)
     spec = dataset.spec
     raw = dataset.values.to_numpy(dtype=float)
+    checks = check_assumptions(raw)
+    clock.lap("assumptions")
+    dropped = _low_msa(checks, dataset) if ch.drop_low_msa else []
+    kept = [j for j, f in enumerate(spec.features) if f.name not in dropped]
     try:
-        scaled = scale(raw, ch.scaling)
+        scaled = scale(raw[:, kept], ch.scaling)
     except ValueError as exc:
         raise DataError(f"Cannot scale the features of {dataset.path.name} ({ch.scaling}): {exc}. Remove that feature from the spec.") from None
     space = scaled.values
     pca_result = None
     if ch.pca:
-        pca_result = pca(space, ch.pca_variance_pct)
+        pca_result = pca(space, ch.pca_variance_pct, ch.pca_components)
         space = pca_result.scores
     clock.lap("scaling")
-    checks = check_assumptions(raw)
-    clock.lap("assumptions")
 
     cluster_space, options = space, {}
     if ch.method == "kprototypes":  # mixed data: the codes join the space, no panel, no bootstrap (interpret.analysis_mixed)
         cluster_space, options = mixed_space(dataset, space, ch.k)
     selection = None
-    if len(ch.k_values) >= 2 and ch.method != "kprototypes":
+    if ch.run_panel and ch.method != "kprototypes":
+        panel_progress = (lambda done, total: advance("k_panel", done, total)) if advance else None
         selection = _cached(
-            ("panel", _digest(space), ch.method, ch.metric, tuple(ch.k_values), ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
-            lambda: select_k(space, ch.k_values, ch.method, ch.metric, ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
+            ("panel", _digest(space), ch.method, ch.metric, tuple(ch.k_values), ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size, ch.k_rule),
+            lambda: select_k(space, ch.k_values, ch.method, ch.metric, ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size,
+                             rule=ch.k_rule, progress=panel_progress),
         )
     clock.lap("k_panel")
     k = ch.k if ch.k is not None else selection.chosen_k
@@ -106,9 +111,16 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
     clock.lap("final_clustering")
 
     # Every result first, then the facts in one call: nothing is added to them afterwards.
+    caveats = []
+    if k > len(space) / 3:
+        caveats.append("many_clusters")
+    if ch.panel_skipped:
+        caveats.append("k_panel_skipped")
+    if dropped:
+        caveats.append("low_msa_dropped")
     stability = None
     if ch.bootstrap > 0 and ch.method != "kprototypes":
-        stability = _stability(dataset, space, partition, ch)
+        stability = _stability(dataset, space, partition, ch, advance)
         clock.lap("stability")
     comparison = None
     if ch.compare:
@@ -127,6 +139,8 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
         pca=_pca(pca_result, dataset) if pca_result is not None else None,
         weights=_weights(dataset.weights, partition, spec.dataset.weight) if dataset.weights is not None else None,
         comparison=comparison,
+        caveats=caveats,
+        dropped_features=dropped,
     )
     clock.lap("profile_and_facts")
     return partition, facts
@@ -190,10 +204,29 @@ def _k_selection(sel, ch: Choices) -> KSelection:
         sample_size=sel.sample_size,
         gap_references=sel.gap_references,
         neighbours=sel.neighbours,
+        rule=sel.rule,
+        excluded=list(sel.excluded),
+        edge=sel.edge,
+        gap_prefers_one=sel.gap_prefers_one,
+        rule_fallback=sel.rule_fallback,
     )
 
 
-def _stability(dataset: Dataset, space: np.ndarray, partition: Partition, ch: Choices) -> Stability | None:
+def _low_msa(checks, dataset: Dataset) -> list[str]:
+    """The features whose MSA (per-variable KMO) is below the threshold: left out of the clustering.
+    At least two features stay (the ones with the highest MSA) so that there is something to cluster."""
+    names = [f.name for f in dataset.spec.features]
+    if checks.kmo_per_variable is None:
+        return []
+    msa = dict(zip(names, (float(v) for v in checks.kmo_per_variable)))
+    low = [name for name in names if msa[name] < KMO_THRESHOLD]
+    if len(names) - len(low) < 2:
+        keep = set(sorted(names, key=lambda name: -msa[name])[:2])
+        low = [name for name in low if name not in keep]
+    return low
+
+
+def _stability(dataset: Dataset, space: np.ndarray, partition: Partition, ch: Choices, advance=None) -> Stability | None:
     n = len(space)
     sampled = n > ch.sample_size
     rows = np.sort(np.random.default_rng(ch.seed).choice(n, ch.sample_size, replace=False)) if sampled else np.arange(n)
@@ -203,14 +236,18 @@ def _stability(dataset: Dataset, space: np.ndarray, partition: Partition, ch: Ch
         return None  # a tiny cluster missed by the sample: no honest per-cluster stability
     # Refits need enough restarts to find each sample's optimum: a refit stuck in a local optimum
     # would be counted as instability of the clusters themselves.
-    restarts = min(ch.n_init or default_n_init(n), 50) if ch.method == "kmeans" else (2 if ch.method == "kmedoids" else None)
+    # On a sample the refits always see sample_size units: a fixed, modest count (as the gap statistic's
+    # reference fits), so the bootstrap costs the same at 10 000 and at 1 000 000 units.
+    restarts = (min(ch.n_init or default_n_init(len(X)), 5 if sampled else 50) if ch.method == "kmeans"
+                else (2 if ch.method == "kmedoids" else None))
 
     def fit(X_boot: np.ndarray, seed: int) -> np.ndarray:
         return cluster(X_boot, k, method=ch.method, seed=seed, metric=ch.metric, n_init=restarts).labels
 
     result = _cached(
         ("stability", _digest(X), labels.tobytes(), ch.method, ch.metric, k, ch.seed, ch.bootstrap, restarts),
-        lambda: bootstrap_stability(X, labels, fit, B=ch.bootstrap, seed=ch.seed),
+        lambda: bootstrap_stability(X, labels, fit, B=ch.bootstrap, seed=ch.seed,
+                                    progress=(lambda done, total: advance("stability", done, total)) if advance else None),
     )
     members: dict[int, list[UnstableMember]] = {c + 1: [] for c in range(k)}
     units, unstable = {}, []

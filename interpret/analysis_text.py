@@ -56,6 +56,7 @@ def stability_level(jaccard: float) -> StabilityLevel:
 
 def consensus_paragraph(ks, lang: Language) -> str:
     """The paragraph the brief quotes: which index votes for which k, and how the choice was made."""
+    rule = getattr(ks, "rule", "auto")
     d = consensus_decision(dict(ks.votes), ks.knee, ks.chosen_k, bool(ks.tie_break), ks.user_k)
     parts = lang.t("consensus.parts_separator").join(
         lang.t("consensus.chosen_by", k=k, indices=lang.join([lang.word("index_name", n) for n in names])) for k, names in d.groups
@@ -65,16 +66,29 @@ def consensus_paragraph(ks, lang: Language) -> str:
     sentences = [knee + lang.t(key, parts=parts)]
     if d.knee is None:
         sentences.append(lang.t("consensus.no_knee"))
-    if not d.agree:
+    if not d.agree and (rule == "auto" or getattr(ks, "rule_fallback", False)):
         if d.tied:
             tied = lang.join([lang.t("consensus.k_item", k=k) for k in d.tied])
             sentences.append(lang.t("consensus.tie", top=d.top, n_voting=d.n_voting, tied=tied, chosen_k=d.chosen_k))
         else:
             sentences.append(lang.t("consensus.majority", chosen_k=d.chosen_k, top=d.top, n_voting=d.n_voting))
+    excluded = list(getattr(ks, "excluded", None) or [])
+    if excluded:
+        sentences.append(lang.t("consensus.excluded", ks=lang.join([lang.t("consensus.k_item", k=k) for k in excluded])))
     if d.user_k is not None:
         sentences.append(lang.t("consensus.user_same" if d.user_k == d.chosen_k else "consensus.user_different", user_k=d.user_k))
+    elif rule != "auto" and getattr(ks, "rule_fallback", False):
+        sentences.append(lang.t("consensus.rule_no_knee"))
+        sentences.append(lang.t("consensus.uses_consensus", chosen_k=d.chosen_k))
+    elif rule != "auto":
+        index = "wss" if rule == "elbow" else rule
+        sentences.append(lang.t("consensus.uses_rule", chosen_k=d.chosen_k, index=lang.word("index_name", index)))
     else:
         sentences.append(lang.t("consensus.uses_consensus", chosen_k=d.chosen_k))
+    if getattr(ks, "edge", False) and d.user_k is None:
+        sentences.append(lang.t("consensus.edge"))
+    if getattr(ks, "gap_prefers_one", False):
+        sentences.append(lang.t("consensus.no_structure"))
     return " ".join(sentences)
 
 

@@ -50,12 +50,7 @@ def _write_brief(settings: Settings) -> None:
     install_log_redaction()
     register_settings(settings)
 
-    with console.status("Menyiapkan…") as status:
-
-        def progress(stage: str, message: str) -> None:
-            console.print(f"[green]✓[/] [bold]{stage}[/]: {escape(redact_secrets(message))}", highlight=False, soft_wrap=True)
-            status.update(f"Setelah {stage}…")
-
+    with _StageProgress() as progress:
         brief = run_brief(settings, progress)
     from .terms import Verdict
     from .verification.lexicon import verdict_word
@@ -69,6 +64,34 @@ def _write_brief(settings: Settings) -> None:
     )
     if line := usage_line(brief.result.get("llm") or {}):
         out.print(line, highlight=False)
+
+
+class _StageProgress:
+    """The console side of the pipeline's progress callback: a line per finished stage, and a bar
+    with the estimated time left for the long steps (the k panel, the bootstrap)."""
+
+    def __enter__(self):
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TaskProgressColumn(),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=True)
+        self.bar.__enter__()
+        self.tasks: dict[str, int] = {}
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.__exit__(*exc)
+
+    def __call__(self, stage: str, message: str) -> None:
+        mark = "[yellow]![/]" if stage == "warning" else "[green]✓[/]"
+        self.bar.console.print(f"{mark} [bold]{stage}[/]: {escape(redact_secrets(message))}", highlight=False, soft_wrap=True)
+
+    def advance(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task(stage, total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+        if done >= total:
+            self.bar.remove_task(self.tasks.pop(stage))
 
 
 def usage_line(llm: dict) -> str:

@@ -23,6 +23,7 @@ TIERS = {
     4: ["high", "upper_middle", "lower_middle", "low"],
     5: ["high", "upper_middle", "middle", "lower_middle", "low"],
 }
+LABEL_MAX = next(m.max_length for m in ClusterDraft.model_fields["label"].metadata if hasattr(m, "max_length"))  # the drafts contract's limit
 CHAIN_LANGUAGE = DATA_LANGUAGE  # the language of the LLM prompts, so of the chain and of its rule-based fallback
 def draft_rule_based(facts: Facts, rules: LoadedRules, language: Language | str = CHAIN_LANGUAGE) -> Drafts:
     lang = load_language(language)
@@ -62,20 +63,53 @@ def tier_of(rank: int, k: int) -> str:
 
 
 def cluster_labels(facts: Facts, language: Language | str = CHAIN_LANGUAGE) -> dict[int, str]:
-    """Distinct labels from the composite rank ("Capaian tinggi" / "High achievement", ...)."""
+    """Distinct labels by construction, for any k: the composite tier ("Capaian tinggi" / "High
+    achievement"); clusters that share a tier are told apart by the features that mark them most
+    (largest |z|: one, then two, ... of them, the first combination no other cluster of that tier
+    took), and, when the features run out, by their composite position. The descriptors are neutral
+    ("ciri …" / "marked by …"): a direction word in a label would be a claim to verify."""
     lang = load_language(language)
-    labels = {c.number: lang.t("label.tier", tier=lang.word("tier", tier_of(c.composite_rank, facts.k))) for c in facts.clusters}
-    counts: dict[str, int] = {}
-    for label in labels.values():
-        counts[label] = counts.get(label, 0) + 1
-    for c in facts.clusters:
-        if counts[labels[c.number]] > 1:
-            best = max(facts.features, key=lambda f: _signed_z(c, f))
-            labels[c.number] += lang.t("label.strongest", feature=best.name)
+    tiers = {c.number: lang.t("label.tier", tier=lang.word("tier", tier_of(c.composite_rank, facts.k))) for c in facts.clusters}
+    labels = dict(tiers)
+    by_tier: dict[str, list[ClusterFacts]] = {}
+    for c in sorted(facts.clusters, key=lambda c: c.composite_rank):
+        by_tier.setdefault(tiers[c.number], []).append(c)
+    for peers in by_tier.values():
+        peers = [c for c in peers if c.size > 1]  # a one-member cluster is named by its member below
+        if len(peers) < 2:
+            continue
+        taken: set[tuple[str, ...]] = set()
+        for c in peers:
+            marks = _marking_combinations(c, facts, limit=len(peers))
+            choice = next((m for m in marks if m not in taken and len(_marked(lang, labels[c.number], m)) <= LABEL_MAX), None)
+            if choice is None:
+                labels[c.number] += lang.t("label.position", ordinal=lang.ordinal(c.composite_rank))
+                continue
+            taken.add(choice)
+            labels[c.number] = _marked(lang, labels[c.number], choice)
     for c in facts.clusters:
         if c.size == 1:
             labels[c.number] += lang.t("label.only", member=c.members[0])
     return labels
+
+
+def _marked(lang: Language, label: str, names: tuple[str, ...]) -> str:
+    return label + lang.t("label.marked", features=lang.join(list(names), "prose"))
+
+
+def _marking_combinations(cluster: ClusterFacts, facts: Facts, limit: int) -> list[tuple[str, ...]]:
+    """Feature combinations that mark a cluster, most marking first: single features by |z|, then
+    pairs, triples … (in |z| order), until there are at least `limit` of them (at most all subsets)."""
+    from itertools import combinations
+
+    order = sorted(facts.features, key=lambda f: -abs(cluster.features[f.name].z))
+    names = [f.name for f in order]
+    found: list[tuple[str, ...]] = []
+    for size in range(1, len(names) + 1):
+        found.extend(combinations(names, size))
+        if len(found) >= limit * 4:  # enough candidates for every peer to find a free one
+            break
+    return found
 
 
 def _signed_z(cluster: ClusterFacts, feature: FeatureInfo) -> float:

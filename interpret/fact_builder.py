@@ -55,6 +55,8 @@ def build_facts(
     pca: PcaInfo | None = None,
     weights: WeightsInfo | None = None,
     comparison: Comparison | None = None,
+    caveats: list[str] | None = None,
+    dropped_features: list[str] | None = None,
 ) -> Facts:
     """The facts of a numbered partition and of the analyses that ran (None: did not run)."""
     spec = dataset.spec
@@ -85,6 +87,8 @@ def build_facts(
         order_by=spec.clustering.order_by,
         weighted=dataset.weights is not None,
         weight_column=spec.dataset.weight,
+        caveats=list(caveats or []),
+        dropped_features=list(dropped_features or []),
     )
     unit_plural = spec.unit_plural
     n_units = len(dataset.values)

@@ -114,6 +114,11 @@ class MethodInfo(_Section):
     weighted: bool
     """Means and counts are survey-weighted population estimates."""
     weight_column: str | None
+    caveats: list[str] = []
+    """Keys of the run's caveats, worded by the catalogue's [caveat] table: "many_clusters" (k > n/3),
+    "k_panel_skipped" (k fixed, the k panel not run), "low_msa_dropped"."""
+    dropped_features: list[str] = []
+    """Features left out of the clustering space (drop_low_msa: MSA below the KMO threshold); still profiled."""
 
 
 class FeatureInfo(_Section):
@@ -187,6 +192,16 @@ class KSelection(_Section):
     """The O(n²) indices ran on a sample of this size, None: on all units."""
     gap_references: int
     neighbours: int
+    rule: str = "auto"
+    """How k was chosen: "auto" (the consensus), "dbi", "silhouette", "elbow" or "gap"."""
+    excluded: list[int] = []
+    """k whose partition has a cluster of one unit (n ≥ 30): they took no vote."""
+    edge: bool = False
+    """The chosen k is the largest of the range."""
+    gap_prefers_one: bool = False
+    """The gap statistic prefers k = 1: no clear cluster structure."""
+    rule_fallback: bool = False
+    """The rule's index gave no choice (elbow without a knee): the consensus decided."""
 
 
 class UnstableMember(_Section):

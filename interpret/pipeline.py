@@ -36,8 +36,11 @@ from .terms import Verdict
 from .verification import VerificationReport, Verifier, verdict_word
 from .verification.repair import refuse_false_claims, repair_drafts, still_failing
 
-Progress = Callable[[str, str], None]  # (stage, message)
+Progress = Callable[[str, str], None]  # (stage, message); an `advance(stage, done, total)` attribute, when present, hears the long steps
 MAX_REPAIR_ROUNDS = 2
+# result.json lists each cluster's members (and each unit's stability) only for tables up to this
+# many units; beyond, the unit → cluster table is the assignments file, and result.json stays small.
+RESULT_UNITS_MAX = 5_000
 
 
 @dataclass
@@ -82,7 +85,10 @@ def default_out_dir(dataset_name: str) -> Path:
 def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: Language) -> BriefResult:
     """Every stage after loading, in memory: nothing is written."""
     register_settings(settings)  # the configured key and ids are masked in every file the brief makes
-    partition, facts = stage_cluster(dataset, settings)
+    partition, facts = stage_cluster(dataset, settings, getattr(say, "advance", None))
+    for key in facts.method.caveats:
+        if key != "low_msa_dropped":
+            say("warning", language.t(f"caveat.{key}", k=facts.k, n=facts.dataset.n_units, units=language.unit_noun(facts), features=""))
     say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
     say("facts", f"{len(facts.index)} fakta")
 
@@ -111,12 +117,12 @@ def write_brief(brief: BriefResult, out_dir: Path, settings: Settings, say: Prog
     brief.out_dir = out_dir
 
 
-def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Facts]:
+def stage_cluster(dataset: Dataset, settings: Settings, advance=None) -> tuple[Partition, Facts]:
     """Scale, check assumptions, run the k panel (k = auto when neither --k nor the spec gives one),
     cluster, number the clusters, bootstrap the stability, build the facts: see interpret/analysis.py."""
     from .analysis import analyse
 
-    return analyse(dataset, settings)
+    return analyse(dataset, settings, advance=advance)
 
 
 def facts_of_data(settings: Settings) -> tuple[Facts, pd.DataFrame]:
@@ -196,16 +202,28 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
 
 
 def output_files(brief: BriefResult) -> dict[str, str | bytes]:
-    """File name → content, for `write_brief_set`; no configured secret survives in any of them."""
-    csv_buffer = io.StringIO()
-    neutralise(brief.assignments).to_csv(csv_buffer, index=False)  # no cell a spreadsheet would run as a formula
+    """File name → content, for `write_brief_set`: the assignments as CSV (no cell a spreadsheet would run
+    as a formula), or as Parquet for large tables (reports.render.assignments_file), and result.json
+    without indentation when large; no configured secret survives in any text file."""
+    from reports.render import assignments_file
+
+    name = assignments_file(len(brief.assignments))
+    if name.endswith(".parquet"):
+        buffer = io.BytesIO()
+        brief.assignments.to_parquet(buffer, index=False)
+        table: str | bytes = buffer.getvalue()
+    else:
+        csv_buffer = io.StringIO()
+        neutralise(brief.assignments).to_csv(csv_buffer, index=False)
+        table = csv_buffer.getvalue()
+    indent = 2 if len(brief.assignments) <= RESULT_UNITS_MAX else None
     files = {
         "brief.md": brief.markdown,
         "brief.html": brief.html,
-        "result.json": json.dumps(brief.result, ensure_ascii=False, indent=2, default=_json_default) + "\n",
-        "assignments.csv": csv_buffer.getvalue(),
+        "result.json": json.dumps(brief.result, ensure_ascii=False, indent=indent, default=_json_default) + "\n",
+        name: table,
     }
-    return {name: redact_secrets(text) for name, text in files.items()}
+    return {name: redact_secrets(text) if isinstance(text, str) else text for name, text in files.items()}
 
 
 
@@ -252,13 +270,33 @@ def result_document(facts: Facts, drafts: Drafts, verification: VerificationRepo
     the later stages made of them. The "facts" part is described by docs/result.schema.json."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "facts": facts.to_json(),
+        "facts": bounded_facts(facts),
         "labels": {str(d.klaster): d.label for d in drafts.clusters},
         "drafts": drafts.to_list(),
         "verification": {**verification.to_dict(), "scope": "brief.md sebelum lampiran", "repairs": repairs},
         "llm": drafts.llm,
         "provenance": provenance,
     }
+
+
+def bounded_facts(facts: Facts) -> dict:
+    """The facts' JSON with no per-unit array beyond RESULT_UNITS_MAX units: a large cluster's member
+    list (and its members fact's text) is emptied and each unit's bootstrap record dropped, since
+    the assignments file holds the unit → cluster table. Small tables keep everything."""
+    data = facts.to_json()
+    if facts.dataset.n_units <= RESULT_UNITS_MAX:
+        return data
+    from reports.render import MEMBERS_LISTED_MAX
+
+    for cluster in data["clusters"]:
+        if cluster["size"] > MEMBERS_LISTED_MAX:
+            cluster["members"] = []
+            fact = data["index"].get(f"{cluster['id']}.members")
+            if fact is not None:
+                fact["value"] = fact["text"] = ""
+    if data.get("stability"):
+        data["stability"]["units"] = {}
+    return data
 
 
 def _version(name: str) -> str:

@@ -27,13 +27,23 @@ if TYPE_CHECKING:
     from .config import Settings
 
 
+K_RULES = ("auto", "dbi", "silhouette", "elbow", "gap")  # how the k panel chooses k (clustering.kselection.RULES)
+
+
 def int_or_auto(raw: Any) -> int | str:
-    """k: a whole number, or "auto" for the consensus of the k-selection panel."""
-    if isinstance(raw, str) and raw.strip().lower() == "auto":
-        return "auto"
+    """k: a whole number, or a rule of the k-selection panel: auto (the consensus), dbi, silhouette, elbow, gap."""
+    if isinstance(raw, str) and raw.strip().lower() in K_RULES:
+        return raw.strip().lower()
     if isinstance(raw, float) and not raw.is_integer():
         raise ValueError(raw)
     return int(raw)
+
+
+def auto_flag(raw: Any) -> bool | str:
+    """yes | no | auto (the run decides, e.g. by the table's size)."""
+    if isinstance(raw, str) and raw.strip().lower() == "auto":
+        return "auto"
+    return flag(raw)
 
 
 def whole(raw: Any) -> int:
@@ -69,6 +79,8 @@ def path(raw: Any) -> Path:
 
 path.__name__ = "Path"  # the conversion error says "must be Path", as before
 whole.__name__ = "int"
+int_or_auto.__name__ = "a whole number or one of " + " | ".join(K_RULES)
+auto_flag.__name__ = "true | false | auto"
 
 # A check returns what is wrong with a value (the text after "name = value (from source)"), or None.
 Check = Callable[[Any, "Settings"], "str | None"]
@@ -173,9 +185,11 @@ SETTINGS: tuple[Setting, ...] = (
     declare("config", path, "Config file (TOML) with any of these settings.", in_file=False, cli_type=Path,
        commands=RUN + VERIFY, default_text="./interpret.toml when present"),
     # -- clustering (docs/clustering.md); None = the spec's value ---------------------------------
-    declare("k", int_or_auto, "Number of clusters, or auto: the consensus of the k panel.",
+    declare("k", int_or_auto, "Number of clusters, or how the k panel chooses it: auto (consensus) | dbi | silhouette | elbow | gap.",
        check=_enough_clusters, commands=RUN + VERIFY + PROMPT_RENDER, panel=CLUSTERING, spec_key="k",
        default_text="the spec's k, else auto"),
+    declare("k_panel", auto_flag, "Run the k-selection panel when k is fixed: true | false | auto (only up to 5 000 units).",
+       commands=RUN, panel=CLUSTERING, spec_key="k_panel", default_text="the spec's, else auto"),
     declare("seed", whole, "Random seed.", cli_type=int, commands=RUN + VERIFY + PROMPT_RENDER,
        panel=CLUSTERING, spec_key="seed", default_text="the spec's seed, else 42"),
     declare("method", str, "Clustering method: kmeans | kmedoids | ward | kprototypes (mixed numeric and categorical features).",
@@ -184,7 +198,7 @@ SETTINGS: tuple[Setting, ...] = (
     declare("metric", str, "Distance: euclidean | manhattan (manhattan needs --method kmedoids).",
        choices="clustering.algorithms:METRICS", commands=RUN, panel=CLUSTERING, spec_key="metric",
        default_text="the spec's, else euclidean"),
-    declare("scaling", str, "Feature scaling: zscore | minmax | robust.",
+    declare("scaling", str, "Feature scaling: zscore | minmax | robust | none.",
        choices="clustering.preprocessing:SCALINGS", commands=RUN, panel=CLUSTERING, spec_key="scaling",
        default_text="the spec's, else zscore"),
     declare("pca", flag, "Cluster on principal components (kept up to the spec's pca_variance_pct).", flag="--pca/--no-pca",

@@ -86,16 +86,19 @@ class ReferenceSpec(_Strict):
 
 class ClusteringSpec(_Strict):
     # k: a number, or "auto" (or absent) for the consensus of the k-selection panel over k_min…k_max.
-    k: int | Literal["auto"] | None = None
+    k: int | Literal["auto", "dbi", "silhouette", "elbow", "gap"] | None = None
+    k_panel: bool | Literal["auto"] = "auto"  # run the k panel when k is fixed (auto: for small tables only)
     k_reason: str | None = None
     k_min: int = Field(default=2, ge=2)
     k_max: int = Field(default=10, ge=3)
     seed: int = 42
     method: Literal["kmeans", "kmedoids", "ward", "kprototypes"] = "kmeans"
     metric: Literal["euclidean", "manhattan"] = "euclidean"
-    scaling: Literal["zscore", "minmax", "robust"] = "zscore"
+    scaling: Literal["zscore", "minmax", "robust", "none"] = "zscore"
     pca: bool = False
     pca_variance_pct: float = Field(default=90.0, gt=0, le=100)
+    pca_components: int | Literal["kaiser"] | None = None  # a number, or Kaiser (eigenvalue > 1); else by pca_variance_pct
+    drop_low_msa: bool = False  # drop the features whose MSA (per-variable KMO) is below 0.5 before clustering
     n_init: int | None = Field(default=None, ge=1)
     order_by: str = "composite"
     tolerance_pct: float = Field(default=1.0, ge=0, le=50)

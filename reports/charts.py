@@ -142,20 +142,38 @@ def _series(values, n: int) -> list[float]:
 
 
 # -- PCA -------------------------------------------------------------------------------------------
+# The PCA chart labels at most this many units (the most extreme ones, chosen in O(n)); beyond
+# DENSITY_MIN_UNITS units it draws the density of the units (hexbin) and the cluster centres.
+LABELLED_MAX = 34
+DENSITY_MIN_UNITS = 3_000
+
+
 def pca(standardized: np.ndarray, n_components: int = 2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Scores, loadings (p × c) and explained-variance ratios, by SVD with a fixed sign convention
+    """Scores, loadings (p × c) and explained-variance ratios, from the eigenvectors of the p × p
+    covariance (O(n p²): no n × n or n × p factor beyond the scores), with a fixed sign convention
     (each component's largest loading positive) so the picture never flips between runs."""
     X = np.asarray(standardized, dtype=float)
     X = X - X.mean(axis=0)
-    u, s, vt = np.linalg.svd(X, full_matrices=False)
+    covariance = (X.T @ X) / max(len(X) - 1, 1)
+    variance, vectors = np.linalg.eigh(covariance)
+    order = np.argsort(variance)[::-1]
+    variance, vt = np.clip(variance[order], 0, None), vectors[:, order].T
     signs = np.sign(vt[np.arange(vt.shape[0]), np.abs(vt).argmax(axis=1)])
     signs[signs == 0] = 1
     vt = vt * signs[:, None]
-    u = u * signs[None, :]
-    variance = s**2 / max(len(X) - 1, 1)
     ratio = variance / variance.sum() if variance.sum() > 0 else variance
     c = min(n_components, vt.shape[0])
-    return (u[:, :c] * s[:c]), vt[:c].T, ratio[:c]
+    return X @ vt[:c].T, vt[:c].T, ratio[:c]
+
+
+def extreme_points(scores: np.ndarray, limit: int = LABELLED_MAX) -> np.ndarray:
+    """Indices of the `limit` points farthest from the centre of the plane (all when there are
+    fewer), in index order: argpartition, O(n), so labelling never grows with the table."""
+    n = len(scores)
+    if n <= limit:
+        return np.arange(n)
+    reach = (scores[:, :2] ** 2).sum(axis=1)
+    return np.sort(np.argpartition(-reach, limit - 1)[:limit])
 
 
 def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, facts, cluster_labels: dict[int, str], lang: Language | str) -> Chart:
@@ -169,9 +187,16 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
     with rc_context():
         fig = new_figure(8.6, 6.4)
         ax = fig.add_subplot()
+        dense = len(scores) > DENSITY_MIN_UNITS
+        if dense:  # thousands of units: their density, and each cluster's centre in its colour
+            ax.hexbin(scores[:, 0], scores[:, 1], gridsize=60, bins="log", cmap="Greys", mincnt=1, linewidths=0, zorder=2)
         for c in facts.clusters:
             mask = labels0 == c.number - 1
-            ax.scatter(scores[mask, 0], scores[mask, 1], s=34, color=cluster_color(c.number), edgecolor="white", linewidth=0.6, label=names[c.number], zorder=3)
+            if dense:
+                centre = scores[mask, :2].mean(axis=0)
+                ax.scatter([centre[0]], [centre[1]], s=120, color=cluster_color(c.number), edgecolor="black", linewidth=0.8, label=names[c.number], zorder=4)
+            else:
+                ax.scatter(scores[mask, 0], scores[mask, 1], s=34, color=cluster_color(c.number), edgecolor="white", linewidth=0.6, label=names[c.number], zorder=3)
         # Loadings arrows, scaled to the scores' spread so they are readable beside the points.
         reach = np.abs(scores[:, :2]).max() if len(scores) else 1.0
         scale = 0.8 * reach / max(np.abs(loadings[:, :2]).max(), 1e-9)
@@ -192,10 +217,12 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
         pad = 0.1 * (high - low + 1e-9)
         ax.set_xlim(low[0] - pad[0], high[0] + pad[0])
         ax.set_ylim(low[1] - pad[1], high[1] + pad[1])
-        place_labels(ax, scores[:, 0], scores[:, 1], ids, fontsize=6.5)
+        shown = extreme_points(scores)
+        place_labels(ax, scores[shown, 0], scores[shown, 1], [ids[i] for i in shown], fontsize=6.5)
         fig.tight_layout()
         svg = to_svg(fig, "pca")
-    return Chart("pca", title, lang.t("chart.pca_caption"), svg, data={"explained_pct": [float(100 * r) for r in ratio[:2]], "n_points": len(ids)})
+    return Chart("pca", title, lang.t("chart.pca_caption"), svg,
+                 data={"explained_pct": [float(100 * r) for r in ratio[:2]], "n_points": len(ids), "n_labelled": int(len(shown)), "density": bool(dense)})
 
 
 def place_labels(ax, xs, ys, texts, fontsize: float = 6.5) -> None:

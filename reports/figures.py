@@ -13,6 +13,8 @@ from interpret.language import Language, load_language
 from .charts import Chart, heatmap_chart, k_selection_chart, pca_chart, profile_chart
 from .maps import province_map
 
+MAP_MAX_UNITS = 10_000  # Indonesia has 38 provinces and ~514 regencies: a larger table is not of regions
+
 
 def build_charts(dataset, partition, facts, drafts, *, lang: Language | str = "id", geojson: Path | None = None) -> list[Chart]:
     """k panel (when the analysis has one), PCA, heatmap, map, then one profile per cluster."""
@@ -25,13 +27,16 @@ def build_charts(dataset, partition, facts, drafts, *, lang: Language | str = "i
     if panel is not None and panel.k_values:
         charts.append(k_selection_chart(panel, lang, used_k=facts.k))
     ids = [str(i) for i in dataset.values.index]
-    standardized = zscore(dataset.values.to_numpy()).values
-    charts.append(pca_chart(ids, standardized, np.asarray(partition.labels), facts, labels, lang))
+    if len(facts.features) >= 3:  # with one or two indicators the profile and heatmap show it all: no PCA plane
+        standardized = zscore(dataset.values.to_numpy()).values
+        charts.append(pca_chart(ids, standardized, np.asarray(partition.labels), facts, labels, lang))
     charts.append(heatmap_chart(facts, labels, lang))
     word = lang.t("chart.cluster")
     names = {c.number: f"{word} {c.number}: {labels.get(c.number, '')}" for c in facts.clusters}
-    units = {unit: int(label) + 1 for unit, label in zip(ids, partition.labels)}
-    map_chart = province_map(units, names, lang, geojson=geojson)
+    map_chart = None
+    if len(ids) <= MAP_MAX_UNITS:  # provinces or regencies; never a table of households
+        units = {unit: int(label) + 1 for unit, label in zip(ids, partition.labels)}
+        map_chart = province_map(units, names, lang, geojson=geojson)
     if map_chart is not None:
         charts.append(map_chart)
     charts.extend(profile_chart(c, facts, lang) for c in facts.clusters)

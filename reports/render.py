@@ -27,6 +27,15 @@ from interpret.markdown_text import md_text
 from interpret.terms import ClaimKind, Verdict
 
 TEMPLATES = Path(str(resources.files("reports") / "templates"))
+# A cluster's members are listed in the brief up to this many; a larger cluster is given by its size,
+# and its members are in the assignments file (Parquet above ASSIGNMENTS_PARQUET_MIN units).
+MEMBERS_LISTED_MAX = 60
+ASSIGNMENTS_PARQUET_MIN = 100_000
+
+
+def assignments_file(n_units: int) -> str:
+    """The name of the unit → cluster file: CSV for tables a spreadsheet opens, Parquet beyond."""
+    return "assignments.parquet" if n_units >= ASSIGNMENTS_PARQUET_MIN else "assignments.csv"
 
 
 def verdict_counts(counts: dict) -> dict[str, int]:
@@ -51,6 +60,8 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     env.globals.update(
         t=lang.t,
         lang=lang,
+        members_listed_max=MEMBERS_LISTED_MAX,
+        assignments_file=assignments_file,
         words=SimpleNamespace(consensus=lambda ks: consensus_paragraph(ks, lang), comparison=lambda cmp: comparison_paragraph(cmp, lang)),
     )
     env.filters.update(
@@ -72,6 +83,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     if facts is not None:
         env.filters.update(
             correlation_item=lambda p: lang.t("panel.correlation_pair", a=md_text(facts.feature(p.a).label), b=md_text(facts.feature(p.b).label), r=lang.number(p.r, 2, True)),
+            feature_label=lambda name: md_text(facts.feature(name).label),
             outlier_item=lambda o: lang.t("panel.outlier_item", unit=md_text(o.unit), feature=md_text(facts.feature(o.feature).label), z=lang.number(o.z, 2, True)),
         )
     return env

@@ -54,7 +54,11 @@ def test_panel_indices_equal_scikit_learn_on_the_same_partitions(default_panel):
 
 def test_votes_follow_each_index_rule(default_panel):
     _, panel = default_panel
-    ks, ind = panel.k_values, panel.indices
+    # 34 provinces (n ≥ 30): the k whose partition has a one-province cluster take no vote
+    assert panel.excluded == [k for k in panel.k_values if min(panel.partitions[k].sizes) < 2] and panel.excluded
+    keep = [j for j, k in enumerate(panel.k_values) if k not in panel.excluded]
+    ks = [panel.k_values[j] for j in keep]
+    ind = {name: [values[j] for j in keep] for name, values in panel.indices.items()}
     assert panel.votes["silhouette"] == ks[int(np.argmax(ind["silhouette"]))]
     assert panel.votes["ch"] == ks[int(np.argmax(ind["ch"]))]
     assert panel.votes["dbi"] == ks[int(np.argmin(ind["dbi"]))]
@@ -156,3 +160,42 @@ def test_panel_with_kmedoids_manhattan_and_ward():
 def test_too_few_candidates_is_an_error():
     with pytest.raises(ValueError, match="at least two values"):
         select_k(np.arange(6.0).reshape(3, 2), [2, 3, 4])
+
+
+# -- issue 15: k rules, degenerate partitions, the gap statistic's k = 1 -------------------------------
+@pytest.mark.parametrize("rule, index", [("dbi", "dbi"), ("silhouette", "silhouette"), ("gap", "gap"), ("elbow", "wss")])
+def test_a_rule_chooses_the_vote_of_its_index(rule, index):
+    X = _blobs(20, ([0, 0], [6, 0], [0, 6], [6, 6]))
+    panel = select_k(X, list(range(2, 8)), seed=1, gap_references=5, rule=rule)
+    assert panel.rule == rule
+    if index in panel.votes:
+        assert panel.chosen_k == panel.votes[index] and not panel.rule_fallback
+    else:  # elbow without a knee: the consensus decides, and says so
+        assert panel.rule_fallback
+
+
+def test_an_unknown_rule_is_refused():
+    with pytest.raises(ValueError, match="unknown k rule"):
+        select_k(_blobs(10, ([0, 0], [5, 5])), [2, 3], rule="median")
+
+
+def test_uniform_noise_makes_the_gap_statistic_prefer_one_cluster_and_blobs_do_not():
+    noise = np.random.default_rng(3).uniform(size=(120, 3))
+    assert select_k(noise, [2, 3, 4], seed=2, gap_references=10).gap_prefers_one
+    blobs = _blobs(30, ([0, 0], [8, 0], [0, 8]))
+    assert not select_k(blobs, [2, 3, 4], seed=2, gap_references=10).gap_prefers_one
+
+
+def test_gap_of_one_cluster_is_the_log_of_the_total_sum_of_squares():
+    X = _blobs(15, ([0, 0], [5, 5]))
+    gap, s, log_w = gap_statistic(X, [1, 2], lambda data, k, seed: np.zeros(len(data), dtype=int) if k == 1 else
+                                  (data[:, 0] > data[:, 0].mean()).astype(int), references=4, seed=0)
+    assert log_w[0] == pytest.approx(np.log(((X - X.mean(axis=0)) ** 2).sum()))
+
+
+def test_a_choice_at_the_top_of_the_range_is_flagged_as_an_edge():
+    X = _blobs(20, ([0, 0], [8, 0], [0, 8], [8, 8]), sd=0.3)
+    top = select_k(X, [2, 3, 4], seed=0, gap_references=5)
+    assert top.chosen_k == 4 and top.edge and top.excluded == []
+    wide = select_k(X, [2, 3, 4, 5, 6], seed=0, gap_references=5)
+    assert wide.chosen_k == 4 and not wide.edge

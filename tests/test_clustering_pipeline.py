@@ -224,3 +224,100 @@ def test_cli_run_with_k_auto_and_the_compare_command(tmp_path):
     assert document["facts"]["comparison"]["rows"] and document["facts"]["method"]["k"] == 2
     result = runner.invoke(app, ["run", "--method", "kmeans", "--metric", "manhattan", "--provider", "none", "--out", str(tmp_path / "bad")])
     assert result.exit_code == 2 and "kmedoids" in result.output
+
+
+# -- issue 15: k rules, the k panel when k is fixed, MSA, PCA by components, no scaling ----------------
+@pytest.mark.parametrize("rule", ["dbi", "silhouette", "gap"])
+def test_a_k_rule_takes_that_index_vote_and_the_brief_says_so(rule, tmp_path):
+    data, spec = _write(tmp_path, "blobs", _blobs_frame(), _spec("blobs", ["A", "B", "C"], k=f'k = "{rule}"'))
+    brief = run_brief(settings(data=data, spec=spec), write=False)
+    ks = brief.facts.k_selection
+    assert ks.rule == rule and brief.facts.k == ks.chosen_k == ks.votes[rule]
+    assert "aturan pemilihan k yang ditetapkan" in brief.markdown
+    _assert_verified(brief)
+
+
+def test_k_rule_elbow_from_the_command_line_uses_the_knee():
+    brief = run_brief(settings(k="elbow", bootstrap=0), write=False)
+    ks = brief.facts.k_selection
+    assert ks.rule == "elbow" and brief.facts.method.k_source == "auto"
+    if ks.knee is not None and ks.knee not in ks.excluded:
+        assert brief.facts.k == ks.knee and not ks.rule_fallback
+    else:
+        assert ks.rule_fallback and "k diambil dari konsensus" in brief.markdown
+    _assert_verified(brief)
+
+
+def test_k_panel_false_skips_the_panel_for_a_fixed_k_and_the_brief_says_so():
+    brief = run_brief(settings(k=4, k_panel="false", bootstrap=0), write=False)
+    assert brief.facts.k_selection is None and "k_panel_skipped" in brief.facts.method.caveats
+    assert "panel pemilihan k tidak dijalankan" in brief.markdown and "### Pemilihan jumlah klaster" not in brief.markdown
+    _assert_verified(brief)
+
+
+def test_k_panel_auto_runs_for_the_default_data_with_its_fixed_k(default_brief):
+    assert default_brief.facts.method.k_source == "spec" and default_brief.facts.k_selection is not None
+    assert "k_panel_skipped" not in default_brief.facts.method.caveats
+
+
+def test_k_panel_auto_skips_a_fixed_k_on_a_large_table(tmp_path):
+    from interpret.choices import K_PANEL_AUTO_MAX, resolve_choices
+    from interpret.data import load_dataset
+
+    rng = np.random.default_rng(1)
+    n = K_PANEL_AUTO_MAX + 1
+    frame = pd.DataFrame(rng.normal(size=(n, 3)).round(4), columns=list("ABC"))
+    frame.insert(0, "Unit", [f"U{i}" for i in range(n)])
+    data, spec = _write(tmp_path, "big", frame, _spec("big", list("ABC"), k="k = 3"))
+    s = settings(data=data, spec=spec)
+    choices = resolve_choices(load_dataset(data, spec), s)
+    assert choices.panel_skipped and not choices.run_panel
+    auto = resolve_choices(load_dataset(data, spec), settings(data=data, spec=spec, k="auto"))
+    assert auto.run_panel and not auto.panel_skipped  # choosing k needs the panel at any size
+
+
+def test_many_clusters_warn_in_the_brief_and_on_the_console(tmp_path):
+    brief = run_brief(settings(k=12, bootstrap=0, k_panel="false"), write=False)
+    assert "many_clusters" in brief.facts.method.caveats and "lebih dari sepertiga" in brief.markdown
+    _assert_verified(brief)
+    result = CliRunner().invoke(app, ["run", "--k", "12", "--bootstrap", "0", "--k-panel", "false", "--provider", "none", "--no-pdf",
+                                      "--out", str(tmp_path / "out")], env={}, catch_exceptions=False)
+    assert result.exit_code == 0 and "warning" in result.output and "sepertiga" in result.output
+
+
+def test_drop_low_msa_leaves_weak_indicators_out_of_the_clustering_and_names_them(tmp_path):
+    rng = np.random.default_rng(4)
+    base = rng.normal(size=(60, 1))
+    frame = pd.DataFrame(np.hstack([base + rng.normal(0, 0.3, size=(60, 3)), rng.normal(size=(60, 1))]).round(4), columns=list("ABCD"))
+    frame.insert(0, "Unit", [f"Wilayah {i:02d}" for i in range(60)])
+    data, spec = _write(tmp_path, "msa", frame, _spec("msa", list("ABCD"), k="k = 3", extra_clustering="drop_low_msa = true"))
+    brief = run_brief(settings(data=data, spec=spec, bootstrap=0), write=False)
+    kmo = brief.facts.assumptions.kmo.per_variable
+    low = [name for name, value in kmo.items() if value < 0.5]
+    assert brief.facts.method.dropped_features == low and low
+    assert "low_msa_dropped" in brief.facts.method.caveats and "(drop_low_msa)" in brief.markdown
+    assert all(f"Indikator {name}" in brief.markdown.split("(drop_low_msa)")[1].split("\n")[0] for name in low)
+    assert set(brief.facts.clusters[0].features) == set("ABCD")  # still profiled
+    _assert_verified(brief)
+
+
+def test_pca_by_kaiser_and_by_a_number_of_components(tmp_path):
+    for setting, expected in (("pca_components = 1", 1), ('pca_components = "kaiser"', None)):
+        data, spec = _write(tmp_path, "p", _blobs_frame(), _spec("p", ["A", "B", "C"], k="k = 3", extra_clustering=f"pca = true\n{setting}"))
+        brief = run_brief(settings(data=data, spec=spec, bootstrap=0), write=False)
+        pc = brief.facts.pca
+        if expected is None:  # Kaiser: the components with eigenvalue above 1 (the mean for z-scores)
+            from clustering import pca, zscore
+
+            values = zscore(pd.read_csv(data)[["A", "B", "C"]].to_numpy(float)).values
+            eigen = np.linalg.eigvalsh(np.cov(values, rowvar=False))
+            expected = int((eigen > 1).sum())
+            assert pca(values, n_components="kaiser").n_components == expected
+        assert pc.n_components == expected
+        _assert_verified(brief)
+
+
+def test_scaling_none_clusters_the_raw_values():
+    brief = run_brief(settings(scaling="none", bootstrap=0, k_panel="false"), write=False)
+    assert brief.facts.method.standardization == "none"
+    _assert_verified(brief)

@@ -7,7 +7,7 @@ import pytest
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import MinMaxScaler, RobustScaler
 
-from clustering import minmax, pca, robust, scale, zscore
+from clustering import SCALINGS, minmax, pca, robust, scale, zscore
 
 X = np.array([[1.0, 10.0, 3.0], [2.0, 14.0, 2.0], [4.0, 11.0, 8.0], [8.0, 19.0, 1.0], [3.0, 12.0, 5.0]])
 
@@ -54,3 +54,19 @@ def test_pca_keeps_components_by_explained_variance_and_reports_loadings():
 def test_pca_with_a_fixed_number_of_components():
     result = pca(zscore(X).values, n_components=2)
     assert result.n_components == 2 and result.loadings.shape == (3, 2)
+
+
+def test_scaling_none_keeps_the_values():
+    X = np.array([[1.0, 200.0], [2.0, 100.0], [4.0, 300.0]])
+    result = scale(X, "none")
+    assert np.array_equal(result.values, X) and result.method == "none"
+    assert "none" in SCALINGS
+
+
+def test_pca_keeps_a_number_of_components_or_the_kaiser_ones():
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(200, 1))
+    X = zscore(np.hstack([base + rng.normal(0, 0.2, size=(200, 3)), rng.normal(size=(200, 2))])).values
+    eigen = np.sort(np.linalg.eigvalsh(np.cov(X, rowvar=False)))[::-1]
+    assert pca(X, n_components="kaiser").n_components == int((eigen > 1).sum())
+    assert pca(X, n_components=3).n_components == 3 and pca(X, n_components=1).scores.shape == (200, 1)

@@ -37,7 +37,7 @@ def test_lists_ordinals_and_the_words_for_the_core_values():
     ind, eng = load_language("id"), load_language("en")
     assert ind.join(["A", "B", "C"], "prose") == "A, B, dan C" and ind.join(["A", "B", "C"]) == "A, B dan C"
     assert ind.join(["A", "B"], "prose") == "A dan B" and eng.join(["A", "B", "C"], "prose") == "A, B and C" and eng.join(["A"]) == "A"
-    assert (ind.ordinal(2), eng.ordinal(2), eng.ordinal(11)) == ("kedua", "second", "next")
+    assert (ind.ordinal(2), eng.ordinal(2), eng.ordinal(15), eng.ordinal(16)) == ("kedua", "second", "fifteenth", "next")
     assert ind.word("direction", Direction.ABOVE) == "di atas" and eng.word("direction", Direction.EQUAL) == "similar"
     assert ind.word("verdict", Verdict.UNVERIFIABLE) == "tidak dapat diverifikasi" and eng.word("verdict", Verdict.FALSE) == "false"
     assert eng.word("stability", StabilityLevel.WEAK) == "less stable"

@@ -140,3 +140,40 @@ def test_assignments_csv_has_one_row_per_unit(default_brief):
 def test_verifier_flags_a_number_the_brief_does_not_hold(default_brief):
     report = Verifier(default_brief.facts).verify_text("Umur Harapan Hidup (UHH) rata-rata 71,99 tahun.", cluster=1)
     assert report.counts[Verdict.FALSE] == 1
+
+
+@pytest.mark.parametrize("k", range(2, 16))
+def test_every_k_from_2_to_15_gives_a_verified_brief_with_distinct_labels(k):
+    brief = run_brief(settings(k=k, bootstrap=0, k_panel="false"), write=False)
+    labels = [d.label for d in brief.drafts.clusters]
+    assert brief.facts.k == k and len(set(labels)) == k
+    assert brief.verification.counts[Verdict.FALSE] == 0
+
+
+def test_k_of_n_or_more_is_refused_with_the_reason():
+    with pytest.raises(ConfigError, match=r"at most n − 1 = 33"):
+        run_brief(settings(k=34), write=False)
+    with pytest.raises(ConfigError, match=r"at most n − 1 = 33"):
+        run_brief(settings(k=40), write=False)
+
+
+def test_large_tables_keep_result_json_bounded_and_write_parquet_assignments(default_brief, monkeypatch):
+    import io
+
+    import interpret.pipeline as pipeline
+    import reports.render as render
+
+    small = pipeline.output_files(default_brief)
+    assert "assignments.csv" in small and all(c["members"] for c in json.loads(small["result.json"])["facts"]["clusters"])
+    monkeypatch.setattr(pipeline, "RESULT_UNITS_MAX", 10)
+    monkeypatch.setattr(render, "MEMBERS_LISTED_MAX", 6)
+    monkeypatch.setattr(render, "ASSIGNMENTS_PARQUET_MIN", 30)
+    facts = pipeline.bounded_facts(default_brief.facts)
+    for cluster in facts["clusters"]:
+        big = cluster["size"] > 6
+        assert (cluster["members"] == []) == big
+        assert (facts["index"][f"{cluster['id']}.members"]["text"] == "") == big
+    assert facts["stability"]["units"] == {}
+    files = pipeline.output_files(default_brief)
+    table = pd.read_parquet(io.BytesIO(files["assignments.parquet"]))
+    assert len(table) == 34 and "assignments.csv" not in files

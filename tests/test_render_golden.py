@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from interpret import run_brief
+from interpret.terms import Verdict
 
 from .conftest import settings
 
@@ -74,3 +75,20 @@ def test_normalize_blanks_only_the_volatile_values():
     out = normalize(text)
     assert "<timestamp>" in out and "| numpy | <versi> |" in out
     assert out.rstrip().endswith("| numpy | 2.4.6 |")  # outside the version table nothing changes
+
+
+def test_large_clusters_are_given_by_their_size_and_the_assignments_file(default_brief, monkeypatch):
+    import reports.render as render
+    from interpret.verification import Verifier
+
+    monkeypatch.setattr(render, "MEMBERS_LISTED_MAX", 6)
+    body = render.render_body(default_brief.facts, default_brief.drafts)
+    for c in default_brief.facts.clusters:
+        section = body.split(f"## Klaster {c.number}:")[1].split("\n## ")[0]
+        if c.size > 6:
+            assert f"**Anggota:** {c.size} provinsi; daftarnya ada di berkas assignments.csv" in section
+            assert ", ".join(c.members) not in section
+        else:
+            assert f"**Anggota ({c.size} provinsi):** " + ", ".join(c.members) in section
+    assert Verifier(default_brief.facts).verify_markdown(body).counts[Verdict.FALSE] == 0
+    assert render.assignments_file(99_999) == "assignments.csv" and render.assignments_file(100_000) == "assignments.parquet"

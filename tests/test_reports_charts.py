@@ -175,3 +175,43 @@ def test_geojson_without_province_names_is_a_data_error(tmp_path):
     assert len(read_geojson(path)) == 1
     with pytest.raises(DataError, match="no property holds province names"):
         province_map({"Aceh": 1}, {1: "K1"}, "id", geojson=path)
+
+
+# -- issue 15: the PCA chart at household scale --------------------------------------------------------
+def test_extreme_points_are_the_farthest_from_the_centre_and_at_most_the_limit():
+    from reports.charts import LABELLED_MAX, extreme_points
+
+    rng = np.random.default_rng(0)
+    scores = rng.normal(size=(50_000, 2))
+    chosen = extreme_points(scores)
+    reach = (scores**2).sum(axis=1)
+    assert len(chosen) == LABELLED_MAX and set(chosen) == set(np.argsort(-reach)[:LABELLED_MAX])
+    assert list(extreme_points(scores[:10])) == list(range(10))
+
+
+def test_a_large_table_gets_a_density_chart_with_a_bounded_number_of_labels(default_brief):
+    from reports.charts import DENSITY_MIN_UNITS, LABELLED_MAX, pca_chart
+
+    rng = np.random.default_rng(1)
+    n = DENSITY_MIN_UNITS + 500
+    values = rng.normal(size=(n, 4))
+    labels = rng.integers(0, default_brief.facts.k, size=n)
+    ids = [f"RT{i}" for i in range(n)]
+    chart = pca_chart(ids, values, labels, default_brief.facts, {c.number: "x" for c in default_brief.facts.clusters}, "id")
+    assert chart.data["density"] and chart.data["n_labelled"] == LABELLED_MAX and chart.data["n_points"] == n
+    assert sum(f">{unit}<" in chart.svg for unit in ids) == LABELLED_MAX
+
+
+def test_no_pca_chart_for_fewer_than_three_indicators(tmp_path):
+    import pandas as pd
+
+    rng = np.random.default_rng(2)
+    frame = pd.DataFrame({"Unit": [f"Wilayah {i:02d}" for i in range(30)], "A": rng.normal(size=30).round(3), "B": rng.normal(size=30).round(3)})
+    data = tmp_path / "two.csv"
+    frame.to_csv(data, index=False)
+    features = "".join(f'[[features]]\ncolumn = "{c}"\nlabel = "Indikator {c}"\nunit = "poin"\n' for c in "AB")
+    spec = tmp_path / "two.toml"
+    spec.write_text(f'[dataset]\nname = "two"\ntitle = "Dua"\nunit = "unit"\nunit_plural = "unit"\n[id]\ncolumn = "Unit"\n{features}[clustering]\nk = 3\nbootstrap = 0\n',
+                    encoding="utf-8")
+    brief = run_brief(settings(data=data, spec=spec), write=False)
+    assert "pca" not in {c.key for c in brief.charts} and "heatmap" in {c.key for c in brief.charts}

@@ -109,7 +109,11 @@ def test_english_consensus_paragraph_agrees_with_the_panel_votes(english_brief):
     assert named == {name: k for name, k in ks.votes.items() if name != "wss"}
     if ks.knee is not None:
         assert f"The WSS curve bends (elbow) at k = {ks.knee};" in paragraph
-    assert f"k = {ks.chosen_k}, with the most votes ({ks.vote_counts[ks.chosen_k]} of {len(ks.votes)} indices)" in paragraph
+    top = ks.vote_counts[ks.chosen_k]
+    if ks.tie_break:  # the most votes split between several k: silhouette decides
+        assert f"The most votes ({top} of {len(ks.votes)} indices) are split between" in paragraph and f"k = {ks.chosen_k} is chosen because its silhouette" in paragraph
+    else:
+        assert f"k = {ks.chosen_k}, with the most votes ({top} of {len(ks.votes)} indices)" in paragraph
     used = english_brief.facts.method.k
     assert f"This analysis uses the k = {used} that was set (different from the consensus choice)" in paragraph
     assert "dipilih oleh" not in body and "sepakat" not in body

@@ -108,3 +108,18 @@ def test_verify_run_and_verify_k_give_the_same_verdicts_on_the_default_data(defa
     verdicts = lambda document: [(c["id"], c["kind"], c["value"], c["fact_id"], c["expected"], c["verdict"]) for c in document["claims"]]  # noqa: E731
     assert len(run["claims"]) > 200 and verdicts(run) == verdicts(data)
     assert run["counts"] == data["counts"]
+
+
+def test_a_large_run_folder_gives_its_members_back_from_the_parquet_assignments(default_brief, tmp_path):
+    import pandas as pd
+
+    from interpret.verification.command import facts_from_run
+
+    result = json.loads((default_brief.out_dir / "result.json").read_text(encoding="utf-8"))
+    for cluster in result["facts"]["clusters"]:  # as bounded_facts writes them for a large table
+        cluster["members"] = []
+    (tmp_path / "result.json").write_text(json.dumps(result), encoding="utf-8")
+    pd.read_csv(default_brief.out_dir / "assignments.csv").to_parquet(tmp_path / "assignments.parquet", index=False)
+    facts, units = facts_from_run(tmp_path)
+    assert [sorted(c.members) for c in facts.clusters] == [sorted(c.members) for c in default_brief.facts.clusters]
+    assert units is not None and len(units) == 34

@@ -51,22 +51,36 @@ def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
     path = Path(out_dir) / "result.json"
     if not path.is_file():
         raise DataError(f"No result.json in {out_dir}: pass the folder an `interpret run` wrote (--out), or give the data instead of --run.")
+    table = Path(out_dir) / "assignments.csv"
+    parquet = table.with_suffix(".parquet")  # a large run writes Parquet, and no member lists in result.json
+    frame = None
+    if table.is_file() or parquet.is_file():
+        # cells as the data had them: "'=1+2" (spreadsheet-safe in the CSV) → "=1+2"
+        frame = restore(pd.read_csv(table)) if table.is_file() else pd.read_parquet(parquet)
+        frame = frame.set_index(frame.columns[0])
     try:
         result = json.loads(path.read_text(encoding="utf-8"))
         if result.get("schema_version") != SCHEMA_VERSION:
             raise ValueError(f"schema_version {result.get('schema_version')!r}, this version reads {SCHEMA_VERSION}")
-        facts = Facts.from_json(result["facts"])
+        facts = Facts.from_json(_with_members(result["facts"], frame))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         detail = f"{exc.error_count()} invalid key(s), first: {exc.errors()[0]['loc']}" if isinstance(exc, ValidationError) else f"{type(exc).__name__}: {exc}"
         raise DataError(f"{path} is not a result.json of this version of interpret ({detail}). Rerun `interpret run`.") from None
     units = None
-    table = Path(out_dir) / "assignments.csv"
-    if table.is_file():
-        frame = restore(pd.read_csv(table))  # cells as the data had them: "'=1+2" (spreadsheet-safe) → "=1+2"
-        frame = frame.set_index(frame.columns[0])
+    if frame is not None:
         names = [f.name for f in facts.features if f.name in frame.columns]
         units = frame[names] if names else None
     return facts, units
+
+
+def _with_members(facts: dict, frame: pd.DataFrame | None) -> dict:
+    """A large run's result.json leaves member lists empty: take them from the assignments table."""
+    if frame is None or "klaster" not in frame.columns:
+        return facts
+    for cluster in facts.get("clusters", []):
+        if not cluster.get("members") and cluster.get("size"):
+            cluster["members"] = [str(u) for u in frame.index[frame["klaster"] == cluster["number"]]]
+    return facts
 
 
 # -- the narrative -------------------------------------------------------------------------------------
