@@ -55,8 +55,12 @@ def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
         raise ConfigError(f"k range {s.k_min}…{s.k_max} is empty: k_min must not exceed k_max. Fix --k-min/--k-max or the spec.")
     k_values = list(range(s.k_min, min(s.k_max, n - 1) + 1))
     k = None if k_source == "auto" else int(s.k)
-    if k is not None and k > n:
-        raise ConfigError(f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: use --k {min(n, 4)} or fewer.")
+    if k is not None and k >= n:
+        raise ConfigError(f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: use --k {min(n - 1, 4)} or fewer.")
+    if k is not None and s.bootstrap and k > n // 3:
+        # a bootstrap resample holds about 63 % distinct units: beyond n/3 some replicate has fewer points than clusters
+        raise ConfigError(f"k = {k} is too close to the {n} {dataset.spec.unit_plural} for the stability bootstrap (bootstrap = {s.bootstrap}): "
+                          f"use --k {max(2, n // 3)} or fewer, or --bootstrap 0.")
     if k is None and len(k_values) < 2:
         raise ConfigError(f"k = auto needs at least two candidate k between {s.k_min} and n − 1 = {n - 1}. Pass --k N instead.")
     return Choices(

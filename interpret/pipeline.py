@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import platform
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -25,7 +26,7 @@ from .config import Settings
 from .data import Dataset, load_dataset
 from .drafting import CHAIN_LANGUAGE, redraft
 from .drafts import Drafts, check_contract
-from .errors import InternalError
+from .errors import ConfigError, InternalError
 from .facts import SCHEMA_VERSION, Facts
 from .language import Language, load_language
 from .output import write_atomically
@@ -59,6 +60,9 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     """The whole run: each stage below is a function of its own, callable from Python."""
     say = progress or (lambda stage, message: None)
     language = brief_language(settings)
+    if write:
+        check_outputs(settings)
+    rules = load_rules(settings.rules)  # before the clustering: a broken rules file must not wait for it
 
     dataset = load_dataset(settings.data, settings.spec)
     spec = dataset.spec
@@ -68,7 +72,6 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
     say("facts", f"{len(facts.index)} fakta")
 
-    rules = load_rules(settings.rules)
     drafts = stage_draft(facts, rules, settings, say, language)
     say("draft", f"penyusun: {drafts.sources[0].provider} ({drafts.sources[0].model})")
 
@@ -89,6 +92,27 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
         brief.files = write_atomically(out_dir, files)
         brief.out_dir = out_dir
     return brief
+
+
+def check_outputs(settings: Settings) -> None:
+    """What would fail only after the clustering, checked first: the output folder, WeasyPrint for an
+    explicit --pdf, the GeoJSON file."""
+    out = settings.out
+    if out is not None:
+        blocker = next((p for p in [Path(out), *Path(out).parents] if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise ConfigError(f"Output folder {out} cannot be made: {blocker} is a file. Choose another --out.")
+        if blocker is not None and not os.access(blocker, os.W_OK | os.X_OK):
+            raise ConfigError(f"Output folder {out} cannot be written: {blocker} is not writable. Choose another --out.")
+    if settings.pdf == "on":
+        from reports.pdf import pdf_available, missing_message
+
+        if not pdf_available():
+            raise ConfigError(missing_message() + " Or run with --no-pdf.")
+    if settings.geojson is not None:
+        from reports.maps import read_geojson
+
+        read_geojson(Path(settings.geojson))
 
 
 def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Facts]:
