@@ -430,3 +430,56 @@ def test_bad_input(case: Case, tmp_path, monkeypatch):
         assert not any((out / name).exists() for name in BRIEF_FILES), "a failed run left a brief behind"
     staging = [p.name for p in tmp_path.iterdir() if p.name.startswith(".interpret-")]
     assert staging == [], f"staging folders left: {staging}"
+
+
+# Problems that used to surface only after 20–35 s of clustering are refused before it.
+EARLY = ["out-is-a-file", "out-under-a-file", "geojson-not-json", "geojson-empty", "geojson-no-features", "rules-not-toml",
+         "prompts-nowhere", "verify-empty", "verify-notebook-corrupt", "verify-json-missing-folder"]
+
+
+@pytest.mark.parametrize("name", EARLY)
+def test_checked_before_the_clustering(name, tmp_path, monkeypatch):
+    import interpret.pipeline
+
+    def no_clustering(*args, **kwargs):
+        raise AssertionError("the clustering ran before the input was checked")
+
+    monkeypatch.setattr(interpret.pipeline, "stage_cluster", no_clustering)
+    case = next(c for c in CASES if c.name == name)
+    if case.name.startswith("verify-"):  # without --run: the facts would come from a fresh clustering
+        build = case.build
+
+        def without_run(tmp: Path) -> Invocation:
+            invocation = build(tmp)
+            at = invocation.args.index("--run")
+            invocation.args[at:at + 2] = []
+            return invocation
+
+        case = Case(case.name, without_run, case.code, case.needle)
+    result, _ = invoke(case, tmp_path, monkeypatch)
+    assert result.exit_code == 2, result.output
+    assert "the clustering ran" not in result.output
+
+
+def test_pdf_asked_for_without_weasyprint_is_refused_first(tmp_path, monkeypatch):
+    import reports.pdf
+
+    monkeypatch.setattr(reports.pdf, "pdf_available", lambda: False)
+    result = runner.invoke(app, ["run", "--out", str(tmp_path / "o"), "--pdf", "--bootstrap", "0", "--provider", "none"], env={})
+    assert result.exit_code == 2 and "WeasyPrint" in result.output and "--no-pdf" in result.output
+    assert "clustering" not in result.output and not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("name", ["ambiguous-thousands", "dotenv-not-utf8"])
+def test_as_a_process(name, tmp_path):
+    """A handful as real processes: the exit code and the message on stderr, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    invocation = next(c for c in CASES if c.name == name).build(tmp_path)
+    args = [sys.executable, "-m", "interpret.cli", invocation.command, *invocation.args, "--out", str(tmp_path / "o"), *FAST]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=tmp_path if invocation.chdir else None, env=env)
+    assert proc.returncode == 2, proc.stderr
+    assert ("Pengeluaran" if name == "ambiguous-thousands" else ".env") in proc.stderr and "Traceback" not in proc.stderr
