@@ -40,6 +40,16 @@ class Choices:
     compare: bool
 
 
+def fewest_distinct_in_bootstrap(n: int, replicates: int, seed: int) -> int:
+    """The fewest distinct units among the stability bootstrap's resamples: the same draws as
+    clustering.stability.bootstrap_stability (n indices with replacement per replicate, from one
+    generator seeded with `seed`), so a k that one resample cannot hold is refused before the clustering."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    return min(len(np.unique(rng.integers(0, n, size=n))) for _ in range(replicates))
+
+
 def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
     c = dataset.spec.clustering
     origin = f"the spec {settings.spec}" if settings.spec else "the embedded spec"
@@ -57,10 +67,12 @@ def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
     k = None if k_source == "auto" else int(s.k)
     if k is not None and k >= n:
         raise ConfigError(f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: use --k {min(n - 1, 4)} or fewer.")
-    if k is not None and s.bootstrap and k > n // 3:
-        # a bootstrap resample holds about 63 % distinct units: beyond n/3 some replicate has fewer points than clusters
-        raise ConfigError(f"k = {k} is too close to the {n} {dataset.spec.unit_plural} for the stability bootstrap (bootstrap = {s.bootstrap}): "
-                          f"use --k {max(2, n // 3)} or fewer, or --bootstrap 0.")
+    if k is not None and s.bootstrap:
+        fewest = fewest_distinct_in_bootstrap(min(n, s.sample_size), s.bootstrap, s.seed)
+        if k > fewest:
+            raise ConfigError(f"k = {k} is too close to the {n} {dataset.spec.unit_plural} for the stability bootstrap (bootstrap = {s.bootstrap}): "
+                              f"one of its resamples holds only {fewest} distinct units, fewer than the clusters. "
+                              f"Use --k {fewest} or fewer, or --bootstrap 0.")
     if k is None and len(k_values) < 2:
         raise ConfigError(f"k = auto needs at least two candidate k between {s.k_min} and n − 1 = {n - 1}. Pass --k N instead.")
     return Choices(
