@@ -50,6 +50,16 @@ class Choices:
     compare: bool
 
 
+def fewest_distinct_in_bootstrap(n: int, replicates: int, seed: int) -> int:
+    """The fewest distinct units among the stability bootstrap's resamples: the same draws as
+    clustering.stability.bootstrap_stability (n indices with replacement per replicate, from one
+    generator seeded with `seed`), so a k that one resample cannot hold is refused before the clustering."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    return min(len(np.unique(rng.integers(0, n, size=n))) for _ in range(replicates))
+
+
 def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
     c = dataset.spec.clustering
     origin = f"the spec {settings.spec}" if settings.spec else "the embedded spec"
@@ -71,6 +81,12 @@ def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
             f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: k must be at most n − 1 = {n - 1} "
             f"(k = n puts every unit in a cluster of its own). Use --k {max(2, min(n - 1, 4))} or fewer."
         )
+    if k is not None and s.bootstrap:
+        fewest = fewest_distinct_in_bootstrap(min(n, s.sample_size), s.bootstrap, s.seed)
+        if k > fewest:
+            raise ConfigError(f"k = {k} is too close to the {n} {dataset.spec.unit_plural} for the stability bootstrap (bootstrap = {s.bootstrap}): "
+                              f"one of its resamples holds only {fewest} distinct units, fewer than the clusters. "
+                              f"Use --k {fewest} or fewer, or --bootstrap 0.")
     if k is None and len(k_values) < 2:
         raise ConfigError(f"k = auto needs at least two candidate k between {s.k_min} and n − 1 = {n - 1}. Pass --k N instead.")
     panel_setting = s.k_panel if s.k_panel is not None else "auto"

@@ -11,6 +11,7 @@ value records where it came from, so an error can name the source to fix.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import field, make_dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -21,6 +22,7 @@ from .settings import BY_NAME, SETTINGS, Setting
 CONFIG_ENV = BY_NAME["config"].env[0]
 DEFAULT_CONFIG = Path("interpret.toml")
 DEFAULT = "default"  # the source of a value nobody set
+SECRET_LOOKING = re.compile(r"(api_?key|apikey|token|secret|password|passwd|credential)", re.IGNORECASE)
 SPEC_SOURCE = "`clustering.{key}` in {origin}"  # the source of a value the data-set spec gave
 
 # One layer of the precedence: for a setting, (raw value, where it came from) or None.
@@ -129,7 +131,10 @@ def _dotenv(path: Path | None) -> dict[str, str]:
         return {}
     from dotenv import dotenv_values  # only when there is a .env to read
 
-    return {k: v for k, v in dotenv_values(path).items() if v is not None}
+    try:
+        return {k: v for k, v in dotenv_values(path).items() if v is not None}
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{Path(path).resolve()} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at position {exc.start}). Save it as UTF-8.") from None
 
 
 def _read_config(path: Path) -> dict[str, Any]:
@@ -143,6 +148,11 @@ def _read_config(path: Path) -> dict[str, Any]:
         raise ConfigError(f"Config file {path} is not valid UTF-8 TOML: {exc}. Fix the syntax.") from None
     known = [s.name for s in SETTINGS if s.in_file]
     unknown = sorted(set(raw) - set(known))
+    secrets = [key for key in unknown if key in BY_NAME and BY_NAME[key].secret or SECRET_LOOKING.search(key)]
+    if secrets:  # never echo the value: the key's name is enough to fix it
+        variables = ", ".join(env for s in SETTINGS if s.secret for env in s.env[:1])
+        raise ConfigError(f"Config file {path} holds {', '.join(secrets)}: keys belong in the environment or .env ({variables}), "
+                          "never in a config file. Move it there and delete it from the file.")
     if unknown:
         raise ConfigError(f"Config file {path} has unknown key(s) {', '.join(unknown)}; known: {', '.join(known)}.")
     return raw

@@ -7,8 +7,11 @@ kept aside as the reference when the spec allows, and never clustered.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
+import io
+import zipfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,6 +27,9 @@ from .spec import Spec, load_spec
 
 AGGREGATE_NAMES = {"INDONESIA", "NASIONAL", "NATIONAL", "TOTAL", "JUMLAH", "SELURUH INDONESIA"}
 DEFAULT_DATASET = "ipm_2023_provinsi"
+EMPTY_CELLS = ["", "nan", "NaN", "NA", "-", "…"]
+NULL_IDS = {"nan", "none", "null", "na", "n/a", "<na>", "#n/a", "nat"}  # what a spreadsheet or pandas writes for an empty cell
+MAX_ABS_VALUE = 1e100  # squares of larger values overflow float64 in the scaling and the distances
 _ROW = "__row__"  # the row's line number in the source file, kept through filters for messages
 
 
@@ -81,11 +87,11 @@ def resolve_inputs(data: Path | None, spec_path: Path | None) -> tuple[Path, Spe
 def load_dataset(data: Path | None = None, spec_path: Path | None = None) -> Dataset:
     """Load and validate the table; with no arguments, the embedded IPM 2023 data set."""
     path, spec = resolve_inputs(data, spec_path)
-    table = read_table(path, sheet=spec.dataset.sheet)
+    table = read_table(path, sheet=spec.dataset.sheet, encoding=spec.dataset.encoding)
     return prepare(table, spec, path)
 
 
-def read_table(path: Path, sheet: str | int | None = None) -> pd.DataFrame:
+def read_table(path: Path, sheet: str | int | None = None, encoding: str = "utf-8") -> pd.DataFrame:
     """Read every cell as text (numbers are parsed later, with the spec's number format)."""
     if not path.exists():
         raise DataError(f"Data file not found: {path}. Check the path, or run without DATA to use the embedded data set.")
@@ -94,36 +100,81 @@ def read_table(path: Path, sheet: str | int | None = None) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix in {".csv", ".txt", ".tsv"}:
-            table = _read_csv(path)
+            table, header = _read_csv(path, encoding)
         elif suffix in {".xlsx", ".xlsm", ".xls"}:
-            _require("openpyxl", "xlsx")
-            table = pd.read_excel(path, sheet_name=sheet if sheet is not None else 0, dtype=str)
+            _check_excel(path, suffix)
+            sheet_name = sheet if sheet is not None else 0
+            table = pd.read_excel(path, sheet_name=sheet_name, dtype=str)
+            header = list(pd.read_excel(path, sheet_name=sheet_name, header=None, nrows=1, dtype=str).iloc[0]) if len(table.columns) else []
         elif suffix in {".parquet", ".pq"}:
             _require("pyarrow", "parquet")
             table = pd.read_parquet(path)
+            header = list(table.columns)
         else:
             raise DataError(
                 f"Unreadable format for {path}: '{suffix or 'no extension'}'. Use .csv, .xlsx or .parquet."
             )
     except DataError:
         raise
-    except (UnicodeDecodeError, pd.errors.ParserError, ValueError, OSError) as exc:
+    except UnicodeDecodeError as exc:
+        raise DataError(_encoding_message(path, encoding, exc)) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, OSError, zipfile.BadZipFile, KeyError) as exc:
         raise DataError(f"Cannot read {path} as {suffix.lstrip('.').upper()}: {exc}. Check that the file is not damaged and has a header row.") from None
     if table.empty or len(table.columns) == 0:
         raise DataError(f"{path} has no data rows. Check the file and its header row.")
     table.columns = [str(c).strip() for c in table.columns]
+    names = [str(c).strip() for c in header]
+    # pandas renames a repeated header ("UHH", "UHH.1"): remember the repeats so a spec column is never silently the first copy
+    table.attrs["repeated_columns"] = sorted({n for n in names if names.count(n) > 1 and n and n.lower() != "nan"})
     table.insert(0, _ROW, np.arange(len(table)) + 2)  # line 1 is the header
     return table
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    with path.open("r", encoding="utf-8-sig", errors="strict") as handle:
+def _read_csv(path: Path, encoding: str = "utf-8") -> tuple[pd.DataFrame, list[str]]:
+    codec = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
+    with path.open("rb") as handle:
+        start = handle.read(4)
+    if codec == "utf-8-sig" and start[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise DataError(f"{path} is UTF-16 text. Save it as UTF-8 (Excel: \"CSV UTF-8\"), or set encoding = \"utf-16\" in the spec's [dataset].")
+    with path.open("r", encoding=codec, errors="strict") as handle:
         sample = handle.read(65536)
+    if not sample.strip():
+        raise DataError(f"{path} is empty. Pass a table with a header row and one row per unit.")
+    if "\x00" in sample:
+        raise DataError(f"{path} is not a text table (it holds NUL bytes). Pass a CSV saved as UTF-8 text, or an .xlsx/.parquet file under its own extension.")
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    return pd.read_csv(path, sep=delimiter, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table = pd.read_csv(path, sep=delimiter, dtype=str, keep_default_na=False, encoding=codec)
+    header = next(csv.reader(io.StringIO(sample), delimiter=delimiter), [])
+    return table, header
+
+
+def _encoding_message(path: Path, encoding: str, exc: UnicodeDecodeError) -> str:
+    return (
+        f"{path} is not {encoding} text (byte 0x{exc.object[exc.start]:02x} at position {exc.start}). Save it as UTF-8 "
+        "(Excel: \"CSV UTF-8\"), or name its encoding in the spec's [dataset], e.g. encoding = \"latin-1\" or \"cp1252\"."
+    )
+
+
+_EXCEL_MAGIC = {".xlsx": b"PK\x03\x04", ".xlsm": b"PK\x03\x04", ".xls": b"\xd0\xcf\x11\xe0"}
+
+
+def _check_excel(path: Path, suffix: str) -> None:
+    """The file is what its extension says: a CSV renamed .xlsx or an old .xls gets the fix, not a library's riddle."""
+    with path.open("rb") as handle:
+        start = handle.read(8)
+    if suffix == ".xls" or start.startswith(_EXCEL_MAGIC[".xls"]):
+        try:
+            __import__("xlrd")
+        except ImportError:
+            raise DataError(f"{path} is an old Excel .xls workbook, which interpret does not read. Save it as .xlsx or as CSV UTF-8.") from None
+        return
+    if not start.startswith(_EXCEL_MAGIC[suffix]):
+        looks = "text (a CSV renamed .xlsx?)" if start and all(32 <= b < 127 or b in (9, 10, 13) for b in start) else "neither an .xlsx nor a text file"
+        raise DataError(f"{path} is not an Excel workbook: its content is {looks}. Give the file its real extension (.csv), or save it from Excel as .xlsx.")
+    _require("openpyxl", "xlsx")
 
 
 def _require(module: str, extra: str) -> None:
@@ -142,9 +193,11 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
     table[id_col] = table[id_col].astype(str).str.strip()
     _check_duplicate_ids(table, id_col, path)
 
+    locale = file_number_locale(table, [f.column for f in spec.features] + ([spec.dataset.weight] if spec.dataset.weight else []), spec, path)
     numeric = pd.DataFrame(index=table[id_col].to_list())
     for feature in spec.features:
-        numeric[feature.name] = _parse_column(table, feature.column, id_col, spec, path)
+        numeric[feature.name] = _parse_column(table, feature.column, id_col, spec, path, locale)
+    _check_finite(numeric, table, spec, path)
 
     aggregate = _find_aggregate(numeric.index, spec, path)
     units = numeric.drop(index=[aggregate]) if aggregate else numeric
@@ -169,6 +222,11 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
                 "choose a filter that gives complete rows (e.g. another year or daerah), or set "
                 "dataset.missing = \"drop\" in the spec to leave those units out (the brief lists them)."
             )
+    if len(units) < 3:
+        raise DataError(
+            f"{path} has {len(units)} {spec.unit_plural} to cluster ({', '.join(units.index) or 'none'}) after the filters: "
+            "a clustering needs at least 3 units. Pass the full table, or loosen the spec's [[filters]]."
+        )
     for feature in spec.features:
         col = units[feature.name]
         if col.nunique() < 2:
@@ -214,6 +272,12 @@ def _check_columns(table: pd.DataFrame, spec: Spec, path: Path) -> None:
     if spec.dataset.weight:
         needed.append((spec.dataset.weight, "dataset.weight"))
     available = [c for c in table.columns if c != _ROW]
+    repeated = [c for c, _ in needed if c in table.attrs.get("repeated_columns", ())]
+    if repeated:
+        raise DataError(
+            f"Column '{repeated[0]}' appears more than once in the header of {path}: the spec cannot tell which copy to read. "
+            "Rename or delete the extra copy."
+        )
     for column, key in needed:
         if column not in table.columns:
             close = [c for c in available if c.lower() == column.lower()]
@@ -276,27 +340,87 @@ def _check_duplicate_ids(table: pd.DataFrame, id_col: str, path: Path) -> None:
     empty = table[table[id_col] == ""]
     if not empty.empty:
         raise DataError(f"Empty id in column '{id_col}' of {path} on line(s) {', '.join(str(r) for r in empty[_ROW][:5])}. Fill in the unit name.")
+    null = table[table[id_col].str.lower().isin(NULL_IDS)]
+    if not null.empty:
+        cells = ", ".join(f"line {r[_ROW]}: '{r[id_col]}'" for _, r in null.head(5).iterrows())
+        raise DataError(f"Missing id in column '{id_col}' of {path} ({cells}): a spreadsheet's empty-cell marker is not a unit name. Fill in the unit name or delete the row.")
+    broken = table[table[id_col].str.contains(r"[;\x00-\x1f\x7f]", regex=True)]
+    if not broken.empty:
+        cells = ", ".join(f"line {r[_ROW]}: {r[id_col]!r}" for _, r in broken.head(5).iterrows())
+        raise DataError(
+            f"Id(s) in column '{id_col}' of {path} hold a ';', a line break or another control character ({cells}). "
+            "The brief lists members separated by ';' and one per line: rename the unit(s) without them."
+        )
 
 
-def _parse_column(table: pd.DataFrame, column: str, id_col: str, spec: Spec, path: Path) -> np.ndarray:
+def _cells(table: pd.DataFrame, column: str) -> tuple[pd.Series, pd.Series]:
+    """A column's cells as cleaned text, and which of them are empty."""
+    text = table[column].astype(str).str.strip().str.replace("\u00a0", "", regex=False)
+    return text, text.isin(EMPTY_CELLS)
+
+
+def file_number_locale(table: pd.DataFrame, columns: list[str], spec: Spec, path: Path) -> NumberLocale:
+    """One number format for the whole file: the spec's `number_format`, else the one reading under which
+    every numeric cell of every column parses. A file whose cells all admit both readings with different
+    values ("10.334": 10 334 or 10,334) is refused with both readings shown: guessing would be off by 1 000."""
+    candidates = candidate_locales(spec.dataset.number_format)
+    texts = [(c, *_cells(table, c)) for c in columns if not pd.api.types.is_numeric_dtype(table[c])]
+    if len(candidates) == 1 or not texts:
+        return candidates[0]
+    readable = [loc for loc in candidates if not any(_convert(text, empty, loc)[1].any() for _, text, empty in texts)]
+    if len(readable) != 1:
+        if not readable:  # neither reads every cell: the reading with fewer bad cells names them (in _parse_column)
+            return min(candidates, key=lambda loc: sum(int(_convert(text, empty, loc)[1].sum()) for _, text, empty in texts))
+        for column, text, empty in texts:
+            first, second = (_convert(text, empty, loc)[0] for loc in readable)
+            differ = ~np.isclose(first, second, equal_nan=True)
+            if differ.any():
+                i = int(np.flatnonzero(differ)[0])
+                row = table.iloc[i]
+                raise DataError(
+                    f"The numbers in {path} can be read two ways and no cell decides: column '{column}', line {row[_ROW]} "
+                    f"({row[spec.id.column]}): '{text.iloc[i]}' is {first[i]:.10g} read with {_reading(readable[0])}, "
+                    f"or {second[i]:.10g} read with {_reading(readable[1])}. "
+                    "Set number_format = \"id\" (1.327.782 and 73,13) or \"en\" (1,327,782 and 73.13) in the spec's [dataset]."
+                )
+    return readable[0] if readable else candidates[0]
+
+
+def _reading(locale: NumberLocale) -> str:
+    return f"thousands '{locale.thousands}' and decimal '{locale.decimal}'"
+
+
+def _parse_column(table: pd.DataFrame, column: str, id_col: str, spec: Spec, path: Path, locale: NumberLocale | None = None) -> np.ndarray:
     raw = table[column]
     if pd.api.types.is_numeric_dtype(raw):
         return raw.astype(float).to_numpy()
-    text = raw.astype(str).str.strip().str.replace("\u00a0", "", regex=False)
-    empty = text.isin(["", "nan", "NaN", "NA", "-", "…"])
-    best_bad = None
-    for locale in candidate_locales(spec.dataset.number_format):  # "auto": plain (English) numbers first, then Indonesian
-        values, bad = _convert(text, empty, locale)
-        if not bad.any():
-            return values
-        if best_bad is None or bad.sum() < best_bad.sum():
-            best_bad = bad
-    rows = table.loc[best_bad.to_numpy(), [_ROW, id_col, column]].head(5)
+    locale = locale or file_number_locale(table, [column], spec, path)
+    text, empty = _cells(table, column)
+    values, bad = _convert(text, empty, locale)
+    if not bad.any():
+        return values
+    rows = table.loc[bad.to_numpy(), [_ROW, id_col, column]].head(5)
     listing = "; ".join(f"line {r[_ROW]} ({r[id_col]}): '{r[column]}'" for _, r in rows.iterrows())
     raise DataError(
-        f"Non-numeric values in feature column '{column}' of {path}, {int(best_bad.sum())} row(s): {listing}. "
+        f"Non-numeric values in feature column '{column}' of {path}, {int(bad.sum())} row(s): {listing}. "
+        f"The file is read with {_reading(locale)} (one number format per file; set number_format in the spec's [dataset] to change it). "
         "Write numbers like 73,13 or 1.327.782 (Indonesian) or 73.13 (plain), or leave the cell empty."
     )
+
+
+def _check_finite(numeric: pd.DataFrame, table: pd.DataFrame, spec: Spec, path: Path) -> None:
+    """inf, and values so large that their squares overflow the scaling, are refused with the cell named."""
+    lines = table[_ROW].to_numpy()
+    for feature in spec.features:
+        values = numeric[feature.name].to_numpy(dtype=float)
+        with np.errstate(over="ignore", invalid="ignore"):
+            bad = np.isinf(values) | (np.abs(values) > MAX_ABS_VALUE)
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise DataError(
+                f"Feature column '{feature.column}' of {path} holds {values[i]:g} on line {lines[i]} ({numeric.index[i]}): "
+                f"not a finite value interpret can scale (at most {MAX_ABS_VALUE:g} in size). Fix the cell, or leave it empty."
+            )
 
 
 def _convert(text: pd.Series, empty: pd.Series, locale: NumberLocale) -> tuple[np.ndarray, pd.Series]:
@@ -305,7 +429,9 @@ def _convert(text: pd.Series, empty: pd.Series, locale: NumberLocale) -> tuple[n
     ok = cleaned.str.fullmatch(locale.cell_pattern)
     numbers = cleaned.str.replace(locale.thousands, "", regex=False).str.replace(locale.decimal, ".", regex=False)
     bad = ~(ok | empty)
-    values = pd.to_numeric(numbers.where(ok & ~empty), errors="coerce").to_numpy(dtype=float)
+    read = ok & ~empty
+    values = pd.to_numeric(numbers.where(read), errors="coerce").to_numpy(dtype=float)
+    values[read.to_numpy() & np.isnan(values)] = np.inf  # "1e999" overflows: a value too large, not a missing one
     return values, bad
 
 
@@ -350,7 +476,7 @@ def _survey_weights(table: pd.DataFrame, units: pd.DataFrame, reference: Referen
     column = spec.dataset.weight
     if spec.pivot is not None:
         raise ConfigError(f"dataset.weight = '{column}' cannot be used with [pivot] in the spec: weights belong to unit-level rows.")
-    values = pd.Series(_parse_column(table, column, spec.id.column, spec, path), index=table[spec.id.column].to_list())
+    values = pd.Series(_parse_column(table, column, spec.id.column, spec, path, file_number_locale(table, [f.column for f in spec.features] + [column], spec, path)), index=table[spec.id.column].to_list())
     weights = values.reindex(units.index).to_numpy(dtype=float)
     bad = ~(np.isfinite(weights) & (weights > 0))
     if bad.any():

@@ -8,6 +8,7 @@ sections can never disagree.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 
@@ -97,14 +98,15 @@ def build_facts(
     # The order of the index is the order the verifier meets candidate facts in: keep it stable.
     if pca is not None:
         _pca_facts(add, pca, features)
+    slugs = unit_slugs(dataset.values.index)
     if assumptions is not None:
-        _assumption_facts(add, assumptions)
+        _assumption_facts(add, assumptions, slugs)
     if k_selection is not None:
         _panel_facts(add, k_selection)
     if weights is not None:
         _weight_facts(add, weights)
     if stability is not None:
-        _stability_facts(add, stability)
+        _stability_facts(add, stability, slugs)
     if comparison is not None:
         _comparison_facts(add, comparison)
     households = household_facts(dataset, partition.labels, partition.k)
@@ -148,6 +150,17 @@ def build_facts(
 def slug(text: str) -> str:
     """A fact-ID-safe form of a unit name: "D.I. Yogyakarta" → "D_I_Yogyakarta"."""
     return re.sub(r"[^0-9A-Za-z]+", "_", str(text)).strip("_") or "unit"
+
+
+def unit_slugs(names) -> dict[str, str]:
+    """Each unit's fact-ID form, collision-free: names that reduce to the same slug ("=1+1" and "+1+1",
+    or two non-Latin names) each get a short stable hash of the full name; the others keep their plain slug."""
+    plain = {str(name): slug(name) for name in names}
+    counts: dict[str, int] = {}
+    for value in plain.values():
+        counts[value] = counts.get(value, 0) + 1
+    return {name: value if counts[value] == 1 and value != "unit" else f"{value}_{hashlib.sha1(name.encode()).hexdigest()[:8]}"
+            for name, value in plain.items()}
 
 
 def direction_of(diff_pct: float, tolerance_pct: float) -> Direction:
@@ -251,7 +264,7 @@ def _panel_facts(add, sel: KSelection) -> None:
         add(Fact("KSEL.sample_size", sel.sample_size, "count", 0, text=format_number(sel.sample_size, 0)))
 
 
-def _stability_facts(add, st: Stability) -> None:
+def _stability_facts(add, st: Stability, slugs: dict[str, str]) -> None:
     add(Fact("STAB.B", st.B, "B", 0, text=str(st.B)))
     add(Fact("STAB.threshold_pct", st.threshold_pct, "threshold_pct", 1, "%", text=format_percent(st.threshold_pct)))
     add(Fact("STAB.unstable_jaccard", st.unstable_jaccard, "threshold", 2, text=_num(st.unstable_jaccard, 2)))
@@ -262,11 +275,11 @@ def _stability_facts(add, st: Stability) -> None:
         add(Fact("STAB.sample_size", st.sample_size, "count", 0, text=format_number(st.sample_size, 0)))
         return
     for unit, entry in st.units.items():
-        add(Fact(f"UNIT.{slug(unit)}.moved_pct", entry.moved_pct, "moved_pct", 1, "%", cluster=entry.cluster, member=unit, text=format_percent(entry.moved_pct)))
+        add(Fact(f"UNIT.{slugs.get(unit) or slug(unit)}.moved_pct", entry.moved_pct, "moved_pct", 1, "%", cluster=entry.cluster, member=unit, text=format_percent(entry.moved_pct)))
     add(Fact("STAB.n_unstable_units", len(st.unstable_units), "count", 0, text=str(len(st.unstable_units))))
 
 
-def _assumption_facts(add, asm: Assumptions) -> None:
+def _assumption_facts(add, asm: Assumptions, slugs: dict[str, str]) -> None:
     t = asm.thresholds
     add(Fact("ASSUME.kmo_threshold", t.kmo, "threshold", 2, text=_num(t.kmo, 2)))
     add(Fact("ASSUME.r_threshold", t.correlation, "threshold", 2, text=_num(t.correlation, 2)))
@@ -279,7 +292,7 @@ def _assumption_facts(add, asm: Assumptions) -> None:
     for pair in asm.high_correlations:
         add(Fact(f"ASSUME.r.{pair.a}.{pair.b}", pair.r, "r", 2, feature=pair.a, text=_num(pair.r, 2)))
     for o in asm.outliers:
-        add(Fact(f"ASSUME.outlier.{slug(o.unit)}.{o.feature}", o.z, "z", 2, feature=o.feature, member=o.unit, text=format_number(o.z, 2, signed=True)))
+        add(Fact(f"ASSUME.outlier.{slugs.get(o.unit) or slug(o.unit)}.{o.feature}", o.z, "z", 2, feature=o.feature, member=o.unit, text=format_number(o.z, 2, signed=True)))
     add(Fact("ASSUME.n_outliers_listed", len(asm.outliers), "count", 0, text=str(len(asm.outliers))))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import platform
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -26,7 +27,7 @@ from .csv_cells import neutralise
 from .data import Dataset, load_dataset
 from .drafting import CHAIN_LANGUAGE, redraft
 from .drafts import Drafts, check_contract
-from .errors import InternalError
+from .errors import ConfigError, InternalError
 from .facts import SCHEMA_VERSION, Facts
 from .language import Language, load_language
 from .output import OutputLock, write_brief_set
@@ -64,15 +65,18 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     """The whole run: each stage below is a function of its own, callable from Python."""
     say = progress or (lambda stage, message: None)
     language = brief_language(settings)
+    if write:
+        check_outputs(settings)
+    rules = load_rules(settings.rules)  # before the clustering: a broken rules file must not wait for it
 
     dataset = load_dataset(settings.data, settings.spec)
     spec = dataset.spec
     say("data", f"{len(dataset.values)} {spec.unit_plural}, {len(spec.features)} indikator; pembanding: {dataset.reference.label}")
     if not write:
-        return build_brief(dataset, settings, say, language)
+        return build_brief(dataset, settings, say, language, rules)
     out_dir = settings.out or default_out_dir(spec.dataset.name)
     with OutputLock(out_dir):  # a second run into this folder waits, then refuses; a killed one is undone
-        brief = build_brief(dataset, settings, say, language)
+        brief = build_brief(dataset, settings, say, language, rules)
         write_brief(brief, out_dir, settings, say)
     return brief
 
@@ -82,7 +86,7 @@ def default_out_dir(dataset_name: str) -> Path:
     return Path("briefs") / f"{dataset_name}-{date.today().isoformat()}"
 
 
-def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: Language) -> BriefResult:
+def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: Language, rules) -> BriefResult:
     """Every stage after loading, in memory: nothing is written."""
     register_settings(settings)  # the configured key and ids are masked in every file the brief makes
     partition, facts = stage_cluster(dataset, settings, getattr(say, "advance", None))
@@ -92,7 +96,6 @@ def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: L
     say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
     say("facts", f"{len(facts.index)} fakta")
 
-    rules = load_rules(settings.rules)
     drafts = stage_draft(facts, rules, settings, say, language)
     say("draft", f"penyusun: {drafts.sources[0].provider} ({drafts.sources[0].model})")
 
@@ -115,6 +118,27 @@ def write_brief(brief: BriefResult, out_dir: Path, settings: Settings, say: Prog
     say("report", ", ".join(files) + (f"; {pdf_note}" if pdf_note else ""))
     brief.files = write_brief_set(out_dir, files)
     brief.out_dir = out_dir
+
+
+def check_outputs(settings: Settings) -> None:
+    """What would fail only after the clustering, checked first: the output folder, WeasyPrint for an
+    explicit --pdf, the GeoJSON file."""
+    out = settings.out
+    if out is not None:
+        blocker = next((p for p in [Path(out), *Path(out).parents] if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            raise ConfigError(f"Output folder {out} cannot be made: {blocker} is a file. Choose another --out.")
+        if blocker is not None and not os.access(blocker, os.W_OK | os.X_OK):
+            raise ConfigError(f"Output folder {out} cannot be written: {blocker} is not writable. Choose another --out.")
+    if settings.pdf == "on":
+        from reports.pdf import pdf_available, missing_message
+
+        if not pdf_available():
+            raise ConfigError(missing_message() + " Or run with --no-pdf.")
+    if settings.geojson is not None:
+        from reports.maps import read_geojson
+
+        read_geojson(Path(settings.geojson))
 
 
 def stage_cluster(dataset: Dataset, settings: Settings, advance=None) -> tuple[Partition, Facts]:

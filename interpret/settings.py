@@ -17,6 +17,7 @@ regenerate the documents (docs/settings.md shows an example). This module import
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -77,7 +78,16 @@ def path(raw: Any) -> Path:
     return Path(str(raw)).expanduser()
 
 
+def real(raw: Any) -> float:
+    """A finite number: "nan" and "inf" are refused, not compared as if they were numbers."""
+    value = float(raw)
+    if not math.isfinite(value):
+        raise ValueError(raw)
+    return value
+
+
 path.__name__ = "Path"  # the conversion error says "must be Path", as before
+real.__name__ = "a finite number"
 whole.__name__ = "int"
 int_or_auto.__name__ = "a whole number or one of " + " | ".join(K_RULES)
 auto_flag.__name__ = "true | false | auto"
@@ -92,6 +102,28 @@ def at_least(low: float, wording: str = " must be at least {low}.") -> Check:
 
 def between(low: float, high: float) -> Check:
     return lambda value, settings: f" must be between {low:g} and {high:g}." if not low <= value <= high else None
+
+
+def web_address(value, settings) -> str | None:
+    """A server: http(s)://host[:port][/path]."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(str(value))
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        parts, port_ok = None, False
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+        return " is not a server address: write http(s)://HOST[:PORT], e.g. http://localhost:11434."
+    return None
+
+
+def existing_folder(value, settings) -> str | None:
+    return None if Path(value).is_dir() else f": no such folder{' (it is a file)' if Path(value).is_file() else ''}. Fix the path."
+
+
+def existing_file(value, settings) -> str | None:
+    return None if Path(value).is_file() else f": no such file{' (it is a folder)' if Path(value).is_dir() else ''}. Fix the path."
 
 
 def _enough_clusters(value, settings) -> str | None:
@@ -211,11 +243,11 @@ SETTINGS: tuple[Setting, ...] = (
        check=at_least(0, " is too small. Use a larger value."), cli_type=int, commands=RUN, panel=CLUSTERING,
        spec_key="bootstrap", default_text="the spec's, else 100"),
     declare("sample_size", whole, "Above this many units, silhouette, gap, connectivity and stability use a sample of this size.",
-       check=at_least(0, " is too small. Use a larger value."), cli_type=int, commands=RUN, panel=CLUSTERING,
+       check=at_least(100, " is too small: a sample needs at least {low:g} units (as the spec's clustering.sample_size)."), cli_type=int, commands=RUN, panel=CLUSTERING,
        spec_key="sample_size", default_text="the spec's, else 2000"),
     declare("compare", flag, "Also compare K-means, K-medoids (Euclidean, Manhattan) and Ward for k - 1, k, k + 1.",
        cli_type=bool, commands=("run",), panel=CLUSTERING, default_text="off"),
-    declare("tolerance_pct", float, "Within this many percent of the reference a value is 'setara' (equal), not above or below.",
+    declare("tolerance_pct", real, "Within this many percent of the reference a value is 'setara' (equal), not above or below.",
        check=between(0, 50), panel=CLUSTERING, spec_key="tolerance_pct", default_text="the spec's, else 1"),
     # -- drafting (docs/llm.md) -------------------------------------------------------------------
     declare("provider", str, "Drafting provider: auto (watsonx, then Ollama, then rules) | watsonx | ollama | none (rule-based).",
@@ -224,20 +256,22 @@ SETTINGS: tuple[Setting, ...] = (
        panel=DRAFTING, default_text="the provider's model setting"),
     declare("no_cache", flag, "Ask the model again instead of reusing cached answers.", default=False, cli_type=bool,
        commands=RUN, panel=DRAFTING),
-    declare("prompts", path, "Prompt templates folder (an edited copy of prompts/).", cli_type=Path, commands=RUN + PROMPTS_ALL,
+    declare("prompts", path, "Prompt templates folder (an edited copy of prompts/).", check=existing_folder, cli_type=Path, commands=RUN + PROMPTS_ALL,
        panel=DRAFTING, default_text="the shipped prompts/"),
-    declare("rules", path, "Sector rules file (TOML) for recommendations.", cli_type=Path,
+    declare("rules", path, "Sector rules file (TOML) for recommendations.", check=existing_file, cli_type=Path,
        commands=RUN + ("prompts render", "prompts check"), panel=DRAFTING, default_text="interpret/rules/sektor.toml"),
     declare("watsonx_model", str, "watsonx.ai model id.", env="WATSONX_MODEL_ID", default="ibm/granite-3-3-8b-instruct", panel=DRAFTING),
-    declare("watsonx_url", str, "watsonx.ai endpoint.", env="WATSONX_URL", default="https://us-south.ml.cloud.ibm.com", panel=DRAFTING),
+    declare("watsonx_url", str, "watsonx.ai endpoint.", env="WATSONX_URL", default="https://us-south.ml.cloud.ibm.com",
+       check=web_address, panel=DRAFTING),
     declare("watsonx_project_id", str, "watsonx.ai project id (or a space id).", env="WATSONX_PROJECT_ID", panel=DRAFTING),
     declare("watsonx_space_id", str, "watsonx.ai deployment space id, when there is no project id.", env="WATSONX_SPACE_ID", panel=DRAFTING),
     # The SDK's current name and its older one are both accepted; environment and .env only, never printed.
     declare("watsonx_api_key", str, "watsonx.ai API key (environment or .env only).", env=("WATSONX_API_KEY", "WATSONX_APIKEY"),
        in_file=False, secret=True, panel=DRAFTING),
     declare("ollama_model", str, "Ollama model.", env="OLLAMA_MODEL", default="granite3.3:8b", panel=DRAFTING),
-    declare("ollama_url", str, "Ollama server.", env="OLLAMA_BASE_URL", default="http://localhost:11434", panel=DRAFTING),
-    declare("llm_timeout", float, "Seconds per model call (the Ollama probe waits at most 2 s).", default=60.0,
+    declare("ollama_url", str, "Ollama server.", env="OLLAMA_BASE_URL", default="http://localhost:11434",
+       check=web_address, panel=DRAFTING),
+    declare("llm_timeout", real, "Seconds per model call (the Ollama probe waits at most 2 s).", default=60.0,
        check=at_least(0.1), panel=DRAFTING),
     declare("llm_concurrency", whole, "Cluster sections drafted at once.", default=4, check=at_least(1), panel=DRAFTING),
     declare("llm_repairs", whole, "Repair rounds per section (invalid JSON; false claims).", default=2, check=at_least(0), panel=DRAFTING),
@@ -247,10 +281,10 @@ SETTINGS: tuple[Setting, ...] = (
     declare("lang", str, "Language of the brief (verify: of the narrative's number formats): id | en, or a catalogue in languages_dir.", default="id",
        check=_known_language, commands=RUN + VERIFY, panel=REPORT),
     declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml and lexicon.toml).",
-       cli_type=Path, commands=RUN + VERIFY, panel=REPORT, default_text="only the shipped languages"),
+       check=existing_folder, cli_type=Path, commands=RUN + VERIFY, panel=REPORT, default_text="only the shipped languages"),
     declare("out", path, "Output folder.", cli_type=Path, commands=RUN, panel=REPORT,
        default_text="./briefs/<dataset>-<date>/"),
-    declare("geojson", path, "Province boundaries (GeoJSON with a name property) for a choropleth map.", cli_type=Path,
+    declare("geojson", path, "Province boundaries (GeoJSON with a name property) for a choropleth map.", check=existing_file, cli_type=Path,
        commands=RUN, panel=REPORT, default_text="the built-in capital-point map"),
     declare("pdf", pdf_mode, "Write brief.pdf.", default="auto",
        choices=("auto", "on", "off"), flag="--pdf/--no-pdf", cli_type=bool, commands=RUN, panel=REPORT,

@@ -31,12 +31,26 @@ class DatasetInfo(_Strict):
     unit: str = "unit"
     unit_plural: str | None = None
     file: str | None = None
+    # "auto": the one format under which every numeric cell of the file parses; a file that reads both ways is refused
     number_format: Literal["auto", "id", "en"] = "auto"
+    encoding: str = "utf-8"  # of a CSV file: "latin-1", "cp1252", "utf-16"…
     sheet: str | int | None = None
     missing: Literal["error", "drop"] = "error"
     # Survey weight column (e.g. Susenas household weights): cluster means, shares and counts are
     # then weighted population estimates. The column is read like a feature but never clustered.
     weight: str | None = None
+
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value):
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown text encoding {value!r}; use e.g. \"utf-8\", \"latin-1\", \"cp1252\" or \"utf-16\"") from None
+        return value
 
 
 class IdSpec(_Strict):

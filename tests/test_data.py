@@ -117,3 +117,90 @@ def test_filter_that_keeps_nothing(long_expenditure, write_file):
 
 def test_embedded_csv_is_the_shared_default():
     assert pd.read_csv(DEFAULT_CSV).shape == (34, 5)
+
+
+# --- one number format per file (issue 11) -------------------------------------------------------
+
+def _indonesian_default(tmp_path, *, whole_numbers: bool = False):
+    table = pd.read_csv(DEFAULT_CSV, dtype=str)
+    for column in ("UHH", "HLS", "RLS"):
+        table[column] = [str(round(float(v))) if whole_numbers else v.replace(".", ",") for v in table[column]]
+    table["Pengeluaran"] = [f"{int(v):,}".replace(",", ".") for v in table["Pengeluaran"]]
+    path = tmp_path / "ipm_id.csv"
+    table.to_csv(path, sep=";", index=False)
+    spec = tmp_path / "ipm.toml"
+    spec.write_text((ROOT / "interpret" / "datasets" / "ipm_2023_provinsi.toml").read_text(encoding="utf-8").replace('file = "ipm_2023_provinsi.csv"', ""), encoding="utf-8")
+    return path, spec
+
+
+def test_indonesian_default_table_is_read_as_published(tmp_path):
+    """73,06 decides the file: 10.334 is then ten thousand, not ten (the factor-1 000 misreading)."""
+    path, spec = _indonesian_default(tmp_path)
+    values = load_dataset(path, spec).values
+    published = load_dataset().values
+    assert values.loc["Aceh", "Pengeluaran"] == 10334 and values.loc["Aceh", "UHH"] == pytest.approx(73.06)
+    pd.testing.assert_frame_equal(values, published)
+
+
+def test_a_file_that_reads_two_ways_is_refused_with_both_readings(tmp_path):
+    path, spec = _indonesian_default(tmp_path, whole_numbers=True)
+    with pytest.raises(DataError) as info:
+        load_dataset(path, spec)
+    message = str(info.value)
+    assert "column 'Pengeluaran'" in message and "'10.334' is 10.334" in message and "or 10334" in message
+    assert 'number_format = "id"' in message
+    declared = tmp_path / "declared.toml"
+    text = spec.read_text(encoding="utf-8").replace('unit_plural = "provinsi"', 'unit_plural = "provinsi"\nnumber_format = "id"')
+    declared.write_text(text, encoding="utf-8")
+    assert load_dataset(path, declared).values.loc["Aceh", "Pengeluaran"] == 10334
+
+
+def test_one_reading_for_the_whole_file_not_per_column(write_file, simple_spec):
+    """73.13 only reads as English, so the whole file is English and 1.500 is one and a half."""
+    data = write_file("en.csv", "Provinsi,A,B\nP1,73.13,1.500\nP2,70.5,2.250\nP3,71.25,3.125\n")
+    assert load_dataset(data, simple_spec).values.loc["P1", "B"] == 1.5
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("Provinsi,A,B,A\nP1,70,1,9\nP2,72,2,9\nP3,74,3,9\n", "Column 'A' appears more than once"),
+    ("Provinsi,A,B\nP1,70,1\nNaN,72,2\nP3,74,3\n", "Missing id in column 'Provinsi'.*line 3: 'NaN'"),
+    ("Provinsi,A,B\nP1,70,1\nNone,72,2\nP3,74,3\n", "line 3: 'None'"),
+    ("Provinsi,A,B\nP1,70,1\nP;2,72,2\nP3,74,3\n", "line 3: 'P;2'"),
+    ('Provinsi,A,B\nP1,70,1\n"P\n2",72,2\nP3,74,3\n', "line break"),
+    ("Provinsi,A,B\nP1,70,1\nP2,1e308,2\nP3,74,3\n", "'A' .* holds 1e\\+308 on line 3 \\(P2\\)"),
+    ("Provinsi,A,B\nP1,70,1\nP2,1e999,2\nP3,74,3\n", "'A' .* holds inf on line 3"),
+    ("Provinsi,A,B\nP1,70,1\nP2,72,2\n", "has 2 provinsi to cluster \\(P1, P2\\)"),
+])
+def test_cells_that_cannot_be_clustered_are_named(write_file, simple_spec, text, needle):
+    with pytest.raises(DataError, match=needle):
+        load_dataset(write_file("t.csv", text), simple_spec)
+
+
+def test_infinite_value_in_parquet_is_named_not_called_constant(tmp_path, simple_spec):
+    pd.DataFrame({"Provinsi": ["P1", "P2", "P3"], "A": [70.0, float("inf"), 72.0], "B": [1, 2, 3]}).to_parquet(tmp_path / "t.parquet")
+    with pytest.raises(DataError, match="'A' .* holds inf on line 3 \\(P2\\)"):
+        load_dataset(tmp_path / "t.parquet", simple_spec)
+
+
+def test_encodings_get_the_fix(tmp_path, simple_spec):
+    text = "Provinsi,A,B\nAcéh,70,1\nP2,72,2\nP3,74,3\n"
+    (tmp_path / "latin.csv").write_bytes(text.encode("latin-1"))
+    with pytest.raises(DataError, match='not utf-8 text.*encoding = "latin-1"'):
+        load_dataset(tmp_path / "latin.csv", simple_spec)
+    (tmp_path / "utf16.csv").write_bytes(text.encode("utf-16"))
+    with pytest.raises(DataError, match="UTF-16.*Save it as UTF-8"):
+        load_dataset(tmp_path / "utf16.csv", simple_spec)
+    declared = tmp_path / "latin.toml"
+    declared.write_text(simple_spec.read_text(encoding="utf-8").replace('unit = "provinsi"', 'unit = "provinsi"\nencoding = "latin-1"'), encoding="utf-8")
+    assert "Acéh" in load_dataset(tmp_path / "latin.csv", declared).values.index
+
+
+@pytest.mark.parametrize("name, content, needle", [
+    ("t.xlsx", b"Provinsi,A,B\nP1,1,2\n", "not an Excel workbook: its content is text"),
+    ("t.xlsx", b"PK\x03\x04broken", "Cannot read .*t.xlsx"),
+    ("t.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "old Excel .xls workbook.*Save it as .xlsx"),
+])
+def test_excel_files_that_are_not_what_they_say(tmp_path, simple_spec, name, content, needle):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(DataError, match=needle):
+        load_dataset(tmp_path / name, simple_spec)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -162,3 +163,15 @@ def test_the_committed_schema_is_the_generated_one():
     assert SCHEMA.is_file(), f"no {SCHEMA}: create it with `{REGENERATE_SCHEMA}`"
     assert SCHEMA.read_text(encoding="utf-8") == generated, f"{SCHEMA} is out of date with interpret/facts.py: regenerate it with `{REGENERATE_SCHEMA}`"
 
+
+
+def test_unit_slugs_are_collision_free_and_stable():
+    from interpret.fact_builder import unit_slugs
+
+    names = ["D.I. Yogyakarta", "=1+1", "+1+1", "Джакарта", "ジョグジャカルタ", "Aceh"]
+    slugs = unit_slugs(names)
+    assert len(set(slugs.values())) == len(names)
+    assert slugs["D.I. Yogyakarta"] == "D_I_Yogyakarta" and slugs["Aceh"] == "Aceh"  # no collision: the plain slug
+    assert slugs["=1+1"].startswith("1_1_") and slugs["Джакарта"].startswith("unit_")
+    assert unit_slugs(list(reversed(names))) == slugs  # stable: a hash of the name, not of its position
+    assert all(re.fullmatch(r"[0-9A-Za-z_]+", s) for s in slugs.values())

@@ -56,7 +56,12 @@ def facts_from_run(out_dir: Path) -> tuple[Facts, pd.DataFrame | None]:
     frame = None
     if table.is_file() or parquet.is_file():
         # cells as the data had them: "'=1+2" (spreadsheet-safe in the CSV) → "=1+2"
-        frame = restore(pd.read_csv(table)) if table.is_file() else pd.read_parquet(parquet)
+        try:
+            frame = restore(pd.read_csv(table, encoding="utf-8")) if table.is_file() else pd.read_parquet(parquet)
+        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, OSError) as exc:
+            broken = table if table.is_file() else parquet
+            raise DataError(f"{broken} is not an assignments table interpret wrote ({type(exc).__name__}: {exc}). "
+                            "Rerun `interpret run`, or delete it to verify without unit values.") from None
         frame = frame.set_index(frame.columns[0])
     try:
         result = json.loads(path.read_text(encoding="utf-8"))
@@ -87,7 +92,8 @@ def _with_members(facts: dict, frame: pd.DataFrame | None) -> dict:
 def read_narrative(path: Path) -> str:
     path = Path(path)
     if not path.is_file():
-        raise DataError(f"Narrative not found: {path}. Pass a Markdown, text or notebook (.ipynb) file.")
+        kind = "is a folder" if path.is_dir() else "not found"
+        raise DataError(f"Narrative {kind}: {path}. Pass a Markdown, text or notebook (.ipynb) file.")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -95,9 +101,12 @@ def read_narrative(path: Path) -> str:
     if path.suffix.lower() == ".ipynb":
         try:
             cells = json.loads(text)["cells"]
-        except (ValueError, KeyError):
-            raise DataError(f"{path} is not a Jupyter notebook (no 'cells'). Export the conclusions as Markdown.") from None
-        text = "\n\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
+            text = "\n\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise DataError(f"{path} is not a Jupyter notebook (no list of 'cells'). Export the conclusions as Markdown.") from None
+    if not text.strip():
+        where = "has no Markdown cell with text" if path.suffix.lower() == ".ipynb" else "is empty"
+        raise DataError(f"Narrative {path} {where}: there is nothing to verify. Pass the file with the conclusions.")
     return text
 
 
@@ -168,8 +177,10 @@ def verify_narrative(narrative: Path, *, run: Path | None = None, compute_facts:
         raise ConfigError(f"--lang {locale!r}: {exc}") from None
     if run is None and compute_facts is None:
         raise ConfigError("interpret verify needs the facts: pass --run OUT_DIR (a folder `interpret run` wrote) or the data and its options.")
+    text = without_appendix(read_narrative(narrative))  # before the facts: a bad narrative must not wait for a clustering
+    if json_path is not None and not Path(json_path).parent.is_dir():
+        raise ConfigError(f"--json {json_path}: the folder {Path(json_path).parent} does not exist. Create it or choose another path.")
     facts, units = facts_from_run(run) if run is not None else compute_facts()
-    text = without_appendix(read_narrative(narrative))
     explicit = parse_map(cluster_map)
     bad = {n: v for n, v in explicit.items() if not 1 <= v <= facts.k}
     if bad:
