@@ -45,7 +45,7 @@ def compare_command(settings: Settings) -> None:
 
 def _write_brief(settings: Settings) -> None:
     from .pipeline import run_brief  # the whole analysis stack: only when a brief is written
-    from .redaction import install_log_redaction, redact_secrets, register_settings
+    from .redaction import install_log_redaction, register_settings
 
     install_log_redaction()
     register_settings(settings)
@@ -83,6 +83,8 @@ class _StageProgress:
         self.bar.__exit__(*exc)
 
     def __call__(self, stage: str, message: str) -> None:
+        from .redaction import redact_secrets  # a stage's message may quote a provider's error
+
         mark = "[yellow]![/]" if stage == "warning" else "[green]✓[/]"
         self.bar.console.print(f"{mark} [bold]{stage}[/]: {escape(redact_secrets(message))}", highlight=False, soft_wrap=True)
 
