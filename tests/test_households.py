@@ -60,7 +60,7 @@ def test_coded_answers_are_never_clustered_as_numbers(write_file):
 def test_an_unknown_household_column_names_the_spec_key(write_file):
     text = CATEGORICAL + '\n[weights]\nhouseholds = "x"\nhousehold_size = "art"\n'
     with pytest.raises(ConfigError, match=r"Unknown column 'art' in the spec \(weights.household_size\)"):
-        load_dataset(write_file("rt.csv", "id,x,atap\na,1,1\nb,2,2\n"), write_file("rt.toml", text))
+        load_dataset(write_file("rt.csv", "id,x,atap\na,1,1\nb,2,2\nc,3,1\n"), write_file("rt.toml", text))
 
 
 def test_parquet_numbers_meet_the_spec_codes_and_the_lookup_keys(tmp_path):
