@@ -35,6 +35,7 @@ from clustering.assumptions import CORRELATION_THRESHOLD, KMO_THRESHOLD, OUTLIER
 from .choices import Choices, resolve_choices
 from .config import Settings
 from .data import Dataset
+from .engines import open_engine
 from .errors import ConfigError, DataError
 from .analysis_text import STABLE_JACCARD, UNSTABLE_JACCARD, stability_level
 from .fact_builder import build_facts
@@ -61,17 +62,23 @@ _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 32
 
 
-def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None = None) -> tuple[Partition, Facts]:
+def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None = None, progress=None) -> tuple[Partition, Facts]:
     """The whole clustering stage; returns the numbered partition and the facts with every analysis.
 
     `timings`, when given, receives the wall-clock seconds of each step (benchmarks/clustering_bench.py).
+    The `engine` setting says where scaling, k-means, the k panel and the profiles compute (interpret/engines.py).
     """
+    with open_engine(settings, progress) as engine:
+        return _analyse(dataset, settings, timings, engine)
+
+
+def _analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None, engine) -> tuple[Partition, Facts]:
     clock = _Clock(timings)
     ch = resolve_choices(dataset, settings)
     spec = dataset.spec
     raw = dataset.values.to_numpy(dtype=float)
     try:
-        scaled = scale(raw, ch.scaling)
+        scaled = engine.scale(raw, ch.scaling)
     except ValueError as exc:
         raise DataError(f"Cannot scale the features of {dataset.path.name} ({ch.scaling}): {exc}. Remove that feature from the spec.") from None
     space = scaled.values
@@ -86,8 +93,8 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
     selection = None
     if len(ch.k_values) >= 2:
         selection = _cached(
-            ("panel", _digest(space), ch.method, ch.metric, tuple(ch.k_values), ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
-            lambda: select_k(space, ch.k_values, ch.method, ch.metric, ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
+            ("panel", engine.name, _digest(space), ch.method, ch.metric, tuple(ch.k_values), ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
+            lambda: engine.select_k(space, ch.k_values, ch.method, ch.metric, ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size),
         )
     clock.lap("k_panel")
     k = ch.k if ch.k is not None else selection.chosen_k
@@ -95,7 +102,7 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
         partition = selection.partitions[k]
     else:
         try:
-            partition = cluster(space, k, method=ch.method, seed=ch.seed, metric=ch.metric, n_init=ch.n_init)
+            partition = engine.cluster(space, k, method=ch.method, seed=ch.seed, metric=ch.metric, n_init=ch.n_init)
         except ValueError as exc:
             raise DataError(f"Clustering {dataset.path.name} with {ch.method}, k = {k} failed: {exc}.") from None
     partition = order_labels(partition, _order_key(dataset, raw))
@@ -123,6 +130,7 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
         pca=_pca(pca_result, dataset) if pca_result is not None else None,
         weights=_weights(dataset.weights, partition, spec.dataset.weight) if dataset.weights is not None else None,
         comparison=comparison,
+        profiles=engine.profiles(dataset, partition),
     )
     clock.lap("profile_and_facts")
     return partition, facts

@@ -64,7 +64,7 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     spec = dataset.spec
     say("data", f"{len(dataset.values)} {spec.unit_plural}, {len(spec.features)} indikator; pembanding: {dataset.reference.label}")
 
-    partition, facts = stage_cluster(dataset, settings)
+    partition, facts = stage_cluster(dataset, settings, say)
     say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
     say("facts", f"{len(facts.index)} fakta")
 
@@ -91,12 +91,12 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     return brief
 
 
-def stage_cluster(dataset: Dataset, settings: Settings) -> tuple[Partition, Facts]:
+def stage_cluster(dataset: Dataset, settings: Settings, progress: Progress | None = None) -> tuple[Partition, Facts]:
     """Scale, check assumptions, run the k panel (k = auto when neither --k nor the spec gives one),
     cluster, number the clusters, bootstrap the stability, build the facts: see interpret/analysis.py."""
     from .analysis import analyse
 
-    return analyse(dataset, settings)
+    return analyse(dataset, settings, progress=progress)
 
 
 def facts_of_data(settings: Settings) -> tuple[Facts, pd.DataFrame]:
