@@ -202,8 +202,9 @@ def as_space(X) -> DaskScaled:
 
 
 # -- k-means‖ + Lloyd ----------------------------------------------------------------------------------
-def _sq_dist(x: np.ndarray, centers: np.ndarray) -> np.ndarray:
-    d = (x**2).sum(axis=1)[:, None] - 2 * x @ centers.T + (centers**2).sum(axis=1)[None, :]
+def _sq_dist(x: np.ndarray, centers: np.ndarray, sq_norms: np.ndarray | None = None) -> np.ndarray:
+    sq_norms = np.einsum("ij,ij->i", x, x) if sq_norms is None else sq_norms
+    d = sq_norms[:, None] - 2 * x @ centers.T + (centers**2).sum(axis=1)[None, :]
     return np.maximum(d, 0.0)
 
 
@@ -224,13 +225,13 @@ def _lloyd_block(x, w, i, centers, previous):
     a label by `previous` would put elsewhere."""
     x = np.asarray(x, dtype=float)
     k = len(centers)
-    d2 = _sq_dist(x, centers)
+    sq_norms = np.einsum("ij,ij->i", x, x)
+    d2 = _sq_dist(x, centers, sq_norms)
     labels = d2.argmin(axis=1)
-    nearest = np.take_along_axis(d2, labels[:, None], axis=1)[:, 0]
+    nearest = d2[np.arange(len(x)), labels]
     counts = np.bincount(labels, minlength=k)
-    sums = np.zeros((k, x.shape[1]))
-    np.add.at(sums, labels, x)
-    changed = len(x) if previous is None else int((_sq_dist(x, previous).argmin(axis=1) != labels).sum())
+    sums = (labels[None, :] == np.arange(k)[:, None]).astype(float) @ x  # k × p through BLAS
+    changed = len(x) if previous is None else int((_sq_dist(x, previous, sq_norms).argmin(axis=1) != labels).sum())
     return (counts, sums, np.bincount(labels, weights=nearest, minlength=k),
             np.bincount(labels, weights=np.sqrt(nearest), minlength=k), changed)
 

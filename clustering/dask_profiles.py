@@ -57,14 +57,21 @@ def _fine_block(x, labels, w, low, width, coarse_bin):
     position = _position(x, labels, low, width)
     bins = np.clip(np.floor(position), 0, BINS - 1)
     out = np.zeros((k, p, 2, BINS))
-    for t in range(2):
+    for t in _targets(coarse_bin):
         target = coarse_bin[:, :, t][labels]  # n × p
         inside = bins == target
         fine = np.clip(np.floor((position - target) * BINS), 0, BINS - 1).astype(np.int64)
         flat = ((labels[:, None] * p + np.arange(p)[None, :]) * BINS + fine)
         counts = np.bincount(flat[inside], weights=np.broadcast_to(w[:, None], (n, p))[inside], minlength=k * p * BINS)
         out[:, :, t, :] = counts.reshape(k, p, BINS)
+    if len(_targets(coarse_bin)) == 1:
+        out[:, :, 1, :] = out[:, :, 0, :]
     return out
+
+
+def _targets(*bins) -> list[int]:
+    """The middle ranks to look for: one when both fall in the same bins everywhere (the usual case)."""
+    return [0] if all(np.array_equal(b[..., 0], b[..., 1]) for b in bins) else [0, 1]
 
 
 def _snap_block(x, labels, w, low, width, coarse_bin, fine_bin):
@@ -74,7 +81,8 @@ def _snap_block(x, labels, w, low, width, coarse_bin, fine_bin):
     bins = np.clip(np.floor(position), 0, BINS - 1)
     x = np.asarray(x, dtype=float)
     smallest, largest = np.full((k, p, 2), np.inf), np.full((k, p, 2), -np.inf)
-    for t in range(2):
+    targets = _targets(coarse_bin, fine_bin)
+    for t in targets:
         target = coarse_bin[:, :, t][labels]
         fine = np.clip(np.floor((position - target) * BINS), 0, BINS - 1)
         inside = (bins == target) & (fine == fine_bin[:, :, t][labels])
@@ -83,6 +91,8 @@ def _snap_block(x, labels, w, low, width, coarse_bin, fine_bin):
             block, mask = x[rows], inside[rows]
             smallest[c, :, t] = np.where(mask, block, np.inf).min(axis=0)
             largest[c, :, t] = np.where(mask, block, -np.inf).max(axis=0)
+    if len(targets) == 1:
+        smallest[..., 1], largest[..., 1] = smallest[..., 0], largest[..., 0]
     return smallest, largest
 
 

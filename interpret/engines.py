@@ -122,6 +122,9 @@ def open_engine(settings, progress: Progress | None = None) -> Iterator[MemoryEn
         return
     from clustering.dask_engine import dask_client, require_dask
 
+    if settings.method is not None or settings.metric is not None:  # refused before a cluster starts
+        _kmeans_only(settings.method or "kmeans", settings.metric or "euclidean")
+
     try:
         require_dask()
     except ImportError as exc:
