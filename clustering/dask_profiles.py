@@ -128,16 +128,19 @@ def medians(X, labels, weights, stats: Moments) -> np.ndarray:
     return np.where(span > 0, values.mean(axis=-1), low)
 
 
-def profile_clusters_dask(X, labels, names: list[str], reference: dict[str, float], weights=None,
+def profile_clusters_dask(X, labels, names: list[str], reference: dict[str, float] | None, weights=None,
                           ids: np.ndarray | None = None, k: int | None = None) -> list[ClusterProfile]:
     """`profiles.profile_clusters` on dask arrays: X (n × p raw values), labels (n, 0 … k − 1, the
-    same row chunks), optional weights; `ids` (n, in memory) gives the members, else none are listed."""
+    same row chunks), optional weights; `ids` (n, in memory) gives the members, else none are listed.
+    `reference` None: the (weighted) mean of all units."""
     if k is None:
         k = int(labels.max().compute()) + 1
     parts = _map(_moments_block, X, labels, weights, k)
     stats = merge_moments(part[0] for part in parts)
     overall = merge_moments(part[1] for part in parts)
     weighted = weights is not None
+    if reference is None:  # the (weighted) mean of all units, from the same pass
+        reference = dict(zip(names, overall.mean[0].tolist()))
     middle = medians(X, labels, weights, stats)
     sds = stats.sd(weighted)
     overall_sd = overall.sd(weighted)[0]

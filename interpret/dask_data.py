@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
+import pandas as pd
 
 from .errors import ConfigError, DataError
 from .spec import Spec, load_spec
@@ -68,7 +69,7 @@ def read_frame(path: Path, spec: Spec, blocksize: str = "64MB"):
         raise ConfigError(f"Unknown column(s) {', '.join(missing)} in the spec: {path} has columns {', '.join(map(str, frame.columns))}. Fix the spec.")
     frame = frame[columns]
     for column in columns[1:]:
-        if not np.issubdtype(frame[column].dtype, np.number):
+        if not pd.api.types.is_numeric_dtype(frame[column].dtype):
             raise DataError(f"Column '{column}' of {path} is not numeric ({frame[column].dtype}); the Dask engine reads plain numbers only. "
                             "Write it as numbers (e.g. 73.13), or use --engine memory for Indonesian number formats.")
     return frame
@@ -112,7 +113,7 @@ def cluster_table(table: DaskTable, k: int, seed: int = 42, scaling: str = "zsco
                   max_iter: int = 300, persist: bool = False, progress: Progress | None = None):
     """Scale, k-means (k-means‖ + Lloyd) and the per-cluster profiles, all on the cluster; the labels
     stay there (`fit.labels()`, e.g. `.to_parquet` / `to_zarr`). Returns (DaskFit, profiles, reference)."""
-    from clustering.dask_engine import kmeans_dask, moments, scale_dask
+    from clustering.dask_engine import kmeans_dask, scale_dask
     from clustering.dask_profiles import profile_clusters_dask
 
     say = progress or (lambda stage, message: None)
@@ -130,8 +131,7 @@ def cluster_table(table: DaskTable, k: int, seed: int = 42, scaling: str = "zsco
     except ValueError as exc:
         raise DataError(f"Clustering {table.path} with kmeans, k = {k} failed: {exc}.") from None
     say("kmeans", f"k = {k}: {fit.n_iter} iterasi Lloyd, ukuran klaster {fit.sizes.tolist()}")
-    overall = moments(table.values, table.weights)
-    reference = dict(zip(table.names, overall.mean[0].tolist()))
-    profiles = profile_clusters_dask(table.values, fit.labels(), table.names, reference, weights=table.weights, k=k)
+    profiles = profile_clusters_dask(table.values, fit.labels(), table.names, None, weights=table.weights, k=k)
     say("profiles", f"{k} klaster")
-    return fit, profiles, reference
+    first = profiles[0].features
+    return fit, profiles, {name: first[name].reference for name in table.names}
