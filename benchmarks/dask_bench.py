@@ -7,7 +7,7 @@ a LocalCluster of `--workers` processes with `--memory-limit` each (spilling to 
 Peak worker memory is the largest resident set size any worker process reached (sampled every
 0.2 s with psutil, which distributed already depends on).
 
-    .venv/bin/python benchmarks/dask_bench.py --rows 16000000 --workers 2 --memory-limit 512MB --k 5
+    .venv/bin/python benchmarks/dask_bench.py --rows 8000000 --partitions 64 --workers 2 --memory-limit 400MB --k 5 --max-iter 5
 
 Results: docs/benchmarks.md ("Dask engine out of memory").
 """
@@ -74,12 +74,12 @@ class PeakMemory:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=16_000_000)
-    parser.add_argument("--partitions", type=int, default=32)
+    parser.add_argument("--rows", type=int, default=8_000_000)
+    parser.add_argument("--partitions", type=int, default=64)  # 125 000 rows a block: a worker's task stays ~60 MB
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--memory-limit", default="512MB")
+    parser.add_argument("--memory-limit", default="400MB")  # an idle worker is ~180 MB
     parser.add_argument("--k", type=int, default=5)
-    parser.add_argument("--max-iter", type=int, default=30)
+    parser.add_argument("--max-iter", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()
 
