@@ -337,7 +337,8 @@ def kmeans_dask(scaled: DaskScaled, k: int, seed: int = 42, n_init: int | None =
         if changed == 0 or shift <= threshold:
             converged = True
             break
-        previous, centers = centers, means
+        if iteration < max_iter:  # the last pass's labels stay those of `centers`, whose sums were counted
+            previous, centers = centers, means
     if (counts == 0).any():
         raise ValueError(f"kmeans found fewer than k = {k} non-empty clusters; the data has too few distinct points")
     # The labels are by `centers`; their means are `means`. Σ‖x − mean‖² = Σ‖x − center‖² − n ‖mean − center‖².

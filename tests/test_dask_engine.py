@@ -103,3 +103,15 @@ def test_missing_dask_names_the_extra(monkeypatch):
     with pytest.raises(ImportError, match="interpret\\[dask\\]"):
         require_dask()
     assert "pip install 'interpret[dask]'" == INSTALL_HINT
+
+
+def test_an_unconverged_fit_reports_the_partition_its_labels_give(client):
+    """Stopped by max_iter: sizes, WSS and labels all describe the labelling by `assign_centers`."""
+    X = np.random.default_rng(8).normal(size=(3000, 3))
+    fit = kmeans_dask(scale_dask(da.from_array(X, chunks=(700, 3))), 6, seed=3, max_iter=1, gather_below=0)
+    labels = np.asarray(fit.labels().compute())
+    Z = scale(X).values
+    assert not fit.converged and np.array_equal(np.bincount(labels, minlength=6), fit.sizes)
+    means = np.vstack([Z[labels == c].mean(axis=0) for c in range(6)])
+    assert np.abs(fit.centers - means).max() < 1e-9
+    assert fit.within_ss == pytest.approx(sum(((Z[labels == c] - means[c]) ** 2).sum() for c in range(6)), rel=1e-9)
