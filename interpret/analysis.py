@@ -35,6 +35,7 @@ from clustering.assumptions import CORRELATION_THRESHOLD, KMO_THRESHOLD, OUTLIER
 from .choices import Choices, resolve_choices
 from .config import Settings
 from .data import Dataset
+from .engines import open_engine
 from .errors import ConfigError, DataError
 from .analysis_mixed import mixed_space
 from .analysis_text import STABLE_JACCARD, UNSTABLE_JACCARD, stability_level
@@ -62,12 +63,18 @@ _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 32
 
 
-def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None = None, advance=None) -> tuple[Partition, Facts]:
+def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None = None, advance=None, progress=None) -> tuple[Partition, Facts]:
     """The whole clustering stage; returns the numbered partition and the facts with every analysis.
 
     `timings`, when given, receives the wall-clock seconds of each step (benchmarks/clustering_bench.py);
     `advance(stage, done, total)`, when given, is told how far the long steps (k panel, bootstrap) are.
+    The `engine` setting says where scaling, k-means, the k panel and the profiles compute (interpret/engines.py).
     """
+    with open_engine(settings, progress) as engine:
+        return _analyse(dataset, settings, timings, engine, advance)
+
+
+def _analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | None, engine, advance) -> tuple[Partition, Facts]:
     clock = _Clock(timings)
     ch = resolve_choices(dataset, settings)
     spec = dataset.spec
@@ -77,7 +84,7 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
     dropped = _low_msa(checks, dataset) if ch.drop_low_msa else []
     kept = [j for j, f in enumerate(spec.features) if f.name not in dropped]
     try:
-        scaled = scale(raw[:, kept], ch.scaling)
+        scaled = engine.scale(raw[:, kept], ch.scaling)
     except ValueError as exc:
         raise DataError(f"Cannot scale the features of {dataset.path.name} ({ch.scaling}): {exc}. Remove that feature from the spec.") from None
     space = scaled.values
@@ -94,8 +101,8 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
     if ch.run_panel and ch.method != "kprototypes":
         panel_progress = (lambda done, total: advance("k_panel", done, total)) if advance else None
         selection = _cached(
-            ("panel", _digest(space), ch.method, ch.metric, tuple(ch.k_values), ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size, ch.k_rule),
-            lambda: select_k(space, ch.k_values, ch.method, ch.metric, ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size,
+            ("panel", engine.name, _digest(space), ch.method, ch.metric, tuple(ch.k_values), ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size, ch.k_rule),
+            lambda: engine.select_k(space, ch.k_values, ch.method, ch.metric, ch.seed, ch.n_init, ch.gap_references, ch.neighbours, ch.sample_size,
                              rule=ch.k_rule, progress=panel_progress),
         )
     clock.lap("k_panel")
@@ -104,7 +111,7 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
         partition = selection.partitions[k]
     else:
         try:
-            partition = cluster(cluster_space, k, method=ch.method, seed=ch.seed, metric=ch.metric, n_init=ch.n_init, **options)
+            partition = engine.cluster(cluster_space, k, method=ch.method, seed=ch.seed, metric=ch.metric, n_init=ch.n_init, **options)
         except ValueError as exc:
             raise DataError(f"Clustering {dataset.path.name} with {ch.method}, k = {k} failed: {exc}.") from None
     partition = order_labels(partition, _order_key(dataset, raw))
@@ -141,6 +148,7 @@ def analyse(dataset: Dataset, settings: Settings, timings: dict[str, float] | No
         comparison=comparison,
         caveats=caveats,
         dropped_features=dropped,
+        profiles=engine.profiles(dataset, partition),
     )
     clock.lap("profile_and_facts")
     return partition, facts

@@ -95,8 +95,8 @@ def read_table(path: Path, sheet: str | int | None = None, encoding: str = "utf-
     """Read every cell as text (numbers are parsed later, with the spec's number format)."""
     if not path.exists():
         raise DataError(f"Data file not found: {path}. Check the path, or run without DATA to use the embedded data set.")
-    if path.is_dir():
-        raise DataError(f"Data path {path} is a folder; pass a CSV, XLSX or Parquet file.")
+    if path.is_dir() and not any(path.glob("*.parquet")):
+        raise DataError(f"Data path {path} is a folder; pass a CSV, XLSX or Parquet file (or a folder of .parquet files).")
     suffix = path.suffix.lower()
     try:
         if suffix in {".csv", ".txt", ".tsv"}:
@@ -106,7 +106,7 @@ def read_table(path: Path, sheet: str | int | None = None, encoding: str = "utf-
             sheet_name = sheet if sheet is not None else 0
             table = pd.read_excel(path, sheet_name=sheet_name, dtype=str)
             header = list(pd.read_excel(path, sheet_name=sheet_name, header=None, nrows=1, dtype=str).iloc[0]) if len(table.columns) else []
-        elif suffix in {".parquet", ".pq"}:
+        elif suffix in {".parquet", ".pq"} or path.is_dir():  # a folder: a partitioned Parquet data set
             _require("pyarrow", "parquet")
             table = pd.read_parquet(path)
             header = list(table.columns)
@@ -244,7 +244,7 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
         spec=spec,
         path=path,
         sha256=_sha256(path),
-        size_bytes=path.stat().st_size,
+        size_bytes=sum(file.stat().st_size for file in _files(path)),
         values=units.astype(float),
         reference=reference,
         dropped=dropped,
@@ -465,10 +465,16 @@ def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    for file in _files(path):
+        with file.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
     return digest.hexdigest()
+
+
+def _files(path: Path) -> list[Path]:
+    """The file, or the .parquet files of a partitioned data set in name order."""
+    return sorted(path.glob("*.parquet")) if path.is_dir() else [path]
 
 
 def _survey_weights(table: pd.DataFrame, units: pd.DataFrame, reference: Reference, spec: Spec, path: Path):

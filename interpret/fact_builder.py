@@ -58,6 +58,7 @@ def build_facts(
     comparison: Comparison | None = None,
     caveats: list[str] | None = None,
     dropped_features: list[str] | None = None,
+    profiles: list | None = None,
 ) -> Facts:
     """The facts of a numbered partition and of the analyses that ran (None: did not run)."""
     spec = dataset.spec
@@ -94,7 +95,7 @@ def build_facts(
     unit_plural = spec.unit_plural
     n_units = len(dataset.values)
     _run_facts(add, spec, dataset, method, n_units, unit_plural, features)
-    clusters = _clusters(add, dataset, partition, features, tolerance_pct, unit_plural)
+    clusters = _clusters(add, dataset, partition, features, tolerance_pct, unit_plural, profiles)
     # The order of the index is the order the verifier meets candidate facts in: keep it stable.
     if pca is not None:
         _pca_facts(add, pca, features)
@@ -191,8 +192,10 @@ def _run_facts(add, spec, dataset: Dataset, method: MethodInfo, n_units: int, un
         add(Fact(f"REF.{f.name}", ref, "reference", f.decimals, f.unit, feature=f.name, text=with_unit(format_number(ref, f.decimals), f.unit)))
 
 
-def _clusters(add, dataset: Dataset, partition: Partition, features: list[FeatureInfo], tolerance_pct: float, unit_plural: str) -> list[ClusterFacts]:
-    profiles = profile_clusters(dataset.values, partition.labels, dataset.reference.values, weights=dataset.weights)
+def _clusters(add, dataset: Dataset, partition: Partition, features: list[FeatureInfo], tolerance_pct: float, unit_plural: str,
+              profiles: list | None = None) -> list[ClusterFacts]:
+    if profiles is None:  # the Dask engine computes them on its cluster (interpret/engines.py)
+        profiles = profile_clusters(dataset.values, partition.labels, dataset.reference.values, weights=dataset.weights)
     sd = dataset.values.std(ddof=1).to_numpy()
     z_centers = (np.array([[p.features[f.name].mean for f in features] for p in profiles]) - dataset.values.mean().to_numpy()) / sd
     composite = composite_scores(z_centers, features)

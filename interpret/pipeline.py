@@ -89,7 +89,7 @@ def default_out_dir(dataset_name: str) -> Path:
 def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: Language, rules) -> BriefResult:
     """Every stage after loading, in memory: nothing is written."""
     register_settings(settings)  # the configured key and ids are masked in every file the brief makes
-    partition, facts = stage_cluster(dataset, settings, getattr(say, "advance", None))
+    partition, facts = stage_cluster(dataset, settings, say)
     for key in facts.method.caveats:
         if key != "low_msa_dropped":
             say("warning", language.t(f"caveat.{key}", k=facts.k, n=facts.dataset.n_units, units=language.unit_noun(facts), features=""))
@@ -141,12 +141,12 @@ def check_outputs(settings: Settings) -> None:
         read_geojson(Path(settings.geojson))
 
 
-def stage_cluster(dataset: Dataset, settings: Settings, advance=None) -> tuple[Partition, Facts]:
+def stage_cluster(dataset: Dataset, settings: Settings, progress: Progress | None = None) -> tuple[Partition, Facts]:
     """Scale, check assumptions, run the k panel (k = auto when neither --k nor the spec gives one),
     cluster, number the clusters, bootstrap the stability, build the facts: see interpret/analysis.py."""
     from .analysis import analyse
 
-    return analyse(dataset, settings, advance=advance)
+    return analyse(dataset, settings, advance=getattr(progress, "advance", None), progress=progress)
 
 
 def facts_of_data(settings: Settings) -> tuple[Facts, pd.DataFrame]:

@@ -249,6 +249,15 @@ SETTINGS: tuple[Setting, ...] = (
        cli_type=bool, commands=("run",), panel=CLUSTERING, default_text="off"),
     declare("tolerance_pct", real, "Within this many percent of the reference a value is 'setara' (equal), not above or below.",
        check=between(0, 50), panel=CLUSTERING, spec_key="tolerance_pct", default_text="the spec's, else 1"),
+    # -- where the clustering runs (docs/dask.md) ---------------------------------------------------
+    declare("engine", str, "Where the clustering stage computes: memory (this process) | dask (a Dask cluster, the `dask` extra).",
+       default="memory", choices=("memory", "dask"), commands=RUN + VERIFY, panel=CLUSTERING),
+    declare("dask_scheduler", str, "Address of a running Dask scheduler (tcp://host:8786) for engine = dask.",
+       commands=RUN + VERIFY, panel=CLUSTERING, default_text="a LocalCluster on this machine"),
+    declare("dask_workers", whole, "Workers of the LocalCluster (one thread each) for engine = dask.", default=2,
+       check=at_least(1), cli_type=int, commands=RUN + VERIFY, panel=CLUSTERING),
+    declare("dask_memory_limit", str, "Memory limit per LocalCluster worker (e.g. 1GB), or auto: the machine's memory shared by the workers.",
+       default="auto", commands=RUN + VERIFY, panel=CLUSTERING),
     # -- drafting (docs/llm.md) -------------------------------------------------------------------
     declare("provider", str, "Drafting provider: auto (watsonx, then Ollama, then rules) | watsonx | ollama | none (rule-based).",
        default="auto", choices="interpret.llm.providers:provider_choices", commands=RUN, panel=DRAFTING),

@@ -65,6 +65,20 @@ def test_xlsx_and_parquet_are_read(tmp_path, simple_spec):
         assert values.loc["P2", "A"] == pytest.approx(71.2)
 
 
+
+
+def test_a_folder_of_parquet_files_is_one_table(tmp_path, simple_spec):
+    """A partitioned Parquet data set (as the Dask engine's library path reads it, docs/dask.md)."""
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    frame = pd.DataFrame({"Provinsi": ["P1", "P2", "P3", "P4"], "A": [70.1, 71.2, 72.3, 69.0], "B": [100, 200, 300, 50]})
+    frame.iloc[:2].to_parquet(folder / "part-0.parquet", index=False)
+    frame.iloc[2:].to_parquet(folder / "part-1.parquet", index=False)
+    values = load_dataset(folder, simple_spec).values
+    assert sorted(values.index) == ["P1", "P2", "P3", "P4"] and values.loc["P4", "B"] == 50
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DataError, match="is a folder"):
+        load_dataset(tmp_path / "empty", simple_spec)
 # --- bad input: each names the file/column/row and the fix -------------------------------------
 
 def test_missing_file(tmp_path, simple_spec):
