@@ -372,7 +372,7 @@ def sample_rows(n: int, sample_size: int | None, seed: int) -> np.ndarray | None
 # -- the k panel ---------------------------------------------------------------------------------------
 def select_k_dask(scaled: DaskScaled, k_values: list[int], seed: int = 42, n_init: int | None = None, gap_references: int = 20,
                   neighbours: int = 10, sample_size: int | None = 2000, progress: Progress | None = None,
-                  gather_below: int = BATCHED_MAX_UNITS):
+                  gather_below: int = BATCHED_MAX_UNITS, rule: str = "auto"):
     """The six indices of `kselection.select_k` for k-means on Dask: (KSelection, {k: DaskFit}).
 
     WSS, DBI and CH come from every unit; silhouette, gap and connectivity from the in-memory
@@ -380,7 +380,7 @@ def select_k_dask(scaled: DaskScaled, k_values: list[int], seed: int = 42, n_ini
     from sklearn.metrics import silhouette_score
 
     from .algorithms import cluster
-    from .kselection import BEST, INDICES, KSelection, connectivity, consensus, find_knee, gap_choice, gap_statistic, nearest_neighbours
+    from .kselection import INDICES, connectivity, decide_k, nearest_neighbours
 
     say = progress or (lambda stage, message: None)
     n = scaled.n
@@ -404,23 +404,7 @@ def select_k_dask(scaled: DaskScaled, k_values: list[int], seed: int = 42, n_ini
         indices["ch"].append(fits[k].ch)
         indices["silhouette"].append(float(silhouette_score(sample, labels)) if len(np.unique(labels)) > 1 else float("nan"))
         indices["connectivity"].append(connectivity(sample, labels, neighbours, "euclidean", nearest=nearest))
-    restarts = min(n_init or default_n_init(n), 10)
-
-    def refit(data: np.ndarray, k: int, fit_seed: int) -> np.ndarray:
-        return cluster(data, k, method="kmeans", seed=fit_seed, n_init=restarts).labels
-
     known = sample_labels if rows is None else {}
-    indices["gap"], indices["gap_se"], _ = gap_statistic(sample, k_values, refit, gap_references, seed, "euclidean", data_labels=known)
-    knee = find_knee(k_values, indices["wss"])
-    votes = {"wss": knee} if knee is not None else {}
-    for name, best in BEST.items():
-        values = np.array(indices[name])
-        values = np.where(np.isnan(values), -np.inf if best == "max" else np.inf, values)
-        votes[name] = k_values[int(np.argmax(values) if best == "max" else np.argmin(values))]
-    votes["gap"] = gap_choice(k_values, indices["gap"], indices["gap_se"])
-    votes = {name: votes[name] for name in INDICES if name in votes}
-    chosen, tie_break = consensus(votes, k_values, indices["silhouette"])
-    selection = KSelection(k_values=k_values, indices=indices, knee=knee, votes=votes, chosen_k=chosen, tie_break=tie_break,
-                           sample_size=int(sample_size) if rows is not None else None, gap_references=gap_references,
-                           neighbours=neighbours)
+    selection = decide_k(k_values, indices, {k: [int(v) for v in fit.sizes] for k, fit in fits.items()}, n, sample, rows is not None,
+                         "kmeans", "euclidean", seed, n_init, gap_references, neighbours, sample_size, rule, known_labels=known)
     return selection, fits

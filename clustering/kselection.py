@@ -223,6 +223,22 @@ def select_k(
             indices["silhouette"].append(float("nan"))
         indices["connectivity"].append(connectivity(sample, sample_labels, neighbours, metric, nearest=nearest))
 
+    selection = decide_k(k_values, indices, {k: p.sizes for k, p in partitions.items()}, n, sample, sampled, method, metric, seed, n_init,
+                         gap_references, neighbours, sample_size, rule,
+                         known_labels={} if sampled else {k: p.labels for k, p in partitions.items()})
+    selection.partitions = partitions
+    if progress is not None:
+        progress(len(k_values) + 1, len(k_values) + 1)
+    return selection
+
+
+def decide_k(k_values: list[int], indices: dict[str, list[float]], sizes: dict[int, list[int]], n: int, sample: np.ndarray,
+             sampled: bool, method: str, metric: str, seed: int, n_init: int | None, gap_references: int, neighbours: int,
+             sample_size: int | None, rule: str, known_labels: dict[int, np.ndarray] | None = None) -> KSelection:
+    """From the five indices of every k (wss, dbi, ch, silhouette, connectivity): the gap statistic
+    (which also weighs k = 1), the degenerate partitions that take no vote, the votes, the consensus and
+    the rule's choice. One decision for the in-memory panel above and the Dask one
+    (clustering.dask_engine), so that both engines choose k alike."""
     # Reference sets: the same method, fewer restarts (uniform data has no structure to miss); on a
     # sample a fixed 3, so the gap statistic costs the same at 10 000 and at 1 000 000 units.
     restarts = min(n_init or default_n_init(n), 3 if sampled else 10)
@@ -230,19 +246,17 @@ def select_k(
     def fit(data: np.ndarray, k: int, fit_seed: int) -> np.ndarray:
         return cluster(data, k, method=method, seed=fit_seed, metric=metric, n_init=restarts).labels
 
-    known = {} if sampled else {k: p.labels for k, p in partitions.items()}
+    known = known_labels or {}
     with_one = [1, *k_values] if k_values[0] == 2 else k_values
     gap, gap_se, _ = gap_statistic(sample, with_one, fit, gap_references, seed, metric, data_labels=known)
     gap_prefers_one = with_one[0] == 1 and gap[0] >= gap[1] - gap_se[1]
     if with_one[0] == 1:
         gap, gap_se = gap[1:], gap_se[1:]
     indices["gap"], indices["gap_se"] = gap, gap_se
-    if progress is not None:
-        progress(len(k_values) + 1, len(k_values) + 1)
 
     excluded = []
     if n >= DEGENERATE_MIN_N:
-        excluded = [k for k in k_values if min(partitions[k].sizes) < MIN_CLUSTER_SIZE]
+        excluded = [k for k in k_values if min(sizes[k]) < MIN_CLUSTER_SIZE]
         if len(excluded) == len(k_values):
             excluded = []
     allowed = np.array([k not in excluded for k in k_values])
@@ -273,7 +287,6 @@ def select_k(
         chosen_k=chosen,
         tie_break=tie_break,
         sample_size=int(sample_size) if sampled else None,
-        partitions=partitions,
         gap_references=gap_references,
         neighbours=neighbours,
         rule=rule,

@@ -80,10 +80,7 @@ class DaskEngine:
         from clustering.dask_engine import select_k_dask
 
         _kmeans_only(method, metric)
-        if rule != "auto":
-            raise ConfigError(f"engine = dask chooses k by the panel's consensus (k = auto) or takes a fixed k, not k = {rule}. "
-                              "Use --k auto, --k N, or --engine memory.")
-        selection, fits = select_k_dask(self._space(space), list(k_values), seed, n_init, gap_references, neighbours, sample_size, self.say)
+        selection, fits = select_k_dask(self._space(space), list(k_values), seed, n_init, gap_references, neighbours, sample_size, self.say, rule=rule)
         for k, fit in fits.items():
             self._fits[(id(space), k)] = fit
             selection.partitions[k] = fit.partition(np.asarray(fit.labels().compute()))
