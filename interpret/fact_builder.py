@@ -34,6 +34,7 @@ from .facts import (
     WeightsInfo,
     composite_scores,
 )
+from .facts_relations import relation_facts
 from .numbers import format_number, format_percent, with_unit
 from .terms import Direction
 
@@ -102,6 +103,7 @@ def build_facts(
         _stability_facts(add, stability)
     if comparison is not None:
         _comparison_facts(add, comparison)
+    relation_facts(add, clusters, features, k_selection)  # pairwise gaps and ratios: interpret/facts_relations.py
 
     return Facts(
         dataset=DatasetInfo(

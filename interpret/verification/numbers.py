@@ -18,6 +18,7 @@ from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
+from .binding import bind, nearest_features
 from .scope import AGGREGATE, Scope
 
 _TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=]))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
@@ -123,17 +124,18 @@ class NumberChecker:
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
-        self.concepts = tuple((pattern, (fact_id,)) for fact_id, pattern in verifier.lex.concepts.items())
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
 
     def check(self, scope: Scope) -> None:
         v = self.v
         respectively = bool(rx(v.lex.respectively).search(scope.text))
-        for number in find_numbers(scope, v.lex):
-            clusters = scope.clusters_in_clause(number.start) if respectively else ()
-            clusters = clusters or scope.clusters_for(number.start)
+        found = find_numbers(scope, v.lex)
+        for number in found:
+            clusters = scope.clusters_for(number.start)
             features = scope.features_for(number.start)
+            if respectively:
+                clusters, features = self.respective(scope, number, found, clusters, features)
             anchor = scope.nearest_before(number.start)
             named_member = anchor.value if anchor is not None and anchor in scope.members else None
             if number.unit == "ratio":
@@ -141,11 +143,26 @@ class NumberChecker:
                 continue
             if self.between_clusters(scope, number, features):
                 continue
-            pool = self.pool(scope, number, clusters, features, named_member)
-            if named_member is not None and named_member != AGGREGATE and not any(f.member == named_member for f in pool) and number.unit != "count":
-                v.unit_number(scope, number, named_member, features)
+            binding = bind(self, scope, number, clusters, features, named_member)
+            if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit != "count"
+                    and not any(f.member == named_member for f in binding.facts)):
+                v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
                 continue
-            self.judge(scope, number, pool, clusters, features)
+            self.judge(scope, number, binding, clusters, features)
+
+    @staticmethod
+    def respective(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], clusters, features):
+        """"UHH dan HLS masing-masing 72,3 dan 13,2 tahun": the i-th number of the clause is about the i-th name."""
+        start, end = scope.clause(number.start)
+        peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
+        i = peers.index(number)
+        named_clusters = scope.clusters_in_clause(number.start)
+        named_features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < end))
+        if len(named_clusters) == len(peers) > 1:
+            clusters = (named_clusters[i],)
+        if len(named_features) == len(peers) > 1:
+            features = (named_features[i],)
+        return clusters, features
 
     def between_clusters(self, scope: Scope, number: WrittenNumber, features) -> bool:
         """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means."""
@@ -153,76 +170,29 @@ class NumberChecker:
         cue = rx(rf"\b(?:{self.v.lex.gap_cue})\b").search(scope.text, start, number.start)
         named = [m for m in scope.clusters if start <= m.start < number.start]
         pair = list(dict.fromkeys(m.value for m in named))
-        if not cue or len(pair) != 2 or len(features) != 1 or number.unit in {"count", "clusters", "year"}:
+        if not cue or len(pair) != 2 or number.unit in {"count", "clusters", "year"}:
             return False
+        features = nearest_features(scope, number, features)
+        if len(features) != 1:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
+                         "selisih dua klaster tanpa indikator yang jelas")
+            return True
         feature = features[0]
-        a, b = (self.v.facts.cluster(n).features[feature].mean for n in pair)
-        info = self.v.facts.feature(feature)
-        fact = Fact(f"K{pair[0]}.{feature}.mean", abs(a - b), "diff", info.decimals, info.unit, pair[0], feature)
-        if number.percent:
-            return False  # a relative gap: its base is ambiguous, leave it to the general pool
+        lo, hi = sorted(pair)
+        fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
+        if number.percent or fact is None:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
+                         "selisih relatif dua klaster: dasarnya tidak jelas" if number.percent else "selisih dua klaster tidak ada dalam fakta")
+            return True
         ok = self.equal(number, fact)
-        shown = with_unit(format_number(abs(a - b), info.decimals), info.unit)
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), self.v.facts.index.get(f"K{pair[0]}.{feature}.mean"),
-                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""),
-                     expected=shown)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), fact,
+                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""))
         return True
 
-    def pool(self, scope: Scope, number: WrittenNumber, clusters, features, member) -> list[Fact]:
-        facts = []
-        for f in self.numeric:
-            if f.member is not None and f.member != member:
-                continue
-            if number.unit == "count":
-                if f.kind not in {"size", "count"}:
-                    continue
-                if clusters and f.cluster not in clusters:
-                    continue
-            elif number.unit == "clusters":
-                if f.kind not in {"k", "size", "count"} or (f.kind != "k" and not clusters):
-                    continue
-            else:
-                if (number.percent or scope.stat == "diff_pct") != (f.unit == "%"):
-                    continue
-                if clusters and f.cluster is not None and f.cluster not in clusters:
-                    continue
-                if features and f.feature is not None and f.feature not in features:
-                    continue
-                if number.unit == "money" and "rupiah" not in (f.unit or "").lower() and f.unit != "":
-                    continue
-            facts.append(f)
-        if number.unit == "year":
-            years = [f for f in facts if f.kind == "year"]
-            others = [f for f in facts if f.kind != "year" and self.equal(number, f)]
-            facts = others or years or facts
-        unit_word = re.match(r"\s*([A-Za-z]+)", scope.text[number.end : number.end + 20])
-        if unit_word and number.unit == "plain":
-            word = unit_word.group(1).lower()
-            if any((f.unit or "").lower().startswith(word) for f in self.v.facts.index.values() if f.feature):
-                facts = [f for f in facts if (f.unit or "").lower().startswith(word)] or facts
-        if scope.stat:
-            preferred = [f for f in facts if f.kind == scope.stat]
-            facts = preferred or facts
-        if not clusters and number.unit in {"plain", "money"} and self._reference_before(scope, number):
-            facts = [f for f in facts if f.kind == "reference"] or facts
-        concept = self.concept(scope, number)
-        if concept:
-            facts = [f for f in facts if f.id in concept] + [f for f in facts if f.id not in concept]
-        stat = self.stat_cue(scope, number)
-        if stat:
-            facts = [f for f in facts if f.kind == stat] or facts
-        return facts
-
-    def _reference_before(self, scope: Scope, number: WrittenNumber) -> bool:
+    def reference_before(self, scope: Scope, number: WrittenNumber, window: int = 50) -> bool:
         start, _ = scope.clause(number.start)
-        return bool(self.reference_rx.search(scope.text, max(start, number.start - 50), number.start))
-
-    def concept(self, scope: Scope, number: WrittenNumber) -> tuple[str, ...]:
-        start, end = scope.clause(number.start)
-        for pattern, ids in self.concepts:
-            if rx(pattern).search(scope.text, start, end) and any(i in self.v.facts.index for i in ids):
-                return ids
-        return ()
+        # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
+        return any(m.end() <= number.start for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
 
     def stat_cue(self, scope: Scope, number: WrittenNumber) -> str | None:
         start, _ = scope.clause(number.start)
@@ -236,59 +206,48 @@ class NumberChecker:
             return "max" if re.search(r"\d", between) else "min"
         return None
 
-    def equal(self, number: WrittenNumber, fact: Fact) -> bool:
-        slack = 0.5 * 10 ** (-number.decimals) * number.multiplier + self.v.tolerance
-        targets = []
+    def equal(self, number: WrittenNumber, fact: Fact, *, exact: bool = False) -> bool:
+        """Does the written number agree with its fact? Precision is what the digits imply (see docs/verification.md):
+        exact = within half a unit of the last written digit; "sekitar" = within one unit; "hampir" = below and within
+        one unit (or 5 %); "lebih dari"/"kurang dari" = strict bounds. A multiplier or currency must match the fact's scale."""
+        tolerance = self.v.tolerance
+        unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
         value = float(fact.value)
         if not number.signed and fact.kind in {"diff", "diff_pct", "z"}:
             value = abs(value)
-        targets.append(value)
-        if number.multiplier != 1.0 or number.money:
-            targets.append(value * _fact_scale(fact, self.v.lex))
-        for target in targets:
-            target = round(target, 12)
-            if number.qualifier == "approx":
-                if abs(target - number.value) <= max(slack, abs(number.value) * self.v.approx_pct / 100):
-                    return True
-            elif number.qualifier == "nearly":
-                if number.value * (1 - self.v.approx_pct / 100) - slack <= target <= number.value + slack:
-                    return True
-            elif number.qualifier == "above":
-                if target > number.value - self.v.tolerance:
-                    return True
-            elif number.qualifier == "below":
-                if target < number.value + self.v.tolerance:
-                    return True
-            elif abs(target - number.value) <= slack:
-                return True
-        return False
+        scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
+        target = round(value * scale, 12)
+        written = number.value
+        qualifier = None if exact else number.qualifier
+        if qualifier == "approx":
+            return abs(target - written) <= unit_of_last_digit + tolerance
+        if qualifier == "nearly":
+            return written - max(unit_of_last_digit, 0.05 * abs(written)) - tolerance <= target < written + tolerance
+        if qualifier == "above":
+            return target > written
+        if qualifier == "below":
+            return target < written
+        return abs(target - written) <= 0.5 * unit_of_last_digit + tolerance
 
-    def judge(self, scope: Scope, number: WrittenNumber, pool: list[Fact], clusters, features) -> None:
+    def judge(self, scope: Scope, number: WrittenNumber, binding, clusters, features) -> None:
         v = self.v
-        everything = pool
-        if number.qualifier in {"above", "below", "nearly"}:
-            main = [f for f in pool if f.kind in {"mean", "size", "reference", "count", "k"}] or pool
-            if clusters:
-                main = [f for f in main if f.cluster in clusters] or main
-            pool = main
-        matched = [f for f in pool if self.equal(number, f)]
-        if not matched and number.qualifier in {"above", "below", "nearly"}:
-            # "di bawah 0,60" quoting a threshold fact: the written number is that fact
-            exact = WrittenNumber(**{**number.__dict__, "qualifier": None})
-            matched = [f for f in everything if self.equal(exact, f)]
-        if matched:
-            best = min(matched, key=lambda f: self.priority(f, scope, clusters, features))
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, best, Verdict.TRUE, self.reading(number))
+        reading = self.reading(number)
+        if not binding.facts:
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                    "tidak terikat pada fakta mana pun" + (f"; {reading}" if reading else ""))
             return
-        data_scope = number.unit in {"count", "clusters", "year"} and rx(v.lex.data_scope).search(scope.text)
-        specific = bool(clusters or features) or number.unit == "clusters" or bool(data_scope) or bool(self.concept(scope, number))
-        if specific and pool:
-            nearest = min(pool, key=lambda f: (self.priority(f, scope, clusters, features)[:2], abs(abs(float(f.value)) * (_fact_scale(f, v.lex) if number.multiplier != 1 else 1) - abs(number.value)) / (abs(float(f.value)) or 1)))
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, nearest, Verdict.FALSE, "tidak cocok dengan fakta dalam konteksnya" + (f"; {self.reading(number)}" if self.reading(number) else ""))
-        elif specific:
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.FALSE if number.unit == "count" and clusters else Verdict.UNVERIFIABLE, "tidak ditemukan")
-        else:
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE, "tidak ditemukan")
+        if binding.ambiguous:
+            ids = ", ".join(f.id for f in binding.facts[:4])
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                    f"tidak jelas fakta mana yang dimaksud ({ids}{', …' if len(binding.facts) > 4 else ''})")
+            return
+        fact = binding.fact
+        # a method concept quoted with its bound ("di bawah 0,60", "tidak lebih dari 1,0 %") states the threshold itself
+        exact = binding.how == "concept" and fact.kind in DEFINITIONS
+        ok = self.equal(number, fact, exact=exact)
+        why = f"terikat ({binding.how}) pada {fact.id}" + (f"; {reading}" if reading else "")
+        v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+                why if not ok else reading)
 
     @staticmethod
     def reading(number: WrittenNumber) -> str:
@@ -297,12 +256,6 @@ class NumberChecker:
         qualifier = {"approx": "sekitar ", "above": "lebih dari ", "below": "kurang dari ", "nearly": "hampir "}.get(number.qualifier or "", "")
         return f"dibaca sebagai {qualifier}{format_number(number.value, 0)}" + (" rupiah" if number.money else "")
 
-    @staticmethod
-    def priority(fact: Fact, scope: Scope, clusters, features) -> tuple:
-        return (
-            0 if scope.stat and fact.kind == scope.stat else 1,
-            0 if fact.cluster is not None and fact.cluster in clusters else 1,
-            0 if fact.feature is not None and fact.feature in features else 1,
-            0 if fact.kind == "mean" else 1,
-            fact.id,
-        )
+
+# kinds of fact that a sentence states as a definition, bound word included ("Jaccard di bawah 0,60")
+DEFINITIONS = {"threshold", "threshold_pct", "tolerance_pct", "seed", "n_init", "B", "count"}

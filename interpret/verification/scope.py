@@ -51,6 +51,7 @@ class Scope:
     membership_cues: list[int] = field(default_factory=list)
     tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
     list_gap: re.Pattern | None = None  # what may separate two names of one list (", dan"): lexicon `list_joiner`
+    row_key: int | None = None  # a table row's k (the k-selection panel), which its cells are about
 
     def clause(self, position: int) -> tuple[int, int]:
         start, end = 0, len(self.text)

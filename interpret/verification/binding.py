@@ -1,0 +1,198 @@
+"""Which fact a written number is about: its subject, attribute and statistic, never its value.
+
+A number is bound before it is compared. The binding reads, in order:
+
+1. a table row keyed by k (the k-selection panel): the cell's column names the index, the row's k
+   the candidate: "0,769 ± 0,087" in the row k = 2 is KSEL.k2.gap and KSEL.k2.gap_se;
+2. a method concept named next to the number (lexicon [concepts]: "benih 42" → RUN.seed,
+   "200 inisialisasi" → RUN.n_init, "setara … 1,0 %" → METHOD.tolerance_pct, "|r| > 0,80" →
+   ASSUME.r_threshold): the nearest phrase in the clause wins; a concept key may hold "*" (any
+   cluster, unit or indicator), narrowed by the claim's own cluster, unit and indicator;
+3. otherwise the subject (the cluster or unit the clause names, the reference), the attribute (the
+   indicator named nearest the number) and the statistic (a table header, a statistic word, a
+   percentage = the % difference, a reference cue, else the mean).
+
+The result is the facts of that one identity (normally one). Nothing here looks at the value:
+`NumberChecker` then compares the number with its bound fact, so a number that happens to equal
+some other fact is never "benar" by coincidence; a number that binds to nothing is unverifiable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts import Fact
+from .lexicon import rx
+from .scope import AGGREGATE
+
+FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
+PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
+_WINDOW = 45  # how far (characters) a concept phrase may stand from its number
+
+
+@dataclass(frozen=True)
+class Binding:
+    facts: tuple[Fact, ...]  # the facts of the bound identity; empty: the number binds to nothing
+    how: str  # "table", "concept", "subject"
+    stat: str | None = None
+    ambiguous: bool = False  # several identities fit: the text does not say which one
+
+    @property
+    def fact(self) -> Fact | None:
+        return self.facts[0] if len(self.facts) == 1 else None
+
+
+def _compatible(number, fact: Fact) -> bool:
+    """A percentage binds only to a percentage fact, a count or plain number never to one."""
+    return number.percent == (fact.unit == "%")
+
+
+def concept_binding(checker, scope, number, clusters, features, member) -> Binding | None:
+    """The method concept named nearest the number in its clause, if any (lexicon [concepts])."""
+    start, end = scope.clause(number.start)
+    best: tuple[int, int, list[Fact]] | None = None
+    for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
+        facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
+        facts = [f for f in facts if _compatible(number, f)]
+        if not facts:
+            continue
+        if pattern.startswith("^"):  # a phrase that must follow the number ("2 dari 6 indeks")
+            match = rx(pattern[1:]).match(scope.text, number.end, end)
+            if match and (best is None or (0, order) < best[:2]):
+                best = (0, order, facts)
+            continue
+        for match in rx(pattern).finditer(scope.text, start, end):
+            if match.end() <= number.start:
+                distance = number.start - match.end()
+            elif match.start() >= number.end:
+                distance = match.start() - number.end
+            else:
+                continue
+            if distance <= _WINDOW and (best is None or (distance, order) < best[:2]):
+                best = (distance, order, facts)
+    if best is None:
+        return None
+    return Binding(tuple(best[2]), "concept", best[2][0].kind, ambiguous=len(best[2]) > 1)
+
+
+def _concept_facts(index: dict[str, Fact], key: str, clusters, features, member) -> list[Fact]:
+    if "*" not in key:
+        return [index[key]] if key in index else []
+    pattern = re.compile("^" + re.escape(key).replace(r"\*", "[^.]+(?:\\.[^.]+)*?") + "$")
+    facts = [f for f in index.values() if pattern.match(f.id)]
+    if member is not None:
+        facts = [f for f in facts if f.member is None or f.member == member]
+    if clusters:
+        facts = [f for f in facts if f.cluster is None or f.cluster in clusters]
+    if features:
+        facts = [f for f in facts if f.feature is None or f.feature in features]
+    return facts
+
+
+def panel_binding(checker, scope, number) -> Binding | None:
+    """A cell of the k-selection panel: its row's k and its column's index."""
+    if scope.row_key is None or scope.stat not in PANEL_STATS:
+        return None
+    stat = scope.stat
+    if stat == "gap" and re.search(r"±\s*$", scope.text[: number.start]):
+        stat = "gap_se"
+    fact = checker.v.facts.index.get(f"KSEL.k{scope.row_key}.{stat}")
+    return Binding((fact,) if fact else (), "table", stat)
+
+
+def statistic(checker, scope, number) -> str:
+    """The statistic the number states: the table's column, a statistic word, else what its form implies."""
+    if scope.stat:
+        return scope.stat
+    cue = checker.stat_cue(scope, number)
+    if cue:
+        return cue
+    if number.unit == "count":
+        return "size"
+    if number.unit == "clusters":
+        return "k"
+    if number.unit == "year":
+        return "year"
+    if number.percent:
+        return "diff_pct"
+    if checker.reference_before(scope, number):
+        return "reference"
+    return "mean"
+
+
+def nearest_features(scope, number, features) -> tuple[str, ...]:
+    """Of the indicators of the clause, the one named nearest before the number (else nearest after)."""
+    if len(features) <= 1:
+        return tuple(features)
+    start, end = scope.clause(number.start)
+    named = [m for m in scope.features if start <= m.start < end and m.value in features]
+    before = [m for m in named if m.end <= number.start]
+    if before:
+        return (before[-1].value,)
+    after = [m for m in named if m.start >= number.end]
+    return (after[0].value,) if after else tuple(features)
+
+
+def subject_binding(checker, scope, number, clusters, features, member) -> Binding:
+    """The facts of the clause's subject, attribute and statistic."""
+    stat = statistic(checker, scope, number)
+    index = checker.v.facts.index
+    if member == AGGREGATE:  # "Indonesia 73,13 tahun": the national figure is the reference
+        member, stat = None, ("reference" if stat == "mean" else stat)
+    if stat == "size":
+        if clusters:
+            facts = [index[f"K{c}.size"] for c in clusters if f"K{c}.size" in index]
+            return Binding(tuple(facts), "subject", stat, ambiguous=len(facts) > 1)
+        fact = index.get("DATA.n_units")
+        return Binding((fact,) if fact else (), "subject", stat)
+    if stat == "k":
+        fact = index.get("RUN.k")
+        return Binding((fact,) if fact else (), "subject", stat)
+    if stat == "year":
+        fact = index.get("DATA.year")
+        return Binding((fact,) if fact else (), "subject", stat)
+    features = nearest_features(scope, number, features)
+    facts = []
+    for f in checker.numeric:
+        if f.kind != stat:
+            continue
+        if member is not None and f.member is not None and f.member != member:
+            continue
+        if f.member is not None and member is None:
+            continue
+        if stat == "reference" or f.cluster is None:
+            if clusters and stat != "reference" and f.kind in FEATURE_STATS:
+                continue
+        elif clusters and f.cluster not in clusters:
+            continue
+        if features and f.feature is not None and f.feature not in features:
+            continue
+        if features and f.feature is None and stat in FEATURE_STATS:
+            continue
+        facts.append(f)
+    if member is not None:  # "DKI Jakarta … (z = +3,49)": the unit's own fact, when it has one
+        facts = [f for f in facts if f.member == member] or facts
+    facts = _by_unit_word(checker, scope, number, facts)
+    identities = {(f.cluster, f.feature, f.member, f.kind) for f in facts}
+    return Binding(tuple(facts), "subject", stat, ambiguous=len(identities) > 1)
+
+
+def _by_unit_word(checker, scope, number, facts: list[Fact]) -> list[Fact]:
+    """"72 tahun" is about an indicator in years, "Rp 10 juta" about one in rupiah."""
+    if len(facts) <= 1:
+        return facts
+    if number.money:
+        money = [f for f in facts if "rupiah" in (f.unit or "").lower()]
+        return money or facts
+    word = re.match(r"\s*([A-Za-z]+)", scope.text[number.end : number.end + 20])
+    if word:
+        same = [f for f in facts if (f.unit or "").lower().startswith(word.group(1).lower())]
+        return same or facts
+    return facts
+
+
+def bind(checker, scope, number, clusters, features, member) -> Binding:
+    return (panel_binding(checker, scope, number)
+            or concept_binding(checker, scope, number, clusters, features, member)
+            or subject_binding(checker, scope, number, clusters, features, member))
