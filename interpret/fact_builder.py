@@ -59,7 +59,8 @@ def build_facts(
     """The facts of a numbered partition and of the analyses that ran (None: did not run)."""
     spec = dataset.spec
     features = [
-        FeatureInfo(name=f.name, column=f.column, label=f.label, unit=f.unit, direction=f.direction, decimals=f.decimals, theme=f.theme)
+        FeatureInfo(name=f.name, column=f.column, label=f.label, unit=f.unit, direction=f.direction, decimals=f.decimals, theme=f.theme,
+                    aliases=list(f.aliases))
         for f in spec.features
     ]
     index: dict[str, Fact] = {}

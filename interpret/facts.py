@@ -124,6 +124,8 @@ class FeatureInfo(_Section):
     direction: Literal["higher_is_better", "lower_is_better"]
     decimals: int
     theme: str
+    aliases: list[str] = []
+    """Other names of the indicator (spec `aliases`): a claim naming one is about this indicator."""
 
 
 # -- the clusters ---------------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class FeatureSpec(_Strict):
     direction: Direction = "higher_is_better"
     decimals: int = Field(default=2, ge=0, le=6)
     theme: str = "umum"
+    aliases: list[str] = []  # other names the text may use for this indicator ("harapan hidup" for UHH): the verifier binds them
 
     @property
     def name(self) -> str:

@@ -116,8 +116,16 @@ def statistic(checker, scope, number) -> str:
         return "year"
     if number.percent:
         return "diff_pct"
+    lex = checker.v.lex
+    start, end = scope.clause(number.start)
+    if rx(lex.reference_just_before).search(scope.text[start : number.start]):  # "di atas rata-rata 8,93 tahun"
+        return "reference"
+    if rx(lex.reference_after).match(scope.text[number.end : end]):  # "1,3 tahun di atas rata-rata provinsi"
+        return "diff"
     if checker.reference_before(scope, number):
         return "reference"
+    if not scope.clusters and not scope.default_clusters and checker.reference_rx.search(scope.text):
+        return "reference"  # "Rata-rata provinsi untuk UHH 73,13 tahun, sedangkan HLS 13,30 tahun": no cluster in sight
     return "mean"
 
 
@@ -128,10 +136,12 @@ def nearest_features(scope, number, features) -> tuple[str, ...]:
     start, end = scope.clause(number.start)
     named = [m for m in scope.features if start <= m.start < end and m.value in features]
     before = [m for m in named if m.end <= number.start]
-    if before:
-        return (before[-1].value,)
     after = [m for m in named if m.start >= number.end]
-    return (after[0].value,) if after else tuple(features)
+    if not (before or after):
+        return tuple(features)
+    nearest = before[-1] if before else after[0]
+    # a dimension word ("pendidikan") names several indicators at one place: all of them
+    return tuple(dict.fromkeys(m.value for m in named if m.start == nearest.start))
 
 
 def subject_binding(checker, scope, number, clusters, features, member) -> Binding:
@@ -150,9 +160,17 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
         fact = index.get("RUN.k")
         return Binding((fact,) if fact else (), "subject", stat)
     if stat == "year":
+        # a year is the data's year only when the sentence speaks of the data ("tahun 2023" of the source, the
+        # title's indicator); "ditargetkan 5 % pada 2025" is about something else
         fact = index.get("DATA.year")
-        return Binding((fact,) if fact else (), "subject", stat)
+        title = re.split(r"\s*\d", checker.v.facts.dataset.title or "")[0].strip()
+        about_data = rx(checker.v.lex.data_scope).search(scope.text) or scope.features or (title and title.lower() in scope.text.lower())
+        return Binding((fact,) if fact and about_data else (), "subject", stat)
     features = nearest_features(scope, number, features)
+    if stat in FEATURE_STATS and not features:
+        features = _features_of_unit(checker, scope, number)  # "9.000 ribu rupiah": the one indicator in rupiah
+        if not features:
+            return Binding((), "subject", stat)  # "kemiskinan turun 3,1 %": no indicator of the data is named
     facts = []
     for f in checker.numeric:
         if f.kind != stat:
@@ -176,6 +194,17 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
     facts = _by_unit_word(checker, scope, number, facts)
     identities = {(f.cluster, f.feature, f.member, f.kind) for f in facts}
     return Binding(tuple(facts), "subject", stat, ambiguous=len(identities) > 1)
+
+
+def _features_of_unit(checker, scope, number) -> tuple[str, ...]:
+    """The one indicator whose unit the number carries, if exactly one does."""
+    infos = checker.v.facts.features
+    if number.money:
+        found = [f.name for f in infos if "rupiah" in f.unit.lower()]
+    else:
+        word = re.match(r"\s*([^\W\d_]+)", scope.text[number.end : number.end + 20])
+        found = [f.name for f in infos if word and f.unit and f.unit.lower().startswith(word.group(1).lower())]
+    return tuple(found) if len(found) == 1 else ()
 
 
 def _by_unit_word(checker, scope, number, facts: list[Fact]) -> list[Fact]:

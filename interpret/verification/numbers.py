@@ -119,7 +119,8 @@ def _fact_scale(fact: Fact, lex: Lexicon) -> float:
 class NumberChecker:
     kind = ClaimKind.NUMBER
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
-             "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue")
+             "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
+             "reference_just_before", "reference_after")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -200,7 +201,7 @@ class NumberChecker:
         for pattern, kind in self.v.lex.stat_words:
             if rx(pattern).search(before):
                 return kind
-        cue = rx(rf"\b(?:{self.v.lex.range_cue})\b").search(scope.text, start, number.start)
+        cue = next((m for m in rx(rf"\b(?:{self.v.lex.range_cue})\b").finditer(scope.text, start) if m.end() <= number.start), None)
         if cue:
             between = scope.masked[cue.end() : number.start]
             return "max" if re.search(r"\d", between) else "min"

@@ -164,12 +164,16 @@ class Analyzer:
         patterns = []
         extra = feature_aliases or {}
         for f in facts.features:
-            names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *extra.get(f.name, [])}
+            names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *f.aliases, *extra.get(f.name, [])}
             for name in names:
                 if name:
                     patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")))
         patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
         self.feature_patterns = patterns
+        # a dimension word ("aspek kesehatan") names every indicator of its theme, unless its clause names one itself
+        self.theme_patterns = [(f.name, rx(rf"(?<![\w-])(?:{self.lex.theme_words[f.theme]})(?![\w])"))
+                               for f in facts.features if f.theme in self.lex.theme_words]
+        self.feature_negation = rx(rf"(?:{self.lex.feature_negation})\s*-?\s*$") if "feature_negation" in self.lex.words else None
         self.all_features_rx = rx(self.lex.all_features)
         self.member_patterns = self._member_patterns()
 
@@ -246,22 +250,32 @@ class Analyzer:
                 clusters.append(Mention(match.start(), match.end(), this, match.group(0)))
         clusters.sort(key=lambda m: m.start)
 
-        def find(patterns, work: str) -> tuple[list[Mention], str]:
-            """Each (value, pattern) in turn, longest first: a match is blanked so a shorter name cannot match inside it."""
+        def find(patterns, work: str, negation: re.Pattern | None = None) -> tuple[list[Mention], str]:
+            """Each (value, pattern) in turn, longest first: a match is blanked so a shorter name cannot match inside it.
+            A name after `negation` ("bukan makanan") is not that name."""
             found = []
             for value, pattern in patterns:
-                for match in pattern.finditer(work):
+                hits = [m for m in pattern.finditer(work) if negation is None or not negation.search(text, max(0, m.start() - 12), m.start())]
+                for match in hits:
                     found.append(Mention(match.start(), match.end(), value, match.group(0)))
                     blank_out(match.start(), match.end())
-                work = pattern.sub(lambda m: " " * len(m.group(0)), work)
+                chars = list(work)
+                for match in hits:
+                    chars[match.start() : match.end()] = " " * (match.end() - match.start())
+                work = "".join(chars)
             return sorted(found, key=lambda m: m.start), work
 
-        features, work = find(self.feature_patterns, text)
+        features, work = find(self.feature_patterns, text, self.feature_negation)
+        themed = [Mention(m.start(), m.end(), name, m.group(0)) for name, pattern in self.theme_patterns for m in pattern.finditer(work)
+                  if not (self.feature_negation and self.feature_negation.search(text, max(0, m.start() - 12), m.start()))]
+        breaks = sorted({m.start() for m in rx(self.lex.clause_break).finditer(text)})
+        clause_of = lambda pos: sum(1 for b in breaks if b <= pos)  # noqa: E731
+        named_clauses = {clause_of(m.start) for m in features}
+        features = sorted(features + [m for m in themed if clause_of(m.start) not in named_clauses], key=lambda m: m.start)
         members, work = find(self.member_patterns, work)  # in the text with the indicators already blanked, as before
         for match in self.non_claim_rx.finditer(text):
             blank_out(match.start(), match.end())
 
-        breaks = sorted({m.start() for m in rx(self.lex.clause_break).finditer(text)})
         scope = Scope(
             text=text, shown=shown or text, section=section, default_clusters=default_clusters, default_features=default_features,
             stat=stat, clusters=clusters, features=features, members=members, unknown_clusters=unknown, breaks=breaks,
