@@ -29,6 +29,7 @@ from .scope import AGGREGATE
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
 PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
 _WINDOW = 45  # how far (characters) a concept phrase may stand from its number
+_AFTER_PENALTY = 20  # "silhouette 0,289" before "1,197 ± 0,104": a phrase after the number counts as this much farther
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,13 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     """The method concept named nearest the number in its clause, if any (lexicon [concepts])."""
     start, end = scope.clause(number.start)
     best: tuple[int, int, list[Fact]] | None = None
+    panel_k = _panel_k(scope, number, start, end)
     for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
-        facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
+        if key.startswith("KSEL.k*."):  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
+            fact = checker.v.facts.index.get(key.replace("*", str(panel_k))) if panel_k is not None else None
+            facts = [fact] if fact else []
+        else:
+            facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
         facts = [f for f in facts if _compatible(number, f)]
         if not facts:
             continue
@@ -65,8 +71,8 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
         for match in rx(pattern).finditer(scope.text, start, end):
             if match.end() <= number.start:
                 distance = number.start - match.end()
-            elif match.start() >= number.end:
-                distance = match.start() - number.end
+            elif match.start() >= number.end and not re.search(r"[,;:()]", scope.text[number.end : match.start()]):
+                distance = match.start() - number.end + _AFTER_PENALTY  # a phrase before the number names it first
             else:
                 continue
             if distance <= _WINDOW and (best is None or (distance, order) < best[:2]):
@@ -74,6 +80,13 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     if best is None:
         return None
     return Binding(tuple(best[2]), "concept", best[2][0].kind, ambiguous=len(best[2]) > 1)
+
+
+def _panel_k(scope, number, start: int, end: int) -> int | None:
+    """The k the clause names ("k = 4"), the one nearest before the number first."""
+    found = [(m.start(), int(m.group(1))) for m in re.finditer(r"\bk\s*=\s*(\d{1,2})\b", scope.text[start:end])]
+    before = [k for pos, k in found if start + pos < number.start]
+    return before[-1] if before else (found[0][1] if found else None)
 
 
 def _concept_facts(index: dict[str, Fact], key: str, clusters, features, member) -> list[Fact]:

@@ -92,6 +92,7 @@ class Verifier:
             tag_match = _SECTOR_TAG.match(body)
             tag = tag_match.group(1) if tag_match else None
             body = body[tag_match.end() :] if tag_match else body
+            self._last_features, self._paragraph_subject = (), None  # carried over within a paragraph only
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
@@ -102,6 +103,7 @@ class Verifier:
         report = VerificationReport()
         self._report = report
         last = cluster
+        self._last_features, self._paragraph_subject = (), None
         for sentence in split_sentences(text):
             last = self._sentence(sentence, section, cluster, last)
         self._report = None
@@ -109,10 +111,17 @@ class Verifier:
 
     # -- structure ------------------------------------------------------------------------------------
     def _sentence(self, sentence: str, section: str, section_cluster: int | None, last_named: int | None, tag: str | None = None) -> int | None:
-        defaults = (section_cluster,) if section_cluster else ()
-        scope = self.analyzer.scope(sentence, section, defaults, this_cluster=last_named or section_cluster)
+        # "Its life expectancy …", "Harapan lama sekolahnya …": a sentence that names no cluster is about the one
+        # named last before it (in its section), and one that names no indicator about the previous sentence's one
+        subject = getattr(self, "_paragraph_subject", None) or section_cluster
+        defaults = (subject,) if subject else ()
+        scope = self.analyzer.scope(sentence, section, defaults, getattr(self, "_last_features", ()), this_cluster=last_named or section_cluster)
         scope.tag = tag
         self._run(scope)
+        features = tuple(dict.fromkeys(m.value for m in scope.features))
+        self._last_features = features if len(features) == 1 else (() if features else getattr(self, "_last_features", ()))
+        if scope.clusters:
+            self._paragraph_subject = scope.clusters[-1].value
         named = {m.value for m in scope.clusters}
         return next(iter(named)) if len(named) == 1 else last_named
 

@@ -21,7 +21,7 @@ from .lexicon import Lexicon, load_lexicon, rx
 from .binding import bind, nearest_features
 from .scope import AGGREGATE, Scope
 
-_TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=]))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
+_TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=])|(?<=Rp))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ class NumberChecker:
     def equal(self, number: WrittenNumber, fact: Fact, *, exact: bool = False) -> bool:
         """Does the written number agree with its fact? Precision is what the digits imply (see docs/verification.md):
         exact = within half a unit of the last written digit; "sekitar" = within one unit; "hampir" = below and within
-        one unit (or 5 %); "lebih dari"/"kurang dari" = strict bounds. A multiplier or currency must match the fact's scale."""
+        one unit; "lebih dari"/"kurang dari" = strict bounds. A multiplier or currency must match the fact's scale."""
         tolerance = self.v.tolerance
         unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
         value = float(fact.value)
@@ -223,7 +223,7 @@ class NumberChecker:
         if qualifier == "approx":
             return abs(target - written) <= unit_of_last_digit + tolerance
         if qualifier == "nearly":
-            return written - max(unit_of_last_digit, 0.05 * abs(written)) - tolerance <= target < written + tolerance
+            return written - unit_of_last_digit - tolerance <= target < written + tolerance
         if qualifier == "above":
             return target > written
         if qualifier == "below":
