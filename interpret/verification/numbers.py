@@ -18,6 +18,7 @@ from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
+from . import subjects
 from .binding import bind, nearest_features
 from .scope import AGGREGATE, Scope
 
@@ -120,7 +121,8 @@ class NumberChecker:
     kind = ClaimKind.NUMBER
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
-             "reference_just_before", "reference_after")
+             "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "pair_words",
+             "superlative_high", "superlative_low", "superlative_best", "superlative_worst")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -139,12 +141,24 @@ class NumberChecker:
                 clusters, features = self.respective(scope, number, found, clusters, features)
             anchor = scope.nearest_before(number.start)
             named_member = anchor.value if anchor is not None and anchor in scope.members else None
+            after = subjects.subject_after(scope, number, v.lex)
+            if after is not None:  # "69,90 tahun di Klaster 4", "68,17 tahun di Papua"
+                clusters, named_member = ((after.value,), None) if after in scope.clusters else (clusters, after.value)
+            pair = subjects.paired(scope, number, found, v.lex)
+            if pair is not None:
+                clusters = (pair,)
+            if named_member is None or named_member == AGGREGATE:
+                named_member = subjects.superlative_member(scope, number, v.lex) or named_member
             if number.unit == "ratio":
-                v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE, "rasio tidak ada dalam fakta")
+                self.ratio(scope, number, features)
                 continue
             if self.between_clusters(scope, number, features):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
+            quantified = subjects.quantified_clusters(scope, number, v.lex, v.facts.k) if binding.how == "subject" else None
+            if quantified and len(quantified) > 1:
+                self.judge_every(scope, number, quantified, features)
+                continue
             if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit != "count"
                     and not any(f.member == named_member for f in binding.facts)):
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
@@ -164,6 +178,39 @@ class NumberChecker:
         if len(named_features) == len(peers) > 1:
             features = (named_features[i],)
         return clusters, features
+
+    def ratio(self, scope: Scope, number: WrittenNumber, features) -> None:
+        """"Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4": the ratio of the two means, first named over second."""
+        start, end = scope.clause(number.start)
+        named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
+        features = nearest_features(scope, number, features)
+        fact = None
+        if len(named) == 2 and len(features) == 1:
+            lo, hi = sorted(named)
+            stored = self.v.facts.index.get(f"K{lo}-K{hi}.{features[0]}.ratio")
+            if stored is not None and named[0] != lo:  # "Klaster 4 … kali Klaster 1": the inverse
+                inverse = 1 / float(stored.value)
+                stored = Fact(f"1/{stored.id}", inverse, "ratio", 2, "", hi, stored.feature, format_number(inverse, 2))
+            fact = stored
+        if fact is None:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named), features, None, Verdict.UNVERIFIABLE,
+                         "rasio tanpa dua klaster dan satu indikator yang jelas")
+            return
+        ok = self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+                     "" if ok else f"terikat pada {fact.id}")
+
+    def judge_every(self, scope: Scope, number: WrittenNumber, clusters: tuple[int, ...], features) -> None:
+        """"Semua klaster kecuali Klaster 4 … di atas 8 tahun": true only when it holds for each cluster."""
+        bindings = [bind(self, scope, number, (c,), features, None) for c in clusters]
+        if any(b.fact is None for b in bindings):
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                         "tidak terikat pada fakta setiap klaster")
+            return
+        failing = [b.fact for b in bindings if not self.equal(number, b.fact)]
+        fact = failing[0] if failing else bindings[0].fact
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE if failing else Verdict.TRUE,
+                     f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
 
     def between_clusters(self, scope: Scope, number: WrittenNumber, features) -> bool:
         """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means."""
@@ -202,7 +249,9 @@ class NumberChecker:
             if rx(pattern).search(before):
                 return kind
         cue = next((m for m in rx(rf"\b(?:{self.v.lex.range_cue})\b").finditer(scope.text, start) if m.end() <= number.start), None)
-        if cue:
+        _, end = scope.clause(number.start)
+        subjects_named = {m.value for m in scope.clusters + scope.members if start <= m.start < end and m.value != AGGREGATE}
+        if cue and len(subjects_named) < 2:  # "dari 69,90 di Klaster 4 hingga 75,10 di Klaster 1": two means, not a range
             between = scope.masked[cue.end() : number.start]
             return "max" if re.search(r"\d", between) else "min"
         return None
@@ -243,6 +292,11 @@ class NumberChecker:
                     f"tidak jelas fakta mana yang dimaksud ({ids}{', …' if len(binding.facts) > 4 else ''})")
             return
         fact = binding.fact
+        unit_word = rx(rf"^\s*(?:{v.lex.foreign_units})\b").match(scope.text, number.end)
+        if unit_word and not (fact.unit or "").lower().startswith(unit_word.group(0).strip().lower()):
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
+                    f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")
+            return
         # a method concept quoted with its bound ("di bawah 0,60", "tidak lebih dari 1,0 %") states the threshold itself
         exact = binding.how == "concept" and fact.kind in DEFINITIONS
         ok = self.equal(number, fact, exact=exact)

@@ -163,11 +163,12 @@ class Analyzer:
         self.non_claim_rx = rx(lex.non_claim_numbers)
         patterns = []
         extra = feature_aliases or {}
+        suffix = rf"(?:{lex.feature_suffix})?" if "feature_suffix" in lex.words else ""  # "harapan hidupnya"
         for f in facts.features:
             names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *f.aliases, *extra.get(f.name, [])}
             for name in names:
                 if name:
-                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")))
+                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + suffix + r"(?![\w])")))
         patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
         self.feature_patterns = patterns
         # a dimension word ("aspek kesehatan") names every indicator of its theme, unless its clause names one itself
