@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..facts import Fact
 from .lexicon import rx
 from .scope import AGGREGATE
+from .subjects import within_cluster_extreme
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
 PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
@@ -121,6 +122,9 @@ def statistic(checker, scope, number) -> str:
     cue = checker.stat_cue(scope, number)
     if cue:
         return cue
+    extreme = within_cluster_extreme(scope, number, checker.v.lex)
+    if extreme and not scope.members:
+        return extreme
     if number.unit == "count":
         return "size"
     if number.unit == "clusters":

@@ -292,7 +292,7 @@ class NumberChecker:
                     f"tidak jelas fakta mana yang dimaksud ({ids}{', …' if len(binding.facts) > 4 else ''})")
             return
         fact = binding.fact
-        unit_word = rx(rf"^\s*(?:{v.lex.foreign_units})\b").match(scope.text, number.end)
+        unit_word = rx(rf"\s*(?:{v.lex.foreign_units})\b").match(scope.text, number.end)
         if unit_word and not (fact.unit or "").lower().startswith(unit_word.group(0).strip().lower()):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")

@@ -35,7 +35,7 @@ def subject_after(scope, number, lex):
 def quantified_clusters(scope, number, lex, k: int) -> tuple[int, ...] | None:
     """"Semua klaster kecuali Klaster 4": the clusters a quantified clause is about, else None."""
     start, _ = scope.clause(number.start)
-    quantifier = next((m for m in rx(lex.all_clusters).finditer(scope.text) if m.end() <= number.start), None)
+    quantifier = next((m for m in rx(lex.all_clusters).finditer(scope.text, start) if m.end() <= number.start), None)
     if quantifier is None:
         return None
     excepted = set()
@@ -59,13 +59,25 @@ def superlative_member(scope, number, lex):
     return next(iter(members))
 
 
+def within_cluster_extreme(scope, number, lex) -> str | None:
+    """"UHH tertinggi di Klaster 4 hanya 71,57 tahun": a superlative scoped to a cluster states its max (or min)."""
+    start, _ = scope.clause(number.start)
+    for kind, stat in (("superlative_high", "max"), ("superlative_low", "min")):
+        for match in rx(lex.words[kind]).finditer(scope.text, start):
+            if match.end() > number.start:
+                break
+            following = [m for m in scope.clusters if match.end() <= m.start < number.start]
+            if following and rx(rf"\s*(?:{lex.subject_after})\s+$").fullmatch(scope.text[match.end() : following[0].start]):
+                return stat
+    return None
+
+
 def paired(scope, number, found, lex):
     """"A berbanding B adalah x berbanding y": the number's own cluster, or None."""
     if not rx(rf"\b(?:{lex.pair_words})").search(scope.text):
         return None
-    start, end = scope.clause(number.start)
-    peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
-    named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
+    peers = [n for n in found if n.percent == number.percent]  # the sentence: "versus" may break its clauses
+    named = list(dict.fromkeys(m.value for m in scope.clusters))
     if len(named) == len(peers) == 2:
         return named[peers.index(number)]
     return None
