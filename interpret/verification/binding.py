@@ -56,8 +56,8 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     best: tuple[int, int, list[Fact]] | None = None
     panel_k = _panel_k(scope, number, start, end)
     for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
-        if key.startswith("KSEL.k*."):  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
-            fact = checker.v.facts.index.get(key.replace("*", str(panel_k))) if panel_k is not None else None
+        if ".k*" in key:  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
+            fact = checker.v.facts.index.get(key.replace("k*", f"k{panel_k}")) if panel_k is not None else None
             facts = [fact] if fact else []
         else:
             facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
