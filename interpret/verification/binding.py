@@ -55,13 +55,14 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     start, end = scope.clause(number.start)
     best: tuple[int, int, list[Fact]] | None = None
     panel_k = _panel_k(scope, number, start, end)
+    is_k_value = bool(re.search(r"\bk\s*=\s*$", scope.text[start : number.start]))  # "k = 4" is a k, not the index named after it
     for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
         if ".k*" in key:  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
             fact = checker.v.facts.index.get(key.replace("k*", f"k{panel_k}")) if panel_k is not None else None
             facts = [fact] if fact else []
         else:
             facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
-        facts = [f for f in facts if _compatible(number, f)]
+        facts = [f for f in facts if _compatible(number, f) and (f.kind == "k" or not is_k_value)]
         if not facts:
             continue
         if pattern.startswith("^"):  # a phrase that must follow the number ("2 dari 6 indeks")

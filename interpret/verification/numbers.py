@@ -262,7 +262,8 @@ class NumberChecker:
         one unit; "lebih dari"/"kurang dari" = strict bounds. A multiplier or currency must match the fact's scale."""
         tolerance = self.v.tolerance
         unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
-        value = float(fact.value)
+        # the fact as the brief shows it (75,096 is "75,10"): "hampir 75,1" is not below it, "lebih dari 75,10" not above it
+        value = round(float(fact.value), fact.decimals) if isinstance(fact.decimals, int) and fact.decimals >= 0 else float(fact.value)
         if not number.signed and fact.kind in {"diff", "diff_pct", "z"}:
             value = abs(value)
         scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
@@ -272,7 +273,7 @@ class NumberChecker:
         if qualifier == "approx":
             return abs(target - written) <= unit_of_last_digit + tolerance
         if qualifier == "nearly":
-            return written - unit_of_last_digit - tolerance <= target < written + tolerance
+            return written - unit_of_last_digit - tolerance <= target < written - tolerance
         if qualifier == "above":
             return target > written
         if qualifier == "below":
