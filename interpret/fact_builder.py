@@ -104,7 +104,7 @@ def build_facts(
         _stability_facts(add, stability)
     if comparison is not None:
         _comparison_facts(add, comparison)
-    relation_facts(add, clusters, features, k_selection)  # pairwise gaps and ratios: interpret/facts_relations.py
+    relation_facts(add, clusters, features, k_selection, comparison)  # pairwise gaps and ratios: interpret/facts_relations.py
 
     return Facts(
         dataset=DatasetInfo(

@@ -6,6 +6,7 @@ Called once from `fact_builder.build_facts` (`relation_facts(add, clusters, feat
     K1-K4.UHH.ratio   mean of cluster 1 / mean of cluster 4 ("1,7 kali lipat")
     KSEL.knee         the k at the WSS curve's elbow, when it has one
     KSEL.tied.k2      present for each k that has the most votes (a tie names them)
+    CMP.ward.euclidean.k4.k   the k of a row of the method comparison
 
 The verifier binds "selisih UHH antara Klaster 1 dan Klaster 4 …" to the gap fact of that pair,
 never to a cluster's difference from the reference that happens to have the same value.
@@ -15,11 +16,14 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from .facts import ClusterFacts, Fact, FeatureInfo, KSelection
+from .facts import ClusterFacts, Comparison, Fact, FeatureInfo, KSelection
 from .numbers import format_number, with_unit
 
 
-def relation_facts(add, clusters: list[ClusterFacts], features: list[FeatureInfo], k_selection: KSelection | None) -> None:
+def relation_facts(add, clusters: list[ClusterFacts], features: list[FeatureInfo], k_selection: KSelection | None,
+                   comparison: Comparison | None = None) -> None:
+    for row in comparison.rows if comparison is not None else ():  # "K-means (Euclidean, k = 3)": the row's k
+        add(Fact(f"CMP.{row.method}.{row.metric}.k{row.k}.k", row.k, "k", 0, text=str(row.k)))
     for a, b in combinations(clusters, 2):
         for f in features:
             mean_a, mean_b = a.features[f.name].mean, b.features[f.name].mean

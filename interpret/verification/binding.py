@@ -56,10 +56,16 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     best: tuple[int, int, list[Fact]] | None = None
     panel_k = _panel_k(scope, number, start, end)
     is_k_value = bool(re.search(r"\bk\s*=\s*$", scope.text[start : number.start]))  # "k = 4" is a k, not the index named after it
+    if is_k_value and float(number.number).is_integer():  # "K-means (Euclidean, k = 3)": a row of the method comparison
+        rows = compared_facts(checker, scope.text[start:end], int(number.number), "k")
+        if rows:
+            return Binding(tuple(rows[:1]), "concept", "k")
     for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
         if ".k*" in key:  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
             fact = checker.v.facts.index.get(key.replace("k*", f"k{panel_k}")) if panel_k is not None else None
             facts = [fact] if fact else []
+            if key.startswith("KSEL.") and panel_k is not None:  # "Ward (Euclidean, k = 4): silhouette 0,312": the comparison's row
+                facts = compared_facts(checker, scope.text, panel_k, key.rsplit(".", 1)[1]) or facts
         else:
             facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
         facts = [f for f in facts if _compatible(number, f) and (f.kind == "k" or not is_k_value)]
@@ -70,6 +76,9 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
             if match and (best is None or (0, order) < best[:2]):
                 best = (0, order, facts)
             continue
+        # a phrase ending right before the number, even inside a longer match ("terbagi antara k = 2 dan k = 8")
+        if rx(rf"(?:{pattern})\s*$").search(scope.text, start, number.start) and (best is None or (0, order) < best[:2]):
+            best = (0, order, facts)
         for match in rx(pattern).finditer(scope.text, start, end):
             if match.end() <= number.start:
                 distance = number.start - match.end()
@@ -112,8 +121,19 @@ def panel_binding(checker, scope, number) -> Binding | None:
     stat = scope.stat
     if stat == "gap" and re.search(r"±\s*$", scope.text[: number.start]):
         stat = "gap_se"
+    # a row of the method comparison names its method and distance ("K-medoids | Euclidean | 3 | 0,299 …"): CMP facts
+    compared = compared_facts(checker, scope.shown, scope.row_key, stat)
+    if compared:
+        return Binding(tuple(compared), "table", stat, ambiguous=len(compared) > 1)
     fact = checker.v.facts.index.get(f"KSEL.k{scope.row_key}.{stat}")
     return Binding((fact,) if fact else (), "table", stat)
+
+
+def compared_facts(checker, text: str, k: int, stat: str) -> list[Fact]:
+    """The method comparison's facts (CMP.<method>.<metric>.k<k>.<stat>) of the method and distance the text names."""
+    plain = re.sub(r"[^a-z0-9]", "", text.lower())
+    return [f for f in checker.v.facts.index.values() if f.id.startswith("CMP.") and f.id.endswith(f".k{k}.{stat}")
+            and all(part in plain for part in f.id.split(".")[1:3])]
 
 
 def statistic(checker, scope, number) -> str:

@@ -84,9 +84,11 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             unit = "money"
         elif rx(rf"^\s*(?:{lex.ratio})").match(tail):
             unit = "ratio"
-        elif rx(rf"^\s*(?:{lex.count_units})\b").match(tail) and decimals == 0:
+        elif decimals == 0 and 1900 <= abs(number) <= 2100 and not sign and rx(rf"\b(?:{lex.year_before}|year)\W*$").search(before):
+            unit = "year"  # "tahun 2023", "year 2023": a year, whatever follows
+        elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.count_units})\b").match(tail) and decimals == 0:  # also "5 ⟦x⟧ provinces"
             unit = "count"
-        elif rx(rf"^\s*(?:{lex.cluster_units})\b").match(tail) or rx(r"\bk\s*=\s*$").search(before):
+        elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.cluster_units})\b").match(tail) or rx(r"\bk\s*=\s*$").search(before):
             unit = "clusters"
         elif decimals == 0 and 1900 <= abs(number) <= 2100 and not sign:
             unit = "year"
