@@ -124,7 +124,7 @@ class NumberChecker:
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
              "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "pair_words",
-             "superlative_high", "superlative_low", "superlative_best", "superlative_worst")
+             "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -300,12 +300,28 @@ class NumberChecker:
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")
             return
+        if fact.kind in {"diff", "diff_pct"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
+                    f"arahnya terbalik: {fact.id} = {fact.text}")
+            return
         # a method concept quoted with its bound ("di bawah 0,60", "tidak lebih dari 1,0 %") states the threshold itself
         exact = binding.how == "concept" and fact.kind in DEFINITIONS
         ok = self.equal(number, fact, exact=exact)
         why = f"terikat ({binding.how}) pada {fact.id}" + (f"; {reading}" if reading else "")
         v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE,
                 why if not ok else reading)
+
+    def sign_agrees(self, scope: Scope, number: WrittenNumber, value: float) -> bool:
+        """"2,7 % di bawah rata-rata" for a difference of +2,7 %: the size is right, the direction is not."""
+        _, end = scope.clause(number.start)
+        after = scope.text[number.end : min(end, number.end + 30)]
+        above = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_above})").search(after)
+        below = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_below})").search(after)
+        if above and not below:
+            return value >= 0
+        if below and not above:
+            return value <= 0
+        return True
 
     @staticmethod
     def reading(number: WrittenNumber) -> str:
