@@ -38,7 +38,7 @@ class Verifier:
         self.locale = locale
         self.lex = load_lexicon(locale, str(languages_dir) if languages_dir else None)
         self.lex.require(CORE_WORDS, "the verifier")
-        self.approx_pct = approx_pct
+        self.approx_pct = approx_pct  # kept for callers; "sekitar" now means the rounding the digits imply (numbers.py)
         self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit
         self.analyzer = Analyzer(facts, self.lex, cluster_map, feature_aliases)
         self.rules = rules if isinstance(rules, LoadedConsistency) else load_consistency(rules)

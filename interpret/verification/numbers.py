@@ -1,11 +1,10 @@
 """Number claims: "Rp 11,47 juta", "73,13 tahun", "62,9 %", "sekitar 1,3 juta", "lebih dari 75 tahun",
-"1,327,782" and "73.13", checked against the facts in their context.
+"1,327,782" and "73.13", each bound to the fact it is about (binding.py, subjects.py), then compared.
 
 A written number covers the interval its precision implies (73,13 → [73,125; 73,135], "11,47 juta"
-→ ±5.000) plus the configured tolerance; "sekitar" widens it to `approx_pct`; "lebih dari" and
-"kurang dari" are bounds. Units pick the pool: a count of units ("10 provinsi") is checked against
-cluster sizes, "4 klaster" against k, a percentage against percentage facts, rupiah against money
-facts in their own scale ("ribu rupiah").
+→ ±5.000) plus the configured tolerance; "sekitar" allows one unit of the last written digit,
+"hampir" means below and within one unit, "lebih dari" and "kurang dari" are strict bounds
+(docs/verification.md). A multiplier or currency must match the fact's scale ("ribu rupiah").
 """
 
 from __future__ import annotations
