@@ -156,6 +156,8 @@ class NumberChecker:
             if self.between_clusters(scope, number, features):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
+            if binding.ambiguous:
+                binding = self.in_list_order(scope, number, found, binding)
             quantified = subjects.quantified_clusters(scope, number, v.lex, v.facts.k) if binding.how == "subject" else None
             if quantified and len(quantified) > 1:
                 self.judge_every(scope, number, quantified, features)
@@ -165,6 +167,22 @@ class NumberChecker:
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
                 continue
             self.judge(scope, number, binding, clusters, features)
+
+    @staticmethod
+    def in_list_order(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], binding):
+        """"Klaster 2 dan Klaster 4 … (Jaccard 0,52 dan 0,58)": as many numbers as clusters, one each, in order."""
+        clusters = [f.cluster for f in binding.facts]
+        if None in clusters or len(set(clusters)) != len(clusters):
+            return binding
+        start, end = scope.clause(number.start)
+        peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
+        order = [m.value for m in scope.clusters if m.value in clusters]
+        order = list(dict.fromkeys(order))
+        if len(peers) != len(clusters) or len(order) != len(clusters):
+            return binding
+        wanted = order[peers.index(number)]
+        fact = next(f for f in binding.facts if f.cluster == wanted)
+        return type(binding)((fact,), binding.how, binding.stat)
 
     @staticmethod
     def respective(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], clusters, features):
@@ -241,7 +259,9 @@ class NumberChecker:
     def reference_before(self, scope: Scope, number: WrittenNumber, window: int = 50) -> bool:
         start, _ = scope.clause(number.start)
         # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
-        return any(m.end() <= number.start for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
+        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:the\s+)?$")  # "above the provincial average on …"
+        return any(m.end() <= number.start and not compared.search(scope.text, max(0, m.start() - 25), m.start())
+                   for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
 
     def stat_cue(self, scope: Scope, number: WrittenNumber) -> str | None:
         start, _ = scope.clause(number.start)

@@ -158,7 +158,7 @@ class Analyzer:
             0,
         )
         self.item_rx = rx(item, 0)
-        self.list_gap = rx(rf"[\s,]*(?:(?:{lex.list_joiner})\s*)?", 0)
+        self.list_gap = rx(rf"[\s,]*(?:(?:{lex.list_joiner})\s*)?(?:{lex.cluster_word}\s+)?", 0)  # "Klaster 2 dan Klaster 4": one list
         self.this_rx = rx(lex.this_cluster)
         self.non_claim_rx = rx(lex.non_claim_numbers)
         patterns = []
