@@ -259,8 +259,13 @@ class NumberChecker:
     def reference_before(self, scope: Scope, number: WrittenNumber, window: int = 50) -> bool:
         start, _ = scope.clause(number.start)
         # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
-        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:the\s+)?$")  # "above the provincial average on …"
-        return any(m.end() <= number.start and not compared.search(scope.text, max(0, m.start() - 25), m.start())
+        # "above the provincial average on expected schooling (13.77 …)": a comparison about an indicator, not the reference
+        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:the\s+)?$")
+
+        def comparison(m) -> bool:
+            return bool(compared.search(scope.text, max(0, m.start() - 25), m.start())) and any(m.end() <= f.start < number.start for f in scope.features)
+
+        return any(m.end() <= number.start and not comparison(m)
                    for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
 
     def stat_cue(self, scope: Scope, number: WrittenNumber) -> str | None:
