@@ -118,16 +118,23 @@ def verify_command(
     run_dir: Optional[Path] = typer.Option(None, "--run", help="A folder `interpret run` wrote: its result.json holds the facts (then DATA, --spec, --k and --seed are not used)."),
     cluster_map: Optional[list[str]] = typer.Option(None, "--map", help="Map the narrative's cluster names to ours: A=1,B=2 (default: by the members it lists)."),
     json_file: Optional[Path] = typer.Option(None, "--json", help="Write every claim with its verdict to this JSON file."),
+    output_format: str = typer.Option("table", "--format", help="How to print the claims, grouped by sentence: table (plain lines), md or json."),
 ) -> None:
     """Check every claim of a narrative against the facts; exit 3 when any claim is false."""
-    from .verification.command import claims_table, summary_line, verify_narrative  # the verifier and its facts: only when run
+    from .verification.command import summary_line, verify_narrative  # the verifier and its facts: only when run
+    from .errors import ConfigError
+    from .verification.listing import FORMATS, render
+
+    if output_format not in FORMATS:
+        raise ConfigError(f"--format {output_format!r}: use one of {', '.join(FORMATS)}.")
 
     from .pipeline import facts_of_data
 
     outcome = verify_narrative(narrative, run=run_dir, compute_facts=None if run_dir else (lambda: facts_of_data(settings)), cluster_map=cluster_map,
                                json_path=json_file, locale=settings.lang, languages_dir=settings.languages_dir)
-    out.print(claims_table(outcome))
-    out.print(summary_line(outcome), highlight=False)
+    out.print(render(outcome, output_format, settings.lang), markup=False, highlight=False, soft_wrap=True)
+    if output_format != "json":  # json on stdout stays one parseable document
+        out.print(summary_line(outcome), highlight=False)
     raise typer.Exit(outcome.exit_code)
 
 

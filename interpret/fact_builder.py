@@ -36,6 +36,7 @@ from .facts import (
     WeightsInfo,
     composite_scores,
 )
+from .facts_relations import relation_facts
 from .numbers import format_number, format_percent, with_unit
 from .terms import Direction
 
@@ -63,7 +64,8 @@ def build_facts(
     """The facts of a numbered partition and of the analyses that ran (None: did not run)."""
     spec = dataset.spec
     features = [
-        FeatureInfo(name=f.name, column=f.column, label=f.label, unit=f.unit, direction=f.direction, decimals=f.decimals, theme=f.theme)
+        FeatureInfo(name=f.name, column=f.column, label=f.label, unit=f.unit, direction=f.direction, decimals=f.decimals, theme=f.theme,
+                    aliases=list(f.aliases))
         for f in spec.features
     ]
     index: dict[str, Fact] = {}
@@ -110,6 +112,7 @@ def build_facts(
         _stability_facts(add, stability, slugs)
     if comparison is not None:
         _comparison_facts(add, comparison)
+    relation_facts(add, clusters, features, k_selection, comparison)  # pairwise gaps and ratios: interpret/facts_relations.py
     households = household_facts(dataset, partition.labels, partition.k)
     if households is not None:
         household_index(add, households)

@@ -130,6 +130,8 @@ class FeatureInfo(_Section):
     """"neutral": no better or worse (household size)."""
     decimals: int
     theme: str
+    aliases: list[str] = []
+    """Other names of the indicator (spec `aliases`): a claim naming one is about this indicator."""
 
 
 # -- the clusters ---------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ class FeatureSpec(_Strict):
     # "categorical" / "ordinal" features are moved to `Spec.categorical` when the spec is read
     # (see CategoricalSpec): [[features]] keeps only numeric ones, so no code path averages codes.
     kind: Literal["numeric"] = "numeric"
+    aliases: list[str] = []  # other names the text may use for this indicator ("harapan hidup" for UHH): the verifier binds them
 
     @property
     def name(self) -> str:

@@ -287,7 +287,9 @@ def test_wrong_number_is_caught_and_repaired(tmp_path, vcr, scenario, default_fa
     prompt = repair[0]["messages"][-1]["content"]
     quoted = json.loads(prompt.split("<data>")[1].split("</data>")[0])  # each failing claim with the fact it should match
     assert {(c["angka_ditulis"], c["putusan"]) for c in quoted} == {("75,32", "salah")}
-    assert all(c["id_fakta"].startswith("K2.UHH.") and c["fakta_benar"] and "75,32 tahun" in c["kalimat"] for c in quoted)
+    # bound to the fact the sentence is about (K2.UHH.mean), never to the nearest number of another fact
+    assert all(c["id_fakta"] == "K2.UHH.mean" and c["teks_fakta"] == "72,32 tahun" and c["tindakan"] == "perbaiki"
+               and "75,32 tahun" in c["kalimat"] for c in quoted)
     assert "75,32" not in body and verification.counts[Verdict.FALSE] == 0
 
 

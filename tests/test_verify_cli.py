@@ -123,3 +123,31 @@ def test_a_large_run_folder_gives_its_members_back_from_the_parquet_assignments(
     facts, units = facts_from_run(tmp_path)
     assert [sorted(c.members) for c in facts.clusters] == [sorted(c.members) for c in default_brief.facts.clusters]
     assert units is not None and len(units) == 34
+
+
+def test_the_output_is_grouped_by_sentence_with_each_bound_fact_in_every_format(write_file, default_brief):
+    narrative = write_file("catatan.md", """
+        ## Klaster 2
+
+        UHH Klaster 2 rata-rata 75,32 tahun. HLS Klaster 2 rata-rata 12,92 tahun.
+        """)
+    run = str(default_brief.out_dir)
+    plain = invoke(str(narrative), "--run", run)
+    assert plain.exit_code == 3, plain.output
+    lines = plain.output.splitlines()
+    first = next(i for i, line in enumerate(lines) if "75,32 tahun." in line)
+    assert lines[first].startswith("[Klaster 2] UHH Klaster 2 rata-rata 75,32")  # the false sentence comes first
+    assert "✗ salah · angka · 75,32 → K2.UHH.mean = 72,32 tahun" in lines[first + 1]
+    assert max(len(line) for line in lines) < 200 and "┃" not in plain.output  # plain lines, no boxed table
+    md = invoke(str(narrative), "--run", run, "--format", "md")
+    assert "### Klaster 2" in md.output and "| salah | angka | 75,32 | K2.UHH.mean = 72,32 tahun |" in md.output
+    as_json = invoke(str(narrative), "--run", run, "--format", "json")
+    document = json.loads(as_json.output)
+    assert [(c["value"], c["fact_id"], c["verdict"]) for c in document["claims"] if c["kind"] == "number"] == [
+        ("75,32", "K2.UHH.mean", "false"), ("12,92", "K2.HLS.mean", "false")]
+
+
+def test_an_unknown_format_is_a_clear_error(write_file):
+    narrative = write_file("catatan.md", "Klaster 1 beranggotakan Bali.\n")
+    result = invoke(str(narrative), "--format", "xml")
+    assert result.exit_code == 2 and "--format 'xml'" in result.output

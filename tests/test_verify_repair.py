@@ -33,9 +33,17 @@ def test_the_decision_per_claim():
 
 def test_the_provider_is_told_each_failing_claim_and_its_fact_in_the_prompt_language():
     quoted = provider_repair_claims([claim(Verdict.FALSE), claim(Verdict.TRUE)])
-    assert quoted == [{"kalimat": "UHH Klaster 2 rata-rata 75,32 tahun.", "angka_ditulis": "75,32", "putusan": "salah", "id_fakta": "K2.UHH.mean",
-                       "fakta_benar": "72,32 tahun"}]
+    assert quoted == [{"kalimat": "UHH Klaster 2 rata-rata 75,32 tahun.", "angka_ditulis": "75,32", "putusan": "salah", "tindakan": "perbaiki",
+                       "id_fakta": "K2.UHH.mean", "teks_fakta": "72,32 tahun", "alasan": ""}]
     assert describe_for_provider([claim(Verdict.FALSE)]) == "'75,32' (salah; fakta K2.UHH.mean: 72,32 tahun)"
+
+
+def test_a_claim_bound_to_nothing_is_to_be_deleted_never_given_another_number():
+    unbound = Claim("C002", ClaimKind.NUMBER, "Kemiskinan turun 10,1 %.", "10,1 %", "Klaster 2", 2, None, None, None, Verdict.UNVERIFIABLE,
+                    "tidak terikat pada fakta mana pun")
+    assert provider_repair_claims([unbound]) == [{"kalimat": "Kemiskinan turun 10,1 %.", "angka_ditulis": "10,1 %", "putusan": "tidak dapat diverifikasi",
+                                                  "tindakan": "hapus", "id_fakta": None, "teks_fakta": "", "alasan": "tidak terikat pada fakta mana pun"}]
+    assert provider_repair_claims([unbound], lang="en")[0]["tindakan"] == "delete"
 
 
 def test_drafts_lose_false_sentences_and_mark_unverifiable_ones(default_brief):

@@ -19,8 +19,9 @@ def contexts_for(facts, rules, cluster: int = 1) -> dict[str, dict]:
     rule_based = draft_rule_based(facts, rules)
     labels = {d.klaster: d.label for d in rule_based.clusters}
     cluster_ctx = cluster_context(facts, cluster, sectors, labels)
-    example_claim = {"kalimat": "Umur harapan hidup rata-rata 99,99 tahun.", "angka_ditulis": "99,99", "putusan": "salah",
-                     "id_fakta": f"K{cluster}.{facts.features[0].name}.mean", "fakta_benar": facts.index[f"K{cluster}.{facts.features[0].name}.mean"].text}
+    example_claim = {"kalimat": "Umur harapan hidup rata-rata 99,99 tahun.", "angka_ditulis": "99,99", "putusan": "salah", "tindakan": "perbaiki",
+                     "id_fakta": f"K{cluster}.{facts.features[0].name}.mean", "teks_fakta": facts.index[f"K{cluster}.{facts.features[0].name}.mean"].text,
+                     "alasan": ""}
     return {
         "system": cluster_ctx,
         "cluster": cluster_ctx,

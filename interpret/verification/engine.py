@@ -38,7 +38,7 @@ class Verifier:
         self.locale = locale
         self.lex = load_lexicon(locale, str(languages_dir) if languages_dir else None)
         self.lex.require(CORE_WORDS, "the verifier")
-        self.approx_pct = approx_pct
+        self.approx_pct = approx_pct  # kept for callers; "sekitar" now means the rounding the digits imply (numbers.py)
         self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit
         self.analyzer = Analyzer(facts, self.lex, cluster_map, feature_aliases)
         self.rules = rules if isinstance(rules, LoadedConsistency) else load_consistency(rules)
@@ -92,6 +92,7 @@ class Verifier:
             tag_match = _SECTOR_TAG.match(body)
             tag = tag_match.group(1) if tag_match else None
             body = body[tag_match.end() :] if tag_match else body
+            self._last_features, self._paragraph_subject = (), None  # carried over within a paragraph only
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
@@ -102,6 +103,7 @@ class Verifier:
         report = VerificationReport()
         self._report = report
         last = cluster
+        self._last_features, self._paragraph_subject = (), None
         for sentence in split_sentences(text):
             last = self._sentence(sentence, section, cluster, last)
         self._report = None
@@ -109,10 +111,17 @@ class Verifier:
 
     # -- structure ------------------------------------------------------------------------------------
     def _sentence(self, sentence: str, section: str, section_cluster: int | None, last_named: int | None, tag: str | None = None) -> int | None:
-        defaults = (section_cluster,) if section_cluster else ()
-        scope = self.analyzer.scope(sentence, section, defaults, this_cluster=last_named or section_cluster)
+        # "Its life expectancy …", "Harapan lama sekolahnya …": a sentence that names no cluster is about the one
+        # named last before it (in its section), and one that names no indicator about the previous sentence's one
+        subject = getattr(self, "_paragraph_subject", None) or section_cluster
+        defaults = (subject,) if subject else ()
+        scope = self.analyzer.scope(sentence, section, defaults, getattr(self, "_last_features", ()), this_cluster=last_named or section_cluster)
         scope.tag = tag
         self._run(scope)
+        features = tuple(dict.fromkeys(m.value for m in scope.features))
+        self._last_features = features if len(features) == 1 else (() if features else getattr(self, "_last_features", ()))
+        if scope.clusters:
+            self._paragraph_subject = scope.clusters[-1].value
         named = {m.value for m in scope.clusters}
         return next(iter(named)) if len(named) == 1 else last_named
 
@@ -122,11 +131,12 @@ class Verifier:
         row_clusters = tuple(dict.fromkeys(m.value for m in label_scope.clusters)) or ((section_cluster,) if section_cluster else ())
         row_features = tuple(dict.fromkeys(m.value for m in label_scope.features))
         row_text = " | ".join(cells)
+        row_key = self._row_key(cells, header)
         for idx, cell in enumerate(cells[1:], start=1):
             head = header[idx] if idx < len(header) else ""
             key = head.lower()
             header_stats = self.lex.header_stats
-            stat = header_stats.get(key) or next((v for k, v in header_stats.items() if key.startswith(k)), None)
+            stat = header_stats.get(key) or next((v for k, v in header_stats.items() if len(k) > 1 and key.startswith(k)), None)
             head_features = tuple(m.value for m in self.analyzer.scope(head, section).features)
             features = row_features or head_features
             if stat == "direction":
@@ -138,7 +148,16 @@ class Verifier:
                 continue
             if rx(self.lex.member_header).search(head) and not re.search(r"\d", cell):
                 cell = f"{self.lex.member_cell_prefix} {cell}"  # a members column: read the cell as a member list
-            self._run(self.analyzer.scope(cell, section, row_clusters, features, stat, shown=row_text))
+            cell_scope = self.analyzer.scope(cell, section, row_clusters, features, stat, shown=row_text)
+            cell_scope.row_key = row_key
+            self._run(cell_scope)
+
+    def _row_key(self, cells: list[str], header: list[str]) -> int | None:
+        """The k of a row of the k-selection panel: the cell under the header that states k."""
+        for idx, head in enumerate(header):
+            if self.lex.header_stats.get(head.strip().lower()) == "k" and idx < len(cells) and cells[idx].strip().isdigit():
+                return int(cells[idx])
+        return None
 
     def _run(self, scope: Scope) -> None:
         for mention in scope.unknown_clusters:
@@ -182,20 +201,20 @@ class Verifier:
                     with_unit(format_number(value, info.decimals), info.unit), member)
 
     def unit_number(self, scope: Scope, number: WrittenNumber, member: str, features) -> None:
-        candidates = [(f, self._unit_value(member, f)) for f in (features or [f.name for f in self.facts.features])]
-        candidates = [(f, value) for f, value in candidates if value is not None]
-        checker = self.checks[ClaimKind.NUMBER]
-        if not candidates:
+        """A number about one unit is bound to that unit's value of the one indicator the clause names."""
+        features = tuple(features or ())
+        if len(features) != 1:
+            self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE,
+                       f"indikator untuk {member} tidak jelas" if features else f"indikator untuk {member} tidak disebut")
+            return
+        value = self._unit_value(member, features[0])
+        if value is None:
             self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE, f"angka untuk {member} tidak ada dalam fakta")
             return
-        for feature, value in candidates:
-            fact = self._unit_fact(member, feature, value)
-            if checker.equal(number, fact):
-                self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), (feature,), fact, Verdict.TRUE, expected=fact.text)
-                return
-        fact = self._unit_fact(member, *candidates[0])
-        verdict = Verdict.FALSE if features else Verdict.UNVERIFIABLE
-        self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, verdict, f"nilai {member}", expected=fact.text)
+        fact = self._unit_fact(member, features[0], value)
+        ok = self.checks[ClaimKind.NUMBER].equal(number, fact)
+        self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+                   "" if ok else f"nilai {member}", expected=fact.text)
 
     def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: Direction | str, negated: bool) -> None:
         value = self._unit_value(member, feature)

@@ -42,6 +42,7 @@ class Lexicon:
     verdicts: dict[Verdict, str]
     kinds: dict[ClaimKind, str]
     repairs: dict[str, str] = field(default_factory=dict)
+    theme_words: dict[str, str] = field(default_factory=dict)  # a spec theme → the dimension words that name its indicators
 
     def __getattr__(self, name: str) -> str:
         # `lex.negation`: the checks read their fragments as attributes
@@ -97,6 +98,7 @@ def load_lexicon(code: str, languages_dir: str | None = None) -> Lexicon:
             mixed_with=numbers.get("mixed_with"),
             function_words=str(numbers.get("function_words", r"(?!)")),
             concepts={k: str(v) for k, v in raw.get("concepts", {}).items()},
+            theme_words={k: str(v) for k, v in raw.get("theme_words", {}).items()},
             verdicts={Verdict(k): str(v) for k, v in raw["verdicts"].items()},
             kinds={ClaimKind(k): str(v) for k, v in raw["kinds"].items()},
             repairs={k: str(v) for k, v in raw.get("repairs", {}).items()},

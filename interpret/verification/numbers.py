@@ -1,11 +1,10 @@
 """Number claims: "Rp 11,47 juta", "73,13 tahun", "62,9 %", "sekitar 1,3 juta", "lebih dari 75 tahun",
-"1,327,782" and "73.13", checked against the facts in their context.
+"1,327,782" and "73.13", each bound to the fact it is about (binding.py, subjects.py), then compared.
 
 A written number covers the interval its precision implies (73,13 → [73,125; 73,135], "11,47 juta"
-→ ±5.000) plus the configured tolerance; "sekitar" widens it to `approx_pct`; "lebih dari" and
-"kurang dari" are bounds. Units pick the pool: a count of units ("10 provinsi") is checked against
-cluster sizes, "4 klaster" against k, a percentage against percentage facts, rupiah against money
-facts in their own scale ("ribu rupiah").
+→ ±5.000) plus the configured tolerance; "sekitar" allows one unit of the last written digit,
+"hampir" means below and within one unit, "lebih dari" and "kurang dari" are strict bounds
+(docs/verification.md). A multiplier or currency must match the fact's scale ("ribu rupiah").
 """
 
 from __future__ import annotations
@@ -18,9 +17,11 @@ from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
+from . import subjects
+from .binding import bind, nearest_features
 from .scope import AGGREGATE, Scope
 
-_TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=]))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
+_TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=])|(?<=Rp))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,11 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             unit = "money"
         elif rx(rf"^\s*(?:{lex.ratio})").match(tail):
             unit = "ratio"
-        elif rx(rf"^\s*(?:{lex.count_units})\b").match(tail) and decimals == 0:
+        elif decimals == 0 and 1900 <= abs(number) <= 2100 and not sign and rx(rf"\b(?:{lex.year_before}|year)\W*$").search(before):
+            unit = "year"  # "tahun 2023", "year 2023": a year, whatever follows
+        elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.count_units})\b").match(tail) and decimals == 0:  # also "5 ⟦x⟧ provinces"
             unit = "count"
-        elif rx(rf"^\s*(?:{lex.cluster_units})\b").match(tail) or rx(r"\bk\s*=\s*$").search(before):
+        elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.cluster_units})\b").match(tail) or rx(r"\bk\s*=\s*$").search(before):
             unit = "clusters"
         elif decimals == 0 and 1900 <= abs(number) <= 2100 and not sign:
             unit = "year"
@@ -118,34 +121,115 @@ def _fact_scale(fact: Fact, lex: Lexicon) -> float:
 class NumberChecker:
     kind = ClaimKind.NUMBER
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
-             "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue")
+             "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
+             "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "pair_words",
+             "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below")
 
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
-        self.concepts = tuple((pattern, (fact_id,)) for fact_id, pattern in verifier.lex.concepts.items())
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
 
     def check(self, scope: Scope) -> None:
         v = self.v
         respectively = bool(rx(v.lex.respectively).search(scope.text))
-        for number in find_numbers(scope, v.lex):
-            clusters = scope.clusters_in_clause(number.start) if respectively else ()
-            clusters = clusters or scope.clusters_for(number.start)
+        found = find_numbers(scope, v.lex)
+        for number in found:
+            clusters = scope.clusters_for(number.start)
             features = scope.features_for(number.start)
+            if respectively:
+                clusters, features = self.respective(scope, number, found, clusters, features)
             anchor = scope.nearest_before(number.start)
             named_member = anchor.value if anchor is not None and anchor in scope.members else None
+            after = subjects.subject_after(scope, number, v.lex)
+            if after is not None:  # "69,90 tahun di Klaster 4", "68,17 tahun di Papua"
+                clusters, named_member = ((after.value,), None) if after in scope.clusters else (clusters, after.value)
+            pair = subjects.paired(scope, number, found, v.lex)
+            if pair is not None:
+                clusters = (pair,)
+            if named_member is None or named_member == AGGREGATE:
+                named_member = subjects.superlative_member(scope, number, v.lex) or named_member
             if number.unit == "ratio":
-                v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE, "rasio tidak ada dalam fakta")
+                self.ratio(scope, number, features)
                 continue
             if self.between_clusters(scope, number, features):
                 continue
-            pool = self.pool(scope, number, clusters, features, named_member)
-            if named_member is not None and named_member != AGGREGATE and not any(f.member == named_member for f in pool) and number.unit != "count":
-                v.unit_number(scope, number, named_member, features)
+            binding = bind(self, scope, number, clusters, features, named_member)
+            if binding.ambiguous:
+                binding = self.in_list_order(scope, number, found, binding)
+            quantified = subjects.quantified_clusters(scope, number, v.lex, v.facts.k) if binding.how == "subject" else None
+            if quantified and len(quantified) > 1:
+                self.judge_every(scope, number, quantified, features)
                 continue
-            self.judge(scope, number, pool, clusters, features)
+            if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit != "count"
+                    and not any(f.member == named_member for f in binding.facts)):
+                v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
+                continue
+            self.judge(scope, number, binding, clusters, features)
+
+    @staticmethod
+    def in_list_order(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], binding):
+        """"Klaster 2 dan Klaster 4 … (Jaccard 0,52 dan 0,58)": as many numbers as clusters, one each, in order."""
+        clusters = [f.cluster for f in binding.facts]
+        if None in clusters or len(set(clusters)) != len(clusters):
+            return binding
+        start, end = scope.clause(number.start)
+        peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
+        order = [m.value for m in scope.clusters if m.value in clusters]
+        order = list(dict.fromkeys(order))
+        if len(peers) != len(clusters) or len(order) != len(clusters):
+            return binding
+        wanted = order[peers.index(number)]
+        fact = next(f for f in binding.facts if f.cluster == wanted)
+        return type(binding)((fact,), binding.how, binding.stat)
+
+    @staticmethod
+    def respective(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], clusters, features):
+        """"UHH dan HLS masing-masing 72,3 dan 13,2 tahun": the i-th number of the clause is about the i-th name."""
+        start, end = scope.clause(number.start)
+        peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
+        i = peers.index(number)
+        named_clusters = scope.clusters_in_clause(number.start)
+        named_features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < end))
+        if len(named_clusters) == len(peers) > 1:
+            clusters = (named_clusters[i],)
+        if len(named_features) == len(peers) > 1:
+            features = (named_features[i],)
+        return clusters, features
+
+    def ratio(self, scope: Scope, number: WrittenNumber, features) -> None:
+        """"Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4": the ratio of the two means, first named over second."""
+        start, end = scope.clause(number.start)
+        named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
+        features = nearest_features(scope, number, features)
+        fact = None
+        if len(named) == 2 and len(features) == 1:
+            lo, hi = sorted(named)
+            stored = self.v.facts.index.get(f"K{lo}-K{hi}.{features[0]}.ratio")
+            if stored is not None and named[0] != lo:  # "Klaster 4 … kali Klaster 1": the inverse
+                inverse = 1 / float(stored.value)
+                stored = Fact(f"1/{stored.id}", inverse, "ratio", 2, "", hi, stored.feature, format_number(inverse, 2))
+            fact = stored
+        if fact is None:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named), features, None, Verdict.UNVERIFIABLE,
+                         "rasio tanpa dua klaster dan satu indikator yang jelas")
+            return
+        ok = self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+                     "" if ok else f"terikat pada {fact.id}")
+
+    def judge_every(self, scope: Scope, number: WrittenNumber, clusters: tuple[int, ...], features) -> None:
+        """"Semua klaster kecuali Klaster 4 … di atas 8 tahun": true only when it holds for each cluster."""
+        bindings = [bind(self, scope, number, (c,), features, None) for c in clusters]
+        if any(b.fact is None for b in bindings):
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                         "tidak terikat pada fakta setiap klaster")
+            return
+        failing = [b.fact for b in bindings if not self.equal(number, b.fact)]
+        fact = failing[0] if failing else bindings[0].fact
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE if failing else Verdict.TRUE,
+                     f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
 
     def between_clusters(self, scope: Scope, number: WrittenNumber, features) -> bool:
         """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means."""
@@ -153,76 +237,36 @@ class NumberChecker:
         cue = rx(rf"\b(?:{self.v.lex.gap_cue})\b").search(scope.text, start, number.start)
         named = [m for m in scope.clusters if start <= m.start < number.start]
         pair = list(dict.fromkeys(m.value for m in named))
-        if not cue or len(pair) != 2 or len(features) != 1 or number.unit in {"count", "clusters", "year"}:
+        if not cue or len(pair) != 2 or number.unit in {"count", "clusters", "year"}:
             return False
+        features = nearest_features(scope, number, features)
+        if len(features) != 1:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
+                         "selisih dua klaster tanpa indikator yang jelas")
+            return True
         feature = features[0]
-        a, b = (self.v.facts.cluster(n).features[feature].mean for n in pair)
-        info = self.v.facts.feature(feature)
-        fact = Fact(f"K{pair[0]}.{feature}.mean", abs(a - b), "diff", info.decimals, info.unit, pair[0], feature)
-        if number.percent:
-            return False  # a relative gap: its base is ambiguous, leave it to the general pool
+        lo, hi = sorted(pair)
+        fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
+        if number.percent or fact is None:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
+                         "selisih relatif dua klaster: dasarnya tidak jelas" if number.percent else "selisih dua klaster tidak ada dalam fakta")
+            return True
         ok = self.equal(number, fact)
-        shown = with_unit(format_number(abs(a - b), info.decimals), info.unit)
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), self.v.facts.index.get(f"K{pair[0]}.{feature}.mean"),
-                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""),
-                     expected=shown)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), fact,
+                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""))
         return True
 
-    def pool(self, scope: Scope, number: WrittenNumber, clusters, features, member) -> list[Fact]:
-        facts = []
-        for f in self.numeric:
-            if f.member is not None and f.member != member:
-                continue
-            if number.unit == "count":
-                if f.kind not in {"size", "count"}:
-                    continue
-                if clusters and f.cluster not in clusters:
-                    continue
-            elif number.unit == "clusters":
-                if f.kind not in {"k", "size", "count"} or (f.kind != "k" and not clusters):
-                    continue
-            else:
-                if (number.percent or scope.stat == "diff_pct") != (f.unit == "%"):
-                    continue
-                if clusters and f.cluster is not None and f.cluster not in clusters:
-                    continue
-                if features and f.feature is not None and f.feature not in features:
-                    continue
-                if number.unit == "money" and "rupiah" not in (f.unit or "").lower() and f.unit != "":
-                    continue
-            facts.append(f)
-        if number.unit == "year":
-            years = [f for f in facts if f.kind == "year"]
-            others = [f for f in facts if f.kind != "year" and self.equal(number, f)]
-            facts = others or years or facts
-        unit_word = re.match(r"\s*([A-Za-z]+)", scope.text[number.end : number.end + 20])
-        if unit_word and number.unit == "plain":
-            word = unit_word.group(1).lower()
-            if any((f.unit or "").lower().startswith(word) for f in self.v.facts.index.values() if f.feature):
-                facts = [f for f in facts if (f.unit or "").lower().startswith(word)] or facts
-        if scope.stat:
-            preferred = [f for f in facts if f.kind == scope.stat]
-            facts = preferred or facts
-        if not clusters and number.unit in {"plain", "money"} and self._reference_before(scope, number):
-            facts = [f for f in facts if f.kind == "reference"] or facts
-        concept = self.concept(scope, number)
-        if concept:
-            facts = [f for f in facts if f.id in concept] + [f for f in facts if f.id not in concept]
-        stat = self.stat_cue(scope, number)
-        if stat:
-            facts = [f for f in facts if f.kind == stat] or facts
-        return facts
-
-    def _reference_before(self, scope: Scope, number: WrittenNumber) -> bool:
+    def reference_before(self, scope: Scope, number: WrittenNumber, window: int = 50) -> bool:
         start, _ = scope.clause(number.start)
-        return bool(self.reference_rx.search(scope.text, max(start, number.start - 50), number.start))
+        # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
+        # "above the provincial average on expected schooling (13.77 …)": a comparison about an indicator, not the reference
+        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:the\s+)?$")
 
-    def concept(self, scope: Scope, number: WrittenNumber) -> tuple[str, ...]:
-        start, end = scope.clause(number.start)
-        for pattern, ids in self.concepts:
-            if rx(pattern).search(scope.text, start, end) and any(i in self.v.facts.index for i in ids):
-                return ids
-        return ()
+        def comparison(m) -> bool:
+            return bool(compared.search(scope.text, max(0, m.start() - 25), m.start())) and any(m.end() <= f.start < number.start for f in scope.features)
+
+        return any(m.end() <= number.start and not comparison(m)
+                   for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
 
     def stat_cue(self, scope: Scope, number: WrittenNumber) -> str | None:
         start, _ = scope.clause(number.start)
@@ -230,65 +274,78 @@ class NumberChecker:
         for pattern, kind in self.v.lex.stat_words:
             if rx(pattern).search(before):
                 return kind
-        cue = rx(rf"\b(?:{self.v.lex.range_cue})\b").search(scope.text, start, number.start)
-        if cue:
+        cue = next((m for m in rx(rf"\b(?:{self.v.lex.range_cue})\b").finditer(scope.text, start) if m.end() <= number.start), None)
+        _, end = scope.clause(number.start)
+        subjects_named = {m.value for m in scope.clusters + scope.members if start <= m.start < end and m.value != AGGREGATE}
+        if cue and len(subjects_named) < 2:  # "dari 69,90 di Klaster 4 hingga 75,10 di Klaster 1": two means, not a range
             between = scope.masked[cue.end() : number.start]
             return "max" if re.search(r"\d", between) else "min"
         return None
 
-    def equal(self, number: WrittenNumber, fact: Fact) -> bool:
-        slack = 0.5 * 10 ** (-number.decimals) * number.multiplier + self.v.tolerance
-        targets = []
-        value = float(fact.value)
+    def equal(self, number: WrittenNumber, fact: Fact, *, exact: bool = False) -> bool:
+        """Does the written number agree with its fact? Precision is what the digits imply (see docs/verification.md):
+        exact = within half a unit of the last written digit; "sekitar" = within one unit; "hampir" = below and within
+        one unit; "lebih dari"/"kurang dari" = strict bounds. A multiplier or currency must match the fact's scale."""
+        tolerance = self.v.tolerance
+        unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
+        # the fact as the brief shows it (75,096 is "75,10"): "hampir 75,1" is not below it, "lebih dari 75,10" not above it
+        value = round(float(fact.value), fact.decimals) if isinstance(fact.decimals, int) and fact.decimals >= 0 else float(fact.value)
         if not number.signed and fact.kind in {"diff", "diff_pct", "z"}:
             value = abs(value)
-        targets.append(value)
-        if number.multiplier != 1.0 or number.money:
-            targets.append(value * _fact_scale(fact, self.v.lex))
-        for target in targets:
-            target = round(target, 12)
-            if number.qualifier == "approx":
-                if abs(target - number.value) <= max(slack, abs(number.value) * self.v.approx_pct / 100):
-                    return True
-            elif number.qualifier == "nearly":
-                if number.value * (1 - self.v.approx_pct / 100) - slack <= target <= number.value + slack:
-                    return True
-            elif number.qualifier == "above":
-                if target > number.value - self.v.tolerance:
-                    return True
-            elif number.qualifier == "below":
-                if target < number.value + self.v.tolerance:
-                    return True
-            elif abs(target - number.value) <= slack:
-                return True
-        return False
+        scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
+        target = round(value * scale, 12)
+        written = number.value
+        qualifier = None if exact else number.qualifier
+        if qualifier == "approx":
+            return abs(target - written) <= unit_of_last_digit + tolerance
+        if qualifier == "nearly":
+            return written - unit_of_last_digit - tolerance <= target < written - tolerance
+        if qualifier == "above":
+            return target > written
+        if qualifier == "below":
+            return target < written
+        return abs(target - written) <= 0.5 * unit_of_last_digit + tolerance
 
-    def judge(self, scope: Scope, number: WrittenNumber, pool: list[Fact], clusters, features) -> None:
+    def judge(self, scope: Scope, number: WrittenNumber, binding, clusters, features) -> None:
         v = self.v
-        everything = pool
-        if number.qualifier in {"above", "below", "nearly"}:
-            main = [f for f in pool if f.kind in {"mean", "size", "reference", "count", "k"}] or pool
-            if clusters:
-                main = [f for f in main if f.cluster in clusters] or main
-            pool = main
-        matched = [f for f in pool if self.equal(number, f)]
-        if not matched and number.qualifier in {"above", "below", "nearly"}:
-            # "di bawah 0,60" quoting a threshold fact: the written number is that fact
-            exact = WrittenNumber(**{**number.__dict__, "qualifier": None})
-            matched = [f for f in everything if self.equal(exact, f)]
-        if matched:
-            best = min(matched, key=lambda f: self.priority(f, scope, clusters, features))
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, best, Verdict.TRUE, self.reading(number))
+        reading = self.reading(number)
+        if not binding.facts:
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                    "tidak terikat pada fakta mana pun" + (f"; {reading}" if reading else ""))
             return
-        data_scope = number.unit in {"count", "clusters", "year"} and rx(v.lex.data_scope).search(scope.text)
-        specific = bool(clusters or features) or number.unit == "clusters" or bool(data_scope) or bool(self.concept(scope, number))
-        if specific and pool:
-            nearest = min(pool, key=lambda f: (self.priority(f, scope, clusters, features)[:2], abs(abs(float(f.value)) * (_fact_scale(f, v.lex) if number.multiplier != 1 else 1) - abs(number.value)) / (abs(float(f.value)) or 1)))
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, nearest, Verdict.FALSE, "tidak cocok dengan fakta dalam konteksnya" + (f"; {self.reading(number)}" if self.reading(number) else ""))
-        elif specific:
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.FALSE if number.unit == "count" and clusters else Verdict.UNVERIFIABLE, "tidak ditemukan")
-        else:
-            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE, "tidak ditemukan")
+        if binding.ambiguous:
+            ids = ", ".join(f.id for f in binding.facts[:4])
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                    f"tidak jelas fakta mana yang dimaksud ({ids}{', …' if len(binding.facts) > 4 else ''})")
+            return
+        fact = binding.fact
+        unit_word = rx(rf"\s*(?:{v.lex.foreign_units})\b").match(scope.text, number.end)
+        if unit_word and not (fact.unit or "").lower().startswith(unit_word.group(0).strip().lower()):
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
+                    f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")
+            return
+        if fact.kind in {"diff", "diff_pct"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
+                    f"arahnya terbalik: {fact.id} = {fact.text}")
+            return
+        # a method concept quoted with its bound ("di bawah 0,60", "tidak lebih dari 1,0 %") states the threshold itself
+        exact = binding.how == "concept" and fact.kind in DEFINITIONS
+        ok = self.equal(number, fact, exact=exact)
+        why = f"terikat ({binding.how}) pada {fact.id}" + (f"; {reading}" if reading else "")
+        v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+                why if not ok else reading)
+
+    def sign_agrees(self, scope: Scope, number: WrittenNumber, value: float) -> bool:
+        """"2,7 % di bawah rata-rata" for a difference of +2,7 %: the size is right, the direction is not."""
+        _, end = scope.clause(number.start)
+        after = scope.text[number.end : min(end, number.end + 30)]
+        above = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_above})").search(after)
+        below = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_below})").search(after)
+        if above and not below:
+            return value >= 0
+        if below and not above:
+            return value <= 0
+        return True
 
     @staticmethod
     def reading(number: WrittenNumber) -> str:
@@ -297,12 +354,6 @@ class NumberChecker:
         qualifier = {"approx": "sekitar ", "above": "lebih dari ", "below": "kurang dari ", "nearly": "hampir "}.get(number.qualifier or "", "")
         return f"dibaca sebagai {qualifier}{format_number(number.value, 0)}" + (" rupiah" if number.money else "")
 
-    @staticmethod
-    def priority(fact: Fact, scope: Scope, clusters, features) -> tuple:
-        return (
-            0 if scope.stat and fact.kind == scope.stat else 1,
-            0 if fact.cluster is not None and fact.cluster in clusters else 1,
-            0 if fact.feature is not None and fact.feature in features else 1,
-            0 if fact.kind == "mean" else 1,
-            fact.id,
-        )
+
+# kinds of fact that a sentence states as a definition, bound word included ("Jaccard di bawah 0,60")
+DEFINITIONS = {"threshold", "threshold_pct", "tolerance_pct", "seed", "n_init", "B", "count"}

@@ -97,12 +97,19 @@ def repair_drafts(drafts: Drafts, failing: Iterable[Claim], lang: str = "id", la
 
 
 def provider_repair_claims(failing: Iterable[Claim], lang: str = "id") -> list[dict]:
-    """The failing claims as the repair prompt quotes them, each with the fact it should match."""
-    return [
-        {"kalimat": c.text, "angka_ditulis": c.value, "putusan": verdict_word(c.verdict, lang), "id_fakta": c.fact_id, "fakta_benar": c.expected or ""}
-        for c in failing
-        if repair_action(c, provider_can_repair=True) == RepairAction.ASK_PROVIDER
-    ]
+    """The failing claims as the repair prompt quotes them. A false claim bound to a fact comes with that fact
+    (the one the sentence is about: its id and its text) and the action "correct"; a claim bound to nothing
+    comes with no fact and the action "delete". The model is never handed a number of another fact to copy."""
+    quoted = []
+    for c in failing:
+        if repair_action(c, provider_can_repair=True) != RepairAction.ASK_PROVIDER:
+            continue
+        bound = c.verdict == Verdict.FALSE and c.fact_id is not None
+        quoted.append({"kalimat": c.text, "angka_ditulis": c.value, "putusan": verdict_word(c.verdict, lang),
+                       "tindakan": repair_word("correct" if bound else "delete", lang),
+                       "id_fakta": c.fact_id if bound else None, "teks_fakta": (c.expected or "") if bound else "",
+                       "alasan": c.note})
+    return quoted
 
 
 def describe_for_provider(failing: Iterable[Claim], limit: int = 6, lang: str = "id") -> str:

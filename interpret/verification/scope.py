@@ -52,6 +52,7 @@ class Scope:
     membership_cues: list[int] = field(default_factory=list)
     tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
     list_gap: re.Pattern | None = None  # what may separate two names of one list (", dan"): lexicon `list_joiner`
+    row_key: int | None = None  # a table row's k (the k-selection panel), which its cells are about
 
     def clause(self, position: int) -> tuple[int, int]:
         start, end = 0, len(self.text)
@@ -198,19 +199,24 @@ class Analyzer:
             0,
         )
         self.item_rx = rx(item, 0)
-        self.list_gap = rx(rf"[\s,]*(?:(?:{lex.list_joiner})\s*)?", 0)
+        self.list_gap = rx(rf"[\s,]*(?:(?:{lex.list_joiner})\s*)?(?:{lex.cluster_word}\s+)?", 0)  # "Klaster 2 dan Klaster 4": one list
         self.this_rx = rx(lex.this_cluster)
         self.non_claim_rx = rx(lex.non_claim_numbers)
         patterns = []
         extra = feature_aliases or {}
+        suffix = rf"(?:{lex.feature_suffix})?" if "feature_suffix" in lex.words else ""  # "harapan hidupnya"
         for f in facts.features:
-            names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *extra.get(f.name, [])}
+            names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *f.aliases, *extra.get(f.name, [])}
             names |= {md_text(n) for n in names if n}  # as the brief prints a label: markup characters escaped
             for name in names:
                 if name:
-                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + r"(?![\w])")))
+                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + suffix + r"(?![\w])")))
         patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
         self.feature_patterns = patterns
+        # a dimension word ("aspek kesehatan") names every indicator of its theme, unless its clause names one itself
+        self.theme_patterns = [(f.name, rx(rf"(?<![\w-])(?:{self.lex.theme_words[f.theme]})(?![\w])"))
+                               for f in facts.features if f.theme in self.lex.theme_words]
+        self.feature_negation = rx(rf"(?:{self.lex.feature_negation})\s*-?\s*$") if "feature_negation" in self.lex.words else None
         self.all_features_rx = rx(self.lex.all_features)
         self.member_patterns = self._member_patterns()
 
@@ -283,24 +289,34 @@ class Analyzer:
                 clusters.append(Mention(match.start(), match.end(), this, match.group(0)))
         clusters.sort(key=lambda m: m.start)
 
-        def find(patterns, work: str) -> tuple[list[Mention], str]:
-            """Each (value, pattern) in turn, longest first: a match is blanked so a shorter name cannot match inside it."""
+        def find(patterns, work: str, negation: re.Pattern | None = None) -> tuple[list[Mention], str]:
+            """Each (value, pattern) in turn, longest first: a match is blanked so a shorter name cannot match inside it.
+            A name after `negation` ("bukan makanan") is not that name."""
             found = []
             for value, pattern in patterns:
-                for match in pattern.finditer(work):
+                hits = [m for m in pattern.finditer(work) if negation is None or not negation.search(text, max(0, m.start() - 12), m.start())]
+                for match in hits:
                     found.append(Mention(match.start(), match.end(), value, match.group(0)))
                     blank_out(match.start(), match.end())
-                work = pattern.sub(lambda m: " " * len(m.group(0)), work)
+                chars = list(work)
+                for match in hits:
+                    chars[match.start() : match.end()] = " " * (match.end() - match.start())
+                work = "".join(chars)
             return sorted(found, key=lambda m: m.start), work
 
-        features, work = find(self.feature_patterns, text)
+        features, work = find(self.feature_patterns, text, self.feature_negation)
+        themed = [Mention(m.start(), m.end(), name, m.group(0)) for name, pattern in self.theme_patterns for m in pattern.finditer(work)
+                  if not (self.feature_negation and self.feature_negation.search(text, max(0, m.start() - 12), m.start()))]
+        breaks = sorted({m.start() for m in rx(self.lex.clause_break).finditer(text)})
+        clause_of = lambda pos: sum(1 for b in breaks if b <= pos)  # noqa: E731
+        named_clauses = {clause_of(m.start) for m in features}
+        features = sorted(features + [m for m in themed if clause_of(m.start) not in named_clauses], key=lambda m: m.start)
         members = self.member_patterns.find(work)  # in the text with the indicators already blanked, as before
         for m in members:
             blank_out(m.start, m.end)
         for match in self.non_claim_rx.finditer(text):
             blank_out(match.start(), match.end())
 
-        breaks = sorted({m.start() for m in rx(self.lex.clause_break).finditer(text)})
         scope = Scope(
             text=text, shown=shown or text, section=section, default_clusters=default_clusters, default_features=default_features,
             stat=stat, clusters=clusters, features=features, members=members, unknown_clusters=unknown, breaks=breaks,

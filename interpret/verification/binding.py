@@ -1,0 +1,265 @@
+"""Which fact a written number is about: its subject, attribute and statistic, never its value.
+
+A number is bound before it is compared. The binding reads, in order:
+
+1. a table row keyed by k (the k-selection panel): the cell's column names the index, the row's k
+   the candidate: "0,769 ± 0,087" in the row k = 2 is KSEL.k2.gap and KSEL.k2.gap_se;
+2. a method concept named next to the number (lexicon [concepts]: "benih 42" → RUN.seed,
+   "200 inisialisasi" → RUN.n_init, "setara … 1,0 %" → METHOD.tolerance_pct, "|r| > 0,80" →
+   ASSUME.r_threshold): the nearest phrase in the clause wins; a concept key may hold "*" (any
+   cluster, unit or indicator), narrowed by the claim's own cluster, unit and indicator;
+3. otherwise the subject (the cluster or unit the clause names, the reference), the attribute (the
+   indicator named nearest the number) and the statistic (a table header, a statistic word, a
+   percentage = the % difference, a reference cue, else the mean).
+
+The result is the facts of that one identity (normally one). Nothing here looks at the value:
+`NumberChecker` then compares the number with its bound fact, so a number that happens to equal
+some other fact is never "benar" by coincidence; a number that binds to nothing is unverifiable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts import Fact
+from .lexicon import rx
+from .scope import AGGREGATE
+from .subjects import within_cluster_extreme
+
+FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
+PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
+_WINDOW = 45  # how far (characters) a concept phrase may stand from its number
+_AFTER_PENALTY = 20  # "silhouette 0,289" before "1,197 ± 0,104": a phrase after the number counts as this much farther
+
+
+@dataclass(frozen=True)
+class Binding:
+    facts: tuple[Fact, ...]  # the facts of the bound identity; empty: the number binds to nothing
+    how: str  # "table", "concept", "subject"
+    stat: str | None = None
+    ambiguous: bool = False  # several identities fit: the text does not say which one
+
+    @property
+    def fact(self) -> Fact | None:
+        return self.facts[0] if len(self.facts) == 1 else None
+
+
+def _compatible(number, fact: Fact) -> bool:
+    """A percentage binds only to a percentage fact, a count or plain number never to one."""
+    return number.percent == (fact.unit == "%")
+
+
+def concept_binding(checker, scope, number, clusters, features, member) -> Binding | None:
+    """The method concept named nearest the number in its clause, if any (lexicon [concepts])."""
+    start, end = scope.clause(number.start)
+    best: tuple[int, int, list[Fact]] | None = None
+    panel_k = _panel_k(scope, number, start, end)
+    is_k_value = bool(re.search(r"\bk\s*=\s*$", scope.text[start : number.start]))  # "k = 4" is a k, not the index named after it
+    if is_k_value and float(number.number).is_integer():  # "K-means (Euclidean, k = 3)": a row of the method comparison
+        rows = compared_facts(checker, scope.text[start:end], int(number.number), "k")
+        if rows:
+            return Binding(tuple(rows[:1]), "concept", "k")
+    for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
+        if ".k*" in key:  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
+            fact = checker.v.facts.index.get(key.replace("k*", f"k{panel_k}")) if panel_k is not None else None
+            facts = [fact] if fact else []
+            if key.startswith("KSEL.") and panel_k is not None:  # "Ward (Euclidean, k = 4): silhouette 0,312": the comparison's row
+                facts = compared_facts(checker, scope.text, panel_k, key.rsplit(".", 1)[1]) or facts
+        else:
+            facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
+        facts = [f for f in facts if _compatible(number, f) and (f.kind == "k" or not is_k_value)]
+        if not facts:
+            continue
+        if pattern.startswith("^"):  # a phrase that must follow the number ("2 dari 6 indeks")
+            match = rx(pattern[1:]).match(scope.text, number.end, end)
+            if match and (best is None or (0, order) < best[:2]):
+                best = (0, order, facts)
+            continue
+        # a phrase ending right before the number, even inside a longer match ("terbagi antara k = 2 dan k = 8")
+        if rx(rf"(?:{pattern})\s*$").search(scope.text, start, number.start) and (best is None or (0, order) < best[:2]):
+            best = (0, order, facts)
+        for match in rx(pattern).finditer(scope.text, start, end):
+            if match.end() <= number.start:
+                distance = number.start - match.end()
+            elif match.start() >= number.end and not re.search(r"[,;:()]", scope.text[number.end : match.start()]):
+                distance = match.start() - number.end + _AFTER_PENALTY  # a phrase before the number names it first
+            else:
+                continue
+            if distance <= _WINDOW and (best is None or (distance, order) < best[:2]):
+                best = (distance, order, facts)
+    if best is None:
+        return None
+    return Binding(tuple(best[2]), "concept", best[2][0].kind, ambiguous=len(best[2]) > 1)
+
+
+def _panel_k(scope, number, start: int, end: int) -> int | None:
+    """The k the clause names ("k = 4"), the one nearest before the number first."""
+    found = [(m.start(), int(m.group(1))) for m in re.finditer(r"\bk\s*=\s*(\d{1,2})\b", scope.text[start:end])]
+    before = [k for pos, k in found if start + pos < number.start]
+    return before[-1] if before else (found[0][1] if found else None)
+
+
+def _concept_facts(index: dict[str, Fact], key: str, clusters, features, member) -> list[Fact]:
+    if "*" not in key:
+        return [index[key]] if key in index else []
+    pattern = re.compile("^" + re.escape(key).replace(r"\*", "[^.]+(?:\\.[^.]+)*?") + "$")
+    facts = [f for f in index.values() if pattern.match(f.id)]
+    if member is not None:
+        facts = [f for f in facts if f.member is None or f.member == member]
+    if clusters:
+        facts = [f for f in facts if f.cluster is None or f.cluster in clusters]
+    if features:
+        facts = [f for f in facts if f.feature is None or f.feature in features]
+    return facts
+
+
+def panel_binding(checker, scope, number) -> Binding | None:
+    """A cell of the k-selection panel: its row's k and its column's index."""
+    if scope.row_key is None or scope.stat not in PANEL_STATS:
+        return None
+    stat = scope.stat
+    if stat == "gap" and re.search(r"±\s*$", scope.text[: number.start]):
+        stat = "gap_se"
+    # a row of the method comparison names its method and distance ("K-medoids | Euclidean | 3 | 0,299 …"): CMP facts
+    compared = compared_facts(checker, scope.shown, scope.row_key, stat)
+    if compared:
+        return Binding(tuple(compared), "table", stat, ambiguous=len(compared) > 1)
+    fact = checker.v.facts.index.get(f"KSEL.k{scope.row_key}.{stat}")
+    return Binding((fact,) if fact else (), "table", stat)
+
+
+def compared_facts(checker, text: str, k: int, stat: str) -> list[Fact]:
+    """The method comparison's facts (CMP.<method>.<metric>.k<k>.<stat>) of the method and distance the text names."""
+    plain = re.sub(r"[^a-z0-9]", "", text.lower())
+    return [f for f in checker.v.facts.index.values() if f.id.startswith("CMP.") and f.id.endswith(f".k{k}.{stat}")
+            and all(part in plain for part in f.id.split(".")[1:3])]
+
+
+def statistic(checker, scope, number) -> str:
+    """The statistic the number states: the table's column, a statistic word, else what its form implies."""
+    if scope.stat:
+        return scope.stat
+    cue = checker.stat_cue(scope, number)
+    if cue:
+        return cue
+    extreme = within_cluster_extreme(scope, number, checker.v.lex)
+    if extreme and not scope.members:
+        return extreme
+    if number.unit == "count":
+        return "size"
+    if number.unit == "clusters":
+        return "k"
+    if number.unit == "year":
+        return "year"
+    if number.percent:
+        return "diff_pct"
+    lex = checker.v.lex
+    start, end = scope.clause(number.start)
+    if rx(lex.reference_just_before).search(scope.text[start : number.start]):  # "di atas rata-rata 8,93 tahun"
+        return "reference"
+    if rx(lex.reference_after).match(scope.text[number.end : end]):  # "1,3 tahun di atas rata-rata provinsi"
+        return "diff"
+    if checker.reference_before(scope, number):
+        return "reference"
+    if not scope.clusters and not scope.default_clusters and checker.reference_rx.search(scope.text):
+        return "reference"  # "Rata-rata provinsi untuk UHH 73,13 tahun, sedangkan HLS 13,30 tahun": no cluster in sight
+    return "mean"
+
+
+def nearest_features(scope, number, features) -> tuple[str, ...]:
+    """Of the indicators of the clause, the one named nearest before the number (else nearest after)."""
+    if len(features) <= 1:
+        return tuple(features)
+    start, end = scope.clause(number.start)
+    named = [m for m in scope.features if start <= m.start < end and m.value in features]
+    before = [m for m in named if m.end <= number.start]
+    after = [m for m in named if m.start >= number.end]
+    if not (before or after):
+        return tuple(features)
+    nearest = before[-1] if before else after[0]
+    # a dimension word ("pendidikan") names several indicators at one place: all of them
+    return tuple(dict.fromkeys(m.value for m in named if m.start == nearest.start))
+
+
+def subject_binding(checker, scope, number, clusters, features, member) -> Binding:
+    """The facts of the clause's subject, attribute and statistic."""
+    stat = statistic(checker, scope, number)
+    index = checker.v.facts.index
+    if member == AGGREGATE:  # "Indonesia 73,13 tahun": the national figure is the reference
+        member, stat = None, ("reference" if stat == "mean" else stat)
+    if stat == "size":
+        if clusters:
+            facts = [index[f"K{c}.size"] for c in clusters if f"K{c}.size" in index]
+            return Binding(tuple(facts), "subject", stat, ambiguous=len(facts) > 1)
+        fact = index.get("DATA.n_units")
+        return Binding((fact,) if fact else (), "subject", stat)
+    if stat == "k":
+        fact = index.get("RUN.k")
+        return Binding((fact,) if fact else (), "subject", stat)
+    if stat == "year":
+        # a year is the data's year only when the sentence speaks of the data ("tahun 2023" of the source, the
+        # title's indicator); "ditargetkan 5 % pada 2025" is about something else
+        fact = index.get("DATA.year")
+        title = re.split(r"\s*\d", checker.v.facts.dataset.title or "")[0].strip()
+        about_data = rx(checker.v.lex.data_scope).search(scope.text) or scope.features or (title and title.lower() in scope.text.lower())
+        return Binding((fact,) if fact and about_data else (), "subject", stat)
+    features = nearest_features(scope, number, features)
+    if stat in FEATURE_STATS and not features:
+        features = _features_of_unit(checker, scope, number)  # "9.000 ribu rupiah": the one indicator in rupiah
+        if not features:
+            return Binding((), "subject", stat)  # "kemiskinan turun 3,1 %": no indicator of the data is named
+    facts = []
+    for f in checker.numeric:
+        if f.kind != stat:
+            continue
+        if member is not None and f.member is not None and f.member != member:
+            continue
+        if f.member is not None and member is None:
+            continue
+        if stat == "reference" or f.cluster is None:
+            if clusters and stat != "reference" and f.kind in FEATURE_STATS:
+                continue
+        elif clusters and f.cluster not in clusters:
+            continue
+        if features and f.feature is not None and f.feature not in features:
+            continue
+        if features and f.feature is None and stat in FEATURE_STATS:
+            continue
+        facts.append(f)
+    if member is not None:  # "DKI Jakarta … (z = +3,49)": the unit's own fact, when it has one
+        facts = [f for f in facts if f.member == member] or facts
+    facts = _by_unit_word(checker, scope, number, facts)
+    identities = {(f.cluster, f.feature, f.member, f.kind) for f in facts}
+    return Binding(tuple(facts), "subject", stat, ambiguous=len(identities) > 1)
+
+
+def _features_of_unit(checker, scope, number) -> tuple[str, ...]:
+    """The one indicator whose unit the number carries, if exactly one does."""
+    infos = checker.v.facts.features
+    if number.money:
+        found = [f.name for f in infos if "rupiah" in f.unit.lower()]
+    else:
+        word = re.match(r"\s*([^\W\d_]+)", scope.text[number.end : number.end + 20])
+        found = [f.name for f in infos if word and f.unit and f.unit.lower().startswith(word.group(1).lower())]
+    return tuple(found) if len(found) == 1 else ()
+
+
+def _by_unit_word(checker, scope, number, facts: list[Fact]) -> list[Fact]:
+    """"72 tahun" is about an indicator in years, "Rp 10 juta" about one in rupiah."""
+    if len(facts) <= 1:
+        return facts
+    if number.money:
+        money = [f for f in facts if "rupiah" in (f.unit or "").lower()]
+        return money or facts
+    word = re.match(r"\s*([A-Za-z]+)", scope.text[number.end : number.end + 20])
+    if word:
+        same = [f for f in facts if (f.unit or "").lower().startswith(word.group(1).lower())]
+        return same or facts
+    return facts
+
+
+def bind(checker, scope, number, clusters, features, member) -> Binding:
+    return (panel_binding(checker, scope, number)
+            or concept_binding(checker, scope, number, clusters, features, member)
+            or subject_binding(checker, scope, number, clusters, features, member))

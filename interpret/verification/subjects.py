@@ -1,0 +1,83 @@
+"""Who a number is about, when the nearest name before it is not the answer.
+
+- "dari 68,17 tahun di Papua hingga 75,81 tahun di DKI Jakarta", "69.90 years in Cluster 4": a
+  subject named right after the number (lexicon `subject_after`) is its subject;
+- "Klaster 2 berbanding Klaster 3 adalah 12,92 berbanding 13,77" (lexicon `pair_words`): the i-th
+  number of the clause belongs to the i-th subject, like "masing-masing";
+- "Semua klaster kecuali Klaster 4 … di atas 8 tahun" (lexicon `all_clusters`, `except_word`): every
+  cluster but the excepted ones, within the sentence only;
+- "Sumatera Barat memiliki UHH tertinggi di Klaster 2, 74,14 tahun": after a superlative the number
+  is the named unit's own value, not the cluster's mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import rx
+from .scope import AGGREGATE
+
+
+def subject_after(scope, number, lex):
+    """The cluster or unit named right after the number ("… tahun di Klaster 4"), else None."""
+    _, end = scope.clause(number.start)
+    for mention in sorted(scope.clusters + scope.members, key=lambda m: m.start):
+        if number.end <= mention.start < min(end, number.end + 40):
+            between = scope.text[number.end : mention.start]
+            if re.search(r"[,;:()\d]", between):
+                return None
+            if rx(rf"(?:^|\s)(?:{lex.subject_after})\s+$").search(between):
+                return mention
+            return None
+    return None
+
+
+def quantified_clusters(scope, number, lex, k: int) -> tuple[int, ...] | None:
+    """"Semua klaster kecuali Klaster 4": the clusters a quantified clause is about, else None."""
+    start, _ = scope.clause(number.start)
+    quantifier = next((m for m in rx(lex.all_clusters).finditer(scope.text, start) if m.end() <= number.start), None)
+    if quantifier is None:
+        return None
+    excepted = set()
+    cue = rx(rf"\b(?:{lex.except_word})\b").search(scope.text, quantifier.end(), number.start)
+    if cue:
+        excepted = {m.value for m in scope.clusters if cue.end() <= m.start < number.start}
+    named_between = [m for m in scope.clusters if quantifier.end() <= m.start < number.start and m.value not in excepted]
+    if named_between:
+        return None  # "semua klaster, terutama Klaster 2, …": the named one is the subject
+    return tuple(c for c in range(1, k + 1) if c not in excepted)
+
+
+def superlative_member(scope, number, lex):
+    """The one unit of the sentence, when a superlative stands between it and the number."""
+    start, _ = scope.clause(number.start)
+    words = "|".join(lex.words[w] for w in ("superlative_high", "superlative_low", "superlative_best", "superlative_worst"))
+    superlative = [m for m in rx(words).finditer(scope.text, 0) if m.end() <= number.start]
+    members = {m.value for m in scope.members if m.value != AGGREGATE}
+    if not superlative or len(members) != 1:
+        return None
+    return next(iter(members))
+
+
+def within_cluster_extreme(scope, number, lex) -> str | None:
+    """"UHH tertinggi di Klaster 4 hanya 71,57 tahun": a superlative scoped to a cluster states its max (or min)."""
+    start, _ = scope.clause(number.start)
+    for kind, stat in (("superlative_high", "max"), ("superlative_low", "min")):
+        for match in rx(lex.words[kind]).finditer(scope.text, start):
+            if match.end() > number.start:
+                break
+            following = [m for m in scope.clusters if match.end() <= m.start < number.start]
+            if following and rx(rf"\s*(?:{lex.subject_after})\s+$").fullmatch(scope.text[match.end() : following[0].start]):
+                return stat
+    return None
+
+
+def paired(scope, number, found, lex):
+    """"A berbanding B adalah x berbanding y": the number's own cluster, or None."""
+    if not rx(rf"\b(?:{lex.pair_words})").search(scope.text):
+        return None
+    peers = [n for n in found if n.percent == number.percent]  # the sentence: "versus" may break its clauses
+    named = list(dict.fromkeys(m.value for m in scope.clusters))
+    if len(named) == len(peers) == 2:
+        return named[peers.index(number)]
+    return None

@@ -1,0 +1,119 @@
+"""Binding (interpret/verification/binding.py, subjects.py): a number is judged against the fact it is about,
+never against whichever fact happens to have its value. Default data, k = 4 (K2 UHH: mean 72,32, median 72,54)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.data import load_dataset
+from interpret.numbers import NUMBER_LOCALES
+from interpret.terms import ClaimKind, Verdict
+from interpret.verification import Verifier
+from interpret.verification.command import facts_from_run, without_appendix
+
+from .test_verify import facts_for
+
+
+def numbers(text: str, lang: str = "id", cluster: int | None = None, units: bool = True, **options):
+    values = load_dataset(None, None).values if units else None
+    report = Verifier(facts_for(), locale=lang, units=values, **options).verify_text(text, cluster=cluster)
+    return [(c.value, c.fact_id, c.verdict) for c in report.claims if c.kind == ClaimKind.NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the method: each number bound to its own parameter, so a neighbour's value cannot vouch for it
+        ("K-means dijalankan dengan 200 inisialisasi acak dan benih (seed) 42.", "id",
+         [("200", "RUN.n_init", Verdict.TRUE), ("42", "RUN.seed", Verdict.TRUE)]),
+        ("K-means dijalankan dengan 42 inisialisasi acak dan benih (seed) 200.", "id",
+         [("42", "RUN.n_init", Verdict.FALSE), ("200", "RUN.seed", Verdict.FALSE)]),
+        ("A cluster is called \"similar\" to the reference when the difference is at most 62.9%.", "en",
+         [("62.9%", "METHOD.tolerance_pct", Verdict.FALSE)]),  # 62,9 % is the between-SS share, not the band
+        ("Tidak ada pasangan indikator yang berkorelasi sangat kuat (|r| > 0,80).", "id", [("0,80", "ASSUME.r_threshold", Verdict.TRUE)]),
+        ("Pada k = 4, nilai silhouette sebesar 0,289 dan konektivitas 27,88.", "id",
+         [("4", "RUN.k", Verdict.TRUE), ("0,289", "KSEL.k4.silhouette", Verdict.TRUE), ("27,88", "KSEL.k4.connectivity", Verdict.TRUE)]),
+        ("At k = 4 the silhouette reaches 0.316.", "en", [("4", "RUN.k", Verdict.TRUE), ("0.316", "KSEL.k4.silhouette", Verdict.FALSE)]),
+        # the statistic: a median is not the mean, a mean not the range
+        ("UHH Klaster 2 rata-rata 72,54 tahun.", "id", [("72,54", "K2.UHH.mean", Verdict.FALSE)]),
+        ("Median UHH Klaster 2 adalah 72,54 tahun.", "id", [("72,54", "K2.UHH.median", Verdict.TRUE)]),
+        ("Within Cluster 4, life expectancy peaks at 71.57 years and bottoms out at 68.17 years.", "en",
+         [("71.57", "K4.UHH.max", Verdict.TRUE), ("68.17", "K4.UHH.min", Verdict.TRUE)]),
+        ("Umur harapan hidup tertinggi di Klaster 4 hanya 71,57 tahun.", "id", [("71,57", "K4.UHH.max", Verdict.TRUE)]),
+        # a number with no indicator, or of something the data do not hold, binds to nothing
+        ("IPM klaster ini 72,32.", "id", [("72,32", None, Verdict.UNVERIFIABLE)]),  # IPM is no indicator of the data
+        ("Angka kemiskinan turun 3,1 %.", "id", [("3,1 %", None, Verdict.UNVERIFIABLE)]),
+        # qualifiers: strict bounds, "sekitar" = the digits' rounding, "hampir" = just below
+        ("UHH Klaster 1 lebih dari 75,10 tahun.", "id", [("75,10", "K1.UHH.mean", Verdict.FALSE)]),
+        ("UHH Klaster 1 lebih dari 75 tahun.", "id", [("75", "K1.UHH.mean", Verdict.TRUE)]),
+        ("UHH Klaster 1 sekitar 75 tahun.", "id", [("75", "K1.UHH.mean", Verdict.TRUE)]),
+        ("UHH Klaster 1 sekitar 74 tahun.", "id", [("74", "K1.UHH.mean", Verdict.FALSE)]),  # ±2,5 % would have passed it
+        ("UHH Klaster 1 hampir 75,2 tahun.", "id", [("75,2", "K1.UHH.mean", Verdict.TRUE)]),
+        ("UHH Klaster 1 hampir 75,1 tahun.", "id", [("75,1", "K1.UHH.mean", Verdict.FALSE)]),  # equal is not "nearly"
+        # units and multipliers must agree with the fact's scale
+        ("Pengeluaran per kapita Klaster 1 sebesar Rp 15.376 per tahun.", "id", [("15.376", "K1.Pengeluaran.mean", Verdict.FALSE)]),
+        ("Pengeluaran per kapita Klaster 1 sebesar Rp 15,4 juta per tahun.", "id", [("15,4", "K1.Pengeluaran.mean", Verdict.TRUE)]),
+        ("Rata-rata lama sekolah Klaster 2 sebesar 9,25 bulan.", "id", [("9,25", "K2.RLS.mean", Verdict.FALSE)]),
+        # relations between two subjects
+        ("Selisih UHH antara Klaster 1 dan Klaster 4 sebesar 5,20 tahun.", "id", [("5,20", "K1-K4.UHH.gap", Verdict.TRUE)]),
+        ("Selisih UHH antara Klaster 1 dan Klaster 2 sebesar 0,81 tahun.", "id", [("0,81", "K1-K2.UHH.gap", Verdict.FALSE)]),  # = K2's gap to the reference
+        ("Pengeluaran per kapita Klaster 1 sekitar 1,7 kali lipat Klaster 4.", "id", [("1,7", "K1-K4.Pengeluaran.ratio", Verdict.TRUE)]),
+        ("Pengeluaran per kapita Klaster 4 sekitar 1,7 kali lipat Klaster 1.", "id", [("1,7", "1/K1-K4.Pengeluaran.ratio", Verdict.FALSE)]),
+        ("Life expectancy across clusters ranges from 69.90 years in Cluster 4 to 75.10 years in Cluster 1.", "en",
+         [("69.90", "K4.UHH.mean", Verdict.TRUE), ("75.10", "K1.UHH.mean", Verdict.TRUE)]),
+        ("Harapan lama sekolah Klaster 2 berbanding Klaster 3 adalah 13,77 berbanding 12,92 tahun.", "id",
+         [("13,77", "K2.HLS.mean", Verdict.TRUE), ("12,92", "K3.HLS.mean", Verdict.TRUE)]),
+        ("Umur harapan hidup membentang dari 68,17 tahun di Papua hingga 75,81 tahun di DKI Jakarta.", "id",
+         [("68,17", "UNIT[Papua].UHH", Verdict.TRUE), ("75,81", "UNIT[DKI Jakarta].UHH", Verdict.TRUE)]),
+        ("West Sumatra has the highest life expectancy in Cluster 2, at 74.14 years.", "en", [("74.14", "UNIT[Sumatera Barat].UHH", Verdict.TRUE)]),
+        # quantifiers, exceptions scoped to their sentence, pronouns bound to the last named cluster
+        ("Seluruh klaster kecuali Klaster 4 memiliki umur harapan hidup di atas 72 tahun; Klaster 4 sendiri mencatat 69,90 tahun.", "id",
+         [("72", "K1.UHH.mean", Verdict.TRUE), ("69,90", "K4.UHH.mean", Verdict.TRUE)]),
+        ("Seluruh klaster memiliki umur harapan hidup di atas 72 tahun.", "id", [("72", "K4.UHH.mean", Verdict.FALSE)]),
+        ("Klaster 4 tertinggal. Umur harapan hidupnya rata-rata 69,90 tahun.", "id", [("69,90", "K4.UHH.mean", Verdict.TRUE)]),
+        ("Cluster 1 leads. Cluster 4 trails. Its life expectancy averages 75.10 years.", "en", [("75.10", "K4.UHH.mean", Verdict.FALSE)]),
+        # dimension words name their indicators
+        ("Pada aspek kesehatan, Klaster 2 mencatat 72,32 tahun.", "id", [("72,32", "K2.UHH.mean", Verdict.TRUE)]),
+        ("On the health dimension Cluster 2 records 72.32 years.", "en", [("72.32", "K2.UHH.mean", Verdict.TRUE)]),
+        ("Standar hidup layak Klaster 4 tercermin pada 9.000 ribu rupiah per tahun.", "id", [("9.000", "K4.Pengeluaran.mean", Verdict.TRUE)]),
+    ],
+)
+def test_numbers_bind_to_what_they_are_about(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+def test_a_negated_name_is_not_that_indicator():
+    bound = numbers("Konsumsi bukan makanan Klaster 1 sebesar 75,10 tahun.", feature_aliases={"UHH": ["makanan"]})
+    assert bound == [("75,10", None, Verdict.UNVERIFIABLE)]  # "bukan makanan" is not the "makanan" indicator
+    assert numbers("Konsumsi makanan Klaster 1 sebesar 75,10 tahun.", feature_aliases={"UHH": ["makanan"]}) == [("75,10", "K1.UHH.mean", Verdict.TRUE)]
+
+
+def test_education_names_both_of_its_indicators():
+    # "pendidikan" names HLS and RLS: a bare number about it is ambiguous, never judged against one of them by luck
+    assert numbers("Dari sisi pendidikan, Klaster 2 mencatat 13,77 tahun.")[0][2] == Verdict.UNVERIFIABLE
+
+
+def test_every_true_number_of_the_default_brief_is_bound_to_a_fact_of_its_subject_attribute_and_statistic(default_brief):
+    facts, units = facts_from_run(default_brief.out_dir)
+    text = without_appendix((default_brief.out_dir / "brief.md").read_text(encoding="utf-8"))
+    report = Verifier(facts, units=units).verify_markdown(text)
+    assert report.counts[Verdict.FALSE] == 0 and report.counts[Verdict.UNVERIFIABLE] == 0
+    bound = {}
+    locale = NUMBER_LOCALES["id"]
+    for c in report.claims:
+        if c.kind != ClaimKind.NUMBER:
+            continue
+        assert c.verdict == Verdict.TRUE and c.fact_id is not None, c
+        fact = facts.index.get(c.fact_id)
+        assert fact is not None, c  # a fact of the index, not one made up for the claim
+        written, decimals = locale.read(c.value.replace("%", "").replace("+", "").strip().lstrip("-−"))
+        assert abs(written - abs(float(fact.value))) <= 0.5 * 10 ** -decimals + 1e-9 or decimals < 0, (c, fact)
+        if fact.feature is not None and c.feature is not None:
+            assert c.feature == fact.feature, (c, fact)
+        if fact.cluster is not None and c.cluster is not None:
+            assert c.cluster == fact.cluster, (c, fact)
+        bound.setdefault(c.value, set()).add(c.fact_id)
+    assert bound["42"] == {"RUN.seed"} and bound["200"] == {"RUN.n_init"}
+    assert bound["1,0 %"] == {"METHOD.tolerance_pct"} and bound["0,80"] == {"ASSUME.r_threshold"}
+    assert {"KSEL.k9.gap_se", "KSEL.k10.connectivity"} <= set().union(*bound.values())
+    assert "KSEL.k8.gap_se" not in bound["0,103"]  # the k = 9 row's SE is k = 9's
