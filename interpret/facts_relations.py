@@ -6,6 +6,7 @@ Called once from `fact_builder.build_facts` (`relation_facts(add, clusters, feat
     K1-K4.UHH.ratio   mean of cluster 1 / mean of cluster 4 ("1,7 kali lipat")
     KSEL.knee         the k at the WSS curve's elbow, when it has one
     KSEL.tied.k2      present for each k that has the most votes (a tie names them)
+    KSEL.excluded.k5  present for each k whose partition has a one-unit cluster (it takes no vote)
     CMP.ward.euclidean.k4.k   the k of a row of the method comparison
 
 The verifier binds "selisih UHH antara Klaster 1 dan Klaster 4 …" to the gap fact of that pair,
@@ -37,6 +38,8 @@ def relation_facts(add, clusters: list[ClusterFacts], features: list[FeatureInfo
         return
     if k_selection.knee is not None:
         add(Fact("KSEL.knee", k_selection.knee, "k", 0, text=str(k_selection.knee)))
+    for k in getattr(k_selection, "excluded", None) or []:  # "tidak ikut dipilih (k = 5, …)": partitions with a one-unit cluster
+        add(Fact(f"KSEL.excluded.k{k}", k, "k", 0, text=str(k)))
     top = max(k_selection.vote_counts.values(), default=0)
     for k, votes in k_selection.vote_counts.items():  # "terbagi antara k = 2 dan k = 4": the ks with the most votes
         if votes == top and top > 0:
