@@ -26,6 +26,7 @@ from ..facts import Fact
 from .lexicon import rx
 from .scope import AGGREGATE
 from .subjects import within_cluster_extreme
+from .households import household_binding
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
 PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
@@ -158,6 +159,8 @@ def statistic(checker, scope, number) -> str:
     start, end = scope.clause(number.start)
     if rx(lex.reference_just_before).search(scope.text[start : number.start]):  # "di atas rata-rata 8,93 tahun"
         return "reference"
+    if checker.reference_phrase_rx and checker.reference_phrase_rx.search(scope.text[start : number.start]):
+        return "reference"  # "di bawah rata-rata rumah tangga (668.548 rupiah)": the phrase the brief names its reference with
     if rx(lex.reference_after).match(scope.text[number.end : end]):  # "1,3 tahun di atas rata-rata provinsi"
         return "diff"
     if checker.reference_before(scope, number):
@@ -204,6 +207,11 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
         title = re.split(r"\s*\d", checker.v.facts.dataset.title or "")[0].strip()
         about_data = rx(checker.v.lex.data_scope).search(scope.text) or scope.features or (title and title.lower() in scope.text.lower())
         return Binding((fact,) if fact and about_data else (), "subject", stat)
+    if stat == "r":  # "Pengeluaran … dan Luas lantai … (r = +0,90)": the pair the clause names last, in either order
+        pair = _named_pair(scope, number)
+        facts = [index[f"ASSUME.r.{a}.{b}"] for a, b in (pair, pair[::-1]) if pair and f"ASSUME.r.{a}.{b}" in index]
+        if facts:
+            return Binding(tuple(facts[:1]), "subject", stat)
     features = nearest_features(scope, number, features)
     if stat in FEATURE_STATS and not features:
         features = _features_of_unit(checker, scope, number)  # "9.000 ribu rupiah": the one indicator in rupiah
@@ -234,6 +242,18 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
     return Binding(tuple(facts), "subject", stat, ambiguous=len(identities) > 1)
 
 
+def _named_pair(scope, number) -> tuple[str, str] | None:
+    """The last two distinct indicators named in the clause before the number."""
+    start, _ = scope.clause(number.start)
+    named: list[str] = []
+    for m in sorted((m for m in scope.features if start <= m.start and m.end <= number.start), key=lambda m: m.start, reverse=True):
+        if m.value not in named:
+            named.append(m.value)
+        if len(named) == 2:
+            return named[1], named[0]
+    return None
+
+
 def _features_of_unit(checker, scope, number) -> tuple[str, ...]:
     """The one indicator whose unit the number carries, if exactly one does."""
     infos = checker.v.facts.features
@@ -259,7 +279,13 @@ def _by_unit_word(checker, scope, number, facts: list[Fact]) -> list[Fact]:
     return facts
 
 
+def _household(checker, scope, number, clusters) -> Binding | None:
+    found = household_binding(checker, scope, number, clusters)
+    return Binding(*found) if found is not None else None
+
+
 def bind(checker, scope, number, clusters, features, member) -> Binding:
     return (panel_binding(checker, scope, number)
+            or _household(checker, scope, number, clusters)
             or concept_binding(checker, scope, number, clusters, features, member)
             or subject_binding(checker, scope, number, clusters, features, member))

@@ -36,7 +36,8 @@ class Verifier:
         self.facts = facts
         self.tolerance = tolerance
         self.locale = locale
-        self.lex = load_lexicon(locale, str(languages_dir) if languages_dir else None)
+        self.languages_dir = str(languages_dir) if languages_dir else None
+        self.lex = load_lexicon(locale, self.languages_dir)
         self.lex.require(CORE_WORDS, "the verifier")
         self.approx_pct = approx_pct  # kept for callers; "sekitar" now means the rounding the digits imply (numbers.py)
         self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..facts import Fact
+from ..language import load_language
 from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Verdict
 from .checkers import register
@@ -117,6 +118,21 @@ def _fact_scale(fact: Fact, lex: Lexicon) -> float:
     return 1.0
 
 
+def _reference_phrase_rx(verifier):
+    """The phrases the language's catalogue names the reference with ("rata-rata rumah tangga", "angka nasional"),
+    standing right before the number ("… (668.548 rupiah)"): the brief's own words, not one more lexicon entry."""
+    try:
+        lang = load_language(verifier.lex.code, [verifier.languages_dir] if getattr(verifier, "languages_dir", None) else [])
+        phrases = {lang.reference_phrase(verifier.facts)}
+    except Exception:  # a lexicon without a catalogue (or facts without a dataset): the lexicon's words only
+        return None
+    phrases = sorted((p for p in phrases if p and p.strip()), key=len, reverse=True)
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases)
+    return rx(rf"(?<![\w-])(?:{alternatives})\s*\(\s*$")
+
+
 @register
 class NumberChecker:
     kind = ClaimKind.NUMBER
@@ -128,6 +144,7 @@ class NumberChecker:
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
+        self.reference_phrase_rx = _reference_phrase_rx(verifier)
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
 

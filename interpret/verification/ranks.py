@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import rx
@@ -51,6 +53,12 @@ class RankChecker:
                 continue
             self._superlative(scope, match)
 
+    def _names_coded_answer(self, text: str) -> bool:
+        section = getattr(self.v.facts, "households", None)
+        if section is None:
+            return False
+        return any(rx(r"(?<![\w-])" + re.escape(info.label).replace(r"\ ", r"\s+") + r"(?![\w-])").search(text) for info in section.categorical)
+
     def _inside_comparison(self, scope: Scope, position: int) -> bool:
         return any(m.start() <= position < m.end() for m in self.compare_rx.finditer(scope.text))
 
@@ -88,6 +96,8 @@ class RankChecker:
         features = [m.value for m in scope.features if start <= m.start < end]
         if scope.all_features and any(start <= p < end for p in scope._all_positions):
             features = list(scope.all_features)
+        if not features and self._names_coded_answer(clause):
+            return  # "Atap rumah yang terbanyak adalah Genteng": the modal answer of a coded question (its share is bound), not a rank of the clusters
         if not features:
             if self.composite_rx.search(clause) or not scope.features_for(match.start()):
                 if not self.composite_rx.search(clause):
