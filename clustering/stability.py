@@ -35,6 +35,15 @@ class Stability:
     appearances: np.ndarray  # per unit: replicates in which it was drawn
 
 
+def bootstrap_draws(n: int, B: int, seed: int):
+    """The row indices of each bootstrap resample (n draws with replacement, one generator seeded with
+    `seed`): the one source of the resamples, so that a check made before the clustering (the fewest
+    distinct units a resample holds, interpret.choices) sees exactly the draws the bootstrap will use."""
+    rng = np.random.default_rng(seed)
+    for _ in range(B):
+        yield rng.integers(0, n, size=n)
+
+
 def bootstrap_stability(
     X: np.ndarray,
     labels: np.ndarray,
@@ -49,14 +58,12 @@ def bootstrap_stability(
     labels = np.asarray(labels)
     n = len(X)
     k = int(labels.max()) + 1
-    rng = np.random.default_rng(seed)
     jaccard_sum = np.zeros(k)
     jaccard_count = np.zeros(k)
     dissolved = np.zeros(k)
     moved = np.zeros(n)
     appearances = np.zeros(n)
-    for b in range(B):
-        drawn = rng.integers(0, n, size=n)
+    for b, drawn in enumerate(bootstrap_draws(n, B, seed)):
         boot_labels = fit(X[drawn], seed + b + 1)
         units = np.unique(drawn)
         # A unit drawn several times may, in principle, get different labels: take its first copy.

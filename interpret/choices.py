@@ -51,13 +51,13 @@ class Choices:
 
 
 def fewest_distinct_in_bootstrap(n: int, replicates: int, seed: int) -> int:
-    """The fewest distinct units among the stability bootstrap's resamples: the same draws as
-    clustering.stability.bootstrap_stability (n indices with replacement per replicate, from one
-    generator seeded with `seed`), so a k that one resample cannot hold is refused before the clustering."""
+    """The fewest distinct units among the stability bootstrap's resamples (the very draws of
+    clustering.stability.bootstrap_stability), so a k that one resample cannot hold is refused before the clustering."""
     import numpy as np
 
-    rng = np.random.default_rng(seed)
-    return min(len(np.unique(rng.integers(0, n, size=n))) for _ in range(replicates))
+    from clustering.stability import bootstrap_draws
+
+    return min(len(np.unique(drawn)) for drawn in bootstrap_draws(n, replicates, seed))
 
 
 def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
