@@ -298,9 +298,15 @@ def test_a_lexicon_missing_a_checker_word_names_it(tmp_path):
 
 
 def test_claims_about_one_unit_need_the_unit_values():
+    """The facts hold each unit's value (UNIT.<unit>.<feature>.value) for small tables; without them
+    (a large table, an old result.json) a claim about one unit needs the units table."""
     values = load_dataset(None, None).values
-    assert verdict("UHH Papua hanya 68,17 tahun.") == Verdict.UNVERIFIABLE
-    assert verdict("UHH Papua hanya 68,17 tahun.", units=values) == Verdict.TRUE
+    assert verdict("UHH Papua hanya 68,17 tahun.") == Verdict.TRUE
+    assert claims("UHH Papua hanya 68,17 tahun.")[0].fact_id == "UNIT.Papua.UHH.value"
+    full = facts_for()
+    bare = full.model_copy(update={"index": {i: f for i, f in full.index.items() if not i.startswith("UNIT.")}})
+    assert sentence_verdict(Verifier(bare).verify_text("UHH Papua hanya 68,17 tahun.").claims) == Verdict.UNVERIFIABLE
+    assert sentence_verdict(Verifier(bare, units=values).verify_text("UHH Papua hanya 68,17 tahun.").claims) == Verdict.TRUE
     assert verdict("UHH Papua hanya 66,17 tahun.", units=values) == Verdict.FALSE
     assert verdict("DKI Jakarta memiliki pengeluaran per kapita tertinggi.", units=values) == Verdict.TRUE
     assert verdict("Bali memiliki pengeluaran per kapita tertinggi.", units=values) == Verdict.FALSE
