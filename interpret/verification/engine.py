@@ -38,7 +38,7 @@ class Verifier:
         self.locale = locale
         self.languages_dir = str(languages_dir) if languages_dir else None
         self.lex = load_lexicon(locale, self.languages_dir)
-        self.lex.require(CORE_WORDS + ("comparison_lead",), "the verifier")
+        self.lex.require(CORE_WORDS + ("comparison_lead", "inferred_zero_based", "inferred_label"), "the verifier")
         self.approx_pct = approx_pct  # kept for callers; "sekitar" now means the rounding the digits imply (numbers.py)
         self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit
         self.analyzer = Analyzer(facts, self.lex, cluster_map, feature_aliases)
@@ -53,9 +53,25 @@ class Verifier:
         self._report: VerificationReport | None = None
 
     # -- entry points ---------------------------------------------------------------------------------
+    def _infer_names(self, text: str, report: VerificationReport) -> None:
+        """How this text numbers its clusters: from 0 when it names a "Klaster 0" (and no --map says otherwise)."""
+        names = {name for _, _, name in self.analyzer.cluster_names(text)}
+        zero_based = "0" in names and "0" not in self.analyzer.cluster_map
+        self.analyzer.digit_offset = 1 if zero_based else 0
+        self.analyzer.labels_read = set()
+        if zero_based:
+            report.inferred.append(self.lex.inferred_zero_based)
+
+    def _close(self, report: VerificationReport) -> None:
+        if self.analyzer.labels_read:
+            report.inferred.append(f"{self.lex.inferred_label}: {', '.join(sorted(self.analyzer.labels_read))}")
+        self.analyzer.digit_offset = 0
+        self._report = None
+
     def verify_markdown(self, text: str) -> VerificationReport:
         report = VerificationReport()
         self._report = report
+        self._infer_names(text, report)
         section, section_cluster, last_named = "", None, None
         header: list[str] | None = None
         in_code = False
@@ -100,17 +116,18 @@ class Verifier:
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
-        self._report = None
+        self._close(report)
         return report
 
     def verify_text(self, text: str, section: str = "", cluster: int | None = None) -> VerificationReport:
         report = VerificationReport()
         self._report = report
+        self._infer_names(text, report)
         last = cluster
         self._last_features, self._paragraph_subject, self._antecedent = (), None, None
         for sentence in split_sentences(text):
             last = self._sentence(sentence, section, cluster, last)
-        self._report = None
+        self._close(report)
         return report
 
     # -- structure ------------------------------------------------------------------------------------

@@ -206,6 +206,7 @@ class Analyzer:
         self.lex: Lexicon = load_lexicon(lexicon) if isinstance(lexicon, str) else lexicon
         self.locale = self.lex.code
         self.cluster_map = {str(k).strip().upper(): int(v) for k, v in (cluster_map or {}).items()}
+        self.digit_offset = 0
         lex = self.lex
         ordinals = "|".join(lex.ordinals)
         # a cluster's name: a digit, a letter A–H or a Roman numeral, unless a unit follows ("2 provinsi")
@@ -221,6 +222,8 @@ class Analyzer:
         self.ordinal_noun_rx = rx(rf"\b(?P<ord>{before})\s+{lex.cluster_word}\b(?!\s+(?:{lex.ordinal_prefix})?(?:\d|{ordinals}))", 0) if before else None
         self.list_gap = rx(rf"[\s,]*(?:(?:{lex.list_joiner})\s*)?(?:{lex.cluster_word}\s+)?", 0)  # "Klaster 2 dan Klaster 4": one list
         self.this_rx = rx(lex.this_cluster)
+        self.label_rx = rx(rf"(?P<top>{lex.cluster_label_top})|(?P<bottom>{lex.cluster_label_bottom})") if "cluster_label_top" in lex.words else None
+        self.labels_read: set[str] = set()  # the labels read by composite order (the engine reports them as inferred)
         # "Its life expectancy …", "Keduanya …", "Mereka …": a pronoun names its antecedent (lexicon `pronoun`)
         self.pronoun_rx = rx(lex.pronoun, 0) if "pronoun" in lex.words else None
         self.suffix_rx = rx(rf"(?:{lex.feature_suffix})$") if "feature_suffix" in lex.words else None
@@ -294,7 +297,7 @@ class Analyzer:
         if name.lower() in self.lex.ordinals:
             return self.lex.ordinals[name.lower()]
         if key.isdigit():
-            return int(key)
+            return int(key) + self.digit_offset  # 1 when the text numbers its clusters from 0 (engine: zero-based)
         if key in ROMAN:
             return ROMAN[key]
         if len(key) == 1 and "A" <= key <= "H":
@@ -340,6 +343,14 @@ class Analyzer:
             blank_out(start, end)
         for match in self.cluster_rx.finditer(text):
             blank_out(match.start(), match.end())
+        for match in self.label_rx.finditer(text) if self.label_rx is not None else ():
+            # "klaster capaian rendah" / "the low-achievement cluster": the cluster last (first) in the composite order
+            rank = 1 if match.group("top") else self.facts.k
+            number = next((c.number for c in self.facts.clusters if c.composite_rank == rank), None)
+            if number is not None and not any(m.start <= match.start() < m.end for m in clusters):
+                clusters.append(Mention(match.start(), match.end(), number, match.group(0)))
+                self.labels_read.add(match.group(0).lower())
+                blank_out(match.start(), match.end())
         this = this_cluster if this_cluster is not None else (default_clusters[0] if len(default_clusters) == 1 else None)
         pronouns = [m for m in self.pronoun_rx.finditer(text)] if self.pronoun_rx is not None else []
         for match in self.this_rx.finditer(text):
