@@ -16,6 +16,8 @@ Every number the brief may state is a `Fact` in `index`, with a stable ID:
     RUN.k  RUN.seed  RUN.n_init              FIT.between_pct   between-SS / total-SS in %
     METHOD.tolerance_pct                     the "setara" tolerance in %
     KSEL.*  STAB.*  K2.jaccard  UNIT.*  ASSUME.*  PCA.*  CMP.*  K2.population*   the analyses
+    UNIT.Papua.UHH.value / .rank_high / .rank_low / .rank_high_cluster / .rank_low_cluster,
+    K2.UHH.n_above / .n_below   one unit's value and places; members above/below (interpret/facts_units.py)
 
 IDs depend on cluster numbers, which are deterministic (see clustering.order_labels).
 """

@@ -64,8 +64,8 @@ def numbers(text: str, lang: str = "id", cluster: int | None = None, units: bool
         ("Harapan lama sekolah Klaster 2 berbanding Klaster 3 adalah 13,77 berbanding 12,92 tahun.", "id",
          [("13,77", "K2.HLS.mean", Verdict.TRUE), ("12,92", "K3.HLS.mean", Verdict.TRUE)]),
         ("Umur harapan hidup membentang dari 68,17 tahun di Papua hingga 75,81 tahun di DKI Jakarta.", "id",
-         [("68,17", "UNIT[Papua].UHH", Verdict.TRUE), ("75,81", "UNIT[DKI Jakarta].UHH", Verdict.TRUE)]),
-        ("West Sumatra has the highest life expectancy in Cluster 2, at 74.14 years.", "en", [("74.14", "UNIT[Sumatera Barat].UHH", Verdict.TRUE)]),
+         [("68,17", "UNIT.Papua.UHH.value", Verdict.TRUE), ("75,81", "UNIT.DKI_Jakarta.UHH.value", Verdict.TRUE)]),
+        ("West Sumatra has the highest life expectancy in Cluster 2, at 74.14 years.", "en", [("74.14", "UNIT.Sumatera_Barat.UHH.value", Verdict.TRUE)]),
         # quantifiers, exceptions scoped to their sentence, pronouns bound to the last named cluster
         ("Seluruh klaster kecuali Klaster 4 memiliki umur harapan hidup di atas 72 tahun; Klaster 4 sendiri mencatat 69,90 tahun.", "id",
          [("72", "K1.UHH.mean", Verdict.TRUE), ("69,90", "K4.UHH.mean", Verdict.TRUE)]),

@@ -151,3 +151,12 @@ def test_an_unknown_format_is_a_clear_error(write_file):
     narrative = write_file("catatan.md", "Klaster 1 beranggotakan Bali.\n")
     result = invoke(str(narrative), "--format", "xml")
     assert result.exit_code == 2 and "--format 'xml'" in result.output
+
+
+def test_the_summary_says_when_the_cluster_names_were_inferred():
+    from interpret.verification import VerificationReport
+    from interpret.verification.command import NarrativeVerification, summary_line
+
+    report = VerificationReport(inferred=["penomoran klaster dimulai dari 0: Klaster 0 dibaca sebagai Klaster 1, dan seterusnya"])
+    assert summary_line(NarrativeVerification("n.md", report, {}, {})).endswith("dan seterusnya.")
+    assert "dimulai dari 0" not in summary_line(NarrativeVerification("n.md", VerificationReport(), {}, {}))

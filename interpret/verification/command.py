@@ -216,7 +216,8 @@ def summary_line(outcome: NarrativeVerification) -> str:
     counts = outcome.report.counts
     mapped = ", ".join(f"{name} → Klaster {number}" for name, number in outcome.mapping.items() if str(number) != name)
     tally = ", ".join(f"{counts[v]} {verdict_word(v)}" for v in (Verdict.TRUE, Verdict.FALSE, Verdict.UNVERIFIABLE))
-    return f"{len(outcome.report.claims)} klaim: {tally}." + (f" Pemetaan klaster: {mapped}." if mapped else "")
+    inferred = "".join(f" {note}." for note in outcome.report.inferred)
+    return f"{len(outcome.report.claims)} klaim: {tally}." + (f" Pemetaan klaster: {mapped}." if mapped else "") + inferred
 
 
 __all__ = ["verify_narrative", "claims_table", "summary_line", "facts_from_run", "map_clusters", "parse_map",

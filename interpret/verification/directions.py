@@ -1,7 +1,9 @@
 """Position against the reference: "di atas / di bawah / lebih tinggi / lebih rendah / setara dengan
 rata-rata nasional", and "unggul / tertinggal pada X" (better or worse, taking each indicator's
-direction into account), per cluster and indicator. "Seluruh anggota Klaster 4 di bawah rata-rata"
-is checked against the members' range (max below the reference), not the mean.
+direction into account), per cluster and indicator. Quantified claims are checked against the counts of
+members above / below the reference (facts K4.UHH.n_above, K4.UHH.n_below): "Seluruh anggota Klaster 4
+di bawah rata-rata" = every member below; "Tidak satu pun anggota Klaster 4 mencapai rata-rata" / "none of
+the members … reaches the average" (lexicon `no_member`, `reach_words`) = no member at or above it.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ def wanted_direction(quality: str, higher_is_better: bool) -> Direction:
 @register
 class DirectionChecker:
     kind = ClaimKind.DIRECTION
-    words = ("direction_above", "direction_below", "direction_equal", "reference", "reference_connector", "better", "worse", "quality_preposition", "all_members")
+    words = ("direction_above", "direction_below", "direction_equal", "reference", "reference_connector", "better", "worse", "quality_preposition", "all_members",
+             "no_member", "reach_words")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -40,12 +43,17 @@ class DirectionChecker:
             rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal}))"
             rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})"
         )
+        self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})")
+        self.no_member_rx = rx(lex.no_member)
         self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:{lex.quality_preposition})\s")
 
     def check(self, scope: Scope) -> None:
         for match in self.reference_rx.finditer(scope.text):
             word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
             self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
+        for match in self.reach_rx.finditer(scope.text):  # "tidak satu pun … mencapai rata-rata": reaching = not below
+            if self.no_member_rx.search(scope.text, scope.clause(match.start())[0], match.start()):
+                self._judge(scope, match, "reach", negated=False, mode="reference")
         for match in self.better_rx.finditer(scope.text):
             self._judge(scope, match, BETTER if match.group("better") else WORSE, negated=bool(match.group("neg")), mode="quality")
         for written, direction in scope.table_directions:
@@ -74,7 +82,9 @@ class DirectionChecker:
         if not clusters or not features:
             v.claim(scope, ClaimKind.DIRECTION, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "klaster atau indikator tidak jelas")
             return
-        every_member = bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
+        start, _ = scope.clause(position)
+        no_member = self.no_member_rx.search(scope.text, start, position)
+        every_member = not no_member and bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")
@@ -84,9 +94,9 @@ class DirectionChecker:
                 ff = v.facts.cluster(cluster).features[feature]
                 wanted = wanted_direction(word, info.direction == "higher_is_better") if mode == "quality" else word
                 actual = direction_of(fact.value)
-                if every_member and v.facts.cluster(cluster).size > 1 and wanted != Direction.EQUAL:
-                    ok = ff.min > ff.reference if wanted == Direction.ABOVE else ff.max < ff.reference
-                    note = "diperiksa pada rentang anggota (min–maks)"
+                size = v.facts.cluster(cluster).size
+                if (no_member or every_member and size > 1) and wanted != Direction.EQUAL:
+                    fact, ok, note = self._counted(cluster, feature, wanted, size, bool(no_member), ff)
                 elif wanted == Direction.EQUAL:
                     ok = actual == Direction.EQUAL
                     note = ""
@@ -96,3 +106,18 @@ class DirectionChecker:
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+
+    def _counted(self, cluster: int, feature: str, wanted, size: int, none: bool, ff):
+        """A quantified claim against the members-above/below counts: (bound fact, agrees, note)."""
+        index = self.v.facts.index
+        if wanted == "reach":  # "mencapai rata-rata": at or above it, i.e. not below
+            fact = index.get(f"K{cluster}.{feature}.n_below")
+            satisfying = size - fact.value if fact is not None else None
+        else:
+            fact = index.get(f"K{cluster}.{feature}.n_{'above' if wanted == Direction.ABOVE else 'below'}")
+            satisfying = fact.value if fact is not None else None
+        if satisfying is None:  # facts from an older result.json: the members' range says the same
+            low, high = (ff.min > ff.reference, ff.max < ff.reference) if wanted == Direction.ABOVE else (ff.max < ff.reference, ff.min > ff.reference)
+            return index.get(f"K{cluster}.{feature}.direction"), high if none else low, "diperiksa pada rentang anggota (min–maks)"
+        ok = satisfying == 0 if none else satisfying == size
+        return fact, ok, f"{satisfying} dari {size} anggota"

@@ -21,7 +21,7 @@ from .lexicon import CORE_WORDS, load_lexicon, rx
 from .numbers import WrittenNumber
 from .policy import LoadedConsistency, load_consistency
 from .report import Claim, VerificationReport, split_sentences
-from .scope import Analyzer, Scope
+from .scope import AGGREGATE, Analyzer, Scope
 
 _SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
 
@@ -38,21 +38,40 @@ class Verifier:
         self.locale = locale
         self.languages_dir = str(languages_dir) if languages_dir else None
         self.lex = load_lexicon(locale, self.languages_dir)
-        self.lex.require(CORE_WORDS, "the verifier")
+        self.lex.require(CORE_WORDS + ("comparison_lead", "inferred_zero_based", "inferred_label"), "the verifier")
         self.approx_pct = approx_pct  # kept for callers; "sekitar" now means the rounding the digits imply (numbers.py)
         self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit
         self.analyzer = Analyzer(facts, self.lex, cluster_map, feature_aliases)
         self.rules = rules if isinstance(rules, LoadedConsistency) else load_consistency(rules)
         self._membership = {m: c.number for c in facts.clusters for m in c.members}
+        # the facts about one unit (facts_units.py: value, ranks), by (unit, indicator, kind); empty for large tables
+        self._comparison_lead = rx(rf"(?:{self.lex.comparison_lead})\W*$")  # "Unlike Cluster 1, …": not the subject
+        self.unit_facts = {(f.member, f.feature, f.kind): f for f in facts.index.values() if f.id.startswith("UNIT.") and f.feature and f.member}
         for checker in CHECKERS:
             self.lex.require(checker.words, checker.__name__)
         self.checks = {checker.kind: checker(self) for checker in CHECKERS}  # registration order: the order of the claims
         self._report: VerificationReport | None = None
 
     # -- entry points ---------------------------------------------------------------------------------
+    def _infer_names(self, text: str, report: VerificationReport) -> None:
+        """How this text numbers its clusters: from 0 when it names a "Klaster 0" (and no --map says otherwise)."""
+        names = {name for _, _, name in self.analyzer.cluster_names(text)}
+        zero_based = "0" in names and "0" not in self.analyzer.cluster_map
+        self.analyzer.digit_offset = 1 if zero_based else 0
+        self.analyzer.labels_read = set()
+        if zero_based:
+            report.inferred.append(self.lex.inferred_zero_based)
+
+    def _close(self, report: VerificationReport) -> None:
+        if self.analyzer.labels_read:
+            report.inferred.append(f"{self.lex.inferred_label}: {', '.join(sorted(self.analyzer.labels_read))}")
+        self.analyzer.digit_offset = 0
+        self._report = None
+
     def verify_markdown(self, text: str) -> VerificationReport:
         report = VerificationReport()
         self._report = report
+        self._infer_names(text, report)
         section, section_cluster, last_named = "", None, None
         header: list[str] | None = None
         in_code = False
@@ -93,21 +112,22 @@ class Verifier:
             tag_match = _SECTOR_TAG.match(body)
             tag = tag_match.group(1) if tag_match else None
             body = body[tag_match.end() :] if tag_match else body
-            self._last_features, self._paragraph_subject = (), None  # carried over within a paragraph only
+            self._last_features, self._paragraph_subject, self._antecedent = (), None, None  # carried over within a paragraph only
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
-        self._report = None
+        self._close(report)
         return report
 
     def verify_text(self, text: str, section: str = "", cluster: int | None = None) -> VerificationReport:
         report = VerificationReport()
         self._report = report
+        self._infer_names(text, report)
         last = cluster
-        self._last_features, self._paragraph_subject = (), None
+        self._last_features, self._paragraph_subject, self._antecedent = (), None, None
         for sentence in split_sentences(text):
             last = self._sentence(sentence, section, cluster, last)
-        self._report = None
+        self._close(report)
         return report
 
     # -- structure ------------------------------------------------------------------------------------
@@ -116,13 +136,16 @@ class Verifier:
         # named last before it (in its section), and one that names no indicator about the previous sentence's one
         subject = getattr(self, "_paragraph_subject", None) or section_cluster
         defaults = (subject,) if subject else ()
-        scope = self.analyzer.scope(sentence, section, defaults, getattr(self, "_last_features", ()), this_cluster=last_named or section_cluster)
+        scope = self.analyzer.scope(sentence, section, defaults, getattr(self, "_last_features", ()), this_cluster=last_named or section_cluster,
+                                    antecedent=getattr(self, "_antecedent", None))
         scope.tag = tag
         self._run(scope)
+        self._antecedent = _last_subject(scope, self._comparison_lead) or getattr(self, "_antecedent", None)
         features = tuple(dict.fromkeys(m.value for m in scope.features))
         self._last_features = features if len(features) == 1 else (() if features else getattr(self, "_last_features", ()))
-        if scope.clusters:
-            self._paragraph_subject = scope.clusters[-1].value
+        if scope.clusters:  # the next sentence's default cluster: this one's subject ("Klaster 4 tertinggal dari Klaster 1." → 4)
+            one = (self._antecedent or {}).get("one")
+            self._paragraph_subject = one[1][0] if one and one[0] == "cluster" and one[1] else scope.clusters[-1].value
         named = {m.value for m in scope.clusters}
         return next(iter(named)) if len(named) == 1 else last_named
 
@@ -191,12 +214,20 @@ class Verifier:
         return self._membership.get(member)
 
     # -- claims about one unit (need the unit values, e.g. a run's assignments.csv) ---------------------
-    def _unit_value(self, member: str, feature: str) -> float | None:
+    def unit_value(self, member: str, feature: str) -> float | None:
+        fact = self.unit_facts.get((member, feature, "unit"))
+        if fact is not None:
+            return float(fact.value)
         if self.units is None or member not in self.units.index or feature not in self.units.columns:
             return None
         return float(self.units.loc[member, feature])
 
-    def _unit_fact(self, member: str, feature: str, value: float) -> Fact:
+    def unit_fact(self, member: str, feature: str, value: float | None = None) -> Fact:
+        """The unit's value fact (UNIT.<unit>.<feature>.value), or one made from the units table when the facts hold none."""
+        fact = self.unit_facts.get((member, feature, "unit"))
+        if fact is not None:
+            return fact
+        value = self.unit_value(member, feature) if value is None else value
         info = self.facts.feature(feature)
         return Fact(f"UNIT[{member}].{feature}", value, "unit", info.decimals, info.unit, self.cluster_of(member), feature,
                     with_unit(format_number(value, info.decimals), info.unit), member)
@@ -208,17 +239,17 @@ class Verifier:
             self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE,
                        f"indikator untuk {member} tidak jelas" if features else f"indikator untuk {member} tidak disebut")
             return
-        value = self._unit_value(member, features[0])
+        value = self.unit_value(member, features[0])
         if value is None:
             self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE, f"angka untuk {member} tidak ada dalam fakta")
             return
-        fact = self._unit_fact(member, features[0], value)
+        fact = self.unit_fact(member, features[0], value)
         ok = self.checks[ClaimKind.NUMBER].equal(number, fact)
         self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
                    "" if ok else f"nilai {member}", expected=fact.text)
 
     def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: Direction | str, negated: bool) -> None:
-        value = self._unit_value(member, feature)
+        value = self.unit_value(member, feature)
         if value is None:
             self.claim(scope, ClaimKind.DIRECTION, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, f"nilai {member} tidak ada dalam fakta")
             return
@@ -229,17 +260,17 @@ class Verifier:
         if word in {BETTER, WORSE}:
             word = wanted_direction(word, self.facts.feature(feature).direction == "higher_is_better")
         ok = (actual == word or (actual == Direction.EQUAL and word != Direction.EQUAL and (diff_pct > 0) == (word == Direction.ABOVE))) != negated
-        self.claim(scope, ClaimKind.DIRECTION, phrase, (self.cluster_of(member),), (feature,), self._unit_fact(member, feature, value), Verdict.TRUE if ok else Verdict.FALSE)
+        self.claim(scope, ClaimKind.DIRECTION, phrase, (self.cluster_of(member),), (feature,), self.unit_fact(member, feature, value), Verdict.TRUE if ok else Verdict.FALSE)
 
     def unit_rank(self, scope: Scope, phrase: str, members: list[str], clusters, features, kind: str, ordinal: int) -> None:
         """"Papua dan NTT, dua provinsi dengan pengeluaran terendah": the listed units are the first len(list)."""
-        if not members or self.units is None or not features:
+        if not members or (self.units is None and not self.unit_facts) or not features:
             self.claim(scope, ClaimKind.RANK, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "peringkat antarprovinsi tidak ada dalam fakta")
             return
         members = list(dict.fromkeys(members))
         peers = [m for m, c in self._membership.items() if not clusters or c in clusters]
         for feature in features:
-            values = {m: self._unit_value(m, feature) for m in peers}
+            values = {m: self.unit_value(m, feature) for m in peers}
             values = {m: v for m, v in values.items() if v is not None}
             if not set(members) <= set(values):
                 continue
@@ -248,9 +279,43 @@ class Verifier:
             order = sorted(values, key=values.get, reverse=from_top)
             first = ordinal - 1 if len(members) == 1 else 0
             ok = set(order[first : first + len(members)]) == set(members)
-            fact = self._unit_fact(members[-1], feature, values[members[-1]])
+            rank_kind = ("rank_high" if from_top else "rank_low") + ("_cluster" if clusters else "")
+            fact = self.unit_facts.get((members[-1], feature, rank_kind)) if len(members) == 1 and (not clusters or clusters == (self.cluster_of(members[-1]),)) else None
+            if fact is not None:
+                ok = fact.value == ordinal  # bound to the unit's rank fact in the scope the sentence names
+            fact = fact or self.unit_fact(members[-1], feature, values[members[-1]])
             self.claim(scope, ClaimKind.RANK, phrase, (self.cluster_of(members[-1]),), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
                        f"urutan: {', '.join(order[: max(len(members), ordinal) + 1])}")
+
+
+def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:
+    """What a pronoun in the next sentence refers to. "one" (its, ia, "-nya"): the subject of the sentence's last
+    clause that names a cluster, i.e. its first cluster, skipping one governed by a comparison word ("Unlike
+    Cluster 1, Cluster 4 still lags" → 4; "…, while Cluster 3 leads" → 3). A cluster that only says where a unit
+    belongs ("Papua berada di Klaster 4") is no subject; with no cluster left, the same rule picks a unit.
+    "many" (their, keduanya): every cluster the sentence names."""
+    def located(m) -> bool:
+        start, _ = scope.clause(m.start)
+        units = [u for u in scope.members if start <= u.start < m.start and u.value != AGGREGATE]
+        return bool(units) and any(units[-1].end <= c < m.start for c in scope.membership_cues)
+
+    def subject_of(mentions):
+        if not mentions:
+            return None
+        clause = scope.clause(mentions[-1].start)
+        inside = [m for m in mentions if clause[0] <= m.start < clause[1]]
+        while len(inside) > 1 and comparison_lead.search(scope.text[clause[0] : inside[0].start]):
+            clause = (inside[0].end, clause[1])
+            inside = inside[1:]
+        return inside[0]
+
+    cluster = subject_of([m for m in scope.clusters if not located(m)])
+    unit = subject_of([m for m in scope.members if m.value != AGGREGATE])
+    if cluster is None and unit is None:
+        return None
+    one = ("cluster", (cluster.value,)) if cluster is not None else ("member", (unit.value,))
+    many = tuple(dict.fromkeys(m.value for m in scope.clusters))
+    return {"one": one, "many": ("cluster", many) if len(many) > 1 else one}
 
 
 def _shown(fact: Fact) -> str:

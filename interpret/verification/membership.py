@@ -19,7 +19,8 @@ class MembershipChecker:
     """Membership claims and counts of members or clusters (ClaimKind.COUNT) both read member lists."""
 
     kind = ClaimKind.MEMBERSHIP
-    words = ("membership", "member_label", "member_verbs", "exclusive", "count_units", "cluster_units", "geographic_prefix", "data_scope_count")
+    words = ("membership", "member_label", "member_verbs", "exclusive", "count_units", "cluster_units", "geographic_prefix", "data_scope_count",
+             "compare_high", "compare_low", "compare_connector", "compare_all_members")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -31,6 +32,8 @@ class MembershipChecker:
         self.negation_rx = rx(rf"(?:{lex.negation})\s+(?:\w+\s+)?(?:{lex.membership}|{lex.member_verbs})")
         words = "|".join(sorted(lex.number_words, key=len, reverse=True))
         self.count_word_rx = rx(rf"\b(?P<word>{words})\s+(?:(?:{lex.count_units})\b|(?P<k>{lex.cluster_units})\b)")
+        # "lebih tinggi dari seluruh anggota Klaster 1": the members are what a unit is compared with, not a member list
+        self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
 
     def check(self, scope: Scope) -> None:
@@ -40,7 +43,10 @@ class MembershipChecker:
     def _members(self, scope: Scope) -> None:
         v = self.v
         done = set()
+        compared = [m.span() for m in self.compared_members_rx.finditer(scope.text)]
         for cue in self.cue_rx.finditer(scope.text):
+            if any(a <= cue.start() < b for a, b in compared):
+                continue
             start, end = scope.clause(cue.start())
             if (start, end) in done:
                 continue

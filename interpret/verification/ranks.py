@@ -11,6 +11,7 @@ from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
+from .unit_compare import UnitComparisons
 
 
 @register
@@ -18,7 +19,8 @@ class RankChecker:
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words",
-             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead")
+             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
+             "national_scope") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -40,9 +42,15 @@ class RankChecker:
         self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:{lex.ordinal_prefix})?(?P<n>{'|'.join(lex.ordinals)}|\d{{1,2}})\b")
         self.quality_rx = rx(lex.quality_comparison)
         self.composite_rx = rx(lex.composite)
+        self.unit_comparisons = UnitComparisons(verifier)
+        self.scope_after_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.scope_after})\s+$")
+        self.scope_before_rx = rx(lex.scope_before)
+        self.names_cluster_after_rx = rx(rf"[\w-]*\s+(?:{lex.cluster_noun})\b")
+        self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
 
     def check(self, scope: Scope) -> None:
         self._comparisons(scope)
+        self.unit_comparisons.check(scope)
         self._positions(scope)
         for match in self.superlative_rx.finditer(scope.text):
             before = scope.text[max(0, match.start() - 40) : match.start()]
@@ -73,12 +81,13 @@ class RankChecker:
         anchor = scope.nearest_before(match.start())
         if anchor is None and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
-        if self.within_rx.search(clause) or (
-            anchor is not None and anchor in scope.members and anchor.value != AGGREGATE
-        ):
-            listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
-            within = bool(self.within_rx.search(clause))
-            v.unit_rank(scope, phrase, listed, scope.clusters_for(match.start()) if within else (), scope.features_for(match.start()), kind, ordinal)
+        listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+        if self.names_cluster_after_rx.match(scope.text, match.end()):
+            listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
+        if self.within_rx.search(clause) or listed and (anchor is not None and anchor in scope.members or self._named_scope(scope, match, start, end) is not None):
+            within, phrase = self._unit_scope(scope, match, start, end, listed)
+            features = [m.value for m in scope.features if start <= m.start < end] or list(scope.features_for(match.start()))
+            v.unit_rank(scope, phrase, listed, within, features, kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
         if not clusters:
@@ -118,6 +127,38 @@ class RankChecker:
                 from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
                 wanted = ordinal if from_top else k + 1 - ordinal
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)
+
+    def _named_scope(self, scope: Scope, match, start: int, end: int):
+        """The cluster a unit's superlative is scoped to by name: "tertinggi di Klaster 3", "Di dalam Klaster 4, … tertinggi"."""
+        after = [m for m in scope.clusters if match.end() <= m.start < end]
+        if after and self.scope_after_rx.search(scope.text[match.end() : after[0].start]):
+            return after[0]
+        before = [m for m in scope.clusters if start <= m.start < match.start()]
+        units_after = [m for m in scope.members if before and before[-1].end <= m.start < match.start()]
+        if before and units_after and self.scope_before_rx.search(scope.text[start : before[-1].start]):
+            return before[-1]  # the frame comes first, then the unit ("Di dalam Klaster 4, Gorontalo …"), not "Jakarta is in Cluster 1, the …"
+        return None
+
+    def _unit_scope(self, scope: Scope, match, start: int, end: int, listed: list[str]) -> tuple[tuple[int, ...], str]:
+        """Which units a unit's superlative ranks it among, and the phrase that says so.
+
+        A cluster named right after it ("tertinggi di Klaster 3", "highest … in Cluster 2") or framing the
+        clause before it ("Di dalam Klaster 4, …") scopes it to that cluster; "di klasternya" / "in its
+        cluster" to the unit's own cluster; "secara nasional" / "of all provinces" (or nothing) to all units.
+        """
+        phrase = match.group(0).strip()
+        named = self._named_scope(scope, match, start, end)
+        if named is not None:
+            if named.start > match.end():
+                phrase = scope.text[match.start() : named.end].strip()
+            return (named.value,), phrase
+        national = self.national_rx.search(scope.text[match.end() : end])
+        if national:
+            return (), scope.text[match.start() : match.end() + national.end()].strip()
+        if self.within_rx.search(scope.text[start:end]):
+            own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
+            return own or scope.clusters_for(match.start()), phrase
+        return (), phrase
 
     def _positions(self, scope: Scope) -> None:
         """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH"."""

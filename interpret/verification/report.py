@@ -37,6 +37,8 @@ class VerificationReport:
     # Repair history: one dict per action of the pipeline or the LLM repair loop
     # ({"round", "action", "kalimat", and for a failing claim "klaim", "fakta", "nilai_fakta", "putusan"}).
     repairs: list[dict] = field(default_factory=list)
+    # how cluster names were read when the text did not say so (lexicon [words] `inferred_*`): "Klaster 0" as Klaster 1, …
+    inferred: list[str] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -70,6 +72,7 @@ class VerificationReport:
             "counts": self.counts,
             "counts_by_kind": self.counts_by_kind,
             "claims": [asdict(c) for c in self.claims],
+            **({"inferred": list(self.inferred)} if self.inferred else {}),  # only when a mapping was inferred: old reports unchanged
         }
 
 

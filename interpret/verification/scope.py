@@ -25,6 +25,23 @@ AGGREGATE = "__AGREGAT__"  # the national aggregate named as if it were a unit
 
 
 @dataclass(frozen=True)
+class _Pronoun:
+    """A possessive suffix read as a pronoun: the shape of a regex match (start(), end(), group(0))."""
+    s: int
+    e: int
+    t: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self, _=0) -> str:
+        return self.t
+
+
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
@@ -189,6 +206,7 @@ class Analyzer:
         self.lex: Lexicon = load_lexicon(lexicon) if isinstance(lexicon, str) else lexicon
         self.locale = self.lex.code
         self.cluster_map = {str(k).strip().upper(): int(v) for k, v in (cluster_map or {}).items()}
+        self.digit_offset = 0
         lex = self.lex
         ordinals = "|".join(lex.ordinals)
         # a cluster's name: a digit, a letter A–H or a Roman numeral, unless a unit follows ("2 provinsi")
@@ -199,8 +217,17 @@ class Analyzer:
             0,
         )
         self.item_rx = rx(item, 0)
+        # "the third cluster": languages that put the ordinal before the noun (lexicon `ordinal_before_noun`)
+        before = lex.words.get("ordinal_before_noun", "")
+        self.ordinal_noun_rx = rx(rf"\b(?P<ord>{before})\s+{lex.cluster_word}\b(?!\s+(?:{lex.ordinal_prefix})?(?:\d|{ordinals}))", 0) if before else None
         self.list_gap = rx(rf"[\s,]*(?:(?:{lex.list_joiner})\s*)?(?:{lex.cluster_word}\s+)?", 0)  # "Klaster 2 dan Klaster 4": one list
         self.this_rx = rx(lex.this_cluster)
+        self.label_rx = rx(rf"(?P<top>{lex.cluster_label_top})|(?P<bottom>{lex.cluster_label_bottom})") if "cluster_label_top" in lex.words else None
+        self.labels_read: set[str] = set()  # the labels read by composite order (the engine reports them as inferred)
+        # "Its life expectancy …", "Keduanya …", "Mereka …": a pronoun names its antecedent (lexicon `pronoun`)
+        self.pronoun_rx = rx(lex.pronoun, 0) if "pronoun" in lex.words else None
+        self.suffix_rx = rx(rf"(?:{lex.feature_suffix})$") if "feature_suffix" in lex.words else None
+        self.plural_rx = rx(lex.pronoun_plural, 0) if "pronoun_plural" in lex.words else None
         self.non_claim_rx = rx(lex.non_claim_numbers)
         patterns = []
         extra = feature_aliases or {}
@@ -238,6 +265,30 @@ class Analyzer:
             variants.setdefault(name, AGGREGATE)
         return NameMatcher(variants)
 
+    @staticmethod
+    def _clause_start(breaks: list[int], position: int) -> int:
+        return max((b for b in breaks if b <= position), default=0)
+
+    def _antecedent(self, text: str, match, clusters: list[Mention], members: list[Mention], previous) -> tuple[str, tuple]:
+        """What a pronoun refers to: the last cluster (list) named before it in its sentence, else the previous
+        sentence's subject: its first subject for "its"/"ia", every cluster it names for "their"/"keduanya"
+        (the engine passes it within a paragraph only, never across a heading)."""
+        units = [m for m in members if m.start < match.start() and m.value != AGGREGATE]
+        before = [m for m in clusters if m.start < match.start()]
+        if units and (not before or units[-1].start > before[-1].start):
+            return "member", (units[-1].value,)  # "Papua mencatat … terendah di klasternya"
+        if before:
+            group = [before[-1]]
+            for m in reversed(before[:-1]):
+                if not _same_list(text, m, group[-1], self.list_gap):
+                    break
+                group.append(m)
+            return "cluster", tuple(dict.fromkeys(m.value for m in reversed(group)))
+        if not previous:
+            return "cluster", ()
+        plural = self.plural_rx is not None and self.plural_rx.fullmatch(match.group(0))
+        return previous["many" if plural else "one"]
+
     # -- names -------------------------------------------------------------------------------------
     def resolve(self, name: str) -> int | None:
         key = name.strip().upper()
@@ -246,7 +297,7 @@ class Analyzer:
         if name.lower() in self.lex.ordinals:
             return self.lex.ordinals[name.lower()]
         if key.isdigit():
-            return int(key)
+            return int(key) + self.digit_offset  # 1 when the text numbers its clusters from 0 (engine: zero-based)
         if key in ROMAN:
             return ROMAN[key]
         if len(key) == 1 and "A" <= key <= "H":
@@ -262,10 +313,19 @@ class Analyzer:
             if match.group("more"):
                 for item in self.item_rx.finditer(match.group("more")):
                     found.append((match.start("more") + item.start(), match.start("more") + item.end(), item.group(1)))
+        if self.ordinal_noun_rx is not None:
+            taken = [(s, e) for s, e, _ in found]
+            for match in self.ordinal_noun_rx.finditer(text):
+                if not any(s < match.end() and match.start() < e for s, e in taken):
+                    found.append((match.start(), match.end(), match.group("ord").lower()))
+            found.sort()
         return found
 
     def scope(self, text: str, section: str = "", default_clusters: tuple[int, ...] = (), default_features: tuple[str, ...] = (),
-              stat: str | None = None, shown: str | None = None, this_cluster: int | None = None) -> Scope:
+              stat: str | None = None, shown: str | None = None, this_cluster: int | None = None,
+              antecedent: tuple[str, tuple] | None = None) -> Scope:
+        """`antecedent`: the previous sentence's last subject in the paragraph, ("cluster", numbers) or ("member", (unit,)),
+        which a pronoun that has none before it in its own sentence refers to ("Its …", "Keduanya …")."""
         blank = list(text)
 
         def blank_out(start: int, end: int) -> None:
@@ -283,9 +343,18 @@ class Analyzer:
             blank_out(start, end)
         for match in self.cluster_rx.finditer(text):
             blank_out(match.start(), match.end())
+        for match in self.label_rx.finditer(text) if self.label_rx is not None else ():
+            # "klaster capaian rendah" / "the low-achievement cluster": the cluster last (first) in the composite order
+            rank = 1 if match.group("top") else self.facts.k
+            number = next((c.number for c in self.facts.clusters if c.composite_rank == rank), None)
+            if number is not None and not any(m.start <= match.start() < m.end for m in clusters):
+                clusters.append(Mention(match.start(), match.end(), number, match.group(0)))
+                self.labels_read.add(match.group(0).lower())
+                blank_out(match.start(), match.end())
         this = this_cluster if this_cluster is not None else (default_clusters[0] if len(default_clusters) == 1 else None)
+        pronouns = [m for m in self.pronoun_rx.finditer(text)] if self.pronoun_rx is not None else []
         for match in self.this_rx.finditer(text):
-            if this is not None:
+            if this is not None and not any(p.start() <= match.start() < p.end() for p in pronouns):
                 clusters.append(Mention(match.start(), match.end(), this, match.group(0)))
         clusters.sort(key=lambda m: m.start)
 
@@ -312,6 +381,16 @@ class Analyzer:
         named_clauses = {clause_of(m.start) for m in features}
         features = sorted(features + [m for m in themed if clause_of(m.start) not in named_clauses], key=lambda m: m.start)
         members = self.member_patterns.find(work)  # in the text with the indicators already blanked, as before
+        # "Its …", "Keduanya …", and an indicator with the possessive suffix ("umur harapan hidupnya") that opens
+        # its clause: the antecedent, named at the pronoun, so it outranks a name after it in the clause
+        suffixed = [_Pronoun(m.start, m.end, m.text) for m in features if self.suffix_rx is not None and self.suffix_rx.search(m.text)
+                    and not any(self._clause_start(breaks, m.start) <= n.start < m.start for n in clusters + members)]
+        for match in sorted(pronouns + suffixed, key=lambda p: p.start()):
+            kind, values = self._antecedent(text, match, clusters, members, antecedent)
+            target = clusters if kind == "cluster" else members
+            target.extend(Mention(match.start(), match.end(), value, match.group(0)) for value in values)
+        clusters.sort(key=lambda m: m.start)
+        members.sort(key=lambda m: m.start)
         for m in members:
             blank_out(m.start, m.end)
         for match in self.non_claim_rx.finditer(text):

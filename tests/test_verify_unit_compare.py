@@ -1,0 +1,52 @@
+"""Comparisons between units (interpret/verification/unit_compare.py), checked against the units' value facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.terms import ClaimKind, Verdict
+from interpret.verification import Verifier
+
+from .test_verify import facts_for
+
+
+def ranks(text: str, lang: str = "id"):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    return [(c.value, c.fact_id, c.verdict) for c in report.claims if c.kind == ClaimKind.RANK]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Pengeluaran per kapita Banten lebih tinggi daripada Jawa Timur.", "id",
+         [("lebih tinggi daripada Jawa Timur", "UNIT.Banten.Pengeluaran.value", Verdict.TRUE)]),
+        ("Umur harapan hidup Maluku lebih tinggi daripada Gorontalo.", "id",
+         [("lebih tinggi daripada Gorontalo", "UNIT.Maluku.UHH.value", Verdict.FALSE)]),
+        ("Rata-rata lama sekolah Bali lebih rendah daripada Sumatera Utara dan Aceh.", "id",
+         [("lebih rendah daripada Sumatera Utara dan Aceh", "UNIT.Bali.RLS.value", Verdict.TRUE)]),
+        ("Harapan lama sekolah Aceh lebih tinggi dari seluruh anggota Klaster 1 kecuali D.I. Yogyakarta.", "id",
+         [("lebih tinggi dari seluruh anggota Klaster 1 kecuali D.I. Yogyakarta", "UNIT.Aceh.HLS.value", Verdict.TRUE)]),
+        ("Harapan lama sekolah Aceh lebih tinggi dari seluruh anggota Klaster 1.", "id",
+         [("lebih tinggi dari seluruh anggota Klaster 1", "UNIT.Aceh.HLS.value", Verdict.FALSE)]),
+        ("Life expectancy in West Papua is lower than in Papua.", "en",
+         [("lower than in Papua", "UNIT.Papua_Barat.UHH.value", Verdict.FALSE)]),
+        ("Per capita expenditure in Banten is higher than in East Java.", "en",
+         [("higher than in East Java", "UNIT.Banten.Pengeluaran.value", Verdict.TRUE)]),
+        ("East Kalimantan's per capita expenditure is higher than that of every member of Cluster 3.", "en",
+         [("higher than that of every member of Cluster 3", "UNIT.Kalimantan_Timur.Pengeluaran.value", Verdict.FALSE)]),
+    ],
+)
+def test_a_comparison_between_units_is_checked_on_their_values(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+def test_no_unit_comparison_without_one_indicator_or_without_a_unit_on_each_side():
+    assert ranks("Banten lebih tinggi daripada Jawa Timur.") == []  # which indicator?
+    assert ranks("Umur harapan hidup Banten lebih tinggi daripada rata-rata provinsi.") == []
+
+
+def test_the_members_a_unit_is_compared_with_are_no_member_list():
+    report = Verifier(facts_for()).verify_text("Harapan lama sekolah Aceh lebih tinggi dari seluruh anggota Klaster 1 kecuali D.I. Yogyakarta.")
+    assert not [c for c in report.claims if c.kind == ClaimKind.MEMBERSHIP and c.value == "Aceh"]  # Aceh is in Klaster 2: no claim says otherwise
+    listed = Verifier(facts_for()).verify_text("Seluruh anggota Klaster 4 adalah Papua, Papua Barat, NTT, Gorontalo dan Sulawesi Barat.")
+    assert [c.verdict for c in listed.claims if c.kind == ClaimKind.MEMBERSHIP] == [Verdict.TRUE] * 5
