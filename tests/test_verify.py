@@ -220,15 +220,41 @@ def test_stability_claims_without_stability_facts_cannot_be_verified():
     ("text", "expected"),
     [
         ("Bansos perlu menjadi prioritas utama bagi Klaster 1.", Verdict.FALSE),
-        ("Klaster 4 perlu diprioritaskan untuk bansos dan layanan kesehatan dasar.", Verdict.UNVERIFIABLE),
+        ("Klaster 4 perlu diprioritaskan untuk bansos dan layanan kesehatan dasar.", Verdict.TRUE),  # every recommendation is a claim
         ("Untuk Klaster 4 sebaiknya difokuskan pada ekonomi digital.", Verdict.FALSE),
-        ("Prioritas pertama: Klaster 4, dengan fokus bansos dan pendidikan.", Verdict.UNVERIFIABLE),
+        ("Prioritas pertama: Klaster 4, dengan fokus bansos dan pendidikan.", Verdict.TRUE),
         ("Prioritas pertama: Klaster 1.", Verdict.FALSE),
         ("Bansos tidak perlu diprioritaskan di Klaster 1.", Verdict.UNVERIFIABLE),
     ],
 )
 def test_policy_consistency(text, expected):
     assert verdict(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a sector recommended for a cluster that leads on every indicator of its theme contradicts the facts
+        ("Klaster 1 memerlukan perbaikan gizi dan layanan kesehatan dasar.", "id",
+         [("perbaikan gizi", Verdict.FALSE), ("layanan kesehatan dasar", Verdict.FALSE)]),
+        ("Klaster 2 membutuhkan penguatan layanan kesehatan dasar.", "id", [("layanan kesehatan dasar", Verdict.TRUE)]),  # UHH below
+        ("Beasiswa KIP perlu diperluas di Klaster 2.", "id", [("Beasiswa", Verdict.FALSE), ("KIP", Verdict.FALSE)]),  # K2 leads on HLS, RLS
+        ("Beasiswa perlu diperluas di Klaster 3.", "id", [("Beasiswa", Verdict.TRUE)]),
+        ("Cluster 3 needs cash transfers.", "en", [("cash transfers", Verdict.FALSE)]),  # K3 spends above the reference
+        ("Cluster 2 needs basic health services and nutrition programmes.", "en",
+         [("basic health services", Verdict.TRUE), ("nutrition", Verdict.TRUE)]),
+        ("Teacher recruitment should be the priority for Cluster 1.", "en", [("Teacher recruitment", Verdict.FALSE)]),
+        # the ground of a recommendation, or a position, is no recommendation
+        ("Klaster 2 perlu bansos karena unggul pada pendidikan.", "id", [("bansos", Verdict.TRUE)]),
+        ("Cluster 2 leads on education, so social assistance should be prioritised.", "en", [("social assistance", Verdict.TRUE)]),
+        ("Klaster 1 tidak memerlukan bansos.", "id", []),
+    ],
+)
+def test_every_recommended_sector_is_a_policy_claim(text, lang, expected):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    found = [(c.value, c.verdict) for c in report.claims if c.kind == ClaimKind.POLICY]
+    assert found == expected
+    assert all(c.fact_id for c in report.claims if c.kind == ClaimKind.POLICY)  # each cites the fact that grounds or refutes it
 
 
 def test_policy_rules_come_from_the_config_file(tmp_path):
