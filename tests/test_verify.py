@@ -84,7 +84,9 @@ def test_a_number_reports_the_fact_it_matched_or_not_found():
     matched = claims("UHH Klaster 2 rata-rata 72,32 tahun.")[0]
     assert (matched.fact_id, matched.expected, matched.verdict) == ("K2.UHH.mean", "72,32 tahun", Verdict.TRUE)
     lost = claims("Angka kemiskinan turun 3,1 % tahun lalu.")[0]
-    assert lost.verdict == Verdict.UNVERIFIABLE and lost.fact_id is None and lost.note == "tidak terikat pada fakta mana pun"
+    assert lost.verdict == Verdict.UNVERIFIABLE and lost.fact_id is None and lost.note == "tentang 'kemiskinan', yang tidak ada dalam data"
+    unnamed = claims("Angkanya turun 3,1 % tahun lalu.")[0]
+    assert unnamed.verdict == Verdict.UNVERIFIABLE and unnamed.fact_id is None and unnamed.note == "tidak terikat pada fakta mana pun"
 
 
 def test_a_number_is_bound_to_the_cluster_named_next_to_it():

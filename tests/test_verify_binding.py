@@ -51,8 +51,8 @@ def numbers(text: str, lang: str = "id", cluster: int | None = None, units: bool
         ("UHH Klaster 1 hampir 75,2 tahun.", "id", [("75,2", "K1.UHH.mean", Verdict.TRUE)]),
         ("UHH Klaster 1 hampir 75,1 tahun.", "id", [("75,1", "K1.UHH.mean", Verdict.FALSE)]),  # equal is not "nearly"
         # units and multipliers must agree with the fact's scale
-        ("Pengeluaran per kapita Klaster 1 sebesar Rp 15.376 per tahun.", "id", [("15.376", "K1.Pengeluaran.mean", Verdict.FALSE)]),
-        ("Pengeluaran per kapita Klaster 1 sebesar Rp 15,4 juta per tahun.", "id", [("15,4", "K1.Pengeluaran.mean", Verdict.TRUE)]),
+        ("Pengeluaran per kapita Klaster 1 sebesar Rp 15.376 per tahun.", "id", [("Rp 15.376", "K1.Pengeluaran.mean", Verdict.FALSE)]),
+        ("Pengeluaran per kapita Klaster 1 sebesar Rp 15,4 juta per tahun.", "id", [("Rp 15,4 juta", "K1.Pengeluaran.mean", Verdict.TRUE)]),
         ("Rata-rata lama sekolah Klaster 2 sebesar 9,25 bulan.", "id", [("9,25", "K2.RLS.mean", Verdict.FALSE)]),
         # relations between two subjects
         ("Selisih UHH antara Klaster 1 dan Klaster 4 sebesar 5,20 tahun.", "id", [("5,20", "K1-K4.UHH.gap", Verdict.TRUE)]),
