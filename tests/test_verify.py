@@ -389,3 +389,45 @@ def test_unit_names_are_found_longest_first_whatever_their_number():
     matcher = NameMatcher(names)
     found = [(m.value, m.text) for m in matcher.find("RT12 dan RT123, lalu papua barat; NTT bukan ntt, RT500000 tidak ada.")]
     assert found == [("RT12", "RT12"), ("RT123", "RT123"), ("Papua Barat", "papua barat"), ("Nusa Tenggara Timur", "NTT")]
+
+
+def test_parts_averaged_as_the_total_and_clusters_taken_together():
+    """interpret/verification/parts.py: the unweighted mean of the cluster means is not the reference; a pooled group is
+    the size-weighted mean of its clusters (K1 and K4 have five members each: (75,10 + 69,90) / 2)."""
+    unweighted = claims("Rata-rata dari keempat rata-rata klaster untuk umur harapan hidup sama dengan rata-rata provinsi, 73,13 tahun.")
+    assert [(c.fact_id, c.verdict) for c in unweighted if c.kind == ClaimKind.NUMBER] == [("MEANS(K1..K4).UHH", Verdict.FALSE)]
+    english = Verifier(facts_for(), locale="en").verify_text("The average of the cluster means for life expectancy is 72.87 years.")
+    assert [(c.fact_id, c.verdict) for c in english.claims] == [("MEANS(K1..K4).UHH", Verdict.TRUE)]
+    pooled = claims("Gabungan Klaster 1 dan Klaster 4 memiliki rata-rata umur harapan hidup 72,50 tahun.")
+    assert [(c.fact_id, c.verdict) for c in pooled] == [("POOLED(K1+K4).UHH", Verdict.TRUE)]
+    assert claims("Gabungan Klaster 1 dan Klaster 2 memiliki rata-rata umur harapan hidup 72,50 tahun.")[0].verdict == Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Klaster 3 kuat pada aspek kesehatan dan standar hidup layak, tetapi lemah pada aspek pendidikan.", "id",
+         [("UHH", Verdict.TRUE), ("Pengeluaran", Verdict.TRUE), ("HLS", Verdict.TRUE), ("RLS", Verdict.TRUE)]),
+        ("Cluster 3 is strong on health and living standards but weak on education.", "en",
+         [("UHH", Verdict.TRUE), ("Pengeluaran", Verdict.TRUE), ("HLS", Verdict.TRUE), ("RLS", Verdict.TRUE)]),
+        ("Cluster 1 is weak on the health dimension.", "en", [("UHH", Verdict.FALSE)]),
+        ("Klaster 2 kuat pada standar hidup layak.", "id", [("Pengeluaran", Verdict.FALSE)]),
+    ],
+)
+def test_strong_and_weak_on_a_dimension_are_directions_of_its_indicators(text, lang, expected):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    assert [(c.feature, c.verdict) for c in report.claims if c.kind == ClaimKind.DIRECTION] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cluster 5 has a single province, so no within-cluster variation can be measured.", "en",
+         [(ClaimKind.COUNT, Verdict.TRUE), (ClaimKind.SPREAD, Verdict.TRUE)]),
+        ("Cluster 4 has a single province.", "en", [(ClaimKind.COUNT, Verdict.FALSE)]),
+        ("Klaster 5 tanpa sebaran antaranggota yang berarti.", "id", [(ClaimKind.SPREAD, Verdict.TRUE), (ClaimKind.SPREAD, Verdict.TRUE)]),
+    ],
+)
+def test_a_one_member_cluster_is_counted_and_has_no_spread(text, lang, expected):
+    report = Verifier(facts_for(5), locale=lang).verify_text(text)
+    assert [(c.kind, c.verdict) for c in report.claims] == expected

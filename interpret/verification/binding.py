@@ -27,6 +27,7 @@ from .lexicon import rx
 from .scope import AGGREGATE
 from .subjects import within_cluster_extreme
 from .households import household_binding
+from .parts import parts_binding
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
 PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
@@ -314,8 +315,14 @@ def foreign_binding(checker, scope, number) -> Binding | None:
     return Binding((), "foreign", about=last.group(0))
 
 
+def _parts(checker, scope, number, features) -> Binding | None:
+    found = parts_binding(checker, scope, number, features)
+    return Binding(*found) if found is not None else None
+
+
 def bind(checker, scope, number, clusters, features, member) -> Binding:
     return (panel_binding(checker, scope, number)
+            or _parts(checker, scope, number, features)
             or _household(checker, scope, number, clusters)
             or concept_binding(checker, scope, number, clusters, features, member)
             or foreign_binding(checker, scope, number)

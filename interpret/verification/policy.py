@@ -85,7 +85,7 @@ def load_consistency(path: Path | str | None = None) -> LoadedConsistency:
 @register
 class PolicyChecker:
     kind = ClaimKind.POLICY
-    words = ("negation", "policy_negation", "recommendation_sections", "policy_reason", "better", "worse", "direction_above", "direction_below",
+    words = ("negation", "policy_negation", "recommendation_sections", "policy_reason", "level_high", "level_low", "feature_suffix", "better", "worse", "direction_above", "direction_below",
              "quality_preposition")
 
     def __init__(self, verifier):
@@ -96,6 +96,8 @@ class PolicyChecker:
         self.section_rx = rx(verifier.lex.recommendation_sections)
         lex = verifier.lex
         self.reason_rx = rx(lex.policy_reason)
+        # "… harapan hidupnya tinggi", "… whose life expectancy is high": the level a ground states for its indicator
+        self.level_rx = rx(rf"(?:\s*(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,2}}?(?:(?P<high>{lex.level_high})|{lex.level_low})\b")
         self.position_rx = rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:{lex.quality_preposition})\s+(?:\w+\s+){{0,3}}?$")
         self.keyword_rx = {r.id: rx(r"(?<![\w])(?:" + "|".join(sorted(map(_escape, r.kata), key=len, reverse=True)) + r")(?![\w])") for r in rules.book.aturan}
 
@@ -122,13 +124,40 @@ class PolicyChecker:
                     if fact is not None:
                         entry[4][rule.id] = (rule, fact)
         for cluster, _, _, phrase, fired, listed in sorted(mentions, key=lambda e: e[1]):
-            if fired:
+            ground = self._ground(scope, cluster, listed)
+            if not fired and ground is not None:
+                fact, why = ground
+                self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), fact, Verdict.FALSE, why)
+            elif fired:
                 rule, fact = next(iter(fired.values()))
                 self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), fact, Verdict.FALSE, f"{rule.id}: {rule.pesan}")
             else:
                 fact = self._justification(listed, cluster)
                 self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), fact, Verdict.TRUE,
                              "tidak bertentangan dengan " + ", ".join(dict.fromkeys(r.id for r in listed)))
+
+    def _ground(self, scope: Scope, cluster: int, rules: list[PolicyRule]):
+        """(fact, why) when the recommendation's stated ground contradicts it: "… karena harapan hidupnya tinggi" for a
+        cluster below the reference on UHH (a false ground), or for a health programme (a ground that argues against it)."""
+        reason = self.reason_rx.search(scope.text)
+        if reason is None:
+            return None
+        facts = self.v.facts
+        themes = {t for r in rules for t in r.jika.tema if r.jika.posisi is not None}
+        for mention in (m for m in scope.features if m.start >= reason.end()):
+            level = self.level_rx.match(scope.text, mention.end)
+            if level is None:
+                continue
+            feature = facts.feature(mention.value)
+            ff = facts.cluster(cluster).features[mention.value]
+            fact = facts.index.get(f"K{cluster}.{mention.value}.direction")
+            said_high = bool(level.group("high"))
+            if ff.diff != 0 and (ff.diff > 0) != said_high and ff.better is not None:
+                return fact, f"alasannya salah: {mention.text} {level.group(0).strip()!r}, padahal {fact.id if fact else ''} = {ff.diff:+.2f}"
+            said_better = said_high == (feature.direction == "higher_is_better")
+            if said_better and (feature.theme in themes or "*" in themes and len(themes) == 1):
+                return fact, f"alasannya ({mention.text} {level.group(0).strip()}) tidak membenarkan program pada tema {feature.theme}"
+        return None
 
     def _recommended(self, scope: Scope, match) -> bool:
         """The sector word is what the sentence recommends: not negated, not the ground ("karena …", "unggul pada …")."""
