@@ -316,7 +316,7 @@ def foreign_binding(checker, scope, number) -> Binding | None:
 
 
 def _parts(checker, scope, number, features) -> Binding | None:
-    found = parts_binding(checker, scope, number, features)
+    found = parts_binding(checker, scope, number, nearest_features(scope, number, features) if features else ())
     return Binding(*found) if found is not None else None
 
 

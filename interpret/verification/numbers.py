@@ -379,8 +379,7 @@ class NumberChecker:
         exact = binding.how == "concept" and fact.kind in DEFINITIONS
         ok = self.equal(number, fact, exact=exact)
         why = f"terikat ({binding.how}) pada {fact.id}" + (f"; {reading}" if reading else "")
-        v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE,
-                why if not ok else reading)
+        v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE, why)  # true or not: why this fact
 
     def sign_agrees(self, scope: Scope, number: WrittenNumber, value: float) -> bool:
         """"2,7 % di bawah rata-rata" for a difference of +2,7 %: the size is right, the direction is not."""

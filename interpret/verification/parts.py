@@ -20,16 +20,14 @@ from .lexicon import rx
 
 
 def parts_binding(checker, scope, number, features):
-    """(facts, how) for a number about several clusters taken together, else None."""
+    """(facts, how) for a number about several clusters taken together, else None. `features`: the indicators named
+    nearest the number (binding.nearest_features)."""
     lex = checker.v.lex
     if "mean_of_means" not in lex.words or number.unit in {"count", "clusters", "year", "ratio"} or number.percent:
         return None
     start, end = scope.clause(number.start)
     facts = checker.v.facts
-    from .binding import nearest_features  # binding imports this module: a late import keeps the cycle out
-
-    features = nearest_features(scope, number, features) if features else ()
-    if len(features) != 1:
+    if len(features) != 1:  # the caller narrows them to the indicator named nearest the number
         return None
     feature = features[0]
     info = facts.feature(feature)
