@@ -134,7 +134,7 @@ def verify_command(
                                json_path=json_file, locale=settings.lang, languages_dir=settings.languages_dir)
     out.print(render(outcome, output_format, settings.lang), markup=False, highlight=False, soft_wrap=True)
     if output_format != "json":  # json on stdout stays one parseable document
-        out.print(summary_line(outcome), highlight=False)
+        out.print(summary_line(outcome, settings.lang), highlight=False)
     raise typer.Exit(outcome.exit_code)
 
 

@@ -84,7 +84,9 @@ def test_a_number_reports_the_fact_it_matched_or_not_found():
     matched = claims("UHH Klaster 2 rata-rata 72,32 tahun.")[0]
     assert (matched.fact_id, matched.expected, matched.verdict) == ("K2.UHH.mean", "72,32 tahun", Verdict.TRUE)
     lost = claims("Angka kemiskinan turun 3,1 % tahun lalu.")[0]
-    assert lost.verdict == Verdict.UNVERIFIABLE and lost.fact_id is None and lost.note == "tidak terikat pada fakta mana pun"
+    assert lost.verdict == Verdict.UNVERIFIABLE and lost.fact_id is None and lost.note == "tentang 'kemiskinan', yang tidak ada dalam data"
+    unnamed = claims("Angkanya turun 3,1 % tahun lalu.")[0]
+    assert unnamed.verdict == Verdict.UNVERIFIABLE and unnamed.fact_id is None and unnamed.note == "tidak terikat pada fakta mana pun"
 
 
 def test_a_number_is_bound_to_the_cluster_named_next_to_it():
@@ -220,15 +222,41 @@ def test_stability_claims_without_stability_facts_cannot_be_verified():
     ("text", "expected"),
     [
         ("Bansos perlu menjadi prioritas utama bagi Klaster 1.", Verdict.FALSE),
-        ("Klaster 4 perlu diprioritaskan untuk bansos dan layanan kesehatan dasar.", Verdict.UNVERIFIABLE),
+        ("Klaster 4 perlu diprioritaskan untuk bansos dan layanan kesehatan dasar.", Verdict.TRUE),  # every recommendation is a claim
         ("Untuk Klaster 4 sebaiknya difokuskan pada ekonomi digital.", Verdict.FALSE),
-        ("Prioritas pertama: Klaster 4, dengan fokus bansos dan pendidikan.", Verdict.UNVERIFIABLE),
+        ("Prioritas pertama: Klaster 4, dengan fokus bansos dan pendidikan.", Verdict.TRUE),
         ("Prioritas pertama: Klaster 1.", Verdict.FALSE),
         ("Bansos tidak perlu diprioritaskan di Klaster 1.", Verdict.UNVERIFIABLE),
     ],
 )
 def test_policy_consistency(text, expected):
     assert verdict(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a sector recommended for a cluster that leads on every indicator of its theme contradicts the facts
+        ("Klaster 1 memerlukan perbaikan gizi dan layanan kesehatan dasar.", "id",
+         [("perbaikan gizi", Verdict.FALSE), ("layanan kesehatan dasar", Verdict.FALSE)]),
+        ("Klaster 2 membutuhkan penguatan layanan kesehatan dasar.", "id", [("layanan kesehatan dasar", Verdict.TRUE)]),  # UHH below
+        ("Beasiswa KIP perlu diperluas di Klaster 2.", "id", [("Beasiswa", Verdict.FALSE), ("KIP", Verdict.FALSE)]),  # K2 leads on HLS, RLS
+        ("Beasiswa perlu diperluas di Klaster 3.", "id", [("Beasiswa", Verdict.TRUE)]),
+        ("Cluster 3 needs cash transfers.", "en", [("cash transfers", Verdict.FALSE)]),  # K3 spends above the reference
+        ("Cluster 2 needs basic health services and nutrition programmes.", "en",
+         [("basic health services", Verdict.TRUE), ("nutrition", Verdict.TRUE)]),
+        ("Teacher recruitment should be the priority for Cluster 1.", "en", [("Teacher recruitment", Verdict.FALSE)]),
+        # the ground of a recommendation, or a position, is no recommendation
+        ("Klaster 2 perlu bansos karena unggul pada pendidikan.", "id", [("bansos", Verdict.TRUE)]),
+        ("Cluster 2 leads on education, so social assistance should be prioritised.", "en", [("social assistance", Verdict.TRUE)]),
+        ("Klaster 1 tidak memerlukan bansos.", "id", []),
+    ],
+)
+def test_every_recommended_sector_is_a_policy_claim(text, lang, expected):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    found = [(c.value, c.verdict) for c in report.claims if c.kind == ClaimKind.POLICY]
+    assert found == expected
+    assert all(c.fact_id for c in report.claims if c.kind == ClaimKind.POLICY)  # each cites the fact that grounds or refutes it
 
 
 def test_policy_rules_come_from_the_config_file(tmp_path):
@@ -378,6 +406,18 @@ def _claims_of(text: str, kind: ClaimKind, lang: str = "id", markdown: bool = Fa
     return [(c.fact_id, c.verdict) for c in report.claims if c.kind == kind], report
 
 
+def test_parts_averaged_as_the_total_and_clusters_taken_together():
+    """interpret/verification/parts.py: the unweighted mean of the cluster means is not the reference; a pooled group is
+    the size-weighted mean of its clusters (K1 and K4 have five members each: (75,10 + 69,90) / 2)."""
+    unweighted = claims("Rata-rata dari keempat rata-rata klaster untuk umur harapan hidup sama dengan rata-rata provinsi, 73,13 tahun.")
+    assert [(c.fact_id, c.verdict) for c in unweighted if c.kind == ClaimKind.NUMBER] == [("MEANS(K1..K4).UHH", Verdict.FALSE)]
+    english = Verifier(facts_for(), locale="en").verify_text("The average of the cluster means for life expectancy is 72.87 years.")
+    assert [(c.fact_id, c.verdict) for c in english.claims] == [("MEANS(K1..K4).UHH", Verdict.TRUE)]
+    pooled = claims("Gabungan Klaster 1 dan Klaster 4 memiliki rata-rata umur harapan hidup 72,50 tahun.")
+    assert [(c.fact_id, c.verdict) for c in pooled] == [("POOLED(K1+K4).UHH", Verdict.TRUE)]
+    assert claims("Gabungan Klaster 1 dan Klaster 2 memiliki rata-rata umur harapan hidup 72,50 tahun.")[0].verdict == Verdict.FALSE
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
@@ -401,6 +441,22 @@ def test_a_cluster_that_only_locates_the_unit_does_not_scope_its_superlative():
     # "Jakarta is in Cluster 1, the cluster with the lowest expenditure": a claim about the cluster (false), not about Jakarta within it
     found, _ = _claims_of("Jakarta is in Cluster 1, the cluster with the lowest expenditure.", ClaimKind.RANK, "en")
     assert found == [("K1.Pengeluaran.rank", Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Klaster 3 kuat pada aspek kesehatan dan standar hidup layak, tetapi lemah pada aspek pendidikan.", "id",
+         [("UHH", Verdict.TRUE), ("Pengeluaran", Verdict.TRUE), ("HLS", Verdict.TRUE), ("RLS", Verdict.TRUE)]),
+        ("Cluster 3 is strong on health and living standards but weak on education.", "en",
+         [("UHH", Verdict.TRUE), ("Pengeluaran", Verdict.TRUE), ("HLS", Verdict.TRUE), ("RLS", Verdict.TRUE)]),
+        ("Cluster 1 is weak on the health dimension.", "en", [("UHH", Verdict.FALSE)]),
+        ("Klaster 2 kuat pada standar hidup layak.", "id", [("Pengeluaran", Verdict.FALSE)]),
+    ],
+)
+def test_strong_and_weak_on_a_dimension_are_directions_of_its_indicators(text, lang, expected):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    assert [(c.feature, c.verdict) for c in report.claims if c.kind == ClaimKind.DIRECTION] == expected
 
 
 @pytest.mark.parametrize(
@@ -456,3 +512,17 @@ def test_cluster_names_numbered_from_zero_or_by_label_are_read_and_reported_as_i
     found, report = _claims_of("The third cluster has a life expectancy of 74.15 years.", ClaimKind.NUMBER, "en")
     assert found == [("K3.UHH.mean", Verdict.TRUE)] and not report.inferred and "inferred" not in report.to_dict()
     assert Verifier(facts_for()).verify_text("Klaster 1 mencatat 75,10 tahun.").inferred == []  # a later text starts afresh
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cluster 5 has a single province, so no within-cluster variation can be measured.", "en",
+         [(ClaimKind.COUNT, Verdict.TRUE), (ClaimKind.SPREAD, Verdict.TRUE)]),
+        ("Cluster 4 has a single province.", "en", [(ClaimKind.COUNT, Verdict.FALSE)]),
+        ("Klaster 5 tanpa sebaran antaranggota yang berarti.", "id", [(ClaimKind.SPREAD, Verdict.TRUE), (ClaimKind.SPREAD, Verdict.TRUE)]),
+    ],
+)
+def test_a_one_member_cluster_is_counted_and_has_no_spread(text, lang, expected):
+    report = Verifier(facts_for(5), locale=lang).verify_text(text)
+    assert [(c.kind, c.verdict) for c in report.claims] == expected

@@ -117,3 +117,38 @@ def test_every_true_number_of_the_default_brief_is_bound_to_a_fact_of_its_subjec
     assert bound["1,0 %"] == {"METHOD.tolerance_pct"} and bound["0,80"] == {"ASSUME.r_threshold"}
     assert {"KSEL.k9.gap_se", "KSEL.k10.connectivity"} <= set().union(*bound.values())
     assert "KSEL.k8.gap_se" not in bound["0,103"]  # the k = 9 row's SE is k = 9's
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a number about what the data do not hold binds to nothing, whatever indicator the paragraph spoke of before
+        ("Pengeluaran per kapita Klaster 2 sebesar 10.314 ribu rupiah. Kemiskinannya turun 10,1 %.", "id",
+         [("10.314", "K2.Pengeluaran.mean", Verdict.TRUE), ("10,1 %", None, Verdict.UNVERIFIABLE)]),
+        ("Prevalensi stunting di Klaster 4 sekitar 69,90 %.", "id", [("69,90 %", None, Verdict.UNVERIFIABLE)]),
+        ("Life expectancy in Cluster 1 is 75.10 years. Its poverty rate is 2.7%.", "en",
+         [("75.10", "K1.UHH.mean", Verdict.TRUE), ("2.7%", None, Verdict.UNVERIFIABLE)]),
+        ("The HDI of Cluster 2 is about 72.3.", "en", [("72.3", None, Verdict.UNVERIFIABLE)]),
+        # a target or a projection is a plan, not a fact, even about an indicator of the data
+        ("Klaster 4 memiliki UHH 69,90 tahun dan ditargetkan mencapai 73 tahun pada 2045.", "id",
+         [("69,90", "K4.UHH.mean", Verdict.TRUE), ("73", None, Verdict.UNVERIFIABLE), ("2045", None, Verdict.UNVERIFIABLE)]),
+        ("Life expectancy in Cluster 4 is expected to rise to 71 years.", "en", [("71", None, Verdict.UNVERIFIABLE)]),
+        # a concept of the data named nearer than the foreign one, or as a component of it, still binds
+        ("Klaster 4, dengan kemiskinan tinggi, memiliki UHH 69,90 tahun.", "id", [("69,90", "K4.UHH.mean", Verdict.TRUE)]),
+        ("Rata-rata lama sekolah, salah satu komponen IPM, di Klaster 1 sebesar 10,23 tahun.", "id", [("10,23", "K1.RLS.mean", Verdict.TRUE)]),
+        # count words are measures after a qualifier or before a reference
+        ("Umur harapan hidup Klaster 1 hampir dua tahun di atas rata-rata provinsi.", "id", [("dua", "K1.UHH.diff", Verdict.TRUE)]),
+        ("Umur harapan hidup Klaster 1 hampir tiga tahun di atas rata-rata provinsi.", "id", [("tiga", "K1.UHH.diff", Verdict.FALSE)]),
+        ("Cluster 4's life expectancy is more than three years below the provincial average.", "en", [("three", "K4.UHH.diff", Verdict.TRUE)]),
+        ("Dalam dua tahun terakhir Klaster 4 membaik.", "id", []),
+        # "sekitar" is the rounding its digits imply (trailing zeros included), at the scale of its currency and multiplier
+        ("Rata-rata provinsi untuk pengeluaran per kapita sekitar Rp12 juta.", "id", [("12", "REF.Pengeluaran", Verdict.FALSE)]),
+        ("The provincial average per capita expenditure is about IDR 11.5 million.", "en",
+         [("11.5", "REF.Pengeluaran", Verdict.TRUE)]),
+        ("Pengeluaran per kapita Klaster 1 menembus Rp15 juta.", "id", [("15", "K1.Pengeluaran.mean", Verdict.TRUE)]),
+        ("Cluster 1 spends about IDR 3.9 million more per person per year than the provincial average.", "en",
+         [("3.9", "K1.Pengeluaran.diff", Verdict.TRUE)]),
+    ],
+)
+def test_what_a_number_may_not_be_bound_to_and_how_it_is_read(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -160,3 +160,15 @@ def test_the_summary_says_when_the_cluster_names_were_inferred():
     report = VerificationReport(inferred=["penomoran klaster dimulai dari 0: Klaster 0 dibaca sebagai Klaster 1, dan seterusnya"])
     assert summary_line(NarrativeVerification("n.md", report, {}, {})).endswith("dan seterusnya.")
     assert "dimulai dari 0" not in summary_line(NarrativeVerification("n.md", VerificationReport(), {}, {}))
+
+
+def test_the_listing_names_its_columns_and_the_summary_speaks_the_language(write_file, default_brief):
+    narrative = write_file("notes.md", "Life expectancy in Cluster 2 averages 72.32 years.\n")
+    run = str(default_brief.out_dir)
+    md = invoke(str(narrative), "--run", run, "--format", "md", "--lang", "en")
+    assert "| verdict | kind | written | bound fact | why |" in md.output
+    assert "| true | number | 72.32 | K2.UHH.mean = 72,32 tahun | bound" not in md.output  # the why is the verifier's note
+    assert "K2.UHH.mean" in md.output and "terikat (subject) pada K2.UHH.mean" in md.output  # a true claim says why too
+    assert "1 claims: 1 true, 0 false, 0 cannot be verified." in md.output
+    indonesian = invoke(str(narrative), "--run", run, "--format", "md")
+    assert "| putusan | jenis | tertulis | fakta terikat | alasan |" in indonesian.output

@@ -103,7 +103,7 @@ def test_every_failure_class_is_covered_in_both_languages():
 
 def test_one_member_cases_name_k5_and_the_others_the_default():
     for case in CASES:
-        assert (case["k"] == 5) == (stratum_group(case) == "single"), case["id"]
+        assert (case["k"] == 5) == stratum_group(case).startswith("single"), case["id"]  # "single", "single2", …
 
 
 def stratum_group(case):

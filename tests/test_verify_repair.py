@@ -64,3 +64,20 @@ def test_a_marked_sentence_is_not_failing_again_and_a_false_claim_left_is_refuse
         refuse_false_claims(report, "The brief", "Report it.")
     assert refused.value.exit_code == 1  # a false claim left after repair is our bug, not the user's input
     refuse_false_claims(VerificationReport([claim(Verdict.TRUE)]), "The brief", "Report it.")
+
+
+def test_a_repair_built_from_real_verdicts_never_hands_over_a_number_of_another_attribute():
+    """The launder of issue 10: the verifier binds the poverty number to nothing, so the model is told to delete it; a false
+    number is quoted with the fact it is bound to (its own subject, indicator and statistic), and that fact's own text."""
+    from interpret.verification import Verifier
+
+    from .test_verify import facts_for
+
+    text = ("Pengeluaran per kapita Klaster 2 sebesar 10.314 ribu rupiah. Program ini diharapkan menurunkan kemiskinan sebesar 10,1 %. "
+            "Umur harapan hidup Klaster 2 rata-rata 74,15 tahun.")
+    facts = facts_for()
+    report = Verifier(facts).verify_text(text)
+    quoted = {q["angka_ditulis"]: q for q in provider_repair_claims(report.failing())}
+    assert quoted["10,1 %"]["tindakan"] == "hapus" and quoted["10,1 %"]["id_fakta"] is None and quoted["10,1 %"]["teks_fakta"] == ""
+    # 74,15 is K3's UHH mean: the repair names K2's own UHH mean, never the fact that happens to hold the written number
+    assert (quoted["74,15"]["tindakan"], quoted["74,15"]["id_fakta"], quoted["74,15"]["teks_fakta"]) == ("perbaiki", "K2.UHH.mean", facts.index["K2.UHH.mean"].text)

@@ -27,6 +27,7 @@ from .lexicon import rx
 from .scope import AGGREGATE
 from .subjects import within_cluster_extreme
 from .households import household_binding
+from .parts import parts_binding
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
 PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
@@ -40,6 +41,7 @@ class Binding:
     how: str  # "table", "concept", "subject"
     stat: str | None = None
     ambiguous: bool = False  # several identities fit: the text does not say which one
+    about: str | None = None  # how="foreign": the concept the number is about, which the data do not hold
 
     @property
     def fact(self) -> Fact | None:
@@ -284,8 +286,44 @@ def _household(checker, scope, number, clusters) -> Binding | None:
     return Binding(*found) if found is not None else None
 
 
+def foreign_binding(checker, scope, number) -> Binding | None:
+    """"Program ini diharapkan menurunkan kemiskinan di Klaster 2 sebesar -10,1 %": the number is about a concept the
+    data do not hold (lexicon `foreign_concepts`: poverty, stunting, growth, a target, a projection, IPM when it is no
+    indicator) named in its clause with no indicator of the data between it and the number. It binds to nothing, so
+    the indicator of a previous sentence, or the cluster's nearest number, can never vouch for it."""
+    lex = checker.v.lex
+    if "foreign_concepts" not in lex.words:
+        return None
+    start, _ = scope.clause(number.start)
+    # a target, a projection, a future: what follows the cue in its clause is a plan, not a fact, indicator named or not
+    projection = [m for m in rx(lex.projection_cues).finditer(scope.text, start, number.start)]
+    if projection:
+        return Binding((), "foreign", about=projection[-1].group(0))
+    if number.unit == "year" and rx(lex.projection_cues).search(scope.text):  # "By 2045 the target is …": the plan's year
+        return Binding((), "foreign", about=number.written)
+    if number.unit == "year":  # "Data yang dipakai adalah IPM tahun 2022": a year is the data's or a plan's, never a topic's value
+        return None
+    named = [m for m in scope.features if start <= m.start < number.start]
+    hits = [m for m in rx(lex.foreign_concepts).finditer(scope.text, start, number.start)
+            if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in scope.features)  # an indicator's own name
+            and not rx(rf"(?:{lex.foreign_exempt})\s*$").search(scope.text, max(0, m.start() - 25), m.start())]
+    if not hits:
+        return None
+    last = hits[-1]
+    if any(f.start >= last.end() for f in named):  # "… kemiskinan tinggi, UHH-nya 69,90 tahun": the indicator is nearer
+        return None
+    return Binding((), "foreign", about=last.group(0))
+
+
+def _parts(checker, scope, number, features) -> Binding | None:
+    found = parts_binding(checker, scope, number, nearest_features(scope, number, features) if features else ())
+    return Binding(*found) if found is not None else None
+
+
 def bind(checker, scope, number, clusters, features, member) -> Binding:
     return (panel_binding(checker, scope, number)
+            or _parts(checker, scope, number, features)
             or _household(checker, scope, number, clusters)
             or concept_binding(checker, scope, number, clusters, features, member)
+            or foreign_binding(checker, scope, number)
             or subject_binding(checker, scope, number, clusters, features, member))

@@ -212,12 +212,15 @@ def claims_table(outcome: NarrativeVerification):
     return table
 
 
-def summary_line(outcome: NarrativeVerification) -> str:
+def summary_line(outcome: NarrativeVerification, lang: str = "id") -> str:
     counts = outcome.report.counts
-    mapped = ", ".join(f"{name} → Klaster {number}" for name, number in outcome.mapping.items() if str(number) != name)
-    tally = ", ".join(f"{counts[v]} {verdict_word(v)}" for v in (Verdict.TRUE, Verdict.FALSE, Verdict.UNVERIFIABLE))
+    words = load_lexicon(lang).listing
+    cluster = words.get("cluster", "Klaster")
+    mapped = ", ".join(f"{name} → {cluster} {number}" for name, number in outcome.mapping.items() if str(number) != name)
+    tally = ", ".join(f"{counts[v]} {verdict_word(v, lang)}" for v in (Verdict.TRUE, Verdict.FALSE, Verdict.UNVERIFIABLE))
     inferred = "".join(f" {note}." for note in outcome.report.inferred)
-    return f"{len(outcome.report.claims)} klaim: {tally}." + (f" Pemetaan klaster: {mapped}." if mapped else "") + inferred
+    return f"{len(outcome.report.claims)} {words.get('claims', 'klaim')}: {tally}." + (
+        f" {words.get('cluster_map', 'Pemetaan klaster')}: {mapped}." if mapped else "") + inferred
 
 
 __all__ = ["verify_narrative", "claims_table", "summary_line", "facts_from_run", "map_clusters", "parse_map",

@@ -43,6 +43,7 @@ class Lexicon:
     kinds: dict[ClaimKind, str]
     repairs: dict[str, str] = field(default_factory=dict)
     theme_words: dict[str, str] = field(default_factory=dict)  # a spec theme → the dimension words that name its indicators
+    listing: dict[str, str] = field(default_factory=dict)  # the column and summary words of `interpret verify` (listing.py)
 
     def __getattr__(self, name: str) -> str:
         # `lex.negation`: the checks read their fragments as attributes
@@ -102,6 +103,7 @@ def load_lexicon(code: str, languages_dir: str | None = None) -> Lexicon:
             verdicts={Verdict(k): str(v) for k, v in raw["verdicts"].items()},
             kinds={ClaimKind(k): str(v) for k, v in raw["kinds"].items()},
             repairs={k: str(v) for k, v in raw.get("repairs", {}).items()},
+            listing={k: str(v) for k, v in raw.get("listing", {}).items()},
         )
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise ConfigError(f"Lexicon {path}: {type(exc).__name__}: {exc}. Compare it with interpret/languages/id/lexicon.toml.") from None

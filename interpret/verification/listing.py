@@ -15,7 +15,7 @@ import json
 
 from ..errors import ConfigError
 from ..terms import Verdict
-from .lexicon import kind_word, verdict_word
+from .lexicon import kind_word, load_lexicon, verdict_word
 
 FORMATS = ("table", "md", "json")
 _MARK = {Verdict.TRUE: "✓", Verdict.FALSE: "✗", Verdict.UNVERIFIABLE: "?"}
@@ -47,7 +47,9 @@ def render(outcome, fmt: str, lang: str = "id") -> str:
         if fmt == "md":
             rows = [f"| {verdict_word(c.verdict, lang)} | {kind_word(c.kind, lang)} | {_cell(c.value)} | {_cell(_fact(c))} | {_cell(c.note or '–')} |"
                     for c in claims]
-            blocks.append("\n".join([f"### {_cell(section) or '–'}", "", f"> {text}", "", "| | | | | |", "|---|---|---|---|---|", *rows]))
+            words = load_lexicon(lang).listing
+            head = "| " + " | ".join(words.get(k, k) for k in ("verdict", "kind", "written", "fact", "why")) + " |"
+            blocks.append("\n".join([f"### {_cell(section) or '–'}", "", f"> {text}", "", head, "|---|---|---|---|---|", *rows]))
         else:
             lines = [f"[{section or '–'}] {text}"]
             lines += [f"  {_MARK[c.verdict]} {verdict_word(c.verdict, lang)} · {kind_word(c.kind, lang)} · {c.value} → {_fact(c)}"

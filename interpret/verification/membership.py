@@ -102,7 +102,7 @@ class MembershipChecker:
                 continue
             clusters = scope.clusters_for(match.start())
             if not clusters:
-                if not self.data_scope_rx.search(scope.text):
+                if value == 1 or not self.data_scope_rx.search(scope.text):  # "a single unit", "satu provinsi": never the data's size
                     continue  # "keputusan untuk satu provinsi": not a count of anything in the facts
                 fact = v.facts.index.get("DATA.n_units")
                 v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if fact and fact.value == value else Verdict.FALSE)

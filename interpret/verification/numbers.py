@@ -2,7 +2,7 @@
 "1,327,782" and "73.13", each bound to the fact it is about (binding.py, subjects.py), then compared.
 
 A written number covers the interval its precision implies (73,13 → [73,125; 73,135], "11,47 juta"
-→ ±5.000) plus the configured tolerance; "sekitar" allows one unit of the last written digit,
+→ ±5.000) plus the configured tolerance; "sekitar" is the same rounding (an integer's trailing zeros count as rounding),
 "hampir" means below and within one unit, "lebih dari" and "kurang dari" are strict bounds
 (docs/verification.md). A multiplier or currency must match the fact's scale ("ribu rupiah").
 """
@@ -73,7 +73,8 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
         percent = bool(after and after.group("pct"))
         mult_word = after.group("mult").lower() if after and after.group("mult") else None
         multiplier = lex.multipliers.get(mult_word, 1.0) if mult_word else 1.0
-        money = bool(money_before.search(text[: match.start()]) or (after and after.group("rp")))
+        prefix = money_before.search(text[: match.start()])
+        money = bool(prefix or (after and after.group("rp")))
         if after and (percent or mult_word or after.group("rp")):
             end = after.end()
         tail = text[end : end + 30]
@@ -99,7 +100,8 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             if rx(rf"(?:{pattern})\s*(?:(?:{lex.currency_sign})\s*)?$").search(before):
                 qualifier = name
                 break
-        if decimals == 0 and unit in {"money", "plain"} and abs(number) >= 10_000:
+        if decimals == 0 and unit in {"money", "plain"} and (abs(number) >= 10_000 or qualifier == "approx" and abs(number) >= 100):
+            # "Rp 15.376.000", "sekitar 11.500 ribu rupiah": trailing zeros are rounding, so they set the precision
             zeros = len(raw.replace(".", "").replace(",", "")) - len(raw.replace(".", "").replace(",", "").rstrip("0"))
             decimals = -min(zeros, 6)  # "Rp 15.376.000" is rounded to thousands: ±500
         # the claim's value is the number as written (with its sign and %); the unit goes in the note
@@ -107,6 +109,32 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
         found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None,
                                    percent, money, unit, qualifier))
     return found
+
+
+def number_words(scope: Scope, lex: Lexicon, found: list[WrittenNumber]) -> list[WrittenNumber]:
+    """"hampir dua tahun di atas rata-rata", "more than three years below": a count word is a measured number when a unit
+    of measure follows it (lexicon `measure_units`) and a qualifier precedes it or a reference follows (a bare
+    "dua tahun terakhir" is time, not a claim). Its precision is the whole unit it names."""
+    if "measure_units" not in lex.words or not lex.number_words:
+        return []
+    words = "|".join(sorted(map(re.escape, lex.number_words), key=len, reverse=True))
+    pattern = rx(rf"(?<![\w-])(?P<word>{words})(?=\s+(?:{lex.measure_units})(?![\w]))")
+    taken = [(n.start, n.end) for n in found]
+    extra = []
+    for match in pattern.finditer(scope.masked):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        before = scope.text[max(0, match.start() - 40) : match.start()]
+        qualifier = next((name for name, p in (("approx", lex.approx), ("nearly", lex.nearly), ("above", lex.above_bound),
+                                                 ("below", lex.below_bound)) if rx(rf"(?:{p})\s*$").search(before)), None)
+        unit_end = rx(rf"\s+(?:{lex.measure_units})").match(scope.text, match.end()).end()
+        if qualifier is None and not rx(lex.reference_after).match(scope.text[unit_end:]):
+            continue
+        value = float(lex.number_words[match.group("word").lower()])
+        percent = bool(rx(rf"\s+(?:{lex.percent_words})").match(scope.text, match.end()))
+        extra.append(WrittenNumber(match.start(), unit_end, match.group("word"), value, value, 0, 1.0, False, percent, False,
+                                   "percent" if percent else "plain", qualifier))
+    return extra
 
 
 def _fact_scale(fact: Fact, lex: Lexicon) -> float:
@@ -152,6 +180,7 @@ class NumberChecker:
         v = self.v
         respectively = bool(rx(v.lex.respectively).search(scope.text))
         found = find_numbers(scope, v.lex)
+        found = sorted(found + number_words(scope, v.lex, found), key=lambda n: n.start)
         for number in found:
             clusters = scope.clusters_for(number.start)
             features = scope.features_for(number.start)
@@ -301,7 +330,7 @@ class NumberChecker:
 
     def equal(self, number: WrittenNumber, fact: Fact, *, exact: bool = False) -> bool:
         """Does the written number agree with its fact? Precision is what the digits imply (see docs/verification.md):
-        exact = within half a unit of the last written digit; "sekitar" = within one unit; "hampir" = below and within
+        exact = within half a unit of the last written digit; "sekitar" = the same (its trailing zeros are rounding too); "hampir" = below and within
         one unit; "lebih dari"/"kurang dari" = strict bounds. A multiplier or currency must match the fact's scale."""
         tolerance = self.v.tolerance
         unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
@@ -313,8 +342,8 @@ class NumberChecker:
         target = round(value * scale, 12)
         written = number.value
         qualifier = None if exact else number.qualifier
-        if qualifier == "approx":
-            return abs(target - written) <= unit_of_last_digit + tolerance
+        if qualifier == "approx":  # the precision the digits imply: "sekitar 12 juta" is 11,5–12,5 juta, so 11,47 juta is not
+            return abs(target - written) <= 0.5 * unit_of_last_digit + tolerance
         if qualifier == "nearly":
             return written - unit_of_last_digit - tolerance <= target < written - tolerance
         if qualifier == "above":
@@ -327,8 +356,9 @@ class NumberChecker:
         v = self.v
         reading = self.reading(number)
         if not binding.facts:
+            why = f"tentang {binding.about!r}, yang tidak ada dalam data" if binding.about else "tidak terikat pada fakta mana pun"
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
-                    "tidak terikat pada fakta mana pun" + (f"; {reading}" if reading else ""))
+                    why + (f"; {reading}" if reading else ""))
             return
         if binding.ambiguous:
             ids = ", ".join(f.id for f in binding.facts[:4])
@@ -349,8 +379,7 @@ class NumberChecker:
         exact = binding.how == "concept" and fact.kind in DEFINITIONS
         ok = self.equal(number, fact, exact=exact)
         why = f"terikat ({binding.how}) pada {fact.id}" + (f"; {reading}" if reading else "")
-        v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE,
-                why if not ok else reading)
+        v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE, why)  # true or not: why this fact
 
     def sign_agrees(self, scope: Scope, number: WrittenNumber, value: float) -> bool:
         """"2,7 % di bawah rata-rata" for a difference of +2,7 %: the size is right, the direction is not."""
