@@ -23,7 +23,7 @@ import pandas as pd
 from clustering import Partition, check_assumptions
 from clustering.algorithms import default_n_init
 
-from .choices import resolve_choices
+from .choices import K_PANEL_AUTO_MAX, resolve_choices
 from .config import Settings
 from .dask_data import DaskTable, load_dask_table
 from .data import Dataset, Reference
@@ -110,7 +110,8 @@ def load_out_of_core(path: Path, spec_path: Path | None, settings: Settings, say
     stats = moments(table.values, table.weights)  # with weights, a weighted mean reference, as interpret.data
     label = f"rata-rata {'tertimbang ' if table.weights is not None else ''}{table.n} {spec.unit_plural}"
     reference = Reference(kind="mean", label=label, values=dict(zip(table.names, (float(v) for v in stats.mean[0]))))
-    size = max(int(settings.with_spec(spec.clustering.model_dump(exclude_unset=True), "the spec").sample_size), 1) * SAMPLE_FACTOR
+    c = spec.clustering  # as interpret.choices.resolve_choices reads sample_size: CLI > env > config > spec > default
+    size = max(int(settings.with_spec(c.model_dump(exclude_unset=True), "the spec", spec_defaults=c.model_dump()).sample_size), 1) * SAMPLE_FACTOR
     rows = np.arange(table.n) if table.n <= size else np.sort(np.random.default_rng(settings.seed or 42).choice(table.n, size, replace=False))
     import dask
 
@@ -144,8 +145,13 @@ def analyse_out_of_core(source: OutOfCore, settings: Settings, progress: Progres
     table, sample = source.table, source.sample
     ch = resolve_choices(sample, settings)
     _refuse_unsupported(ch)
-    ch = replace(ch, run_panel=ch.run_panel or (ch.k is None and len(ch.k_values) >= 2))
     n = table.n
+    # resolve_choices saw the sample: decide the panel on every unit, as it does in memory.
+    c = sample.spec.clustering
+    panel = settings.with_spec(c.model_dump(exclude_unset=True), "the spec", spec_defaults=c.model_dump()).k_panel
+    panel = "auto" if panel is None else panel
+    run_panel = len(ch.k_values) >= 2 and (ch.k is None or panel is True or (panel == "auto" and n <= K_PANEL_AUTO_MAX))
+    ch = replace(ch, run_panel=run_panel, panel_skipped=ch.k is not None and not run_panel)
     try:
         scaled = scale_dask(table.values, ch.scaling)
     except ValueError as exc:

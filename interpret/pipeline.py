@@ -122,7 +122,7 @@ def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: L
     for key in facts.method.caveats:
         if key != "low_msa_dropped":
             say("warning", language.t(f"caveat.{key}", k=facts.k, n=facts.dataset.n_units, units=language.unit_noun(facts), features=""))
-    say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
+    say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {[c.size for c in facts.clusters]}")  # every unit's, also on Dask
     say("facts", f"{len(facts.index)} fakta")
 
     drafts = stage_draft(facts, rules, settings, say, language)

@@ -127,9 +127,12 @@ def test_the_brief_on_dask_has_the_in_memory_partition_and_the_driver_never_hold
 def test_k_auto_on_dask_chooses_the_in_memory_k(tables, tmp_path):
     folder, parts, _ = tables
     spec = folder / "auto.toml"
-    spec.write_text(SPEC.format(k='"auto"', sample=SAMPLE, extra="").replace("k = \"auto\"\n", "k_max = 6\n"), encoding="utf-8")
+    # No sample_size in the spec: the default (2 000), so the driver's sample is the whole small table.
+    text = SPEC.format(k='"auto"', sample=SAMPLE, extra="").replace("k = \"auto\"\n", "k_max = 6\n").replace(f"sample_size = {SAMPLE}\n", "")
+    spec.write_text(text, encoding="utf-8")
     memory = run_brief(settings(data=parts, spec=spec), write=False)
     dask = run_brief(dask_settings(parts, spec, None), write=False)
+    assert len(dask.dataset.values) == N
     assert dask.facts.k == memory.facts.k == 3
     assert dask.facts.k_selection.k_values == memory.facts.k_selection.k_values
     assert dask.facts.k_selection.indices["wss"] == pytest.approx(memory.facts.k_selection.indices["wss"], rel=1e-9)
