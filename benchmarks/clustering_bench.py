@@ -154,9 +154,14 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/interpret-bench"))
     parser.add_argument("--docs", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--no-write", action="store_true", help="print the results only")
+    parser.add_argument("--agreement-only", action="store_true", help="only the sampled-vs-full panel check (printed, docs not written)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     load_avg = os.getloadavg()
+    if args.agreement_only:
+        check = agreement(args.agreement_rows, args.sample_size, args.seed)
+        print(f"load average at the start {load_avg[0]:.1f}; {check}")
+        return
     result = run_panel(args.rows, args.workdir, args.sample_size, args.seed)
     result["load_avg"] = load_avg
     check = agreement(args.agreement_rows, args.sample_size, args.seed)

@@ -30,13 +30,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from household import FEATURES, generate, spec_text  # noqa: E402
 
 
-def write_partitions(folder: Path, rows: int, partitions: int, seed: int) -> int:
+def write_partitions(folder: Path, rows: int, partitions: int, seed: int, as_text: bool = False) -> int:
     """`partitions` Parquet files of rows // partitions households each; returns the bytes written."""
     folder.mkdir(parents=True)
     per = rows // partitions
     for part in range(partitions):
         frame = generate(per, seed + part)
         frame["id_rt"] = np.arange(part * per, (part + 1) * per, dtype=np.int64)
+        if as_text:  # ids as the survey writes them (a number-like id would be read as a claim in the brief)
+            frame["id_rt"] = [f"RT{i:08d}" for i in frame["id_rt"]]
         for column in FEATURES + ["bobot"]:
             frame[column] = frame[column].astype(np.float32)
         frame.to_parquet(folder / f"part-{part:04d}.parquet", index=False)
@@ -72,6 +74,35 @@ class PeakMemory:
         self._thread.join()
 
 
+def run_cli(folder: Path, spec: Path, out: Path, args, progress) -> None:
+    """run_brief with engine = dask on the folder: the driver's peak RSS and the workers' peak."""
+    import logging
+    import resource
+
+    from distributed import Client, LocalCluster
+
+    from interpret import run_brief
+    from interpret.config import resolve_settings
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with LocalCluster(n_workers=args.workers, threads_per_worker=1, memory_limit=args.memory_limit, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client, PeakMemory(client) as peak:
+        settings = resolve_settings({"data": folder, "spec": spec, "out": out, "engine": "dask", "dask_scheduler": cluster.scheduler_address,
+                                     "k": args.k, "kmeans_max_iter": args.max_iter, "provider": "none", "pdf": "off",
+                                     "bootstrap": args.bootstrap},
+                                    environ={}, dotenv_path=None)
+        t0 = time.perf_counter()
+        brief = run_brief(settings, progress)
+        wall = time.perf_counter() - t0
+    driver = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    files = {p.name: p.stat().st_size if p.is_file() else sum(f.stat().st_size for f in p.rglob("*")) for p in out.iterdir()}
+    print(f"wall {wall:.1f} s, peak worker RSS {peak.peak / 2**20:.0f} MiB (limit {args.memory_limit} × {args.workers}), "
+          f"driver peak RSS {driver:.0f} MiB (before the run {before:.0f} MiB)")
+    print(f"n = {brief.facts.dataset.n_units:,}, k = {brief.facts.k}, sizes {[c.size for c in brief.facts.clusters]}, "
+          f"caveats {brief.facts.method.caveats}, driver sample {len(brief.dataset.values):,} units; files {files}")
+    print("verification:", {v.value: n for v, n in brief.verification.counts.items()})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=8_000_000)
@@ -81,6 +112,9 @@ def main() -> None:
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--max-iter", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--bootstrap", type=int, default=100, help="with --cli: bootstrap replicates on the driver's sample")
+    parser.add_argument("--cli", action="store_true", help="the whole brief through run_brief (what `interpret run --engine dask` calls), "
+                        "on a LocalCluster started here and given by address (the dask_scheduler setting)")
     args = parser.parse_args()
 
     from clustering.dask_engine import dask_client
@@ -90,7 +124,7 @@ def main() -> None:
     try:
         folder = workdir / "households"
         start = time.perf_counter()
-        size = write_partitions(folder, args.rows, args.partitions, 2024)
+        size = write_partitions(folder, args.rows, args.partitions, 2024, as_text=args.cli)
         spec = workdir / "households.toml"
         spec.write_text(spec_text(folder.name), encoding="utf-8")
         generated = time.perf_counter() - start
@@ -102,6 +136,9 @@ def main() -> None:
             stages.append((time.perf_counter() - t0, stage, message))
             print(f"{stages[-1][0]:7.1f} s  {stage}: {message}", flush=True)
 
+        if args.cli:
+            run_cli(folder, spec, workdir / "brief", args, progress)
+            return
         with dask_client(None, args.workers, args.memory_limit) as client, PeakMemory(client) as peak:
             t0 = time.perf_counter()
             table = load_dask_table(folder, spec)

@@ -10,8 +10,8 @@ copy when the data fits in the workers' memory; see `DaskEngine.prepare`).
   "Scalable K-Means++": 5 rounds, oversampling ℓ = 2k, each candidate weighted by the units nearest
   to it, the weighted candidates re-clustered in memory by `batched.batched_kmeans` with the
   in-memory engine's restart count), then Lloyd iterations on all units until no unit changes
-  cluster (the in-memory rule), or the centers move less than 1e-7 × the mean variance, or
-  `max_iter`. Sampling is seeded per block, so a seed gives the same result on any cluster.
+  cluster, or the centers move at most `tol` × the mean variance (scikit-learn's tol, default
+  1e-4, the setting `kmeans_tol`), or `max_iter` (then `DaskFit.converged` is False). Sampling is seeded per block, so a seed gives the same result on any cluster.
   A table small enough for the in-memory engine's batched restarts (≤ 5 000 units) skips k-means‖:
   its rows are gathered and seeded exactly as in memory, so both engines give the same partition.
 - the k panel: WSS, Davies–Bouldin and Calinski–Harabasz from all units (exact: the final Lloyd
@@ -40,7 +40,10 @@ from .batched import batched_kmeans
 
 INSTALL_HINT = "pip install 'interpret[dask]'"
 ROUNDS = 5  # k-means‖ rounds: the paper finds 5 enough for any k it tried
-LLOYD_TOL = 1e-7  # × mean feature variance, as batched_kmeans
+# Lloyd stops when the centres move (sum of squared shifts) at most TOL × the mean feature variance:
+# scikit-learn's `tol` semantics and default. "No unit changes" alone needs tens of full passes on
+# millions of units for the last few hundred border units; the setting `kmeans_tol` overrides it.
+TOL = 1e-4
 MAX_ITER = 300
 Progress = Callable[[str, str], None]
 
@@ -304,7 +307,7 @@ def kmeans_parallel_init(scaled: DaskScaled, k: int, seed: int, n_init: int, pro
 
 
 def kmeans_dask(scaled: DaskScaled, k: int, seed: int = 42, n_init: int | None = None, max_iter: int = MAX_ITER,
-                progress: Progress | None = None, gather_below: int = BATCHED_MAX_UNITS) -> DaskFit:
+                progress: Progress | None = None, gather_below: int = BATCHED_MAX_UNITS, tol: float = TOL) -> DaskFit:
     """k-means‖ + Lloyd on all units of `scaled` (see the module docstring); tables of at most
     `gather_below` units start from the in-memory engine's batched restarts instead of k-means‖."""
     say = progress or (lambda stage, message: None)
@@ -321,7 +324,7 @@ def kmeans_dask(scaled: DaskScaled, k: int, seed: int = 42, n_init: int | None =
         n_candidates = n
     else:
         centers, n_candidates = kmeans_parallel_init(scaled, k, seed, restarts, say)
-    threshold = LLOYD_TOL * float(scaled.variance.mean())
+    threshold = tol * float(scaled.variance.mean())
     previous, converged = None, False
     for iteration in range(1, max_iter + 1):
         parts = _map(_lloyd_block, scaled.values, centers, previous)
@@ -372,7 +375,7 @@ def sample_rows(n: int, sample_size: int | None, seed: int) -> np.ndarray | None
 # -- the k panel ---------------------------------------------------------------------------------------
 def select_k_dask(scaled: DaskScaled, k_values: list[int], seed: int = 42, n_init: int | None = None, gap_references: int = 20,
                   neighbours: int = 10, sample_size: int | None = 2000, progress: Progress | None = None,
-                  gather_below: int = BATCHED_MAX_UNITS, rule: str = "auto"):
+                  gather_below: int = BATCHED_MAX_UNITS, rule: str = "auto", tol: float = TOL, max_iter: int = MAX_ITER):
     """The six indices of `kselection.select_k` for k-means on Dask: (KSelection, {k: DaskFit}).
 
     WSS, DBI and CH come from every unit; silhouette, gap and connectivity from the in-memory
@@ -390,7 +393,7 @@ def select_k_dask(scaled: DaskScaled, k_values: list[int], seed: int = 42, n_ini
     fits = {}
     for position, k in enumerate(k_values):
         say("k_panel", f"k = {k} ({position + 1}/{len(k_values)})")
-        fits[k] = kmeans_dask(scaled, k, seed, n_init, progress=progress, gather_below=gather_below)
+        fits[k] = kmeans_dask(scaled, k, seed, n_init, progress=progress, gather_below=gather_below, tol=tol, max_iter=max_iter)
     rows = sample_rows(n, sample_size, seed)
     sample = np.asarray((scaled.values if rows is None else scaled.values[rows]).compute(), dtype=float)
     say("k_panel", f"indeks tersampel pada {len(sample)} unit")

@@ -46,8 +46,9 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, workers: int, progress: Progress):
+    def __init__(self, workers: int, progress: Progress, tol: float = 1e-4, max_iter: int = 300):
         self.workers = workers
+        self.tol, self.max_iter = tol, max_iter  # the settings kmeans_tol and kmeans_max_iter
         self.say = progress
         self._spaces: dict[int, tuple[np.ndarray, object]] = {}  # id of an in-memory space → (it, its DaskScaled)
         self._fits: dict[tuple[int, int], object] = {}
@@ -80,7 +81,7 @@ class DaskEngine:
         from clustering.dask_engine import select_k_dask
 
         _kmeans_only(method, metric)
-        selection, fits = select_k_dask(self._space(space), list(k_values), seed, n_init, gap_references, neighbours, sample_size, self.say, rule=rule)
+        selection, fits = select_k_dask(self._space(space), list(k_values), seed, n_init, gap_references, neighbours, sample_size, self.say, rule=rule, tol=self.tol, max_iter=self.max_iter)
         for k, fit in fits.items():
             self._fits[(id(space), k)] = fit
             selection.partitions[k] = fit.partition(np.asarray(fit.labels().compute()))
@@ -92,7 +93,7 @@ class DaskEngine:
         _kmeans_only(method, metric)
         fit = self._fits.get((id(space), k))
         if fit is None or fit.seed != seed:
-            fit = kmeans_dask(self._space(space), k, seed, n_init, progress=self.say)
+            fit = kmeans_dask(self._space(space), k, seed, n_init, max_iter=self.max_iter, progress=self.say, tol=self.tol)
         return fit.partition(np.asarray(fit.labels().compute()))
 
     def profiles(self, dataset, partition: Partition):
@@ -139,4 +140,4 @@ def open_engine(settings, progress: Progress | None = None) -> Iterator[MemoryEn
         except ValueError as exc:
             raise ConfigError(f"dask_memory_limit = {settings.dask_memory_limit}: {exc}. Write e.g. 1GB or auto.") from None
         say("engine", f"Dask: {address or f'LocalCluster, {settings.dask_workers} worker, batas memori {settings.dask_memory_limit}'}")
-        yield DaskEngine(settings.dask_workers, say)
+        yield DaskEngine(settings.dask_workers, say, settings.kmeans_tol, settings.kmeans_max_iter)

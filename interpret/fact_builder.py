@@ -61,8 +61,12 @@ def build_facts(
     caveats: list[str] | None = None,
     dropped_features: list[str] | None = None,
     profiles: list | None = None,
+    n_units: int | None = None,
 ) -> Facts:
-    """The facts of a numbered partition and of the analyses that ran (None: did not run)."""
+    """The facts of a numbered partition and of the analyses that ran (None: did not run).
+
+    `n_units` given: `dataset` is a sample of a table clustered on Dask (interpret.dask_run), and
+    `profiles` are every unit's; the clusters' z-scores then come from the profiles."""
     spec = dataset.spec
     features = [
         FeatureInfo(name=f.name, column=f.column, label=f.label, unit=f.unit, direction=f.direction, decimals=f.decimals, theme=f.theme,
@@ -96,9 +100,10 @@ def build_facts(
         dropped_features=list(dropped_features or []),
     )
     unit_plural = spec.unit_plural
-    n_units = len(dataset.values)
+    sampled = n_units is not None
+    n_units = len(dataset.values) if n_units is None else int(n_units)
     _run_facts(add, spec, dataset, method, n_units, unit_plural, features)
-    clusters = _clusters(add, dataset, partition, features, tolerance_pct, unit_plural, profiles)
+    clusters = _clusters(add, dataset, partition, features, tolerance_pct, unit_plural, profiles, sampled)
     # The order of the index is the order the verifier meets candidate facts in: keep it stable.
     if pca is not None:
         _pca_facts(add, pca, features)
@@ -198,11 +203,14 @@ def _run_facts(add, spec, dataset: Dataset, method: MethodInfo, n_units: int, un
 
 
 def _clusters(add, dataset: Dataset, partition: Partition, features: list[FeatureInfo], tolerance_pct: float, unit_plural: str,
-              profiles: list | None = None) -> list[ClusterFacts]:
+              profiles: list | None = None, sampled: bool = False) -> list[ClusterFacts]:
     if profiles is None:  # the Dask engine computes them on its cluster (interpret/engines.py)
         profiles = profile_clusters(dataset.values, partition.labels, dataset.reference.values, weights=dataset.weights)
-    sd = dataset.values.std(ddof=1).to_numpy()
-    z_centers = (np.array([[p.features[f.name].mean for f in features] for p in profiles]) - dataset.values.mean().to_numpy()) / sd
+    if sampled:  # every unit's z-scores, not the sample's
+        z_centers = np.array([[p.features[f.name].z for f in features] for p in profiles])
+    else:
+        sd = dataset.values.std(ddof=1).to_numpy()
+        z_centers = (np.array([[p.features[f.name].mean for f in features] for p in profiles]) - dataset.values.mean().to_numpy()) / sd
     composite = composite_scores(z_centers, features)
     composite_rank = (-composite).argsort().argsort() + 1
     clusters = []

@@ -59,6 +59,9 @@ class BriefResult:
     out_dir: Path | None = None
     files: list[Path] = field(default_factory=list)
     charts: list = field(default_factory=list)  # reports.charts.Chart, embedded in the HTML
+    # engine = dask on a table the driver never holds: writes the assignments folder from the workers
+    # (interpret.dask_run); `dataset`, `partition` and `assignments` are then a bounded sample's.
+    write_assignments: Callable[[Path], Path] | None = None
 
 
 def run_brief(settings: Settings, progress: Progress | None = None, *, write: bool = True) -> BriefResult:
@@ -69,6 +72,11 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
         check_outputs(settings)
     rules = load_rules(settings.rules)  # before the clustering: a broken rules file must not wait for it
 
+    from .dask_run import out_of_core_source
+
+    source = out_of_core_source(settings)
+    if source is not None:
+        return _run_out_of_core(source, settings, say, language, rules, write)
     dataset = load_dataset(settings.data, settings.spec)
     spec = dataset.spec
     say("data", f"{len(dataset.values)} {spec.unit_plural}, {len(spec.features)} indikator; pembanding: {dataset.reference.label}")
@@ -81,19 +89,40 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
     return brief
 
 
+def _run_out_of_core(source, settings: Settings, say: Progress, language: Language, rules, write: bool) -> BriefResult:
+    """engine = dask on a Parquet data set or a CSV: read, clustered and profiled on the cluster, which
+    stays open until the workers have written the assignments (interpret.dask_run)."""
+    from .dask_run import analyse_out_of_core, load_out_of_core, write_assignments
+    from .engines import open_engine
+
+    with open_engine(settings, say):
+        table = load_out_of_core(*source[:2], settings, say)
+        clustered = analyse_out_of_core(table, settings, say, advance=getattr(say, "advance", None))
+        if not write:
+            return build_brief(table.sample, settings, say, language, rules, clustered)
+        out_dir = settings.out or default_out_dir(table.sample.spec.dataset.name)
+        with OutputLock(out_dir):
+            brief = build_brief(table.sample, settings, say, language, rules, clustered)
+            labels = {d.klaster: d.label for d in brief.drafts.clusters}
+            brief.write_assignments = lambda folder: write_assignments(table, folder, labels)
+            write_brief(brief, out_dir, settings, say)
+        return brief
+
+
 def default_out_dir(dataset_name: str) -> Path:
     """./briefs/<dataset>-<date>/ in the working folder (never inside the source package reports/)."""
     return Path("briefs") / f"{dataset_name}-{date.today().isoformat()}"
 
 
-def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: Language, rules) -> BriefResult:
-    """Every stage after loading, in memory: nothing is written."""
+def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: Language, rules, clustered=None) -> BriefResult:
+    """Every stage after loading, in memory: nothing is written. `clustered`: (partition, facts)
+    already computed (engine = dask on a table the driver never holds)."""
     register_settings(settings)  # the configured key and ids are masked in every file the brief makes
-    partition, facts = stage_cluster(dataset, settings, say)
+    partition, facts = clustered or stage_cluster(dataset, settings, say)
     for key in facts.method.caveats:
         if key != "low_msa_dropped":
             say("warning", language.t(f"caveat.{key}", k=facts.k, n=facts.dataset.n_units, units=language.unit_noun(facts), features=""))
-    say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {partition.sizes}")
+    say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {[c.size for c in facts.clusters]}")  # every unit's, also on Dask
     say("facts", f"{len(facts.index)} fakta")
 
     drafts = stage_draft(facts, rules, settings, say, language)
@@ -112,12 +141,18 @@ def write_brief(brief: BriefResult, out_dir: Path, settings: Settings, say: Prog
 
     brief.markdown, brief.html = redact_secrets(brief.markdown), redact_secrets(brief.html)  # the last guard, before the PDF too
     files = output_files(brief)
+    if brief.write_assignments is not None:  # the workers write it, below: not the sample's table
+        files = {name: content for name, content in files.items() if not name.startswith("assignments.")}
     pdf, pdf_note = brief_pdf(brief.html, settings.pdf)
     if pdf is not None:
         files["brief.pdf"] = pdf
     say("report", ", ".join(files) + (f"; {pdf_note}" if pdf_note else ""))
     brief.files = write_brief_set(out_dir, files)
     brief.out_dir = out_dir
+    if brief.write_assignments is not None:
+        written = brief.write_assignments(Path(out_dir))
+        brief.files.append(written)
+        say("report", f"{written.name} (ditulis oleh worker Dask)")
 
 
 def check_outputs(settings: Settings) -> None:

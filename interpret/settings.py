@@ -256,6 +256,11 @@ SETTINGS: tuple[Setting, ...] = (
        commands=RUN + VERIFY, panel=CLUSTERING, default_text="a LocalCluster on this machine"),
     declare("dask_workers", whole, "Workers of the LocalCluster (one thread each) for engine = dask.", default=2,
        check=at_least(1), cli_type=int, commands=RUN + VERIFY, panel=CLUSTERING),
+    declare("kmeans_tol", real, "K-means (Lloyd) stops when the centres move at most this × the mean feature variance (scikit-learn's tol); "
+       "on the Dask engine, instead of waiting until no unit changes cluster. The in-memory engine's scikit-learn fits use the same default.",
+       default=1e-4, check=between(0, 1), commands=RUN + VERIFY, panel=CLUSTERING),
+    declare("kmeans_max_iter", whole, "At most this many Lloyd passes for k-means on the Dask engine (each a full read of the data); "
+       "a fit stopped by it is said in the brief.", default=300, check=at_least(1), cli_type=int, commands=RUN + VERIFY, panel=CLUSTERING),
     declare("dask_memory_limit", str, "Memory limit per LocalCluster worker (e.g. 1GB), or auto: the machine's memory shared by the workers.",
        default="auto", commands=RUN + VERIFY, panel=CLUSTERING),
     # -- drafting (docs/llm.md) -------------------------------------------------------------------
