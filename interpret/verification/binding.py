@@ -71,6 +71,12 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
                 facts = compared_facts(checker, scope.text, panel_k, key.rsplit(".", 1)[1]) or facts
         else:
             facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
+        if not facts and "*" not in key and key not in checker.v.facts.index:
+            # a method parameter this run does not have ("pada sampel acak 2.000" when nothing was sampled): the phrase
+            # still names what the number is about, so no farther concept (the seed) may claim it
+            if not pattern.startswith("^") and rx(rf"(?:{pattern})\s*$").search(scope.text, start, number.start) and (best is None or (0, order) < best[:2]):
+                best = (0, order, [])
+            continue
         facts = [f for f in facts if _compatible(number, f) and (f.kind == "k" or not is_k_value)]
         if not facts:
             continue
@@ -93,6 +99,8 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
                 best = (distance, order, facts)
     if best is None:
         return None
+    if not best[2]:
+        return Binding((), "concept")
     return Binding(tuple(best[2]), "concept", best[2][0].kind, ambiguous=len(best[2]) > 1)
 
 
