@@ -142,3 +142,105 @@ def test_opening_the_hostile_brief_makes_no_request(hostile_brief, chromium):  #
     finally:
         page.close()
     assert others == [] and failed == [] and images == 0 and links == []
+
+
+# -- names that read as numbers: unit ids, renamed units and a title with years are data, never number claims --
+NUMERIC_TITLE = "Rumah tangga contoh 2007-2022: 1.327 desa, 99,9 % lengkap"
+
+
+@pytest.fixture(scope="module")
+def numeric_names_brief(tmp_path_factory):
+    """300 households with numeric ids (one an outlier), one unit renamed "Provinsi 99,99", a title with years and
+    numbers; the k panel and the bootstrap both run on a sample of 100 (sample_size), as on a large table."""
+    import numpy as np
+
+    from interpret import run_brief
+
+    folder = tmp_path_factory.mktemp("numeric")
+    rng = np.random.default_rng(5)
+    centres = np.array([[10.0, 40.0, 6.0], [20.0, 60.0, 9.0], [30.0, 80.0, 12.0]])
+    values = np.vstack([c + rng.normal(0, 1.5, (100, 3)) for c in centres])
+    values[7, 0] = 90.0  # one household far out on the first indicator: the outlier sentence names its id
+    ids = [str(3990000 + i) for i in range(300)]
+    ids[7], ids[8] = "3996083", "Provinsi 99,99"
+    pd.DataFrame({"id": ids, "A": values[:, 0], "B": values[:, 1], "C": values[:, 2]}).to_csv(folder / "angka.csv", index=False)
+    spec = f'''[dataset]
+name = "angka"
+title = "{NUMERIC_TITLE}"
+unit = "rumah tangga"
+
+[id]
+column = "id"
+
+[[features]]
+column = "A"
+label = "Pendapatan"
+unit = "juta rupiah"
+theme = "ekonomi"
+
+[[features]]
+column = "B"
+label = "Luas rumah"
+unit = "m²"
+theme = "perumahan"
+
+[[features]]
+column = "C"
+label = "Lama sekolah"
+unit = "tahun"
+theme = "pendidikan"
+'''
+    (folder / "angka.toml").write_text(spec, encoding="utf-8")
+    return run_brief(settings(data=folder / "angka.csv", spec=folder / "angka.toml", out=folder / "out", k=3, k_panel="true",
+                              sample_size=100, bootstrap=20))
+
+
+def test_names_and_the_title_that_read_as_numbers_are_never_number_claims(numeric_names_brief):
+    from interpret.terms import ClaimKind, Verdict
+
+    claims = numeric_names_brief.verification.claims
+    assert numeric_names_brief.verification.counts[Verdict.FALSE] == 0
+    numbers = [c for c in claims if c.kind == ClaimKind.NUMBER]
+    assert "3996083 pada Pendapatan (z = +" in numeric_names_brief.markdown  # listed among the outliers, and as a member
+    written = {c.value for c in numbers}
+    assert not written & {"3996083", "99,99", "2007", "2022", "1.327", "99,9 %"}
+    assert not [c for c in numbers if NUMERIC_TITLE in c.text and c.fact_id == "DATA.year"]
+
+
+def test_every_sample_size_the_method_states_is_bound_to_its_own_fact(numeric_names_brief):
+    from interpret.terms import Verdict
+
+    claims = numeric_names_brief.verification.claims
+    bound = {(c.fact_id, c.verdict) for c in claims if c.value == "100" and "sampel acak" in c.text}
+    # the panel's sample ("Silhouette … pada sampel acak 100") and the bootstrap's ("… replikasi (benih 42) pada sampel acak 100")
+    assert bound == {("KSEL.sample_size", Verdict.TRUE), ("STAB.sample_size", Verdict.TRUE)}
+
+
+def test_a_unit_the_facts_name_outside_the_member_lists_is_a_name():
+    """A large (Dask) run lists few members: an outlier's id is still a name, not a number."""
+    from interpret.terms import ClaimKind
+    from interpret.verification import Verifier
+
+    from .test_verify import facts_for
+
+    facts = facts_for()
+    papua = next(f for f in facts.index.values() if f.member == "Papua")
+    renamed = {**facts.index, "ASSUME.outlier.x.UHH": dataclasses_replace(papua, id="ASSUME.outlier.x.UHH", member="3996083")}
+    facts = facts.model_copy(update={"index": renamed})
+    report = Verifier(facts).verify_text("Pencilan: 3996083 pada UHH (z = -2,10).")
+    assert "3996083" not in {c.value for c in report.claims if c.kind == ClaimKind.NUMBER}
+
+
+def test_a_name_that_reads_as_a_number_is_a_number_where_a_measure_follows():
+    from interpret.verification.scope import NameMatcher
+    from interpret.verification.lexicon import rx
+
+    matcher = NameMatcher({"73,13": "73,13"}, rx(r"\s*(?:tahun|%)(?![\w])"))
+    assert [m.text for m in matcher.find("Anggota: 73,13, Aceh.")] == ["73,13"]
+    assert matcher.find("rata-rata provinsi (73,13 tahun)") == []
+
+
+def dataclasses_replace(fact, **changes):
+    import dataclasses
+
+    return dataclasses.replace(fact, **changes)

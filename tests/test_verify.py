@@ -125,6 +125,11 @@ def test_directions_against_the_reference(text, expected):
         ("Klaster 4 adalah klaster dengan capaian terendah.", Verdict.TRUE),
         ("Klaster 3 merupakan klaster terbesar.", Verdict.TRUE),
         ("Klaster 1 merupakan klaster terbesar.", Verdict.FALSE),
+        # second behind the one named, one place below the one named
+        ("Dari sisi umur harapan hidup, Klaster 3 hanya kalah dari Klaster 1.", Verdict.TRUE),
+        ("Pada pengeluaran per kapita, Klaster 2 hanya kalah dari Klaster 1.", Verdict.FALSE),
+        ("Klaster 4 berada tepat setelah Klaster 2 pada umur harapan hidup.", Verdict.TRUE),
+        ("Dalam hal rata-rata lama sekolah, Klaster 3 berada tepat setelah Klaster 1.", Verdict.FALSE),
     ],
 )
 def test_ranks_and_superlatives(text, expected):

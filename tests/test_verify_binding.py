@@ -142,13 +142,40 @@ def test_every_true_number_of_the_default_brief_is_bound_to_a_fact_of_its_subjec
         ("Cluster 4's life expectancy is more than three years below the provincial average.", "en", [("three", "K4.UHH.diff", Verdict.TRUE)]),
         ("Dalam dua tahun terakhir Klaster 4 membaik.", "id", []),
         # "sekitar" is the rounding its digits imply (trailing zeros included), at the scale of its currency and multiplier
-        ("Rata-rata provinsi untuk pengeluaran per kapita sekitar Rp12 juta.", "id", [("12", "REF.Pengeluaran", Verdict.FALSE)]),
+        ("Rata-rata provinsi untuk pengeluaran per kapita sekitar Rp12 juta.", "id", [("Rp12 juta", "REF.Pengeluaran", Verdict.FALSE)]),
         ("The provincial average per capita expenditure is about IDR 11.5 million.", "en",
          [("11.5", "REF.Pengeluaran", Verdict.TRUE)]),
-        ("Pengeluaran per kapita Klaster 1 menembus Rp15 juta.", "id", [("15", "K1.Pengeluaran.mean", Verdict.TRUE)]),
+        ("Pengeluaran per kapita Klaster 1 menembus Rp15 juta.", "id", [("Rp15 juta", "K1.Pengeluaran.mean", Verdict.TRUE)]),
         ("Cluster 1 spends about IDR 3.9 million more per person per year than the provincial average.", "en",
          [("3.9", "K1.Pengeluaran.diff", Verdict.TRUE)]),
     ],
 )
 def test_what_a_number_may_not_be_bound_to_and_how_it_is_read(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the concept after the number, with no indicator between: the number is about it, so it binds to nothing
+        ("Klaster 4 tertinggal pada umur harapan hidup; sekitar 4,4 % balitanya diperkirakan mengalami stunting.", "id",
+         [("4,4 %", None, Verdict.UNVERIFIABLE)]),  # = K4's UHH gap to the reference, by coincidence
+        ("Pengeluaran per kapita Klaster 4 sekitar 9.000 ribu rupiah, dan kira-kira 21,5 % penduduknya hidup di bawah garis kemiskinan.", "id",
+         [("9.000", "K4.Pengeluaran.mean", Verdict.TRUE), ("21,5 %", None, Verdict.UNVERIFIABLE)]),
+        ("Cluster 2 is below the average on per capita expenditure, with some 10.1% of families registered as social assistance recipients.", "en",
+         [("10.1%", None, Verdict.UNVERIFIABLE)]),
+        ("Pengeluaran per kapita Klaster 4 turun 21,5 % di bawah rata-rata, meski kemiskinannya tinggi.", "id",
+         [("21,5 %", "K4.Pengeluaran.diff_pct", Verdict.TRUE)]),  # the concept stands after a comma: the indicator's number
+        # a currency glued to its number is one amount, written with its multiplier
+        ("Pengeluaran per kapita Klaster 1 sekitar Rp15,4 juta setahun.", "id", [("Rp15,4 juta", "K1.Pengeluaran.mean", Verdict.TRUE)]),
+        ("Per capita expenditure in Cluster 1 already exceeds Rp16 million a year.", "en", [("Rp16 million", "K1.Pengeluaran.mean", Verdict.FALSE)]),
+    ],
+)
+def test_foreign_concepts_after_the_number_and_glued_currency(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+def test_a_named_method_parameter_the_run_lacks_binds_to_nothing():
+    # the default run samples nothing: "sampel acak 2.000" cannot be the seed's number
+    assert numbers("Stabilitas diuji dengan 100 replikasi (benih 42) pada sampel acak 2.000 provinsi.") == [
+        ("100", "STAB.B", Verdict.TRUE), ("42", "RUN.seed", Verdict.TRUE), ("2.000", None, Verdict.UNVERIFIABLE)]

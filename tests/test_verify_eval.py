@@ -23,7 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Held-out false claims judged "true" by the verifier of main at the time the corpus was written
 # (docs/verification.md, "Evaluation on the labelled corpus"). Lower it when the verifier improves.
-BASELINE_HELDOUT_FALSE_JUDGED_TRUE = 3
+# 4 since 2026-12-02 (branch verify3): an amount with a glued currency ("Rp15,4 juta") is now one claim the harness
+# aligns with its label, which exposed a held-out false claim that was "not extracted" before (recall counted it
+# as missed either way); docs/verification.md.
+BASELINE_HELDOUT_FALSE_JUDGED_TRUE = 4
 
 CLASSES = {
     "plain", "existential-method", "existential-stat", "existential-cluster", "existential-attribute",

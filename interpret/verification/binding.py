@@ -71,6 +71,12 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
                 facts = compared_facts(checker, scope.text, panel_k, key.rsplit(".", 1)[1]) or facts
         else:
             facts = _concept_facts(checker.v.facts.index, key, clusters, features, member)
+        if not facts and "*" not in key and key not in checker.v.facts.index:
+            # a method parameter this run does not have ("pada sampel acak 2.000" when nothing was sampled): the phrase
+            # still names what the number is about, so no farther concept (the seed) may claim it
+            if not pattern.startswith("^") and rx(rf"(?:{pattern})\s*$").search(scope.text, start, number.start) and (best is None or (0, order) < best[:2]):
+                best = (0, order, [])
+            continue
         facts = [f for f in facts if _compatible(number, f) and (f.kind == "k" or not is_k_value)]
         if not facts:
             continue
@@ -93,6 +99,8 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
                 best = (distance, order, facts)
     if best is None:
         return None
+    if not best[2]:
+        return Binding((), "concept")
     return Binding(tuple(best[2]), "concept", best[2][0].kind, ambiguous=len(best[2]) > 1)
 
 
@@ -308,11 +316,36 @@ def foreign_binding(checker, scope, number) -> Binding | None:
             if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in scope.features)  # an indicator's own name
             and not rx(rf"(?:{lex.foreign_exempt})\s*$").search(scope.text, max(0, m.start() - 25), m.start())]
     if not hits:
-        return None
+        return _foreign_after(checker, scope, number)
     last = hits[-1]
     if any(f.start >= last.end() for f in named):  # "… kemiskinan tinggi, UHH-nya 69,90 tahun": the indicator is nearer
         return None
     return Binding((), "foreign", about=last.group(0))
+
+
+_FOREIGN_AFTER = 60  # "sekitar 4,4 % balitanya mengalami stunting": how far after its number the concept may stand
+
+
+def _foreign_after(checker, scope, number) -> Binding | None:
+    """The concept after the number: "kira-kira 21,5 % penduduknya hidup di bawah garis kemiskinan", "4.4% of its children
+    are stunted". The number is about what its noun phrase names when no indicator of the data stands between them (and
+    no comma, colon or parenthesis); a clause that names no indicator at all is about the foreign concept it names."""
+    lex = checker.v.lex
+    if number.unit in {"count", "clusters", "year"}:
+        return None
+    start, end = scope.clause(number.start)
+    hits = [m for m in rx(lex.foreign_concepts).finditer(scope.text, number.end, end)
+            if not any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in scope.features)
+            and not rx(rf"(?:{lex.foreign_exempt})\s*$").search(scope.text, max(0, m.start() - 25), m.start())]
+    if not hits:
+        return None
+    first = hits[0]
+    in_clause = [f for f in scope.features if start <= f.start < end]
+    between = [f for f in in_clause if number.end <= f.start < first.start()]
+    near = first.start() - number.end <= _FOREIGN_AFTER and not re.search(r"[,;:()]", scope.text[number.end : first.start()])
+    if (near and not between) or not in_clause:
+        return Binding((), "foreign", about=first.group(0))
+    return None
 
 
 def _parts(checker, scope, number, features) -> Binding | None:

@@ -106,6 +106,9 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             decimals = -min(zeros, 6)  # "Rp 15.376.000" is rounded to thousands: ±500
         # the claim's value is the number as written (with its sign and %); the unit goes in the note
         written = text[match.start() : after.end("pct") if after and after.group("pct") else match.end()].strip()
+        glued = rx(rf"(?:{lex.currency_sign})$").search(text, 0, match.start())
+        if glued and not (sign or percent):  # "Rp15,4 juta": one word, one amount, written with its currency and multiplier
+            written = text[glued.start() : after.end("mult") if after and after.group("mult") else match.end()].strip()
         found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None,
                                    percent, money, unit, qualifier))
     return found

@@ -49,6 +49,7 @@ class RankChecker:
         self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
 
     def check(self, scope: Scope) -> None:
+        self._next_to(scope)
         self._comparisons(scope)
         self.unit_comparisons.check(scope)
         self._positions(scope)
@@ -180,6 +181,35 @@ class RankChecker:
                     v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, "urutan capaian komposit")
 
     # -- comparisons between clusters ---------------------------------------------------------------
+    def _next_to(self, scope: Scope) -> None:
+        """"Klaster 3 hanya kalah dari Klaster 1" / "second only to Cluster 1": the subject is second and the one named
+        first; "tepat setelah Klaster 3" / "right after Cluster 3": the subject's place is one below the named one's.
+        Judged on each named indicator's rank facts (K{n}.{f}.rank: 1 = the highest mean)."""
+        v = self.v
+        for word, second in (("second_only_to", True), ("right_after", False)):
+            pattern = v.lex.words.get(word)
+            if not pattern:
+                continue
+            for match in rx(rf"\b(?:{pattern})\s+").finditer(scope.text):
+                objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 5]
+                if not objects:
+                    continue
+                obj = objects[0].value
+                subjects = [s for s in scope.clusters_for(match.start()) if s != obj]
+                start, end = scope.clause(match.start())
+                before = [m.value for m in scope.features if start <= m.start < match.start()]
+                after = [m.value for m in scope.features if match.start() <= m.start < end]
+                features = list(dict.fromkeys(before or after)) or list(scope.features_for(match.start()))
+                phrase = match.group(0).strip()
+                for subject in subjects[:1]:
+                    for feature in features:
+                        ours, theirs = v.facts.index.get(f"K{subject}.{feature}.rank"), v.facts.index.get(f"K{obj}.{feature}.rank")
+                        if ours is None or theirs is None:
+                            continue
+                        ok = (ours.value == 2 and theirs.value == 1) if second else ours.value == theirs.value + 1
+                        v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), ours, Verdict.TRUE if ok else Verdict.FALSE,
+                                f"urutan Klaster {subject} = {ours.value}, Klaster {obj} = {theirs.value}")
+
     def _comparisons(self, scope: Scope) -> None:
         v = self.v
         for match in self.compare_rx.finditer(scope.text):

@@ -158,7 +158,9 @@ class NameMatcher:
     distinct name length, longest first, so the cost no longer grows with the number of units.
     Short all-caps names (NTT, DKI) and a few nicknames match case-sensitively, the rest ignoring case."""
 
-    def __init__(self, variants: dict[str, str]):
+    def __init__(self, variants: dict[str, str], measured: re.Pattern | None = None):
+        # a name that reads as a number ("3996083", "99,99") is a number where a measure follows it ("73,13 tahun")
+        self.measured = measured
         self.exact: dict[str, str] = {}
         self.folded: dict[str, str] = {}
         for name, member in variants.items():
@@ -183,11 +185,16 @@ class NameMatcher:
                 member = self.exact.get(piece)
                 if member is None:
                     member = self.folded.get(piece.lower())
+                if member is not None and self.measured is not None and _NUMERIC_NAME.fullmatch(piece) and self.measured.match(text, end):
+                    member = None
                 if member is not None:
                     found.append(Mention(start, end, member, piece))
                     resume = end
                     break
         return found
+
+
+_NUMERIC_NAME = re.compile(r"[+\-−]?\d[\d.,\s/\-]*%?")
 
 
 def _same_list(text: str, a: Mention, b: Mention, gap: re.Pattern | None) -> bool:
@@ -246,6 +253,15 @@ class Analyzer:
         self.feature_negation = rx(rf"(?:{self.lex.feature_negation})\s*-?\s*$") if "feature_negation" in self.lex.words else None
         self.all_features_rx = rx(self.lex.all_features)
         self.member_patterns = self._member_patterns()
+        self.data_names_rx = self._data_names()
+
+    def _data_names(self) -> re.Pattern | None:
+        """The data set's title and source as the brief prints them: data, never claims ("IPM 2007-2022 …")."""
+        dataset = self.facts.dataset
+        names = {n for name in (dataset.title, dataset.source) if name and re.search(r"\d", name) for n in (name, md_text(name))}
+        if not names:
+            return None
+        return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
 
     def _member_patterns(self):
         variants: dict[str, str] = {}
@@ -263,7 +279,16 @@ class Analyzer:
             aggregate_names.append(str(self.facts.reference.label))
         for name in aggregate_names:
             variants.setdefault(name, AGGREGATE)
-        return NameMatcher(variants)
+        # units the facts name outside the member lists (an outlier, a unit that moves: a large run lists few members)
+        for fact in self.facts.index.values():
+            if fact.member and fact.member not in variants:
+                variants[fact.member] = fact.member
+                variants.setdefault(md_text(fact.member), fact.member)
+        lex = self.lex
+        units = {f.unit.split()[0] for f in self.facts.features if f.unit and f.unit.split()}
+        measures = "|".join([lex.measure_units, lex.count_units, lex.percent_words, *map(re.escape, lex.multipliers), lex.currency_after,
+                             *(re.escape(u) for u in units)])
+        return NameMatcher(variants, rx(rf"\s*(?:{measures})(?![\w])"))
 
     @staticmethod
     def _clause_start(breaks: list[int], position: int) -> int:
@@ -394,6 +419,8 @@ class Analyzer:
         for m in members:
             blank_out(m.start, m.end)
         for match in self.non_claim_rx.finditer(text):
+            blank_out(match.start(), match.end())
+        for match in self.data_names_rx.finditer(text) if self.data_names_rx is not None else ():
             blank_out(match.start(), match.end())
 
         scope = Scope(
