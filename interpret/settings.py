@@ -333,6 +333,7 @@ BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 OTHER_ENVIRONMENT = {
     "INTERPRET_DEBUG": "1 shows the traceback of an unexpected error",
     "XDG_CACHE_HOME": "base of the default response cache folder",
+    "WX_CLIENT_VERIFY_REQUESTS": "the ibm-watsonx-ai SDK's global TLS switch: interpret sets it to True (or the CA bundle), never off",
 }
 
 
