@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 from rich.markup import escape
 
+from .cli_llm import cache_app, doctor_command
 from .cli_options import takes_settings
 from .cli_prompts import prompts_app
 from .console import console, out
@@ -27,6 +28,8 @@ app = typer.Typer(
     help="Cluster an Indonesian socio-economic table and write a verified policy brief.",
 )
 app.add_typer(prompts_app, name="prompts")
+app.add_typer(cache_app, name="cache")
+app.command("doctor")(doctor_command)
 
 
 @app.command()

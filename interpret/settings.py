@@ -151,6 +151,8 @@ RUN = ("run", "compare")  # `compare` is `run --compare`: it takes every option 
 VERIFY = ("verify",)
 PROMPT_RENDER = ("prompts render",)
 PROMPTS_ALL = ("prompts list", "prompts show", "prompts render", "prompts check")
+CACHE = ("cache info", "cache clear")
+DOCTOR = ("doctor",)
 
 
 @dataclass(frozen=True)
@@ -274,7 +276,8 @@ SETTINGS: tuple[Setting, ...] = (
        panel=DRAFTING, default_text="the shipped prompts/"),
     declare("rules", path, "Sector rules file (TOML) for recommendations.", check=existing_file, cli_type=Path,
        commands=RUN + ("prompts render", "prompts check"), panel=DRAFTING, default_text="interpret/rules/sektor.toml"),
-    declare("watsonx_model", str, "watsonx.ai model id.", env="WATSONX_MODEL_ID", default="ibm/granite-3-3-8b-instruct", panel=DRAFTING),
+    declare("watsonx_model", str, "watsonx.ai model id (`interpret doctor` lists the chat models your account can use).", env="WATSONX_MODEL_ID",
+       default="ibm/granite-4-h-small", panel=DRAFTING),
     declare("watsonx_url", str, "watsonx.ai endpoint.", env="WATSONX_URL", default="https://us-south.ml.cloud.ibm.com",
        check=web_address, panel=DRAFTING),
     declare("watsonx_project_id", str, "watsonx.ai project id (or a space id).", env="WATSONX_PROJECT_ID", panel=DRAFTING),
@@ -282,15 +285,35 @@ SETTINGS: tuple[Setting, ...] = (
     # The SDK's current name and its older one are both accepted; environment and .env only, never printed.
     declare("watsonx_api_key", str, "watsonx.ai API key (environment or .env only).", env=("WATSONX_API_KEY", "WATSONX_APIKEY"),
        in_file=False, secret=True, panel=DRAFTING),
+    # TLS is always verified: against the system's CAs, or this bundle (on-prem / a company proxy).
+    declare("watsonx_ca_bundle", path, "CA bundle (PEM) that signs the watsonx.ai / IAM servers' certificates; TLS is always verified.",
+       env=("WATSONX_CA_BUNDLE", "REQUESTS_CA_BUNDLE"), check=existing_file, panel=DRAFTING, default_text="the system's trusted CAs"),
+    # Cloud Pak for Data (watsonx.ai software, on-prem): the SDK's username / instance_id / version.
+    declare("watsonx_username", str, "Cloud Pak for Data user name (watsonx.ai software on-prem; with the API key).", env="WATSONX_USERNAME",
+       panel=DRAFTING),
+    declare("watsonx_instance_id", str, "Cloud Pak for Data instance id (on-prem), e.g. openshift.", env="WATSONX_INSTANCE_ID", panel=DRAFTING),
+    declare("watsonx_version", str, "Cloud Pak for Data version (on-prem), e.g. 5.1.", env="WATSONX_VERSION", panel=DRAFTING),
+    declare("watsonx_max_retries", whole, "Retries of a watsonx.ai call the SDK makes on 429/503/504 (and 5xx in its transport).",
+       env="WATSONX_MAX_RETRIES", default=2, check=between(0, 10), panel=DRAFTING),
+    declare("watsonx_delay_time", real, "First back-off delay (s) of those retries (doubled each time).", env="WATSONX_DELAY_TIME",
+       default=0.5, check=between(0, 30), panel=DRAFTING),
     declare("ollama_model", str, "Ollama model.", env="OLLAMA_MODEL", default="granite3.3:8b", panel=DRAFTING),
     declare("ollama_url", str, "Ollama server.", env="OLLAMA_BASE_URL", default="http://localhost:11434",
        check=web_address, panel=DRAFTING),
     declare("llm_timeout", real, "Seconds per model call (the Ollama probe waits at most 2 s).", default=60.0,
        check=at_least(0.1), panel=DRAFTING),
+    declare("llm_deadline", real, "Seconds the whole drafting stage may take (every section, retry and repair); "
+       "sections not drafted by then are rule-based.", default=120.0, check=at_least(0.1), commands=RUN, panel=DRAFTING),
+    declare("llm_max_failures", whole, "Failed calls after which a provider is skipped for the rest of the run (401/403/404: at once).",
+       default=3, check=at_least(1), panel=DRAFTING),
+    declare("ollama_retries", whole, "Retries of an Ollama call answered 429 or 503 (back-off 0.5 s, doubled).", default=2,
+       check=between(0, 10), panel=DRAFTING),
     declare("llm_concurrency", whole, "Cluster sections drafted at once.", default=4, check=at_least(1), panel=DRAFTING),
     declare("llm_repairs", whole, "Repair rounds per section (invalid JSON; false claims).", default=2, check=at_least(0), panel=DRAFTING),
-    declare("llm_cache_dir", path, "Response cache folder.", panel=DRAFTING,
+    declare("llm_cache_dir", path, "Response cache folder.", panel=DRAFTING, commands=CACHE,
        default_text="$XDG_CACHE_HOME/interpret/llm, else ~/.cache/interpret/llm"),
+    declare("llm_cache_max_entries", whole, "Answers the response cache keeps; the least recently used go first.", default=2000,
+       check=at_least(1), panel=DRAFTING, commands=CACHE),
     # -- the report (docs/report.md) --------------------------------------------------------------
     declare("lang", str, "Language of the brief (verify: of the narrative's number formats): id | en, or a catalogue in languages_dir.", default="id",
        check=_known_language, commands=RUN + VERIFY, panel=REPORT),
@@ -310,8 +333,7 @@ BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 OTHER_ENVIRONMENT = {
     "INTERPRET_DEBUG": "1 shows the traceback of an unexpected error",
     "XDG_CACHE_HOME": "base of the default response cache folder",
-    "WATSONX_MAX_RETRIES": "read by the ibm-watsonx-ai SDK: retries of 429/503/504",
-    "WATSONX_DELAY_TIME": "read by the ibm-watsonx-ai SDK: the first back-off delay (s)",
+    "WX_CLIENT_VERIFY_REQUESTS": "the ibm-watsonx-ai SDK's global TLS switch: interpret sets it to True (or the CA bundle), never off",
 }
 
 

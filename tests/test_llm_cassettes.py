@@ -33,7 +33,8 @@ CASSETTES = ROOT / "cassettes"
 RECORD_HANDWRITTEN = os.environ.get("INTERPRET_RECORD_HANDWRITTEN") == "1"
 WATSONX_URL = "https://us-south.ml.cloud.ibm.com"
 # What a replay sends: no real key or project id (the recorded ones were scrubbed to these).
-REPLAY_ENV = {"WATSONX_APIKEY": "replay-key", "WATSONX_PROJECT_ID": scrub.FAKE_PROJECT_ID, "WATSONX_URL": WATSONX_URL}
+REPLAY_ENV = {"WATSONX_APIKEY": "replay-key", "WATSONX_PROJECT_ID": scrub.FAKE_PROJECT_ID, "WATSONX_URL": WATSONX_URL,
+              "WATSONX_MODEL_ID": "ibm/granite-3-3-8b-instruct", "WATSONX_MAX_RETRIES": "1", "WATSONX_DELAY_TIME": "0.01"}  # as recorded
 REAL_ENV_NAMES = ("WATSONX_APIKEY", "WATSONX_API_KEY", "WATSONX_PROJECT_ID", "WATSONX_URL")
 RECORDING_FOR_REAL = False  # set per test: --record-mode other than "none", without INTERPRET_RECORD_HANDWRITTEN
 
@@ -221,7 +222,8 @@ def test_watsonx_429_then_success(tmp_path, vcr, scenario, default_facts):
 @pytest.mark.vcr
 def test_watsonx_500_falls_back_to_ollama(tmp_path, vcr, scenario, default_facts):
     scenario(FakeAPIs(lambda section, messages, attempt: (500, "Internal Server Error")))
-    settings = llm_settings(tmp_path, provider="auto", ollama_url="http://127.0.0.1:11434")
+    # as recorded: every section asks watsonx once (the circuit breaker, tests/test_llm_wire.py, would stop after 3)
+    settings = llm_settings(tmp_path, provider="auto", ollama_url="http://127.0.0.1:11434", llm_max_failures=10)
     drafts, _, verification = draft_and_verify(default_facts, settings)
     assert_fully_played(vcr)
     assert {s.provider for s in drafts.sources} == {"ollama"}
@@ -236,7 +238,7 @@ def test_both_down_falls_back_to_rule_based(tmp_path, vcr, scenario, default_fac
     port = closed_port()  # Ollama "down" for real: nothing listens there (localhost is not recorded)
     scenario(FakeAPIs(lambda section, messages, attempt: (500, "Internal Server Error"), ollama="down"))
     said = []
-    settings = llm_settings(tmp_path, provider="auto", ollama_url=f"http://127.0.0.1:{port}")
+    settings = llm_settings(tmp_path, provider="auto", ollama_url=f"http://127.0.0.1:{port}", llm_max_failures=10)
     drafts, _, verification = draft_and_verify(default_facts, settings, lambda s, m: said.append((s, m)))
     assert_fully_played(vcr)
     assert {s.provider for s in drafts.sources} == {"rule-based"}

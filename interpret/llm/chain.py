@@ -6,6 +6,15 @@ the JSON against the contract → on invalid output, a repair prompt (bounded) �
 and direction with the Verifier → on false or unverifiable claims, a repair prompt quoting each
 claim and the correct fact (bounded) → else the next provider. Clusters are drafted concurrently
 with a bounded pool; the summary follows, because it needs the clusters' labels.
+
+Time and failures (the call path): the whole stage has one wall-clock deadline (`llm_deadline`):
+each call runs in a daemon thread the chain abandons when the deadline passes (a hang, a dripping
+answer, the SDK's retries: none outlives it), and a section not drafted by then is rule-based with a
+note saying so. A provider that fails `llm_max_failures` times in a run, or answers in a way no retry
+mends (401/403/404, an untrusted TLS certificate: `ProviderDisabled`), is skipped for the rest of the
+run. The cache stores a section's answer only once it was accepted (under the key of the section's
+first prompt, so a rerun is served without a call), and a file lock on that key makes two concurrent
+runs call the model once.
 """
 
 from __future__ import annotations
@@ -13,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import time
+from contextlib import ExitStack
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -28,10 +39,15 @@ from .context import cluster_context, summary_context
 from .parsing import DraftProblem, contract_problems, parse_draft
 from .prompts import PromptLibrary
 from .providers import Provider, ProviderFailure, ProviderUnavailable
+from .providers._base import ProviderDisabled
 
 
 class DraftRejected(Exception):
     """The provider answered, but no answer survived the bounded repairs."""
+
+
+class DeadlineReached(Exception):
+    """The drafting stage's deadline passed: this section is rule-based, no provider is asked."""
 
 
 @dataclass
@@ -43,7 +59,7 @@ class SectionResult:
 
 class Chain:
     def __init__(self, facts: Facts, sectors: list[str], providers: list[Provider], library: PromptLibrary,
-                 cache: ResponseCache, *, repairs: int = 2, concurrency: int = 4):
+                 cache: ResponseCache, *, repairs: int = 2, concurrency: int = 4, deadline: float = 120.0, max_failures: int = 3):
         self.facts = facts
         self.sectors = list(sectors)
         self.providers = providers
@@ -52,6 +68,12 @@ class Chain:
         self.repairs = repairs
         self.concurrency = max(1, concurrency)
         self.fact_ids = set(facts.index)
+        self.deadline_seconds = deadline
+        self.deadline = time.monotonic() + deadline  # reset when run() starts
+        self.max_failures = max(1, max_failures)
+        self.failures: dict[str, int] = {}
+        self.disabled: dict[str, str] = {}  # provider name -> why it is skipped for the rest of the run
+        self.deadline_hit = False
         self.calls: list[dict] = []
         self.skipped: dict[str, str] = {}  # provider name -> first reason it was skipped or failed
         self._lock = threading.Lock()
@@ -60,20 +82,52 @@ class Chain:
             json.dumps(sorted((f.id, f.text, f.cluster, f.feature, f.kind) for f in facts.index.values()), default=str).encode()
         ).hexdigest()
 
-    # -- one model call, through the cache ----------------------------------------------------
+    # -- one model call, through the cache, bounded by the deadline ------------------------------
     def call(self, provider: Provider, messages: list[dict], parameters: dict, section: str, purpose: str) -> str:
-        key = cache_key(provider.name, provider.model, parameters, messages)
+        key = cache_key(provider.name, provider.model, parameters, messages, getattr(provider, "endpoint", ""))
+        conversation = self._local.__dict__.setdefault("conversation", {})
+        if conversation.get("first_key") is None and "stack" in conversation:
+            conversation["first_key"] = key  # the section's first prompt: locked until its answer is accepted
+            conversation["stack"].enter_context(self.cache.lock(key, timeout=self.remaining()))
         hit = self.cache.get(key)
         if hit is not None and isinstance(hit.get("text"), str):
             self._record(section, provider, purpose, True, hit.get("usage", {}), 0.0)
+            conversation["last"] = hit
             return hit["text"]
+        if self.remaining() <= 0:
+            raise DeadlineReached()
         reason = provider.unavailable()
         if reason:
             raise ProviderUnavailable(reason)
-        reply = provider.invoke(messages, parameters)
-        self.cache.put(key, {"provider": provider.name, "model": provider.model, "parameters": parameters, "text": reply.text, "usage": reply.usage})
+        reply = self._invoke_before_deadline(provider, messages, parameters)
+        conversation["last"] = {"provider": provider.name, "model": provider.model, "endpoint": getattr(provider, "endpoint", ""),
+                                "parameters": parameters, "text": reply.text, "usage": reply.usage}
         self._record(section, provider, purpose, False, reply.usage, reply.seconds)
         return reply.text
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def _invoke_before_deadline(self, provider: Provider, messages: list[dict], parameters: dict):
+        """The call in a daemon thread, abandoned at the deadline: a hang or a dripping answer costs
+        at most the time left (the abandoned thread ends with its socket's timeout, or with the process)."""
+        box: dict = {}
+        done = threading.Event()
+
+        def work() -> None:
+            try:
+                box["reply"] = provider.invoke(messages, parameters)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread as it is
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=work, name=f"interpret-llm-{provider.name}", daemon=True).start()
+        if not done.wait(max(0.0, self.remaining())):
+            raise DeadlineReached()
+        if "error" in box:
+            raise box["error"]
+        return box["reply"]
 
     def _record(self, section, provider, purpose, cached, usage, seconds) -> None:
         with self._lock:
@@ -143,22 +197,57 @@ class Chain:
             messages += self.library.render("repair_facts", {**context, "claims": claims})
             text = self.call(provider, messages, self.library.parameters("repair_facts"), section, f"perbaikan-fakta-{fact_repairs}")
 
+    def draft_accepted(self, provider: Provider, kind: str, number: int | None, context: dict, model: type[BaseModel],
+                       history: list[str]) -> BaseModel:
+        """draft_with, holding the lock of the section's first prompt; the accepted answer is cached
+        under that prompt's key (failures and invalid answers never are)."""
+        with ExitStack() as stack:
+            self._local.conversation = {"stack": stack, "first_key": None}
+            try:
+                draft = self.draft_with(provider, kind, number, context, model, history)
+                accepted = self._local.conversation
+                if accepted.get("first_key") and accepted.get("last"):
+                    self.cache.put(accepted["first_key"], accepted["last"])
+                return draft
+            finally:
+                self._local.conversation = {}
+
     def section(self, kind: str, number: int | None, context: dict, model: type[BaseModel]) -> SectionResult:
         notes: list[str] = []
         for provider in self.providers:
+            if provider.name in self.disabled:
+                notes.append(f"dilewati: {redact(self.disabled[provider.name])}")
+                continue
             try:
-                draft = self.draft_with(provider, kind, number, context, model, notes)
+                draft = self.draft_accepted(provider, kind, number, context, model, notes)
                 return SectionResult(draft, provider, [redact(n) for n in notes])
+            except DeadlineReached:
+                notes.append(f"tenggat penyusunan LLM ({self.deadline_seconds:g} s) habis; bagian ini disusun rule-based")
+                self.deadline_hit = True
+                self._skip(provider, f"tenggat habis ({self.deadline_seconds:g} s)")
+                break
             except ProviderUnavailable as exc:
                 notes.append(f"dilewati: {redact(exc)}")
                 self._skip(provider, f"dilewati ({exc})")
             except ProviderFailure as exc:
                 notes.append(f"gagal: {redact(exc)}")
                 self._skip(provider, f"gagal ({exc})")
+                self._count_failure(provider, exc)
             except DraftRejected as exc:
                 notes.append(f"ditolak: {redact(exc)}")
                 self._skip(provider, f"ditolak ({exc})")
         return SectionResult(None, None, [redact(n) for n in notes])
+
+    def _count_failure(self, provider: Provider, exc: ProviderFailure) -> None:
+        """The circuit breaker: a disabling failure at once, any other after `max_failures`."""
+        with self._lock:
+            self.failures[provider.name] = count = self.failures.get(provider.name, 0) + 1
+            if provider.name in self.disabled:
+                return
+            if isinstance(exc, ProviderDisabled):
+                self.disabled[provider.name] = f"{exc}; tidak dicoba lagi dalam run ini"
+            elif count >= self.max_failures:
+                self.disabled[provider.name] = f"{provider.name}: gagal {count} kali; tidak dicoba lagi dalam run ini"
 
     def _skip(self, provider: Provider, reason: str) -> None:
         """The chain's status line of a provider (result.json `llm.chain[].status`, the console's "llm:" line)."""
@@ -170,6 +259,7 @@ class Chain:
     def run(self, rule_based: Drafts, rules_model: str) -> Drafts:
         from ..drafting import summary_draft as rule_based_summary
 
+        self.deadline = time.monotonic() + self.deadline_seconds
         provisional = {d.klaster: d.label for d in rule_based.clusters}
         numbers = [c.number for c in self.facts.clusters]
 

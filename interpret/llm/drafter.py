@@ -33,9 +33,11 @@ def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | N
         rule_based.llm = {"provider": settings.provider, "chain": [], "calls": [], "totals": _empty_totals()}
         return rule_based
     library = PromptLibrary(settings.prompts)
-    cache = ResponseCache(settings.llm_cache_dir, enabled=not settings.no_cache)
-    chain = Chain(facts, rules.book.sektor, providers, library, cache, repairs=settings.llm_repairs, concurrency=settings.llm_concurrency)
+    cache = ResponseCache(settings.llm_cache_dir, enabled=not settings.no_cache, max_entries=settings.llm_cache_max_entries)
+    chain = Chain(facts, rules.book.sektor, providers, library, cache, repairs=settings.llm_repairs, concurrency=settings.llm_concurrency,
+                  deadline=settings.llm_deadline, max_failures=settings.llm_max_failures)
     drafts = chain.run(rule_based, rules_model)
+    cache.evict()
 
     used = {s.provider for s in drafts.sources}
     status = []
@@ -45,7 +47,8 @@ def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | N
         else:
             status.append({"provider": p.name, "model": p.model, "status": chain.skipped.get(p.name, "tidak dipakai")})
     usage = chain.usage()
-    drafts.llm = {"provider": settings.provider, "chain": status, "cache": "aktif" if cache.enabled else "nonaktif", **usage}
+    drafts.llm = {"provider": settings.provider, "chain": status, "cache": "aktif" if cache.enabled else "nonaktif",
+                  "deadline_s": settings.llm_deadline, "deadline_reached": chain.deadline_hit, **usage}
     unused = [f"{s['provider']} {s['status']}" for s in status if s["status"] != "dipakai"]
     if unused:
         writer = ", ".join(sorted(used))

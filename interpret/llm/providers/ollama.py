@@ -11,20 +11,29 @@ import time
 
 import httpx
 
-from ._base import INSTALL_HINT, ProviderFailure, Reply, langchain_messages, provider_errors, short, text_of, usage_of
+from ._base import (
+    INSTALL_HINT, REPLY_SHAPE_ERRORS, MalformedReply, Reply, check_reply, failure, langchain_messages, provider_errors, short, status_of,
+    text_of, usage_of,
+)
 
 AUTO_ORDER = 2  # after watsonx in the `auto` chain
 
 
 def build(settings, model: str | None = None) -> "OllamaProvider":
-    return OllamaProvider(model=model or settings.ollama_model, url=settings.ollama_url, timeout=settings.llm_timeout)
+    return OllamaProvider(model=model or settings.ollama_model, url=settings.ollama_url, timeout=min(settings.llm_timeout, settings.llm_deadline),
+                          retries=settings.ollama_retries)
+
+
+RETRY_STATUSES = (429, 503)  # busy or loading a model: worth asking again after a pause
+BACKOFF_SECONDS = 0.5
 
 
 class OllamaProvider:
     name = "ollama"
 
-    def __init__(self, *, model: str, url: str, timeout: float, probe_timeout: float = 2.0):
+    def __init__(self, *, model: str, url: str, timeout: float, probe_timeout: float = 2.0, retries: int = 2):
         self.model = model
+        self._retries = retries
         self.endpoint = url.rstrip("/")
         self._timeout = timeout
         self._probe_timeout = min(probe_timeout, timeout)
@@ -70,16 +79,28 @@ class OllamaProvider:
             "seed": parameters.get("seed"),
         }
         options = {k: v for k, v in options.items() if v is not None}
+        conversation = langchain_messages(messages, self.name)
         start = time.perf_counter()
-        try:
-            with self._lock:  # one client per parameter set: building one costs ~60 ms (two httpx clients)
-                key = tuple(sorted(options.items()))
-                chat = self._chats.get(key)
-                if chat is None:
-                    chat = self._chats[key] = ChatOllama(
-                        model=self.model, base_url=self.endpoint, client_kwargs={"timeout": self._timeout, "verify": self._verify}, **options
-                    )
-            message = chat.invoke(langchain_messages(messages))
-        except provider_errors() as exc:
-            raise ProviderFailure(f"ollama: {short(exc)}") from None
-        return Reply(text_of(message), usage_of(message), time.perf_counter() - start)
+        with self._lock:  # one client per parameter set: building one costs ~60 ms (two httpx clients)
+            key = tuple(sorted(options.items()))
+            chat = self._chats.get(key)
+            if chat is None:
+                chat = self._chats[key] = ChatOllama(
+                    model=self.model, base_url=self.endpoint, client_kwargs={"timeout": self._timeout, "verify": self._verify}, **options
+                )
+        attempt = 0
+        while True:
+            try:
+                message = chat.invoke(conversation)
+                break
+            except provider_errors() as exc:
+                if status_of(exc) in RETRY_STATUSES and attempt < self._retries:
+                    time.sleep(BACKOFF_SECONDS * 2**attempt)  # bounded: the chain's deadline abandons a call that waits too long
+                    attempt += 1
+                    continue
+                raise failure(self.name, exc) from None
+            except REPLY_SHAPE_ERRORS as exc:  # a body that is not JSON, or JSON of the wrong shape (pydantic)
+                raise MalformedReply(f"{self.name}: balasan tidak berbentuk jawaban chat ({short(exc)})") from None
+        text = text_of(message)
+        check_reply(self.name, text, (message.response_metadata or {}).get("done_reason"))
+        return Reply(text, usage_of(message), time.perf_counter() - start)
