@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ..drafts import ClusterDraft, Drafts, SectionSource, SummaryDraft
+from ..drafts import ANSWER_OF, ClusterDraft, Drafts, SectionSource, SummaryDraft
 from ..facts import Facts
 from ..redaction import redact
 from ..verification import Verifier
 from ..verification.repair import describe_for_provider, provider_repair_claims, repair_action
 from .cache import ResponseCache, cache_key
-from .context import cluster_context, summary_context
-from .parsing import DraftProblem, contract_problems, parse_draft
+from .context import prompt_language, cluster_context, summary_context
+from .parsing import ContractViolation, DraftProblem, contract_problems, flat_schema, parse_answer
 from .prompts import PromptLibrary
 from .providers import Provider, ProviderFailure, ProviderUnavailable
 
@@ -52,6 +52,7 @@ class Chain:
         self.repairs = repairs
         self.concurrency = max(1, concurrency)
         self.fact_ids = set(facts.index)
+        self.language = prompt_language()  # a cited fact's text is written in the prompts' language
         self.calls: list[dict] = []
         self.skipped: dict[str, str] = {}  # provider name -> first reason it was skipped or failed
         self._lock = threading.Lock()
@@ -109,26 +110,35 @@ class Chain:
             self.cache.put(passed_key, {"verified": True})
         return failing
 
+    def parameters(self, kind: str, model: type[BaseModel]) -> dict:
+        """A prompt's model parameters plus `json_schema`, the flat answer schema a provider may enforce
+        (Ollama `format`, watsonx `response_format`); the cache key covers it."""
+        return {**self.library.parameters(kind), "json_schema": flat_schema(ANSWER_OF[model])}
+
     def draft_with(self, provider: Provider, kind: str, number: int | None, context: dict, model: type[BaseModel],
                    history: list[str]) -> BaseModel:
         section = f"klaster-{number}" if number else "ringkasan"
         messages = self.library.render(kind, context)
-        text = self.call(provider, messages, self.library.parameters(kind), section, "draft")
-        json_repairs = fact_repairs = 0
+        text = self.call(provider, messages, self.parameters(kind, model), section, "draft")
+        json_repairs = fact_repairs = contract_repairs = 0
         while True:
             try:
-                draft = parse_draft(text, model)
+                draft = parse_answer(text, model, self.facts, self.language)
                 problems = contract_problems(draft, number=number, sectors=self.sectors, fact_ids=self.fact_ids)
                 if problems:
                     raise DraftProblem("; ".join(problems))
             except DraftProblem as problem:
-                if json_repairs >= self.repairs:
+                # A content violation (a typed number, an unknown ID, a meta sentence, an oversize answer) gets
+                # one repair turn naming it; a model that breaks the contract twice is not asked again.
+                violation = isinstance(problem, ContractViolation)
+                if json_repairs >= self.repairs or (violation and contract_repairs >= 1):
                     raise DraftRejected(f"{provider.name}: jawaban tetap tidak valid setelah {json_repairs} perbaikan ({problem})") from None
                 json_repairs += 1
+                contract_repairs += violation
                 history.append(f"{provider.name}: perbaikan JSON {json_repairs}: {problem}")
                 messages = messages + [{"role": "assistant", "content": text}]
                 messages += self.library.render("repair_json", {**context, "problem": str(problem)})
-                text = self.call(provider, messages, self.library.parameters("repair_json"), section, f"perbaikan-json-{json_repairs}")
+                text = self.call(provider, messages, self.parameters("repair_json", model), section, f"perbaikan-json-{json_repairs}")
                 continue
             failing = self.failing_claims(draft, number)
             if not failing:
@@ -141,7 +151,7 @@ class Chain:
             claims = provider_repair_claims(failing)
             messages = messages + [{"role": "assistant", "content": text}]
             messages += self.library.render("repair_facts", {**context, "claims": claims})
-            text = self.call(provider, messages, self.library.parameters("repair_facts"), section, f"perbaikan-fakta-{fact_repairs}")
+            text = self.call(provider, messages, self.parameters("repair_facts", model), section, f"perbaikan-fakta-{fact_repairs}")
 
     def section(self, kind: str, number: int | None, context: dict, model: type[BaseModel]) -> SectionResult:
         notes: list[str] = []

@@ -7,6 +7,7 @@ it offline raises a network error that only a failure handler around the call it
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import warnings
@@ -96,7 +97,12 @@ class WatsonxProvider:
         try:
             with self._lock, warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                key = tuple(sorted(parameters.items()))
+                # The answer's flat JSON schema (interpret.llm.chain) becomes watsonx's `response_format`.
+                parameters = dict(parameters)
+                schema = parameters.pop("json_schema", None)
+                key = (tuple(sorted(parameters.items())), json.dumps(schema, sort_keys=True))
+                if schema is not None:
+                    parameters["response_format"] = {"type": "json_schema", "json_schema": {"name": "draft", "schema": schema}}
                 chat = self._chats.get(key)
                 if chat is None:
                     chat = self._chats[key] = ChatWatsonx(
