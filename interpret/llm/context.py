@@ -84,7 +84,7 @@ def cluster_context(facts: Facts, number: int, sectors: list[str], other_labels:
     """Everything one cluster prompt may use; `cluster_data` is the whole data block."""
     c = facts.cluster(number)
     base = f"K{number}"
-    ids = [f"{base}.size", f"{base}.composite_rank", "DATA.n_units"]
+    ids = [f"{base}.size", f"{base}.composite_rank"]
     for f in facts.features:
         ids.append(f"REF.{f.name}")
         ids.extend(f"{base}.{f.name}.{stat}" for stat in FEATURE_STATS)
@@ -105,7 +105,6 @@ def cluster_context(facts: Facts, number: int, sectors: list[str], other_labels:
     block = {
         "klaster": c.number,
         "pembanding": context["reference"]["phrase"],
-        "anggota": list(c.members),
         "indikator": _indicators(facts),
         "unggul": cluster["unggul"],
         "tertinggal": cluster["tertinggal"],
