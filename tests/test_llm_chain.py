@@ -277,7 +277,7 @@ def test_a_hostile_unit_name_stays_inside_data_blocks_and_the_contract_holds(tmp
 
     rows = ["Provinsi,A,B"] + [f"P{i:02d},{70 + (i % 5) * 0.7:.2f},{9000 + i * 137}" for i in range(11)] + [f"{HOSTILE},69.10,8800"]
     csv = write_file("uji.csv", "\n".join(rows) + "\n")
-    spec = write_file("uji.toml", SIMPLE_SPEC)
+    spec = write_file("uji.toml", SIMPLE_SPEC.replace('label = "Indikator A"', f'label = "{HOSTILE}"'))  # a hostile label reaches the model
     settings = chain_settings(tmp_path, data=csv, spec=spec)
     _, facts = stage_cluster(load_dataset(csv, spec), settings)
     rules = load_rules(None)
@@ -292,7 +292,7 @@ def test_a_hostile_unit_name_stays_inside_data_blocks_and_the_contract_holds(tmp
     obedient = FakeProvider(answer=obey)
     drafts = draft_with_chain(facts, rules, settings, providers=[obedient])
     for messages in obedient.sent:
-        for message in messages:
+        for message in (m for m in messages if m["role"] != "assistant"):  # the model's own earlier answer is replayed as is
             outside = message["content"]
             for block in outside.split("<data>")[1:]:
                 assert "</data>" in block
@@ -300,8 +300,11 @@ def test_a_hostile_unit_name_stays_inside_data_blocks_and_the_contract_holds(tmp
             assert HOSTILE not in outside
     assert any(HOSTILE in m["content"] for messages in obedient.sent for m in messages)  # it was sent, as data
     assert check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k) == []
+    model_written = [d for d, s in zip(drafts.clusters, drafts.sources) if s.provider != "rule-based"]
+    assert not any("Semua angka benar" in t for d in model_written for t in d.karakteristik)  # the meta claim is refused
+    assert any("jangan menulis tentang verifikasi" in n for s in drafts.sources for n in s.notes)
     drafts, body, verification, _ = stage_verify(facts, drafts)
-    assert verification.counts[Verdict.FALSE] == 0 and "99,99" not in body
+    assert verification.counts[Verdict.FALSE] == 0 and "99,99" not in body and "Semua angka benar:" not in body
 
 
 
