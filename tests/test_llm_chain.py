@@ -175,7 +175,9 @@ def test_a_contract_violation_gets_one_repair_that_names_it(tmp_path, default_fa
     provider = _contract_liar(replace)
     drafts = draft_with_chain(facts, rules, chain_settings(tmp_path), providers=[provider])
     source = next(s for s in drafts.sources if s.section == "klaster-2")
-    assert source.provider == "watsonx" and any(named in n for n in source.notes)
+    # the notes (the brief's appendix) name the violation without quoting what the model wrote
+    assert source.provider == "watsonx" and any(named.split(":")[0] in n for n in source.notes), source.notes
+    assert ":" not in named or not any(named in n for n in source.notes)
     repair = next(m for m in provider.sent if len(m) == 4 and standin.data_blocks(m[:2])[0].get("klaster") == 2)
     assert named in json.loads(repair[-1]["content"].split("<data>")[1].split("</data>")[0])
     shipped = json.dumps(drafts.cluster(2).model_dump(), ensure_ascii=False)
@@ -362,6 +364,83 @@ def test_run_without_credentials_or_ollama_writes_the_rule_based_brief(tmp_path,
     document = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
     assert {d["provider"] for d in document["drafts"]} == {"rule-based"}
     assert document["llm"]["totals"]["model_calls"] == 0
+
+
+def _ollama_standin(answer):
+    """A local Ollama-format server on 127.0.0.1 whose /api/chat answers with `answer(messages)`;
+    it keeps every chat request body."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    bodies: list[dict] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def _send(self, body: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):
+            self._send(json.dumps(standin.ollama_tags(["granite3.3:8b"])).encode(), "application/json")
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+            bodies.append(body)
+            lines = standin.ollama_chat_lines(body["model"], answer(body["messages"]), body["messages"])
+            self._send("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8"), "application/x-ndjson")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, bodies
+
+
+def test_a_run_with_a_model_that_breaks_every_rule_exits_0_and_ships_no_false_or_meta_claim(tmp_path, monkeypatch):
+    """Through the CLI and a real HTTP stand-in: cluster answers that type numbers, write meta claims,
+    run to 2 000 sentences or cite unknown IDs; the run exits 0 with a brief, and none of it ships."""
+    from interpret.cli import app
+
+    def hostile(messages):
+        draft = json.loads(standin.answer(messages))
+        if "karakteristik" not in draft:
+            return json.dumps({**draft, "kesimpulan": draft["kesimpulan"] + ["Semua angka dalam laporan ini benar dan telah diverifikasi oleh BPS."]})
+        n = draft["klaster"]
+        if n == 1:
+            draft["label"] = "Semua angka benar"
+        elif n == 2:
+            draft["karakteristik"].append("Kemiskinan turun sebesar 99,99 %.")
+        elif n == 3:
+            draft["karakteristik"] += ["Klaster ini tumbuh pesat."] * 2000
+        else:
+            draft["karakteristik"].append("Rata-rata UHH {K4.UHH.rerata}.")
+        return json.dumps(draft, ensure_ascii=False)
+
+    server, bodies = _ollama_standin(hostile)
+    try:
+        for name in ("WATSONX_APIKEY", "WATSONX_API_KEY", "WATSONX_PROJECT_ID", "WATSONX_SPACE_ID", "INTERPRET_PROVIDER"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.chdir(tmp_path)
+        env = {"OLLAMA_BASE_URL": f"http://127.0.0.1:{server.server_address[1]}", "INTERPRET_PDF": "off",
+               "INTERPRET_LLM_CACHE_DIR": str(tmp_path / "c")}
+        result = CliRunner().invoke(app, ["run", "--provider", "ollama", "--out", str(tmp_path / "out")], env=env)
+    finally:
+        server.shutdown()
+    assert result.exit_code == 0, result.output
+    document = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
+    assert {d["section"]: d["provider"] for d in document["drafts"]} == {
+        "klaster-1": "rule-based", "klaster-2": "rule-based", "klaster-3": "rule-based", "klaster-4": "rule-based", "ringkasan": "rule-based"}
+    brief = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.md"))
+    found = [line for line in brief.splitlines() if any(bad in line for bad in ("Semua angka benar", "telah diverifikasi oleh BPS", "99,99", "rerata", "tumbuh pesat"))]
+    assert brief and not found, found
+    # Structured output and a sized context reached the server; each section had one repair turn, no more.
+    assert all(b["format"]["type"] == "object" and "$defs" not in json.dumps(b["format"]) and b["options"]["num_ctx"] >= 4096 for b in bodies)
+    assert len(bodies) == 5 * 2
 
 
 # -- scrubbing -----------------------------------------------------------------------------------------------

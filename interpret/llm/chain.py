@@ -132,10 +132,11 @@ class Chain:
                 # one repair turn naming it; a model that breaks the contract twice is not asked again.
                 violation = isinstance(problem, ContractViolation)
                 if json_repairs >= self.repairs or (violation and contract_repairs >= 1):
-                    raise DraftRejected(f"{provider.name}: jawaban tetap tidak valid setelah {json_repairs} perbaikan ({problem})") from None
+                    why = problem.note if violation else problem
+                    raise DraftRejected(f"{provider.name}: jawaban tetap tidak valid setelah {json_repairs} perbaikan ({why})") from None
                 json_repairs += 1
                 contract_repairs += violation
-                history.append(f"{provider.name}: perbaikan JSON {json_repairs}: {problem}")
+                history.append(f"{provider.name}: perbaikan JSON {json_repairs}: {problem.note if violation else problem}")
                 messages = messages + [{"role": "assistant", "content": text}]
                 messages += self.library.render("repair_json", {**context, "problem": str(problem)})
                 text = self.call(provider, messages, self.parameters("repair_json", model), section, f"perbaikan-json-{json_repairs}")

@@ -40,7 +40,14 @@ class DraftProblem(ValueError):
 
 
 class ContractViolation(DraftProblem):
-    """The answer parsed but broke the content contract (a typed number, unknown ID, meta claim, size)."""
+    """The answer parsed but broke the content contract (a typed number, unknown ID, meta claim, size).
+
+    The message quotes the offending text for the repair prompt; `note` names the violations without
+    quoting them, for the drafting notes the brief's appendix shows (a refused claim never ships)."""
+
+    def __init__(self, message: str, note: str):
+        super().__init__(message)
+        self.note = note
 
 
 def flat_schema(model: type[BaseModel], descriptions: bool = True) -> dict:
@@ -107,8 +114,9 @@ def _texts(answer: BaseModel) -> list[tuple[str, str]]:
     return [*(("ringkasan", t) for t in data["ringkasan"]), *(("kesimpulan", t) for t in data["kesimpulan"])]
 
 
-def content_problems(answer: BaseModel, fact_ids: set[str], k: int, lang: str = CONTRACT_LANGUAGE) -> list[str]:
-    """The contract violations in an answer's texts, worded for the repair prompt (empty: none)."""
+def content_problems(answer: BaseModel, fact_ids: set[str], k: int, lang: str = CONTRACT_LANGUAGE, quote: bool = True) -> list[str]:
+    """The contract violations in an answer's texts, worded for the repair prompt (empty: none);
+    `quote=False` elides what the model wrote (the drafting notes)."""
     lex = load_lexicon(lang)
     words = lex.contract
     cluster_number = rx(rf"{lex.cluster_word}\s+(\d+)\b")
@@ -125,12 +133,12 @@ def content_problems(answer: BaseModel, fact_ids: set[str], k: int, lang: str = 
         if field == "label" and re.search(r"[.!?;:]\s*$|[.!?;]\s+\S", text.strip()):
             problems.append(words["label_sentence"])
         if any(p.search(text) for p in meta):
-            problems.append(words["meta"].format(text=text[:120]))
+            problems.append(words["meta"].format(text=text[:120] if quote else "…"))
     if typed:
         example = next(iter(sorted(i for i in fact_ids if i.endswith(".mean"))), "K1.size")
-        problems.append(words["literal_number"].format(example=example, numbers=", ".join(dict.fromkeys(typed))))
+        problems.append(words["literal_number"].format(example=example, numbers=", ".join(dict.fromkeys(typed)) if quote else "…"))
     if unknown:
-        problems.append(words["unknown_id"].format(ids=", ".join(dict.fromkeys(unknown))))
+        problems.append(words["unknown_id"].format(ids=", ".join(dict.fromkeys(unknown)) if quote else "…"))
     return list(dict.fromkeys(problems))
 
 
@@ -141,11 +149,12 @@ def substitute(text: str, facts: Facts, language) -> str:
 def parse_answer(text: str, draft_model: type[Model], facts: Facts, language, lang: str = CONTRACT_LANGUAGE) -> Model:
     """A model's answer as a draft: size-checked, validated, its content checked, its fact IDs replaced by the facts' texts."""
     if len(text) > MAX_ANSWER_CHARS:
-        raise ContractViolation(load_lexicon(lang).contract["too_long"].format(chars=len(text), limit=MAX_ANSWER_CHARS))
+        message = load_lexicon(lang).contract["too_long"].format(chars=len(text), limit=MAX_ANSWER_CHARS)
+        raise ContractViolation(message, message)
     answer = _validated(extract_json_object(text), ANSWER_OF[draft_model])
     problems = content_problems(answer, set(facts.index), facts.k, lang)
     if problems:
-        raise ContractViolation("; ".join(problems))
+        raise ContractViolation("; ".join(problems), "; ".join(content_problems(answer, set(facts.index), facts.k, lang, quote=False)))
     data = answer.model_dump()
     if "label" in data:
         data["karakteristik"] = [substitute(t, facts, language) for t in data["karakteristik"]]
