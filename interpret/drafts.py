@@ -7,6 +7,7 @@ the configured list (rules file), and every fact ID a recommendation cites must 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,6 +34,42 @@ class SummaryDraft(BaseModel):
 
     ringkasan: list[str] = Field(min_length=1)
     kesimpulan: list[str] = Field(min_length=1)
+
+
+# -- what a model may answer (interpret.llm): the drafts above, bounded, with facts cited by ID ------
+# A model's text cites a fact as {ID} and never types a number; interpret.llm.parsing substitutes each
+# fact's own text. The bounds make a runaway answer (thousands of sentences) a contract violation.
+MAX_ANSWER_CHARS = 12_000  # the raw answer; a longer one is refused before it is parsed
+MAX_SENTENCE_CHARS = 400
+MAX_LABEL_CHARS = 80
+_Sentence = Annotated[str, Field(min_length=1, max_length=MAX_SENTENCE_CHARS)]
+
+
+class RekomendasiAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sektor: str = Field(max_length=40, description="one of the configured sectors")
+    teks: _Sentence = Field(description="one sentence; facts cited as {ID}")
+    fakta: list[str] = Field(default_factory=list, max_length=8, description="IDs of the facts the recommendation relies on")
+
+
+class ClusterAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    klaster: int = Field(ge=1)
+    label: str = Field(min_length=1, max_length=MAX_LABEL_CHARS, description="a descriptive phrase, no number, no {ID}")
+    karakteristik: list[_Sentence] = Field(min_length=1, max_length=8)
+    rekomendasi: list[RekomendasiAnswer] = Field(min_length=1, max_length=4)
+
+
+class SummaryAnswer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    ringkasan: list[_Sentence] = Field(min_length=1, max_length=8)
+    kesimpulan: list[_Sentence] = Field(min_length=1, max_length=6)
+
+
+ANSWER_OF = {ClusterDraft: ClusterAnswer, SummaryDraft: SummaryAnswer}
 
 
 @dataclass(frozen=True)

@@ -300,6 +300,8 @@ SETTINGS: tuple[Setting, ...] = (
     declare("ollama_model", str, "Ollama model.", env="OLLAMA_MODEL", default="granite3.3:8b", panel=DRAFTING),
     declare("ollama_url", str, "Ollama server.", env="OLLAMA_BASE_URL", default="http://localhost:11434",
        check=web_address, panel=DRAFTING),
+    declare("ollama_num_ctx", whole, "Ollama context window in tokens; 0 = computed per conversation from the prompt, max_tokens and one repair turn.",
+       env="OLLAMA_NUM_CTX", default=0, check=at_least(0), panel=DRAFTING),
     declare("llm_timeout", real, "Seconds per model call (the Ollama probe waits at most 2 s).", default=60.0,
        check=at_least(0.1), panel=DRAFTING),
     declare("llm_deadline", real, "Seconds the whole drafting stage may take (every section, retry and repair); "

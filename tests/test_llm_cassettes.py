@@ -123,7 +123,7 @@ def _json_response(status: int, body: dict, extra_headers=()) -> httpcore.Respon
 
 def _section_of(messages: list[dict]) -> str:
     data = standin.data_blocks(messages)[0]
-    return f"klaster-{data['klaster']['number']}" if isinstance(data.get("klaster"), dict) else "ringkasan"
+    return f"klaster-{data['klaster']}" if isinstance(data.get("klaster"), int) else "ringkasan"
 
 
 class FakeAPIs:
@@ -199,6 +199,12 @@ def test_watsonx_happy_path_default_data(tmp_path, vcr, scenario):
     # The drafts came from the cassette: the stand-in's labels, not the rule-based ones.
     assert brief.drafts.cluster(1).label == "Pembangunan manusia paling maju"
     assert "## Klaster 1: Pembangunan manusia paling maju" in brief.markdown
+    # Structured output: the flat answer schema went to watsonx as response_format; the drafts cite facts by ID.
+    pairs = [(json.loads(q.body), a) for q, a in zip(vcr.requests, vcr.responses) if q.path.endswith("/ml/v1/text/chat")]
+    assert len(pairs) == 5
+    assert all(q["response_format"]["type"] == "json_schema" and "$defs" not in json.dumps(q["response_format"]) for q, _ in pairs)
+    replies = [json.loads(a["body"]["string"])["choices"][0]["message"]["content"] for _, a in pairs]
+    assert all("{K" in r or "{DATA." in r for r in replies)
     llm = json.loads((brief.out_dir / "result.json").read_text(encoding="utf-8"))["llm"]
     assert llm["totals"]["model_calls"] == 5 and llm["totals"]["total_tokens"] > 0
     assert all(c["provider"] == "watsonx" and not c["cached"] and c["total_tokens"] > 0 for c in llm["calls"])
@@ -275,7 +281,7 @@ def test_wrong_number_is_caught_and_repaired(tmp_path, vcr, scenario, default_fa
     def chat(section, messages, attempt):
         good = standin.answer(messages)
         if section == "klaster-2" and len(messages) == 2:
-            return 200, good.replace("72,32 tahun", "75,32 tahun")  # K2.UHH.mean is 72,32 tahun
+            return 200, good.replace("{K2.UHH.mean}", "{K3.UHH.mean}")  # cites cluster 3's mean (74,15 tahun) as its own
         return 200, good
 
     scenario(FakeAPIs(chat))
@@ -283,16 +289,17 @@ def test_wrong_number_is_caught_and_repaired(tmp_path, vcr, scenario, default_fa
     assert_fully_played(vcr)
     source = next(s for s in drafts.sources if s.section == "klaster-2")
     assert source.provider == "watsonx"
-    assert any("perbaikan fakta 1" in n and "'75,32' (salah; fakta K2.UHH." in n for n in source.notes), source.notes
+    assert any("perbaikan fakta 1" in n and "'74,15' (salah; fakta K2.UHH." in n for n in source.notes), source.notes
     repair = [json.loads(r.body) for r in vcr.requests if r.path.endswith("/text/chat") and len(json.loads(r.body)["messages"]) == 4]
     assert len(repair) == 1
     prompt = repair[0]["messages"][-1]["content"]
     quoted = json.loads(prompt.split("<data>")[1].split("</data>")[0])  # each failing claim with the fact it should match
-    assert {(c["angka_ditulis"], c["putusan"]) for c in quoted} == {("75,32", "salah")}
+    assert {(c["angka_ditulis"], c["putusan"]) for c in quoted} == {("74,15", "salah")}
     # bound to the fact the sentence is about (K2.UHH.mean), never to the nearest number of another fact
     assert all(c["id_fakta"] == "K2.UHH.mean" and c["teks_fakta"] == "72,32 tahun" and c["tindakan"] == "perbaiki"
-               and "75,32 tahun" in c["kalimat"] for c in quoted)
-    assert "75,32" not in body and verification.counts[Verdict.FALSE] == 0
+               and "74,15 tahun" in c["kalimat"] for c in quoted)
+    assert "{id_fakta}" in prompt  # the model is asked to cite the bound fact's ID, not to copy a number
+    assert "74,15" not in " ".join(drafts.cluster(2).karakteristik) and verification.counts[Verdict.FALSE] == 0
 
 
 @pytest.mark.vcr

@@ -91,11 +91,12 @@ def test_each_cluster_prompt_names_the_other_clusters_labels(tmp_path, default_f
     facts, rules = default_facts
     provider = FakeProvider()
     draft_with_chain(facts, rules, chain_settings(tmp_path), providers=[provider])
-    cluster_prompts = [m for m in provider.sent if isinstance(standin.data_blocks(m)[0].get("klaster"), dict)]
+    cluster_prompts = [m for m in provider.sent if isinstance(standin.data_blocks(m)[0].get("klaster"), int)]
+    assert len(cluster_prompts) == facts.k
     for messages in cluster_prompts:
         data = standin.data_blocks(messages)[0]
-        others = {o["klaster"] for o in data["label_klaster_lain"]}
-        assert others == set(range(1, facts.k + 1)) - {data["klaster"]["number"]}
+        others = {int(n) for n in data["label_klaster_lain"]}
+        assert others == set(range(1, facts.k + 1)) - {data["klaster"]}
 
 
 def test_invalid_answers_are_repaired_a_bounded_number_of_times_then_the_next_provider(tmp_path, default_facts):
@@ -127,15 +128,95 @@ def test_unknown_sector_is_a_contract_problem_sent_back_for_repair(tmp_path, def
     assert any("sektor 'pariwisata' tidak dikenal" in n for n in drafts.sources[0].notes)
 
 
-def test_false_numbers_that_survive_repairs_fall_back_to_rule_based(tmp_path, default_facts):
+def test_a_wrongly_cited_fact_is_repaired_with_the_bound_fact_then_falls_back(tmp_path, default_facts):
+    """Cluster 2 cites cluster 3's UHH mean as its own: the verifier binds the claim to K2.UHH.mean; the
+    repair prompt names that fact (its ID and text), never another attribute's number to copy."""
     facts, rules = default_facts
-    liar = FakeProvider(answer=lambda messages: standin.answer(messages).replace("72,32 tahun", "99,99 tahun"))
+    wrong = facts.index["K3.UHH.mean"].text
+    liar = FakeProvider(answer=lambda messages: standin.answer(messages).replace("{K2.UHH.mean}", "{K3.UHH.mean}"))
     drafts = draft_with_chain(facts, rules, chain_settings(tmp_path, llm_repairs=1), providers=[liar])
     by_section = {s.section: s for s in drafts.sources}
-    assert by_section["klaster-2"].provider == "rule-based"  # K2.UHH.mean is 72,32 tahun
-    assert any(n.startswith("ditolak: watsonx: ") and "99,99" in n for n in by_section["klaster-2"].notes)
+    assert by_section["klaster-2"].provider == "rule-based"
+    assert any(n.startswith("ditolak: watsonx: ") and wrong.split()[0] in n for n in by_section["klaster-2"].notes)
     assert by_section["klaster-1"].provider == "watsonx"
-    assert "99,99" not in json.dumps([d.model_dump() for d in drafts.clusters])
+    assert wrong not in " ".join(drafts.cluster(2).karakteristik)
+    repair = next(m for m in liar.sent if len(m) == 4 and "tidak sesuai dengan fakta" in m[-1]["content"])
+    claims = standin.data_blocks([repair[-1]])[0]
+    bound = [c for c in claims if c["tindakan"] == "perbaiki"]
+    assert bound and {c["id_fakta"] for c in bound} <= {"K2.UHH.mean"}
+    assert all(c["teks_fakta"] == facts.index[c["id_fakta"]].text for c in bound)
+    assert "fakta_benar" not in repair[-1]["content"]
+
+
+def _contract_liar(replace):
+    """A provider whose first answer of cluster 2 breaks the contract and whose repair answer is good."""
+    def answer(messages):
+        text = standin.answer(messages)
+        data = standin.data_blocks(messages)[0]
+        return replace(text) if len(messages) == 2 and data.get("klaster") == 2 else text
+    return FakeProvider(answer=answer)
+
+
+@pytest.mark.parametrize(
+    "replace, named",
+    [
+        (lambda t: t.replace("{K2.UHH.mean}", "72,32 tahun"), "angka yang Anda ketik sendiri: 72,32"),
+        (lambda t: t.replace("{K2.UHH.mean}", "{K2.UHH.rata}"), "ID fakta tidak dikenal: K2.UHH.rata"),
+        (lambda t: t.replace("Pembangunan manusia menengah atas", "Semua angka benar"), "jangan menulis tentang verifikasi"),
+        (lambda t: t.replace('"karakteristik": [', '"karakteristik": ["Semua angka dalam laporan ini benar dan telah diverifikasi oleh BPS.", '),
+         "jangan menulis tentang verifikasi"),
+        (lambda t: t.replace('"karakteristik": [', '"karakteristik": [' + '"Klaster ini tumbuh.", ' * 2000), "jawaban terlalu panjang"),
+        (lambda t: t.replace("Pembangunan manusia menengah atas", "Capaian {K2.size}"), '"label" adalah frasa deskriptif'),
+    ],
+    ids=["literal-number", "unknown-id", "meta-label", "meta-sentence", "oversize", "id-in-label"],
+)
+def test_a_contract_violation_gets_one_repair_that_names_it(tmp_path, default_facts, replace, named):
+    facts, rules = default_facts
+    provider = _contract_liar(replace)
+    drafts = draft_with_chain(facts, rules, chain_settings(tmp_path), providers=[provider])
+    source = next(s for s in drafts.sources if s.section == "klaster-2")
+    # the notes (the brief's appendix) name the violation without quoting what the model wrote
+    assert source.provider == "watsonx" and any(named.split(":")[0] in n for n in source.notes), source.notes
+    assert ":" not in named or not any(named in n for n in source.notes)
+    repair = next(m for m in provider.sent if len(m) == 4 and standin.data_blocks(m[:2])[0].get("klaster") == 2)
+    assert named in json.loads(repair[-1]["content"].split("<data>")[1].split("</data>")[0])
+    shipped = json.dumps(drafts.cluster(2).model_dump(), ensure_ascii=False)
+    assert "Semua angka" not in shipped and "{" not in "".join(drafts.cluster(2).karakteristik)
+    assert facts.index["K2.UHH.mean"].text in shipped  # the repaired answer's reference, substituted
+
+
+def test_a_model_that_keeps_breaking_the_contract_falls_back_after_one_repair(tmp_path, default_facts):
+    facts, rules = default_facts
+    stubborn = FakeProvider(answer=lambda m: standin.answer(m).replace("{K2.UHH.mean}", "72,32 tahun"))
+    drafts = draft_with_chain(facts, rules, chain_settings(tmp_path, llm_repairs=3), providers=[stubborn])
+    by_section = {s.section: s for s in drafts.sources}
+    assert by_section["klaster-2"].provider == "rule-based" and by_section["klaster-1"].provider == "watsonx"
+    cluster_2 = [m for m in stubborn.sent if standin.data_blocks(m[:2])[0].get("klaster") == 2]
+    assert len(cluster_2) == 2  # the answer and one repair, although llm_repairs = 3
+    assert by_section["klaster-2"].notes[-1].startswith("ditolak: watsonx: jawaban tetap tidak valid setelah 1 perbaikan")
+
+
+def test_cited_facts_are_substituted_with_the_rule_based_formatting(default_facts):
+    from interpret.language import load_language
+    from interpret.llm.parsing import parse_answer
+
+    facts, _ = default_facts
+    text = json.dumps({"klaster": 2, "label": "Menengah", "karakteristik": ["UHH {K2.UHH.mean}, {K2.UHH.diff_pct} {K2.UHH.direction} rata-rata (Klaster 2)."],
+                       "rekomendasi": [{"sektor": "kesehatan", "teks": "Perkuat layanan kesehatan.", "fakta": ["K2.UHH.mean"]}]})
+    draft = parse_answer(text, ClusterDraft, facts, load_language("id"))
+    assert draft.karakteristik == ["UHH 72,32 tahun, 1,1 % di bawah rata-rata (Klaster 2)."]
+    with pytest.raises(DraftProblem, match="angka yang Anda ketik sendiri: 5"):
+        parse_answer(text.replace("(Klaster 2)", "(Klaster 5)"), ClusterDraft, facts, load_language("id"))  # no cluster 5
+
+
+def test_the_answer_schema_is_flat_and_bounded():
+    from interpret.drafts import ClusterAnswer
+    from interpret.llm.parsing import flat_schema
+
+    schema = flat_schema(ClusterAnswer)
+    assert "$defs" not in json.dumps(schema) and "$ref" not in json.dumps(schema)
+    assert schema["properties"]["rekomendasi"]["items"]["properties"]["teks"]["maxLength"] == 400
+    assert schema["properties"]["karakteristik"]["maxItems"] == 8 and schema["properties"]["label"]["maxLength"] == 80
 
 
 def test_provider_failures_are_caught_but_harness_errors_are_not(tmp_path, default_facts):
@@ -158,7 +239,7 @@ def test_provider_failures_are_caught_but_harness_errors_are_not(tmp_path, defau
 def test_distinct_labels_after_concurrent_drafting(tmp_path, default_facts):
     facts, rules = default_facts
     same = FakeProvider(answer=lambda m: json.dumps({**json.loads(standin.answer(m)), "label": "Sama"}) if len(m) == 2 and
-                        isinstance(standin.data_blocks(m)[0].get("klaster"), dict) else standin.answer(m))
+                        isinstance(standin.data_blocks(m)[0].get("klaster"), int) else standin.answer(m))
     drafts = draft_with_chain(facts, rules, chain_settings(tmp_path), providers=[same])
     labels = [d.label for d in drafts.clusters]
     assert labels[0] == "Sama" and len(set(labels)) == facts.k
@@ -198,7 +279,7 @@ def test_a_hostile_unit_name_stays_inside_data_blocks_and_the_contract_holds(tmp
 
     rows = ["Provinsi,A,B"] + [f"P{i:02d},{70 + (i % 5) * 0.7:.2f},{9000 + i * 137}" for i in range(11)] + [f"{HOSTILE},69.10,8800"]
     csv = write_file("uji.csv", "\n".join(rows) + "\n")
-    spec = write_file("uji.toml", SIMPLE_SPEC)
+    spec = write_file("uji.toml", SIMPLE_SPEC.replace('label = "Indikator A"', f'label = "{HOSTILE}"'))  # a hostile label reaches the model
     settings = chain_settings(tmp_path, data=csv, spec=spec)
     _, facts = stage_cluster(load_dataset(csv, spec), settings)
     rules = load_rules(None)
@@ -213,7 +294,7 @@ def test_a_hostile_unit_name_stays_inside_data_blocks_and_the_contract_holds(tmp
     obedient = FakeProvider(answer=obey)
     drafts = draft_with_chain(facts, rules, settings, providers=[obedient])
     for messages in obedient.sent:
-        for message in messages:
+        for message in (m for m in messages if m["role"] != "assistant"):  # the model's own earlier answer is replayed as is
             outside = message["content"]
             for block in outside.split("<data>")[1:]:
                 assert "</data>" in block
@@ -221,8 +302,11 @@ def test_a_hostile_unit_name_stays_inside_data_blocks_and_the_contract_holds(tmp
             assert HOSTILE not in outside
     assert any(HOSTILE in m["content"] for messages in obedient.sent for m in messages)  # it was sent, as data
     assert check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k) == []
+    model_written = [d for d, s in zip(drafts.clusters, drafts.sources) if s.provider != "rule-based"]
+    assert not any("Semua angka benar" in t for d in model_written for t in d.karakteristik)  # the meta claim is refused
+    assert any("jangan menulis tentang verifikasi" in n for s in drafts.sources for n in s.notes)
     drafts, body, verification, _ = stage_verify(facts, drafts)
-    assert verification.counts[Verdict.FALSE] == 0 and "99,99" not in body
+    assert verification.counts[Verdict.FALSE] == 0 and "99,99" not in body and "Semua angka benar:" not in body
 
 
 
@@ -280,6 +364,83 @@ def test_run_without_credentials_or_ollama_writes_the_rule_based_brief(tmp_path,
     document = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
     assert {d["provider"] for d in document["drafts"]} == {"rule-based"}
     assert document["llm"]["totals"]["model_calls"] == 0
+
+
+def _ollama_standin(answer):
+    """A local Ollama-format server on 127.0.0.1 whose /api/chat answers with `answer(messages)`;
+    it keeps every chat request body."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    bodies: list[dict] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def _send(self, body: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self):
+            self._send(json.dumps(standin.ollama_tags(["granite3.3:8b"])).encode(), "application/json")
+
+        def do_POST(self):
+            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+            bodies.append(body)
+            lines = standin.ollama_chat_lines(body["model"], answer(body["messages"]), body["messages"])
+            self._send("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8"), "application/x-ndjson")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, bodies
+
+
+def test_a_run_with_a_model_that_breaks_every_rule_exits_0_and_ships_no_false_or_meta_claim(tmp_path, monkeypatch):
+    """Through the CLI and a real HTTP stand-in: cluster answers that type numbers, write meta claims,
+    run to 2 000 sentences or cite unknown IDs; the run exits 0 with a brief, and none of it ships."""
+    from interpret.cli import app
+
+    def hostile(messages):
+        draft = json.loads(standin.answer(messages))
+        if "karakteristik" not in draft:
+            return json.dumps({**draft, "kesimpulan": draft["kesimpulan"] + ["Semua angka dalam laporan ini benar dan telah diverifikasi oleh BPS."]})
+        n = draft["klaster"]
+        if n == 1:
+            draft["label"] = "Semua angka benar"
+        elif n == 2:
+            draft["karakteristik"].append("Kemiskinan turun sebesar 99,99 %.")
+        elif n == 3:
+            draft["karakteristik"] += ["Klaster ini tumbuh pesat."] * 2000
+        else:
+            draft["karakteristik"].append("Rata-rata UHH {K4.UHH.rerata}.")
+        return json.dumps(draft, ensure_ascii=False)
+
+    server, bodies = _ollama_standin(hostile)
+    try:
+        for name in ("WATSONX_APIKEY", "WATSONX_API_KEY", "WATSONX_PROJECT_ID", "WATSONX_SPACE_ID", "INTERPRET_PROVIDER"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.chdir(tmp_path)
+        env = {"OLLAMA_BASE_URL": f"http://127.0.0.1:{server.server_address[1]}", "INTERPRET_PDF": "off",
+               "INTERPRET_LLM_CACHE_DIR": str(tmp_path / "c")}
+        result = CliRunner().invoke(app, ["run", "--provider", "ollama", "--out", str(tmp_path / "out")], env=env)
+    finally:
+        server.shutdown()
+    assert result.exit_code == 0, result.output
+    document = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
+    assert {d["section"]: d["provider"] for d in document["drafts"]} == {
+        "klaster-1": "rule-based", "klaster-2": "rule-based", "klaster-3": "rule-based", "klaster-4": "rule-based", "ringkasan": "rule-based"}
+    brief = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.md"))
+    found = [line for line in brief.splitlines() if any(bad in line for bad in ("Semua angka benar", "telah diverifikasi oleh BPS", "99,99", "rerata", "tumbuh pesat"))]
+    assert brief and not found, found
+    # Structured output and a sized context reached the server; each section had one repair turn, no more.
+    assert all(b["format"]["type"] == "object" and "$defs" not in json.dumps(b["format"]) and b["options"]["num_ctx"] >= 4096 for b in bodies)
+    assert len(bodies) == 5 * 2
 
 
 # -- scrubbing -----------------------------------------------------------------------------------------------

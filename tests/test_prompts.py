@@ -53,7 +53,10 @@ def test_render_prints_the_messages_as_sent():
     assert [m["role"] for m in messages] == ["system", "user"]
     assert "Klaster 3 dari 4" in messages[1]["content"] and "JSON" in messages[1]["content"]
     data = json.loads(messages[1]["content"].split("<data>")[1].split("</data>")[0])
-    assert data["klaster"]["number"] == 3 and {f["id"] for f in data["fakta"]} >= {"K3.size", "K3.UHH.mean", "REF.UHH"}
+    assert data["klaster"] == 3 and set(data["fakta"]) >= {"K3.size", "K3.UHH.mean", "REF.UHH"}
+    assert "\n" not in messages[1]["content"].split("<data>")[1].split("</data>")[0].strip()  # compact JSON
+    ids = [k for k in data["fakta"]]
+    assert len(ids) == len(set(ids)) and "indent" not in data  # each fact once
 
 
 def test_render_uses_an_edited_copy_with_prompts_dir(prompts_copy):
@@ -83,6 +86,57 @@ def test_check_names_file_and_line(prompts_copy, name, text, expected):
     result = runner.invoke(app, ["prompts", "check", "--prompts", str(prompts_copy)])
     assert result.exit_code == 2
     assert re.search(expected, " ".join(result.output.split()).replace(" ", "")) or re.search(expected, result.output), result.output
+
+
+SAFE_CLUSTER = "Klaster {{ cluster.number }}. JSON.\n<data>\n{{ cluster_data | data }}\n</data>\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("cluster", "Klaster {{ cluster.number }} dari {{ dataset.title }}. JSON.\n<data>\n{{ cluster_data | data }}\n</data>\n",
+         "user data printed outside the <data> block: 'Indeks Pembangunan Manusia"),
+        ("cluster", "Klaster {{ cluster.number }}: {{ cluster.members | join(', ') }}. JSON.\n<data>\n{{ cluster_data | data }}\n</data>\n",
+         "user data printed outside the <data> block"),
+        ("cluster", "Klaster {{ cluster.number }}. JSON.\n<data>\n{{ cluster_data }}\n</data>\n", "cluster.j2:3: a value inside <data> must be written with the data filter"),
+        ("cluster", "Klaster {{ cluster.number }}. JSON.\n", "cluster.j2:1: no <data>"),
+        ("repair_facts", "Perbaiki dalam JSON: {{ claims }}\n", "repair_facts.j2:1: no <data>"),
+    ],
+    ids=["title-outside", "members-outside", "filter-dropped", "block-removed", "repair-block-removed"],
+)
+def test_check_enforces_the_data_safety_rule(prompts_copy, name, text, expected):
+    (prompts_copy / f"{name}.j2").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["prompts", "check", "--prompts", str(prompts_copy)])
+    assert result.exit_code == 2 and expected in " ".join(result.output.split()), result.output
+
+
+def test_a_safe_edited_template_passes_the_data_safety_rule(prompts_copy):
+    (prompts_copy / "cluster.j2").write_text(SAFE_CLUSTER, encoding="utf-8")
+    result = runner.invoke(app, ["prompts", "check", "--prompts", str(prompts_copy)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('system = "system"\nrole = "usr"\n', "role = 'usr' is not a chat role"),
+        ('system = "sistem"\nrole = "user"\n', "system = 'sistem' names no template"),
+        ('system = "system"\n[parameters]\nmax_tokens = -5\n', "max_tokens = -5 is out of range"),
+        ('system = "system"\n[parameters]\ntemperature = 7.5\n', "temperature = 7.5 is out of range"),
+        ('system = "system"\n[parameters]\ntop_p = 0\n', "top_p = 0 is out of range"),
+    ],
+    ids=["role", "system-name", "max-tokens", "temperature", "top-p"],
+)
+def test_check_enforces_roles_and_parameter_ranges(prompts_copy, toml, expected):
+    (prompts_copy / "cluster.toml").write_text(toml, encoding="utf-8")
+    result = runner.invoke(app, ["prompts", "check", "--prompts", str(prompts_copy)])
+    assert result.exit_code == 2 and expected in " ".join(result.output.split()), result.output
+
+
+def test_a_system_template_must_have_the_system_role(prompts_copy):
+    (prompts_copy / "system.toml").write_text('role = "user"\n', encoding="utf-8")
+    result = runner.invoke(app, ["prompts", "check", "--prompts", str(prompts_copy)])
+    assert result.exit_code == 2 and "whose role is not \"system\"" in " ".join(result.output.split()), result.output
 
 
 def test_check_reports_a_bad_parameter_file(prompts_copy):

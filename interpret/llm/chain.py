@@ -29,14 +29,15 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ..drafts import ClusterDraft, Drafts, SectionSource, SummaryDraft
+from ..drafts import ANSWER_OF, ClusterDraft, Drafts, SectionSource, SummaryDraft
 from ..facts import Facts
+from ..errors import TemplateError
 from ..redaction import redact
 from ..verification import Verifier
 from ..verification.repair import describe_for_provider, provider_repair_claims, repair_action
 from .cache import ResponseCache, cache_key
-from .context import cluster_context, summary_context
-from .parsing import DraftProblem, contract_problems, parse_draft
+from .context import prompt_language, cluster_context, summary_context
+from .parsing import ContractViolation, DraftProblem, contract_problems, flat_schema, parse_answer
 from .prompts import PromptLibrary
 from .providers import Provider, ProviderFailure, ProviderUnavailable
 from .providers._base import ProviderDisabled
@@ -74,6 +75,7 @@ class Chain:
         self.failures: dict[str, int] = {}
         self.disabled: dict[str, str] = {}  # provider name -> why it is skipped for the rest of the run
         self.deadline_hit = False
+        self.language = prompt_language()  # a cited fact's text is written in the prompts' language
         self.calls: list[dict] = []
         self.skipped: dict[str, str] = {}  # provider name -> first reason it was skipped or failed
         self._lock = threading.Lock()
@@ -163,26 +165,36 @@ class Chain:
             self.cache.put(passed_key, {"verified": True})
         return failing
 
+    def parameters(self, kind: str, model: type[BaseModel]) -> dict:
+        """A prompt's model parameters plus `json_schema`, the flat answer schema a provider may enforce
+        (Ollama `format`, watsonx `response_format`); the cache key covers it."""
+        return {**self.library.parameters(kind), "json_schema": flat_schema(ANSWER_OF[model])}
+
     def draft_with(self, provider: Provider, kind: str, number: int | None, context: dict, model: type[BaseModel],
                    history: list[str]) -> BaseModel:
         section = f"klaster-{number}" if number else "ringkasan"
         messages = self.library.render(kind, context)
-        text = self.call(provider, messages, self.library.parameters(kind), section, "draft")
-        json_repairs = fact_repairs = 0
+        text = self.call(provider, messages, self.parameters(kind, model), section, "draft")
+        json_repairs = fact_repairs = contract_repairs = 0
         while True:
             try:
-                draft = parse_draft(text, model)
+                draft = parse_answer(text, model, self.facts, self.language)
                 problems = contract_problems(draft, number=number, sectors=self.sectors, fact_ids=self.fact_ids)
                 if problems:
                     raise DraftProblem("; ".join(problems))
             except DraftProblem as problem:
-                if json_repairs >= self.repairs:
-                    raise DraftRejected(f"{provider.name}: jawaban tetap tidak valid setelah {json_repairs} perbaikan ({problem})") from None
+                # A content violation (a typed number, an unknown ID, a meta sentence, an oversize answer) gets
+                # one repair turn naming it; a model that breaks the contract twice is not asked again.
+                violation = isinstance(problem, ContractViolation)
+                if json_repairs >= self.repairs or (violation and contract_repairs >= 1):
+                    why = problem.note if violation else problem
+                    raise DraftRejected(f"{provider.name}: jawaban tetap tidak valid setelah {json_repairs} perbaikan ({why})") from None
                 json_repairs += 1
-                history.append(f"{provider.name}: perbaikan JSON {json_repairs}: {problem}")
+                contract_repairs += violation
+                history.append(f"{provider.name}: perbaikan JSON {json_repairs}: {problem.note if violation else problem}")
                 messages = messages + [{"role": "assistant", "content": text}]
                 messages += self.library.render("repair_json", {**context, "problem": str(problem)})
-                text = self.call(provider, messages, self.library.parameters("repair_json"), section, f"perbaikan-json-{json_repairs}")
+                text = self.call(provider, messages, self.parameters("repair_json", model), section, f"perbaikan-json-{json_repairs}")
                 continue
             failing = self.failing_claims(draft, number)
             if not failing:
@@ -195,7 +207,7 @@ class Chain:
             claims = provider_repair_claims(failing)
             messages = messages + [{"role": "assistant", "content": text}]
             messages += self.library.render("repair_facts", {**context, "claims": claims})
-            text = self.call(provider, messages, self.library.parameters("repair_facts"), section, f"perbaikan-fakta-{fact_repairs}")
+            text = self.call(provider, messages, self.parameters("repair_facts", model), section, f"perbaikan-fakta-{fact_repairs}")
 
     def draft_accepted(self, provider: Provider, kind: str, number: int | None, context: dict, model: type[BaseModel],
                        history: list[str]) -> BaseModel:
@@ -236,6 +248,12 @@ class Chain:
             except DraftRejected as exc:
                 notes.append(f"ditolak: {redact(exc)}")
                 self._skip(provider, f"ditolak ({exc})")
+            except TemplateError as exc:
+                # A broken prompt copy (a misspelled role, a bad parameter) fails for every provider alike: the
+                # section is rule-based, and `interpret prompts check` names the file for the prompt author.
+                notes.append(f"templat prompt tidak sah: {redact(exc)}")
+                self._skip(provider, f"templat prompt tidak sah ({exc})")
+                break
         return SectionResult(None, None, [redact(n) for n in notes])
 
     def _count_failure(self, provider: Provider, exc: ProviderFailure) -> None:

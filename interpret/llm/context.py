@@ -2,100 +2,118 @@
 
 Values that come from the user's table (unit names, titles, labels) are data, not instructions: the
 templates put them only inside a `<data>` … `</data>` block, rendered with the `data` filter, which
-writes JSON and escapes "<" and ">" so no value can close the block or open another one.
+writes compact JSON and escapes "<" and ">" so no value can close the block or open another one.
+
+The data block is compact (issue 13): each fact once, as `"ID": "text"` under `fakta`, and only the
+fields a model uses; the system prompt explains each field once. A model cites a fact by its ID
+(`{K2.UHH.mean}`) and never copies its number (interpret.llm.parsing substitutes the text).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from typing import TYPE_CHECKING, Any
 
-from ..drafts import ClusterDraft, SummaryDraft
+from ..drafts import ClusterAnswer, ClusterDraft, SummaryAnswer
 
 if TYPE_CHECKING:  # only types here: the facts module loads pandas, which `interpret prompts list` does not need
-    from ..facts import Fact, Facts
+    from ..facts import Facts
 
-FEATURE_STATS = ("mean", "median", "min", "max", "diff", "diff_pct", "rank", "direction")
+# The statistics of a cluster's indicator a model may cite (each a fact `K<n>.<indicator>.<stat>`).
+FEATURE_STATS = ("mean", "diff", "diff_pct", "rank", "direction")
+CHARS_PER_TOKEN = 2.4  # a conservative estimate for Indonesian prose and JSON (docs/llm.md, "Prompt size")
 
 
 def data_json(value: Any) -> str:
-    """JSON for a data block: readable, and no "<"/">" so a value cannot end the block."""
-    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    """Compact JSON for a data block, with no "<"/">" so a value cannot end the block."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
     return text.replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _prompt_language():
+def schema_json(model) -> str:
+    """The flat answer schema as the prompt quotes it: without descriptions (the system prompt explains the fields)."""
+    from .parsing import flat_schema
+
+    return json.dumps(flat_schema(model, descriptions=False), ensure_ascii=False, separators=(",", ":"))
+
+
+def estimated_tokens(messages: list[dict]) -> int:
+    return math.ceil(sum(len(m["content"]) for m in messages) / CHARS_PER_TOKEN)
+
+
+def context_window(messages: list[dict], max_tokens: int, repairs: int = 1) -> int:
+    """Ollama's `num_ctx` for a conversation: the prompt, the answer and one repair turn (its answer
+    again plus the repair prompt), rounded up to a multiple of 1 024 (Ollama's default 4 096 truncates
+    an unbounded prompt silently)."""
+    need = estimated_tokens(messages) + max_tokens * (1 + repairs) + 400 * repairs
+    return max(2048, math.ceil(need / 1024) * 1024)
+
+
+def prompt_language():
     """The prompts' language ("id"): imported on use, so `interpret prompts list` does not load Babel."""
     from ..language import DATA_LANGUAGE, load_language
 
     return load_language(DATA_LANGUAGE)
 
 
-def _fact_text(fact: Fact) -> str:
-    """A fact as the Indonesian prompt shows it: a direction fact's Direction in words ("di atas")."""
-    return _prompt_language().word("direction", fact.value) if fact.kind == "direction" else fact.text
+def _facts_of(facts: Facts, ids: list[str]) -> dict[str, str]:
+    from .parsing import fact_text
 
-
-def _fact_rows(facts: Facts, ids: list[str]) -> list[dict]:
-    return [{"id": fid, "teks": _fact_text(facts.index[fid])} for fid in ids if fid in facts.index]
+    language = prompt_language()
+    return {fid: fact_text(facts.index[fid], language) for fid in ids if fid in facts.index}
 
 
 def common_context(facts: Facts, sectors: list[str]) -> dict:
     ds = facts.dataset
     return {
         "dataset": {k: getattr(ds, k) for k in ("name", "title", "source", "year", "unit", "unit_plural", "n_units")},
-        "reference": {"label": facts.reference.label, "phrase": _prompt_language().reference_phrase(facts), "kind": facts.reference.kind},
-        "features": [
-            {"name": f.name, "label": f.label, "unit": f.unit, "direction": f.direction, "decimals": f.decimals, "theme": f.theme}
-            for f in facts.features
-        ],
+        "reference": {"label": facts.reference.label, "phrase": prompt_language().reference_phrase(facts), "kind": facts.reference.kind},
+        "features": [{"name": f.name, "label": f.label, "unit": f.unit, "direction": f.direction} for f in facts.features],
         "k": facts.k,
         "sectors": list(sectors),
     }
+
+
+def _indicators(facts: Facts) -> list[dict]:
+    better = {"higher_is_better": "tinggi", "lower_is_better": "rendah"}
+    return [{"kode": f.name, "label": f.label, "lebih_baik": better.get(f.direction, f.direction)} for f in facts.features]
 
 
 def cluster_context(facts: Facts, number: int, sectors: list[str], other_labels: dict[int, str]) -> dict:
     """Everything one cluster prompt may use; `cluster_data` is the whole data block."""
     c = facts.cluster(number)
     base = f"K{number}"
-    ids = [f"{base}.size", "DATA.n_units"]
+    ids = [f"{base}.size", f"{base}.composite_rank"]
     for f in facts.features:
         ids.append(f"REF.{f.name}")
         ids.extend(f"{base}.{f.name}.{stat}" for stat in FEATURE_STATS)
-    fact_rows = _fact_rows(facts, ids)
-    others = [{"klaster": n, "label": label} for n, label in sorted(other_labels.items()) if n != number]
+    fact_rows = _facts_of(facts, ids)
+    others = {str(n): label for n, label in sorted(other_labels.items()) if n != number}
     cluster = {
         "number": c.number,
         "size": c.size,
         "members": list(c.members),
         "small_n": c.small_n,
         "composite_rank": c.composite_rank,
-        "features": {
-            f.name: {
-                "label": f.label,
-                **{stat: _fact_text(facts.index[f"{base}.{f.name}.{stat}"]) for stat in FEATURE_STATS},
-                "better": c.features[f.name].better,
-            }
-            for f in facts.features
-        },
+        "unggul": [f.name for f in facts.features if c.features[f.name].better is True],
+        "tertinggal": [f.name for f in facts.features if c.features[f.name].better is False],
     }
     context = common_context(facts, sectors)
-    context.update(
-        {
-            "cluster": cluster,
-            "facts": fact_rows,
-            "other_labels": others,
-            "schema": json.dumps(ClusterDraft.model_json_schema(), ensure_ascii=False),
-        }
-    )
-    context["cluster_data"] = {
-        "dataset": context["dataset"],
-        "pembanding": context["reference"],
-        "indikator": context["features"],
-        "klaster": cluster,
+    context.update({"cluster": cluster, "facts": fact_rows, "other_labels": others, "schema": schema_json(ClusterAnswer),
+                    "section": "cluster"})
+    block = {
+        "klaster": c.number,
+        "pembanding": context["reference"]["phrase"],
+        "indikator": _indicators(facts),
+        "unggul": cluster["unggul"],
+        "tertinggal": cluster["tertinggal"],
         "fakta": fact_rows,
         "label_klaster_lain": others,
     }
+    if c.small_n:
+        block["catatan"] = c.small_n
+    context["cluster_data"] = block
     return context
 
 
@@ -105,31 +123,22 @@ def summary_context(facts: Facts, sectors: list[str], drafts: list[ClusterDraft]
     clusters = []
     for d in sorted(drafts, key=lambda d: d.klaster):
         c = facts.cluster(d.klaster)
+        ids.extend([f"K{d.klaster}.size"] + [f"K{d.klaster}.{f.name}.mean" for f in facts.features])
         clusters.append(
             {
                 "klaster": d.klaster,
                 "label": d.label,
-                "size": c.size,
-                "members": list(c.members),
-                "composite_rank": c.composite_rank,
+                "peringkat": c.composite_rank,
                 "unggul": [f.name for f in facts.features if c.features[f.name].better is True],
                 "tertinggal": [f.name for f in facts.features if c.features[f.name].better is False],
                 "sektor": list(dict.fromkeys(r.sektor for r in d.rekomendasi)),
-                "fakta": _fact_rows(facts, [f"K{d.klaster}.size"] + [f"K{d.klaster}.{f.name}.mean" for f in facts.features]),
             }
         )
     context = common_context(facts, sectors)
-    context.update(
-        {
-            "clusters": clusters,
-            "facts": _fact_rows(facts, ids),
-            "schema": json.dumps(SummaryDraft.model_json_schema(), ensure_ascii=False),
-        }
-    )
+    context.update({"clusters": clusters, "facts": _facts_of(facts, ids), "schema": schema_json(SummaryAnswer), "section": "summary"})
     context["summary_data"] = {
-        "dataset": context["dataset"],
-        "pembanding": context["reference"],
-        "indikator": context["features"],
+        "pembanding": context["reference"]["phrase"],
+        "indikator": _indicators(facts),
         "fakta": context["facts"],
         "klaster": clusters,
     }

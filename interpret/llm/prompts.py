@@ -23,7 +23,13 @@ from .context import data_json
 REQUIRED = ("system", "cluster", "summary", "repair_json", "repair_facts")
 ASKS_FOR_JSON = ("cluster", "summary", "repair_json", "repair_facts")
 PARAMETERS = {"temperature": float, "max_tokens": int, "top_p": float, "seed": int}
+# What each parameter may be (watsonx.ai and Ollama accept these; outside them a call fails or misbehaves).
+RANGES = {"temperature": (0.0, 2.0), "max_tokens": (1, 32_768), "top_p": (0.01, 1.0), "seed": (0, 2**32 - 1)}
+ROLES = ("system", "user", "assistant")
 TOML_KEYS = {"system", "role", "parameters"}
+# Templates rendered with user data: each must hold a data block, and that data only inside it.
+CARRIES_DATA = ("cluster", "summary", "repair_json", "repair_facts")
+_DATA_BLOCK = re.compile(r"<data>(.*?)</data>", re.DOTALL)
 _SECTOR_IN_EXAMPLE = re.compile(r'"sektor"\s*:\s*"([^"]+)"')
 
 
@@ -87,8 +93,17 @@ class PromptLibrary:
                 raise TemplateError(f"{toml_path}: unknown model parameter '{key}'; known: {', '.join(PARAMETERS)}.")
             if not isinstance(value, (int, float)) or isinstance(value, bool) or (kind is int and not float(value).is_integer()):
                 raise TemplateError(f"{toml_path}: parameter {key} = {value!r} must be a {kind.__name__}.")
+            low, high = RANGES[key]
+            if not low <= value <= high:
+                raise TemplateError(f"{toml_path}: parameter {key} = {value!r} is out of range; allowed {low} to {high}.")
             parameters[key] = kind(value)
-        return PromptSpec(name, path, str(raw.get("role", "user")), raw.get("system") or None, parameters)
+        role = raw.get("role", "user")
+        if role not in ROLES:
+            raise TemplateError(f"{toml_path}: role = {role!r} is not a chat role; use one of {', '.join(ROLES)}.")
+        system = raw.get("system") or None
+        if system is not None and (not isinstance(system, str) or not (self.directory / f"{system}.j2").is_file()):
+            raise TemplateError(f"{toml_path}: system = {system!r} names no template in {self.directory}; name the system message's template (e.g. \"system\").")
+        return PromptSpec(name, path, role, system, parameters)
 
     def _render_one(self, name: str, context: dict) -> str:
         try:
@@ -170,4 +185,53 @@ def check_library(library: PromptLibrary, contexts: dict[str, dict], sectors: li
             continue
         if name in ASKS_FOR_JSON and ("JSON" not in source or "JSON" not in messages[-1]["content"]):
             problems.append(f"{path}:1: the prompt no longer asks for JSON; the drafting chain parses a JSON object from the answer.")
+        if library.spec(name).system and library.spec(library.spec(name).system).role != "system":
+            problems.append(f"{path.with_suffix('.toml')}:1: system = {library.spec(name).system!r} is a template whose role is not \"system\".")
+        problems.extend(data_problems(library, name, source, messages[-1]["content"], user_values(contexts[name])))
     return problems
+
+
+def _data_filtered(node) -> bool:
+    from jinja2 import nodes
+
+    return isinstance(node, nodes.Filter) and node.name == "data"
+
+
+def data_problems(library: PromptLibrary, name: str, source: str, rendered: str, values: list[str]) -> list[str]:
+    """The data-safety rule: a template that carries user data has a `<data>` block; every value printed
+    inside it goes through `| data` (JSON, "<" and ">" escaped); no user value appears outside it."""
+    from jinja2 import nodes
+
+    path = library.directory / f"{name}.j2"
+    problems = []
+    inside = False
+    for output in library.env.parse(source).find_all(nodes.Output):
+        for node in output.nodes:
+            if isinstance(node, nodes.TemplateData):
+                for tag in re.findall(r"</?data>", node.data):
+                    inside = tag == "<data>"
+            elif inside and not _data_filtered(node):
+                problems.append(f"{path}:{node.lineno}: a value inside <data> must be written with the data filter ({{{{ value | data }}}}): "
+                                "it writes JSON and escapes \"<\" and \">\" so the value cannot end the block.")
+    if name in CARRIES_DATA and not _DATA_BLOCK.search(rendered):
+        problems.append(f"{path}:1: no <data> … </data> block; the user's values (names, labels) must reach the model only inside one.")
+    outside = _DATA_BLOCK.sub(" ", rendered)
+    leaked = sorted({v for v in values if v in outside})
+    if leaked:
+        problems.append(f"{path}:1: user data printed outside the <data> block: {', '.join(repr(v[:40]) for v in leaked[:4])}; "
+                        "move it into the data block (through | data).")
+    return problems
+
+
+def user_values(context: dict) -> list[str]:
+    """The values of a context that come from the user's table or spec (names, titles, labels), long
+    enough to find in a prompt without false alarms."""
+    found: list[str] = []
+    dataset = context.get("dataset", {})
+    found += [str(dataset.get(k, "")) for k in ("name", "title", "source")]
+    found += [str(context.get("reference", {}).get("label", ""))]
+    found += [str(f.get("label", "")) for f in context.get("features", [])]
+    found += [str(m) for m in context.get("cluster", {}).get("members", [])]
+    found += [str(v) for v in (context.get("other_labels") or {}).values()]
+    found += [str(c.get("label", "")) for c in context.get("clusters", [])]
+    return [v for v in dict.fromkeys(found) if len(v) >= 5]

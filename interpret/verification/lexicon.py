@@ -44,6 +44,7 @@ class Lexicon:
     repairs: dict[str, str] = field(default_factory=dict)
     theme_words: dict[str, str] = field(default_factory=dict)  # a spec theme → the dimension words that name its indicators
     listing: dict[str, str] = field(default_factory=dict)  # the column and summary words of `interpret verify` (listing.py)
+    contract: dict = field(default_factory=dict)  # a model's answer: meta phrases it may not write, violation messages (interpret.llm.parsing)
 
     def __getattr__(self, name: str) -> str:
         # `lex.negation`: the checks read their fragments as attributes
@@ -104,6 +105,7 @@ def load_lexicon(code: str, languages_dir: str | None = None) -> Lexicon:
             kinds={ClaimKind(k): str(v) for k, v in raw["kinds"].items()},
             repairs={k: str(v) for k, v in raw.get("repairs", {}).items()},
             listing={k: str(v) for k, v in raw.get("listing", {}).items()},
+            contract=dict(raw.get("contract", {})),
         )
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise ConfigError(f"Lexicon {path}: {type(exc).__name__}: {exc}. Compare it with interpret/languages/id/lexicon.toml.") from None

@@ -30,7 +30,7 @@ def data_blocks(messages: list[dict]) -> list:
 def answer(messages: list[dict]) -> str:
     """The draft JSON for the first data block of the conversation (repairs get the same answer)."""
     data = data_blocks(messages)[0]
-    if isinstance(data.get("klaster"), dict):
+    if isinstance(data.get("klaster"), int):
         return json.dumps(cluster_reply(data), ensure_ascii=False)
     return json.dumps(summary_reply(data), ensure_ascii=False)
 
@@ -44,35 +44,35 @@ def _label(rank: int, k: int) -> str:
 
 
 def cluster_reply(data: dict) -> dict:
-    cluster = data["klaster"]
-    n = cluster["number"]
-    facts = {row["id"]: row["teks"] for row in data["fakta"]}
-    phrase = data["pembanding"]["phrase"]
+    """Cites every number by its fact ID ({K2.UHH.mean}), as the contract asks; never types one."""
+    n = data["klaster"]
+    facts = data["fakta"]
+    phrase = data["pembanding"]
     k = len(data["label_klaster_lain"]) + 1
-    sentences = [f"Klaster ini beranggotakan {facts[f'K{n}.size']}."]
+    sentences = [f"Klaster ini beranggotakan {{K{n}.size}}."]
     recommendations = []
-    for name, stats in cluster["features"].items():
-        direction = stats["direction"]
-        if direction == "setara":
-            sentences.append(f"{stats['label']} rata-rata {stats['mean']}, setara dengan {phrase} ({facts[f'REF.{name}']}).")
+    for indicator in data["indikator"]:
+        name, label = indicator["kode"], indicator["label"]
+        base = f"K{n}.{name}"
+        if facts[f"{base}.direction"] == "setara":
+            sentences.append(f"{label} rata-rata {{{base}.mean}}, setara dengan {phrase} ({{REF.{name}}}).")
         else:
-            pct = stats["diff_pct"].lstrip("+-−")
-            sentences.append(f"{stats['label']} rata-rata {stats['mean']}, {pct} {direction} {phrase} ({facts[f'REF.{name}']}).")
-        theme = next((f["theme"] for f in data.get("indikator", []) if f["name"] == name), None)
-        if stats["better"] is False:
-            sector = THEME_SECTOR.get(theme or _theme_guess(name), "bansos")
+            sentences.append(f"{label} rata-rata {{{base}.mean}}, {{{base}.diff_pct}} {{{base}.direction}} {phrase} ({{REF.{name}}}).")
+        if name in data["tertinggal"]:
+            sector = THEME_SECTOR.get(_theme_guess(name), "bansos")
             recommendations.append(
                 {
                     "sektor": sector,
-                    "teks": f"Perkuat program {sector} yang menyasar {stats['label']}, yang rata-ratanya {stats['mean']}, {direction} {phrase}.",
-                    "fakta": [f"K{n}.{name}.mean", f"REF.{name}", f"K{n}.{name}.direction"],
+                    "teks": f"Perkuat program {sector} yang menyasar {label}, yang rata-ratanya {{{base}.mean}}, {{{base}.direction}} {phrase}.",
+                    "fakta": [f"{base}.mean", f"REF.{name}", f"{base}.direction"],
                 }
             )
     if not recommendations:
         recommendations.append(
             {"sektor": "UMKM", "teks": "Dorong UMKM dan ekonomi lokal agar capaian yang sudah baik terus meningkat.", "fakta": [f"K{n}.size"]}
         )
-    return {"klaster": n, "label": _label(cluster["composite_rank"], k), "karakteristik": sentences, "rekomendasi": recommendations[:4]}
+    return {"klaster": n, "label": _label(int(facts[f"K{n}.composite_rank"]), k), "karakteristik": sentences,
+            "rekomendasi": recommendations[:4]}
 
 
 def _theme_guess(name: str) -> str:
@@ -80,24 +80,19 @@ def _theme_guess(name: str) -> str:
 
 
 def summary_reply(data: dict) -> dict:
-    facts = {row["id"]: row["teks"] for row in data["fakta"]}
     clusters = data["klaster"]
-    ringkasan = [
-        f"Analisis ini mengelompokkan {facts['DATA.n_units']} ke dalam {len(clusters)} klaster; pembandingnya adalah "
-        f"{data['pembanding']['label']}."
-    ]
+    ringkasan = [f"Analisis ini mengelompokkan {{DATA.n_units}} ke dalam {{RUN.k}} klaster; pembandingnya adalah {data['pembanding']}."]
     for c in clusters:
-        size = next(row["teks"] for row in c["fakta"] if row["id"].endswith(".size"))
         parts = []
         if c["unggul"]:
             parts.append("unggul pada " + ", ".join(c["unggul"]))
         if c["tertinggal"]:
             parts.append("tertinggal pada " + ", ".join(c["tertinggal"]))
-        ringkasan.append(f"Klaster {c['klaster']} ({c['label']}; {size}) {'; '.join(parts) or 'setara pada semua indikator'}.")
-    kesimpulan = [
-        f"Prioritas {i + 1}: Klaster {c['klaster']} ({c['label']}), dengan fokus {', '.join(c['sektor'])}."
-        for i, c in enumerate(sorted(clusters, key=lambda c: -c["composite_rank"]))
-    ]
+        ringkasan.append(f"Klaster {c['klaster']} ({c['label']}; {{K{c['klaster']}.size}}) {'; '.join(parts) or 'setara pada semua indikator'}.")
+    ordered = sorted(clusters, key=lambda c: -c["peringkat"])
+    kesimpulan = [f"Prioritas kebijakan pertama adalah Klaster {ordered[0]['klaster']} ({ordered[0]['label']}), dengan fokus "
+                  f"{', '.join(ordered[0]['sektor'])}."]
+    kesimpulan += [f"Berikutnya Klaster {c['klaster']} ({c['label']}), dengan fokus {', '.join(c['sektor'])}." for c in ordered[1:]]
     kesimpulan.append("Keputusan untuk satu wilayah tetap perlu melihat angka wilayah itu sendiri.")
     return {"ringkasan": ringkasan, "kesimpulan": kesimpulan}
 

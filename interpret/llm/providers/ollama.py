@@ -6,6 +6,7 @@ is langchain-ollama imported.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -21,7 +22,7 @@ AUTO_ORDER = 2  # after watsonx in the `auto` chain
 
 def build(settings, model: str | None = None) -> "OllamaProvider":
     return OllamaProvider(model=model or settings.ollama_model, url=settings.ollama_url, timeout=min(settings.llm_timeout, settings.llm_deadline),
-                          retries=settings.ollama_retries)
+                          retries=settings.ollama_retries, num_ctx=getattr(settings, "ollama_num_ctx", 0))
 
 
 RETRY_STATUSES = (429, 503)  # busy or loading a model: worth asking again after a pause
@@ -31,9 +32,10 @@ BACKOFF_SECONDS = 0.5
 class OllamaProvider:
     name = "ollama"
 
-    def __init__(self, *, model: str, url: str, timeout: float, probe_timeout: float = 2.0, retries: int = 2):
+    def __init__(self, *, model: str, url: str, timeout: float, probe_timeout: float = 2.0, retries: int = 2, num_ctx: int = 0):
         self.model = model
         self._retries = retries
+        self._num_ctx = num_ctx  # 0: computed per conversation (interpret.llm.context.context_window)
         self.endpoint = url.rstrip("/")
         self._timeout = timeout
         self._probe_timeout = min(probe_timeout, timeout)
@@ -79,10 +81,17 @@ class OllamaProvider:
             "seed": parameters.get("seed"),
         }
         options = {k: v for k, v in options.items() if v is not None}
+        from ..context import context_window
+
+        # Ollama's default context (4 096) silently cuts a longer conversation: size it to the prompt.
+        options["num_ctx"] = self._num_ctx or context_window(messages, int(parameters.get("max_tokens") or 1024))
+        schema = parameters.get("json_schema")  # the answer's flat JSON schema: Ollama's structured output
+        if schema is not None:
+            options["format"] = schema
         conversation = langchain_messages(messages, self.name)
         start = time.perf_counter()
         with self._lock:  # one client per parameter set: building one costs ~60 ms (two httpx clients)
-            key = tuple(sorted(options.items()))
+            key = json.dumps(options, sort_keys=True)
             chat = self._chats.get(key)
             if chat is None:
                 chat = self._chats[key] = ChatOllama(

@@ -13,6 +13,7 @@ settings: it reads `WATSONX_MAX_RETRIES` / `WATSONX_DELAY_TIME` from os.environ 
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -139,7 +140,12 @@ class WatsonxProvider:
         start = time.perf_counter()
         with self._lock, warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            key = tuple(sorted(parameters.items()))
+            # The answer's flat JSON schema (interpret.llm.chain) becomes watsonx's `response_format`.
+            parameters = dict(parameters)
+            schema = parameters.pop("json_schema", None)
+            key = (tuple(sorted(parameters.items())), json.dumps(schema, sort_keys=True))
+            if schema is not None:
+                parameters["response_format"] = {"type": "json_schema", "json_schema": {"name": "draft", "schema": schema}}
             chat = self._chats.get(key)
             if chat is None:
                 chat = self._chats[key] = ChatWatsonx(
