@@ -9,7 +9,9 @@ dissolved.
 
 Per unit (an addition to clusterboot): in every replicate where the unit was drawn, did it land in
 the bootstrap cluster that best matches its own cluster (its cluster's core)? `moved_pct` is the
-share of those replicates where it did not.
+share of those replicates where it did not. Where it went: each bootstrap cluster is mapped to the
+original cluster it best matches (highest Jaccard), and `moved_to_pct[i, c]` is the share of the
+unit's replicates in which it moved to (the bootstrap cluster mapped to) original cluster c.
 
 Written here because no kept Python library implements clusterboot.
 """
@@ -33,6 +35,7 @@ class Stability:
     dissolved_pct: list[float]  # per cluster: % of replicates with best Jaccard < 0.5
     moved_pct: np.ndarray  # per unit; nan for a unit never drawn
     appearances: np.ndarray  # per unit: replicates in which it was drawn
+    moved_to_pct: np.ndarray | None = None  # units × clusters: % of its replicates it moved to that cluster's match
 
 
 def bootstrap_draws(n: int, B: int, seed: int):
@@ -63,6 +66,7 @@ def bootstrap_stability(
     dissolved = np.zeros(k)
     moved = np.zeros(n)
     appearances = np.zeros(n)
+    moved_to = np.zeros((n, k))
     for b, drawn in enumerate(bootstrap_draws(n, B, seed)):
         boot_labels = fit(X[drawn], seed + b + 1)
         units = np.unique(drawn)
@@ -84,11 +88,17 @@ def bootstrap_stability(
         jaccard_count[present] += 1
         dissolved[present] += best[present] < DISSOLVED_JACCARD
         appearances[units] += 1
-        moved[units] += unit_boot != best_match[original]
+        left = unit_boot != best_match[original]
+        moved[units] += left
+        # Where a unit went: the original cluster its bootstrap cluster best matches.
+        origin_of = jac.argmax(axis=0)
+        np.add.at(moved_to, (units[left], origin_of[unit_boot[left]]), 1)
         if progress is not None:
             progress(b + 1, B)
     with np.errstate(invalid="ignore", divide="ignore"):
         jaccard = np.where(jaccard_count > 0, jaccard_sum / np.maximum(jaccard_count, 1), np.nan)
         dissolved_pct = np.where(jaccard_count > 0, 100 * dissolved / np.maximum(jaccard_count, 1), np.nan)
         moved_pct = np.where(appearances > 0, 100 * moved / np.maximum(appearances, 1), np.nan)
-    return Stability(B=B, jaccard=jaccard.tolist(), dissolved_pct=dissolved_pct.tolist(), moved_pct=moved_pct, appearances=appearances)
+        moved_to_pct = np.where(appearances[:, None] > 0, 100 * moved_to / np.maximum(appearances, 1)[:, None], np.nan)
+    return Stability(B=B, jaccard=jaccard.tolist(), dissolved_pct=dissolved_pct.tolist(), moved_pct=moved_pct, appearances=appearances,
+                     moved_to_pct=moved_to_pct)

@@ -268,7 +268,7 @@ def _stability(dataset: Dataset, space: np.ndarray, partition: Partition, ch: Ch
             units[str(unit)] = UnitStability(cluster=number, moved_pct=moved)
             if moved >= ch.unstable_pct:
                 unstable.append(str(unit))
-                members[number].append(UnstableMember(unit=str(unit), moved_pct=moved))
+                members[number].append(UnstableMember(unit=str(unit), moved_pct=moved, **_destination(result, i, number)))
     clusters = {}
     for c in range(k):
         jaccard = float(result.jaccard[c])
@@ -291,6 +291,16 @@ def _stability(dataset: Dataset, space: np.ndarray, partition: Partition, ch: Ch
         threshold_pct=ch.unstable_pct,
         sample_size=ch.sample_size if sampled else None,
     )
+
+
+def _destination(result, i: int, own: int) -> dict:
+    """The other cluster unit i moved to most often, and how often (none when it never left)."""
+    if result.moved_to_pct is None:
+        return {}
+    shares = result.moved_to_pct[i].copy()
+    shares[own - 1] = -1.0  # a move into a bootstrap cluster that best matches its own cluster is no destination
+    c = int(np.argmax(shares))
+    return {"moved_to": c + 1, "moved_to_pct": float(shares[c])} if shares[c] > 0 else {}
 
 
 def _assumptions(checks, dataset: Dataset) -> Assumptions:

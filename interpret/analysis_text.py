@@ -43,6 +43,30 @@ def consensus_decision(votes: dict[str, int], knee: int | None, chosen_k: int, t
     return Consensus(groups, knee, len(counts) == 1, chosen_k, top, len(votes), tied, user_k)
 
 
+def k_reason_disagreements(reason: str | None, votes: dict[str, int], k: int, lang: Language) -> list[tuple[str, int]]:
+    """The panel's indices that the spec's k_reason names (by the words of `k_reason_words`, e.g.
+    "elbow", "silhouette") and that chose another k than the one used: (index key, its k)."""
+    if not reason:
+        return []
+    text = reason.lower()
+    named = [key for key in votes if any(word.lower() in text for word in lang.words(f"k_reason_words.{key}"))]
+    return [(key, votes[key]) for key in named if votes[key] != k]
+
+
+def k_reason_paragraph(facts, lang: Language) -> str:
+    """Said plainly when the spec's reason for k names criteria the brief's own panel contradicts."""
+    ks, m = facts.k_selection, facts.method
+    if ks is None or not m.k_reason:
+        return ""
+    votes = {**({"wss": ks.knee} if ks.knee else {}), **dict(ks.votes)}  # the elbow is the WSS knee
+    disagree = k_reason_disagreements(m.k_reason, votes, m.k, lang)
+    if not disagree:
+        return ""
+    parts = [lang.t("caveat.k_reason_part_wss" if key == "wss" else "caveat.k_reason_part", index=lang.word("index_name", key), vote=vote)
+             for key, vote in disagree]
+    return lang.t("caveat.k_reason_disagrees", k=m.k, parts=lang.join(parts, "prose"))
+
+
 def stability_level(jaccard: float) -> StabilityLevel:
     """Hennig's reading of the clusterboot Jaccard."""
     if jaccard >= load_thresholds().sangat_stabil_min:

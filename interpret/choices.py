@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the data layer imports pandas: a type here, not an import
 # With k fixed, `k_panel = "auto"` runs the k panel (for the brief's table) up to this many units:
 # on 100 000 households it was 89 % of a `--k 4` run that uses none of it.
 K_PANEL_AUTO_MAX = 5_000
+K_LARGEST = 15  # the largest k a brief describes (issue 12): beyond it, profiles are single units
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,12 @@ def resolve_choices(dataset: Dataset, settings: Settings) -> Choices:
         raise ConfigError(f"k range {s.k_min}…{s.k_max} is empty: k_min must not exceed k_max. Fix --k-min/--k-max or the spec.")
     k_values = list(range(s.k_min, min(s.k_max, n - 1) + 1))
     k = None if k_source == "auto" else int(s.k)
+    if k is not None and k > K_LARGEST:
+        raise ConfigError(
+            f"k = {k} is more clusters than a brief can describe: k must be at most {K_LARGEST} (and at most n − 1 = {n - 1}); "
+            f"past that, clusters hold one or two {dataset.spec.unit_plural} each and their profiles are the units' own. "
+            f"Use --k {min(K_LARGEST, n - 1)} or fewer, or --k auto."
+        )
     if k is not None and k > n - 1:
         raise ConfigError(
             f"k = {k} but the data has only {n} {dataset.spec.unit_plural} to cluster: k must be at most n − 1 = {n - 1} "

@@ -13,7 +13,7 @@ from .drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDra
 from .errors import ConfigError
 from .facts import ClusterFacts, Facts, FeatureInfo
 from .language import DATA_LANGUAGE, Language, load_language
-from .rules import LoadedRules, matching_features
+from .rules import Decisions, LoadedRules, gap_sd, matching_features, unit_sd
 from .terms import Direction
 
 # The composite tier of each rank, best first, for the k values that have a fixed wording.
@@ -29,7 +29,7 @@ def draft_rule_based(facts: Facts, rules: LoadedRules, language: Language | str 
     lang = load_language(language)
     labels = cluster_labels(facts, lang)
     clusters = [_cluster_draft(c, facts, rules, labels, lang) for c in facts.clusters]
-    summary = summary_draft(facts, clusters, lang)
+    summary = summary_draft(facts, clusters, lang, rules.book.keputusan)
     provider, model = lang.t("drafter.provider"), lang.t("drafter.model", sha=rules.sha256[:12])
     sources = [SectionSource(section, provider, model) for section in sections(facts)]
     return Drafts(clusters=clusters, summary=summary, sources=sources)
@@ -131,21 +131,40 @@ def widest_spread(cluster: ClusterFacts, facts: Facts) -> FeatureInfo:
 
 
 def widest_gap(facts: Facts) -> tuple[FeatureInfo, ClusterFacts, ClusterFacts]:
-    """(feature, cluster with the highest mean, cluster with the lowest) for the largest gap between clusters."""
+    """(feature, cluster with the highest mean, cluster with the lowest) for the largest gap between
+    clusters, measured in SD of the units (a percent gap favours features with a small mean)."""
     gap = max(facts.features, key=lambda f: _spread(facts, f))
     hi = max(facts.clusters, key=lambda c: c.features[gap.name].mean)
     lo = min(facts.clusters, key=lambda c: c.features[gap.name].mean)
     return gap, hi, lo
 
 
-def most_deviating(names: list[str], cluster: ClusterFacts) -> str:
-    """Of these features, the one furthest from the reference in %: a recommendation's evidence."""
-    return max(names, key=lambda name: abs(cluster.features[name].diff_pct))
+def most_deviating(names: list[str], cluster: ClusterFacts, facts: Facts) -> str:
+    """Of these features, the one furthest from the reference in SD of the units: a recommendation's evidence."""
+    return max(names, key=lambda name: abs(gap_sd(cluster, name, facts)))
 
 
 def by_need(facts: Facts) -> list[ClusterFacts]:
     """Clusters in policy priority: the lowest composite first."""
     return sorted(facts.clusters, key=lambda c: -c.composite_rank)
+
+
+def priority_groups(facts: Facts, decisions: Decisions) -> list[list[ClusterFacts]]:
+    """Clusters in policy priority, lowest composite first, in groups of clusters "sejajar" (tied):
+    a cluster joins the group before it when its composite is within sejajar_maks_sd of its neighbour's
+    (the composite is a mean of z-scores, so the threshold is in SD)."""
+    groups: list[list[ClusterFacts]] = []
+    for c in by_need(facts):
+        if groups and c.composite - groups[-1][-1].composite < decisions.sejajar_maks_sd:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return groups
+
+
+def unstable_clusters(facts: Facts) -> set[int]:
+    """Clusters below the brief's own stability threshold: their advice is provisional."""
+    return set(facts.stability.unstable_clusters) if facts.stability is not None else set()
 
 
 def sectors_of(draft: ClusterDraft) -> list[str]:
@@ -155,7 +174,8 @@ def sectors_of(draft: ClusterDraft) -> list[str]:
 
 def _spread(facts: Facts, feature: FeatureInfo) -> float:
     means = [c.features[feature.name].mean for c in facts.clusters]
-    return (max(means) - min(means)) / abs(facts.reference.values[feature.name] or 1)
+    sd = unit_sd(facts, feature.name)
+    return (max(means) - min(means)) / sd if sd else 0.0
 
 
 # -- how to say it: sentences from the language ------------------------------------------------------
@@ -201,10 +221,10 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, la
     for rule in rules.book.aturan:
         if len(recs) >= rules.book.maks_per_klaster:
             break
-        hits = matching_features(rule, cluster, facts)
+        hits = matching_features(rule, cluster, facts, rules.book.keputusan)
         if not hits:
             continue
-        recs.append(_recommendation(rule.id, rule.sektor, rules.book.text_of(rule, lang.code), hits, cluster, facts, rules, lang))
+        recs.append(_recommendation(rule.id, rule.sektor, rules.book.text_of(rule, lang.code), hits, cluster, facts, rules, lang, rule.rincian))
         if len(recs) >= rules.book.maks_per_klaster:
             break
     fallback = rules.book.cadangan
@@ -212,14 +232,34 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, la
         recs.append(_recommendation("cadangan", fallback.sektor, rules.book.text_of(fallback, lang.code), [f.name for f in facts.features], cluster, facts, rules, lang))
     if not recs:
         raise ConfigError(f"No rule in {rules.path} applies to cluster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
+    if cluster.number in unstable_clusters(facts):  # the brief's own caveat, obeyed by every recommendation
+        recs = [rec.model_copy(update={"teks": lang.t("draft.provisional", unit=lang.unit_noun(facts, plural=False), text=_lower_first(rec.teks))})
+                for rec in recs]
     return recs
 
 
+def _lower_first(text: str) -> str:
+    """"Perkuat …" → "perkuat …" after a lead-in; an acronym ("IKM …") keeps its capitals."""
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def _parts_sentence(parts, severity: str | None, rules: LoadedRules, lang: Language) -> str:
+    """The compact line a planner needs: severity, instrument, actor, target, targeting data, funding."""
+    items = [lang.t("draft.part.severity", value=lang.word("severity", severity))] if severity else []
+    if parts is not None:
+        for key in ("instrumen", "pelaksana", "sasaran", "data_sasaran", "pendanaan"):
+            value = rules.book.localised(getattr(parts, key), lang.code)
+            if value:
+                items.append(lang.t(f"draft.part.{key}", value=value))
+    return lang.t("draft.parts", parts="; ".join(items)) if items else ""
+
+
 def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[str], cluster: ClusterFacts, facts: Facts,
-                    rules: LoadedRules, lang: Language) -> Rekomendasi:
+                    rules: LoadedRules, lang: Language, parts=None) -> Rekomendasi:
     """One recommendation: the rule's text in the brief's language (or the language's generic
-    sentence when the rules file has none) filled with the figures of the most deviating feature."""
-    key = most_deviating(hits, cluster)
+    sentence when the rules file has none) filled with the figures of the most deviating feature,
+    then its severity tier and the rule's parts (instrument, actor, target, data, funding)."""
+    key = most_deviating(hits, cluster, facts)
     feature = facts.feature(key)
     ff = cluster.features[key]
     values = {
@@ -240,11 +280,39 @@ def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[
             text = template.format(**values)
         except (KeyError, IndexError) as exc:
             raise ConfigError(f"Rule '{rule_id}' in {rules.path} uses an unknown placeholder {exc}; known: {', '.join('{' + v + '}' for v in values)}.") from None
+    decisions = rules.book.keputusan
+    gap = gap_sd(cluster, key, facts)
+    severity = decisions.severity(gap) if cluster.features[key].better is False and abs(gap) >= decisions.setara_kebijakan_sd else None
+    details = _parts_sentence(parts, severity, rules, lang)
+    if details:
+        text = f"{text} {details}"
     base = f"K{cluster.number}.{key}"
     return Rekomendasi(sektor=sector, teks=text, fakta=[f"{base}.mean", f"REF.{key}", f"{base}.diff_pct"])
 
 
-def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language | str = CHAIN_LANGUAGE) -> SummaryDraft:
+def priority_lines(facts: Facts, drafts: list[ClusterDraft], labels: dict[int, str], decisions: Decisions, lang: Language) -> list[str]:
+    """One line per cluster, in priority groups: clusters whose composites hardly differ share a
+    priority ("sejajar"); an unstable cluster's priority is provisional, a small one's carries its size."""
+    unstable, units = unstable_clusters(facts), lang.unit_noun(facts)
+    lines = []
+    for position, group in enumerate(priority_groups(facts, decisions), start=1):
+        for c in group:
+            sectors = [lang.sector(s) for s in sectors_of(next(d for d in drafts if d.klaster == c.number))]
+            notes = []
+            if len(group) > 1:
+                notes.append(lang.t("summary.priority_tied", others=lang.join([lang.t("summary.cluster_ref", n=o.number) for o in group if o is not c], "prose")))
+            if c.number in unstable:
+                notes.append(lang.t("summary.priority_provisional", unit=lang.unit_noun(facts, plural=False)))
+            if c.size <= decisions.klaster_kecil_maks:
+                notes.append(lang.t("summary.priority_small", size=c.size, units=units, members=lang.join(c.members, "prose")))
+            note = lang.t("summary.priority_notes", notes="; ".join(notes)) if notes else ""
+            lines.append(lang.t("summary.priority", ordinal=lang.ordinal(position), n=c.number, label=labels[c.number],
+                                sectors=lang.join(sectors, "prose"), notes=note))
+    return lines
+
+
+def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language | str = CHAIN_LANGUAGE,
+                  decisions: Decisions | None = None) -> SummaryDraft:
     """The executive summary and conclusion, from the facts and the clusters' drafts (their labels and
     sectors: the LLM chain calls this with its own cluster drafts)."""
     lang = load_language(language)
@@ -275,9 +343,6 @@ def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language |
     gap, hi, lo = widest_gap(facts)
     paragraphs.append(lang.t("summary.widest_gap", feature=gap.label, high=_value(lang, hi.features[gap.name].mean, gap), high_cluster=hi.number,
                              low=_value(lang, lo.features[gap.name].mean, gap), low_cluster=lo.number))
-    conclusion = []
-    for position, c in enumerate(by_need(facts), start=1):
-        sectors = [lang.sector(s) for s in sectors_of(next(d for d in drafts if d.klaster == c.number))]
-        conclusion.append(lang.t("summary.priority", ordinal=lang.ordinal(position), n=c.number, label=labels[c.number], sectors=lang.join(sectors, "prose")))
+    conclusion = priority_lines(facts, drafts, labels, decisions or Decisions(), lang)
     conclusion.append(lang.t("summary.caveat", unit=lang.unit_noun(facts, plural=False)))
     return SummaryDraft(ringkasan=paragraphs, kesimpulan=conclusion)

@@ -292,6 +292,12 @@ def _stability_facts(add, st: Stability, slugs: dict[str, str]) -> None:
         return
     for unit, entry in st.units.items():
         add(Fact(f"UNIT.{slugs.get(unit) or slug(unit)}.moved_pct", entry.moved_pct, "moved_pct", 1, "%", cluster=entry.cluster, member=unit, text=format_percent(entry.moved_pct)))
+    for number, entry in st.clusters.items():
+        for m in entry.unstable_members:
+            if m.moved_to is not None:  # "berpindah … paling sering ke Klaster 3 (30,1 % replikasi)"
+                base = f"UNIT.{slugs.get(m.unit) or slug(m.unit)}"
+                add(Fact(f"{base}.moved_to", m.moved_to, "moved_to", 0, member=m.unit, text=str(m.moved_to)))
+                add(Fact(f"{base}.moved_to_pct", m.moved_to_pct, "moved_pct", 1, "%", member=m.unit, text=format_percent(m.moved_to_pct)))
     add(Fact("STAB.n_unstable_units", len(st.unstable_units), "count", 0, text=str(len(st.unstable_units))))
 
 

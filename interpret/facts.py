@@ -212,6 +212,10 @@ class UnstableMember(_Section):
     unit: str
     moved_pct: float
     """% of the bootstrap replicates that placed it in another cluster."""
+    moved_to: int | None = None
+    """The cluster it moved to most often (bootstrap clusters mapped to the clusters they best match)."""
+    moved_to_pct: float | None = None
+    """% of the replicates in which it moved to that cluster."""
 
 
 class ClusterStability(_Section):

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError as JinjaTemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from interpret.analysis_text import comparison_paragraph, consensus_paragraph
+from interpret.analysis_text import comparison_paragraph, consensus_paragraph, k_reason_paragraph
 from interpret.errors import TemplateError
 from interpret.language import Language, load_language
 from interpret.markdown_text import md_text
@@ -62,7 +62,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         lang=lang,
         members_listed_max=MEMBERS_LISTED_MAX,
         assignments_file=assignments_file,
-        words=SimpleNamespace(consensus=lambda ks: consensus_paragraph(ks, lang), comparison=lambda cmp: comparison_paragraph(cmp, lang)),
+        words=SimpleNamespace(consensus=lambda ks: consensus_paragraph(ks, lang), k_reason=lambda: k_reason_paragraph(facts, lang), comparison=lambda cmp: comparison_paragraph(cmp, lang)),
     )
     env.filters.update(
         num=lambda value, decimals=2, signed=False: lang.number(value, decimals, signed),
@@ -78,7 +78,9 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         cluster_name=lambda n: lang.t("brief.cluster_name", n=n),
         kind_counts=lambda item: lang.t("history.kind_counts", kind=kind_word(item[0]), **verdict_counts(item[1])),
         dropped_item=lambda d: lang.t("brief.dropped_item", id=md_text(d.id), reason=md_text(d.reason)),
-        moved_item=lambda m: lang.t("cluster_notes.moved_item", unit=md_text(m.unit), pct=lang.percent(m.moved_pct)),
+        moved_item=lambda m: (lang.t("cluster_notes.moved_item_to", unit=md_text(m.unit), pct=lang.percent(m.moved_pct), to=m.moved_to,
+                                     to_pct=lang.percent(m.moved_to_pct)) if getattr(m, "moved_to", None) is not None
+                              else lang.t("cluster_notes.moved_item", unit=md_text(m.unit), pct=lang.percent(m.moved_pct))),
     )
     if facts is not None:
         env.filters.update(

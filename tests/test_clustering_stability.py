@@ -94,3 +94,16 @@ def test_singular_correlation_uses_the_pseudo_inverse():
     a, b = rng.normal(size=30), rng.normal(size=30)
     overall, per_variable, singular = kmo(np.column_stack([a, b, a + b]))
     assert singular and 0 <= overall <= 1 and len(per_variable) == 3
+
+
+def test_a_moving_unit_is_mapped_to_the_cluster_it_moves_to():
+    # Same fixed refit as above: unit 5 (x = 2.6) always lands on the x ≥ 2.5 side, the bootstrap
+    # cluster that best matches original cluster two, so its destination is cluster two (index 1),
+    # in every replicate it was drawn; nobody else has a destination.
+    X = np.array([[0.0], [0.5], [1.0], [1.5], [2.0], [2.6], [3.0], [3.5], [4.0], [4.5], [5.0], [5.5]])
+    labels = np.array([0] * 6 + [1] * 6)
+    split = lambda data, seed: (data[:, 0] >= 2.5).astype(int)  # noqa: E731
+    result = bootstrap_stability(X, labels, split, B=50, seed=3)
+    assert result.moved_to_pct.shape == (12, 2)
+    assert result.moved_to_pct[5, 1] == pytest.approx(100.0) and result.moved_to_pct[5, 0] == 0.0
+    assert np.nansum(np.delete(result.moved_to_pct, 5, axis=0)) == 0.0

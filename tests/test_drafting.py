@@ -129,3 +129,65 @@ def test_a_rules_file_carries_its_texts_per_language(default_brief, write_file):
     assert any(t.startswith("Programme focus social assistance (bansos), based on ") for t in texts_en)
     assert not any("Pertahankan" in t for t in texts_en)
     assert book.book.text_of(book.book.aturan[1], "id") == "Pertahankan bansos: {bukti}." and book.book.text_of(book.book.aturan[1], "en") is None
+
+
+def _default_drafts(default_brief):
+    return draft_rule_based(default_brief.facts, load_rules(), "id")
+
+
+def test_every_recommendation_of_an_unstable_cluster_is_provisional(default_brief):
+    from interpret.language import load_language
+
+    facts = default_brief.facts
+    lang = load_language("id")
+    lead = lang.t("draft.provisional", unit="provinsi", text="")
+    unstable = set(facts.stability.unstable_clusters)
+    assert unstable, "the default data has unstable clusters (Jaccard below 0,60)"
+    drafts = _default_drafts(default_brief)
+    for d in drafts.clusters:
+        framed = [rec.teks.startswith(lead) for rec in d.rekomendasi]
+        assert all(framed) if d.klaster in unstable else not any(framed)
+    # … and in the shipped brief (after verification and repair), not just in the drafts.
+    for d in default_brief.drafts.clusters:
+        if d.klaster in unstable:
+            assert all(rec.teks.startswith(lead) for rec in d.rekomendasi)
+    provisional = lang.t("summary.priority_provisional", unit="provinsi")
+    for line in drafts.summary.kesimpulan[:-1]:
+        number = int(line.split("Klaster ")[-1].split(" ")[0])
+        assert (provisional in line) == (number in unstable)
+
+
+def test_priorities_are_tied_where_the_composites_hardly_differ(default_brief):
+    from interpret.drafting import priority_groups
+
+    facts = default_brief.facts
+    groups = [[c.number for c in g] for g in priority_groups(facts, load_rules().book.keputusan)]
+    assert groups == [[4], [3, 2], [1]]  # composites −1,18; −0,04 and 0,02 (0,06 apart); 1,26
+    lines = _default_drafts(default_brief).summary.kesimpulan
+    assert sum(line.startswith("Prioritas kedua") for line in lines) == 2 and not any("keempat" in line for line in lines)
+
+
+def test_recommendations_carry_the_planner_parts_and_severity(default_brief):
+    drafts = {d.klaster: d for d in _default_drafts(default_brief).clusters}
+    bansos = next(rec for rec in drafts[4].rekomendasi if rec.sektor == "bansos")
+    assert "data sasaran: DTKS/Regsosek" in bansos.teks and "pendanaan: APBN" in bansos.teks
+    assert "tingkat selisih sedang" in bansos.teks  # Pengeluaran −1,09 SD
+    health = next(rec for rec in drafts[4].rekomendasi if rec.sektor == "kesehatan")
+    assert "tingkat selisih berat" in health.teks  # UHH −1,68 SD
+    assert all("Jadikan klaster" not in rec.teks for d in drafts.values() for rec in d.rekomendasi)
+    # A gap below the policy minimum triggers nothing: cluster 3's +2,7 % purchasing power (0,14 SD) gets no UMKM programme.
+    assert "UMKM" not in [rec.sektor for rec in drafts[3].rekomendasi]
+
+
+def test_small_clusters_are_named_on_their_priority_line():
+    from interpret import run_brief
+
+    from .conftest import settings
+
+    brief = run_brief(settings(k=9, bootstrap=0, k_panel="false"), write=False)
+    small = [c for c in brief.facts.clusters if c.size <= 2]
+    assert small
+    lines = brief.drafts.summary.kesimpulan
+    for c in small:
+        line = next(line for line in lines if f": Klaster {c.number} (" in line)
+        assert "klaster kecil" in line and all(member in line for member in c.members)

@@ -144,10 +144,16 @@ def test_verifier_flags_a_number_the_brief_does_not_hold(default_brief):
 
 @pytest.mark.parametrize("k", range(2, 16))
 def test_every_k_from_2_to_15_gives_a_verified_brief_with_distinct_labels(k):
-    brief = run_brief(settings(k=k, bootstrap=0, k_panel="false"), write=False)
+    # A small bootstrap, so that stability gating and the unstable members' destinations run at every k.
+    brief = run_brief(settings(k=k, bootstrap=8, k_panel="false"), write=False)
     labels = [d.label for d in brief.drafts.clusters]
     assert brief.facts.k == k and len(set(labels)) == k
-    assert brief.verification.counts[Verdict.FALSE] == 0
+    assert brief.verification.counts[Verdict.FALSE] == 0 and brief.verification.counts[Verdict.UNVERIFIABLE] == 0
+    assert ("many_clusters" in brief.facts.method.caveats) == (k > 34 / 3)
+    unstable = set(brief.facts.stability.unstable_clusters)
+    for d in brief.drafts.clusters:  # the brief's stability caveat is obeyed by every recommendation
+        framed = [rec.teks.startswith("Sementara, karena klaster ini tidak stabil") for rec in d.rekomendasi]
+        assert all(framed) if d.klaster in unstable else not any(framed)
 
 
 def test_k_of_n_or_more_is_refused_with_the_reason():
@@ -155,6 +161,11 @@ def test_k_of_n_or_more_is_refused_with_the_reason():
         run_brief(settings(k=34), write=False)
     with pytest.raises(ConfigError, match=r"at most n − 1 = 33"):
         run_brief(settings(k=40), write=False)
+
+
+def test_k_above_15_is_refused_with_the_reason():
+    with pytest.raises(ConfigError, match=r"k = 16 is more clusters than a brief can describe: k must be at most 15"):
+        run_brief(settings(k=16, bootstrap=0), write=False)
 
 
 def test_large_tables_keep_result_json_bounded_and_write_parquet_assignments(default_brief, monkeypatch):
