@@ -9,6 +9,7 @@ in that language. It is also the last fallback of the LLM chain, so it returns t
 from __future__ import annotations
 
 from .drafting_households import class_recommendations, household_sentences, household_summary
+from .drafting_prose import characteristics, cluster_line, frame, message
 from .drafts import ClusterDraft, Drafts, Rekomendasi, SectionSource, SummaryDraft
 from .errors import ConfigError
 from .facts import ClusterFacts, Facts, FeatureInfo
@@ -125,11 +126,6 @@ def standing(cluster: ClusterFacts, facts: Facts) -> tuple[list[str], list[str]]
     return better, worse
 
 
-def widest_spread(cluster: ClusterFacts, facts: Facts) -> FeatureInfo:
-    """The feature whose within-cluster range is widest relative to the reference."""
-    return max(facts.features, key=lambda f: (cluster.features[f.name].max - cluster.features[f.name].min) / abs(cluster.features[f.name].reference or 1))
-
-
 def widest_gap(facts: Facts) -> tuple[FeatureInfo, ClusterFacts, ClusterFacts]:
     """(feature, cluster with the highest mean, cluster with the lowest) for the largest gap between
     clusters, measured in SD of the units (a percent gap favours features with a small mean)."""
@@ -179,39 +175,44 @@ def _spread(facts: Facts, feature: FeatureInfo) -> float:
 
 
 # -- how to say it: sentences from the language ------------------------------------------------------
-def _value(lang: Language, value: float, feature: FeatureInfo) -> str:
-    return lang.with_unit(lang.number(value, feature.decimals), feature.unit)
+def _value(lang: Language, value: float, feature: FeatureInfo, per: bool = True) -> str:
+    """A feature's value in prose: money as "Rp15,4 juta per orang per tahun", else number and unit."""
+    return lang.value(value, feature.decimals, feature.unit, per=per)
 
 
-def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts, lang: Language) -> str:
+def feature_sentence(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts, lang: Language, variant: int = 0) -> str:
+    """One indicator's mean against the reference. The frame rotates with `variant` (a recommendation's
+    slot in the brief) or, in a one-member cluster's karakteristik, with the indicator."""
     ff = cluster.features[feature.name]
     direction = ff.direction
-    values = {"feature": feature.label, "mean": _value(lang, ff.mean, feature), "reference": lang.reference_phrase(facts),
-              "reference_value": _value(lang, ff.reference, feature)}
+    values = {"feature": lang.short_label(feature), "mean": _value(lang, ff.mean, feature), "reference": lang.reference_phrase(facts),
+              "reference_value": _value(lang, ff.reference, feature, per=False)}
+    choice = variant if variant else facts.features.index(feature)
     if direction == Direction.EQUAL:
-        return lang.t("draft.feature_equal", **values)
-    return lang.t("draft.feature_differs", pct=lang.percent(abs(ff.diff_pct)), direction=lang.word("direction", direction), **values)
+        return frame(lang, "evidence_equal", choice, **values)
+    return frame(lang, "evidence_differs", choice, pct=lang.percent(abs(ff.diff_pct)), direction=lang.word("direction", direction), **values)
 
 
 def _cluster_draft(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, labels: dict[int, str], lang: Language) -> ClusterDraft:
     unit, units = lang.unit_noun(facts, plural=False), lang.unit_noun(facts)
     if cluster.size == 1:
         sentences = [lang.t("draft.one_member", unit=unit, member=cluster.members[0])]
+        sentences.extend(feature_sentence(cluster, f, facts, lang) for f in facts.features)
     else:
-        sentences = [lang.t("draft.members", size=cluster.size, units=units, ordinal=lang.ordinal(cluster.composite_rank))]
-    sentences.extend(feature_sentence(cluster, f, facts, lang) for f in facts.features)
-    top = [f.label for f in facts.features if cluster.features[f.name].rank == 1]
-    bottom = [f.label for f in facts.features if cluster.features[f.name].rank == facts.k]
-    if top:
-        sentences.append(lang.t("draft.highest", features=lang.join(top, "prose")))
-    if bottom:
-        sentences.append(lang.t("draft.lowest", features=lang.join(bottom, "prose")))
-    if cluster.size >= 3:
-        widest = widest_spread(cluster, facts)
-        ff = cluster.features[widest.name]
-        sentences.append(lang.t("draft.widest", feature=widest.label, low=_value(lang, ff.min, widest), high=_value(lang, ff.max, widest)))
-    elif cluster.size == 2:
+        sentences = [frame(lang, "opening", cluster.composite_rank, size=cluster.size, units=units, ordinal=lang.ordinal(cluster.composite_rank))]
+        body, meaning = characteristics(cluster, facts, lang)
+        sentences.extend(body)
+    top = [lang.short_label(f) for f in facts.features if cluster.features[f.name].rank == 1]
+    bottom = [lang.short_label(f) for f in facts.features if cluster.features[f.name].rank == facts.k]
+    for key, names in (("highest", top), ("lowest", bottom)):
+        if names and len(names) == len(facts.features) > 2:
+            sentences.append(lang.t(f"draft.{key}_all"))
+        elif names:
+            sentences.append(lang.t(f"draft.{key}", features=lang.join(names, "prose")))
+    if cluster.size == 2:
         sentences.append(lang.t("draft.two_members", first=cluster.members[0], second=cluster.members[1], unit=unit))
+    if cluster.size > 1:
+        sentences.append(meaning)
     sentences.extend(household_sentences(cluster.number, facts, lang))
     return ClusterDraft(klaster=cluster.number, label=labels[cluster.number], karakteristik=sentences, rekomendasi=_recommendations(cluster, facts, rules, lang))
 
@@ -224,7 +225,8 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, la
         hits = matching_features(rule, cluster, facts, rules.book.keputusan)
         if not hits:
             continue
-        recs.append(_recommendation(rule.id, rule.sektor, rules.book.text_of(rule, lang.code), hits, cluster, facts, rules, lang, rule.rincian))
+        slot = (cluster.number - 1) * rules.book.maks_per_klaster + len(recs) + 1  # consecutive slots, consecutive frames
+        recs.append(_recommendation(rule.id, rule.sektor, rules.book.text_of(rule, lang.code), hits, cluster, facts, rules, lang, rule.rincian, slot))
         if len(recs) >= rules.book.maks_per_klaster:
             break
     fallback = rules.book.cadangan
@@ -233,8 +235,10 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, la
     if not recs:
         raise ConfigError(f"No rule in {rules.path} applies to cluster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
     if cluster.number in unstable_clusters(facts):  # the brief's own caveat, obeyed by every recommendation
-        recs = [rec.model_copy(update={"teks": lang.t("draft.provisional", unit=lang.unit_noun(facts, plural=False), text=_lower_first(rec.teks))})
-                for rec in recs]
+        unit = lang.unit_noun(facts, plural=False)
+        recs = [rec.model_copy(update={"teks": lang.t("draft.provisional_first" if i == 0 else "draft.provisional", unit=unit,
+                                                       text=rec.teks if i == 0 else _lower_first(rec.teks))})
+                for i, rec in enumerate(recs)]
     return recs
 
 
@@ -255,7 +259,7 @@ def _parts_sentence(parts, severity: str | None, rules: LoadedRules, lang: Langu
 
 
 def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[str], cluster: ClusterFacts, facts: Facts,
-                    rules: LoadedRules, lang: Language, parts=None) -> Rekomendasi:
+                    rules: LoadedRules, lang: Language, parts=None, variant: int = 0) -> Rekomendasi:
     """One recommendation: the rule's text in the brief's language (or the language's generic
     sentence when the rules file has none) filled with the figures of the most deviating feature,
     then its severity tier and the rule's parts (instrument, actor, target, data, funding)."""
@@ -263,7 +267,7 @@ def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[
     feature = facts.feature(key)
     ff = cluster.features[key]
     values = {
-        "bukti": feature_sentence(cluster, feature, facts, lang).rstrip("."),
+        "bukti": feature_sentence(cluster, feature, facts, lang, variant).rstrip("."),
         "fitur": feature.label,
         "nilai": _value(lang, ff.mean, feature),
         "referensi": _value(lang, ff.reference, feature),
@@ -326,23 +330,13 @@ def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language |
     else:
         reference = lang.t("summary.reference_simple", n=ds.n_units, units=units)
     features = lang.join([f.name for f in facts.features], "prose")
-    paragraphs = [lang.t("summary.intro", n=ds.n_units, units=units, k=facts.k, features=features, reference=reference)]
-    for c in facts.clusters:
-        better, worse = standing(c, facts)
-        parts = []
-        if better:
-            parts.append(lang.t("summary.ahead", features=lang.join(better, "prose")))
-        if worse:
-            parts.append(lang.t("summary.behind", features=lang.join(worse, "prose")))
-        if not parts:
-            parts.append(lang.t("summary.equal_everywhere", reference=lang.reference_phrase(facts)))
-        members = ", ".join(c.members[:3]) + (lang.t("summary.and_others") if c.size > 3 else "")
-        standing_text = lang.t("summary.standing_separator").join(parts)
-        paragraphs.append(lang.t("summary.cluster", n=c.number, label=labels[c.number], size=c.size, units=units, members=members, standing=standing_text))
+    paragraphs = message(facts, by_need(facts), labels, lang)  # the message first: who lags where, by how much, what first
+    paragraphs.extend(cluster_line(c, facts, labels[c.number], lang) for c in facts.clusters)
     paragraphs.extend(household_summary(facts, lang))
     gap, hi, lo = widest_gap(facts)
-    paragraphs.append(lang.t("summary.widest_gap", feature=gap.label, high=_value(lang, hi.features[gap.name].mean, gap), high_cluster=hi.number,
-                             low=_value(lang, lo.features[gap.name].mean, gap), low_cluster=lo.number))
+    paragraphs.append(lang.t("summary.widest_gap", feature=lang.short_label(gap), high=_value(lang, hi.features[gap.name].mean, gap), high_cluster=hi.number,
+                             low=_value(lang, lo.features[gap.name].mean, gap, per=False), low_cluster=lo.number))
+    paragraphs.append(lang.t("summary.intro", n=ds.n_units, units=units, k=facts.k, features=features, reference=reference))  # then the method
     conclusion = priority_lines(facts, drafts, labels, decisions or Decisions(), lang)
     conclusion.append(lang.t("summary.caveat", unit=lang.unit_noun(facts, plural=False)))
     return SummaryDraft(ringkasan=paragraphs, kesimpulan=conclusion)

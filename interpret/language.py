@@ -72,6 +72,10 @@ class Language:
         template = self._get(key)
         if not isinstance(template, str):
             raise ConfigError(f"Language file {self.path}: '{key}' is a table or list, not a sentence.")
+        return self.t_template(template, key, **values)
+
+    def t_template(self, template: str, key: str, **values) -> str:
+        """A template of the catalogue (one frame of a list) filled; `key` names it in the error."""
         try:
             return template.format(**values)
         except (KeyError, IndexError) as exc:
@@ -113,6 +117,39 @@ class Language:
         if unit == "%":
             return self.t("format.percent", number=text)
         return self.t("format.with_unit", number=text, unit=unit).strip()
+
+    def money(self, value: float, unit: str, *, per: bool = True) -> str | None:
+        """A value in a money unit of the catalogue's [money] table, the way a reader says money:
+        15 376 "ribu rupiah/orang/tahun" → "Rp15,4 juta per orang per tahun" (one decimal in juta, whole
+        ribu below a million). None when the unit is not money (the caller writes it with its unit).
+        The verifier reads "Rp15,4 juta" back as 15 400 000 rupiah with the precision of its digits."""
+        table = self._flat.get("money") or {}
+        style = table.get(unit) if isinstance(table, dict) else None
+        if not isinstance(style, dict):
+            return None
+        rupiah = float(value) * float(style.get("factor", 1))
+        size = abs(rupiah)
+        if size >= 1e6:
+            text = self.t("format.money_million", number=self.number(rupiah / 1e6, 1))
+        elif size >= 1e3:
+            text = self.t("format.money_thousand", number=self.number(rupiah / 1e3, 0))
+        else:
+            text = self.t("format.money_plain", number=self.number(rupiah, 0))
+        return text + (str(style.get("per", "")) if per else "")
+
+    def value(self, value: float, decimals: int, unit: str, *, per: bool = True) -> str:
+        """A feature's value in running prose: money as money ("Rp15,4 juta per orang per tahun"),
+        anything else as its number and unit ("75,10 tahun"). `per=False` drops the "per orang per
+        tahun" tail (a second figure of the same sentence)."""
+        money = self.money(value, unit, per=per)
+        return money if money is not None else self.with_unit(self.number(value, decimals), unit)
+
+    def short_label(self, feature) -> str:
+        """The indicator as running prose names it after the table: its abbreviation when the label
+        ends in one ("Rata-rata Lama Sekolah (RLS)" → "RLS"), else the label: never "rata-rata …
+        Rata-rata Lama Sekolah"."""
+        label, name = feature.label, feature.name
+        return name if label.endswith(f"({name})") else label
 
     def join(self, items: Iterable[str], style: str = "plain") -> str:
         """A list in words: style "prose" (the drafter's) or "plain" (the analyses'), each in [lists]."""

@@ -36,8 +36,8 @@ def test_recommendations_cite_existing_facts(default_brief):
 def test_sentences_quote_the_formatted_facts(default_brief):
     facts = default_brief.facts
     text = " ".join(default_brief.drafts.cluster(1).karakteristik)
-    assert facts.index["K1.UHH.mean"].text in text
-    assert facts.index["REF.UHH"].text in text
+    assert facts.index["K1.RLS.mean"].text in text  # "10,23 tahun": a fact's own text
+    assert "Rp15,4 juta per orang per tahun" in text  # money: the fact's value in the one format the verifier reads back
 
 
 def test_rules_file_changes_the_sectors_without_code(default_brief, write_file):
@@ -91,7 +91,7 @@ def test_a_cluster_no_rule_fits_gets_the_configured_fallback(default_brief, writ
     drafts = draft_rule_based(default_brief.facts, load_rules(rules))
     assert [r.sektor for r in drafts.cluster(4).rekomendasi] == ["bansos"]
     top = drafts.cluster(1).rekomendasi
-    assert [r.sektor for r in top] == ["UMKM"] and top[0].teks.startswith("Perkuat UMKM: Rata-rata klaster untuk Pengeluaran")
+    assert [r.sektor for r in top] == ["UMKM"] and top[0].teks.startswith("Perkuat UMKM: ") and "Pengeluaran per kapita disesuaikan" in top[0].teks and "Rp15,4 juta" in top[0].teks
 
 
 def test_a_rules_file_carries_its_texts_per_language(default_brief, write_file):
@@ -122,7 +122,7 @@ def test_a_rules_file_carries_its_texts_per_language(default_brief, write_file):
     english = draft_rule_based(default_brief.facts, book, "en")
     texts_id = [r.teks for d in indonesian.clusters for r in d.rekomendasi]
     texts_en = [r.teks for d in english.clusters for r in d.rekomendasi]
-    assert any(t.startswith("Perluas bansos: Rata-rata klaster untuk") for t in texts_id)
+    assert any(t.startswith("Perluas bansos: ") and " di bawah rata-rata provinsi (" in t for t in texts_id)
     assert any(t.startswith("Pertahankan bansos: ") for t in texts_id)
     assert any(t.startswith("Widen social assistance for social assistance (bansos): ") and " below the provincial average (" in t for t in texts_en)
     # The plain string is Indonesian (the file's language): the English brief words that rule generically.

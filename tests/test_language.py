@@ -26,11 +26,11 @@ FORMAT_TABLES = {"language", "format", "lists.prose", "lists.plain"}
 # -- formatting ------------------------------------------------------------------------------------------
 def test_numbers_percents_and_units_are_written_the_language_way():
     ind, eng = load_language("id"), load_language("en")
-    assert (ind.number(73.126, 2), ind.percent(62.93), ind.number(11470.4, 0)) == ("73,13", "62,9 %", "11.470")
+    assert (ind.number(73.126, 2), ind.percent(62.93), ind.number(11470.4, 0)) == ("73,13", "62,9%", "11.470")
     assert (eng.number(73.126, 2), eng.percent(62.93), eng.number(11470.4, 0)) == ("73.13", "62.9%", "11,470")
     assert ind.number(2.5, 1, signed=True) == "+2,5" and eng.number(-2.5, 1, signed=True) == "-2.5"
     assert ind.with_unit("73,13", "tahun") == "73,13 tahun" and eng.with_unit("73.13", "tahun") == "73.13 years"
-    assert eng.with_unit("5.0", "persen") == "5.0%" and ind.with_unit("5,0", "%") == "5,0 %" and eng.with_unit("3", "") == "3"
+    assert eng.with_unit("5.0", "persen") == "5.0%" and ind.with_unit("5,0", "%") == "5,0%" and eng.with_unit("3", "") == "3"
 
 
 def test_lists_ordinals_and_the_words_for_the_core_values():

@@ -63,7 +63,7 @@ def _numbers_outside_appendix(markdown: str) -> list[str]:
     body = re.sub(r"[Kk]laster \d+", "", body)
     for label in ("Umur Harapan Hidup (UHH)", "Harapan Lama Sekolah (HLS)", "Rata-rata Lama Sekolah (RLS)"):
         body = body.replace(label, "")
-    return re.findall(r"(?<![\w.,])[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", body)
+    return re.findall(r"(?:(?<![\w.,])|(?<=Rp))[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?", body)  # also "Rp15,4 juta"
 
 
 def test_every_number_in_the_brief_has_a_verdict_and_none_is_false(default_brief):

@@ -151,7 +151,7 @@ def _fact_scale(fact: Fact, lex: Lexicon) -> float:
 
 def _reference_phrase_rx(verifier):
     """The phrases the language's catalogue names the reference with ("rata-rata rumah tangga", "angka nasional"),
-    standing right before the number ("… (668.548 rupiah)"): the brief's own words, not one more lexicon entry."""
+    standing right before the number ("… (668.548 rupiah)", "… (Rp669 ribu)"): the brief's own words, not one more lexicon entry."""
     try:
         lang = load_language(verifier.lex.code, [verifier.languages_dir] if getattr(verifier, "languages_dir", None) else [])
         phrases = {lang.reference_phrase(verifier.facts)}
@@ -161,7 +161,8 @@ def _reference_phrase_rx(verifier):
     if not phrases:
         return None
     alternatives = "|".join(re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases)
-    return rx(rf"(?<![\w-])(?:{alternatives})\s*\(\s*$")
+    # "(668.548 rupiah)" or, as the drafter writes money, "(Rp669 ribu)": the currency sign may stand before the number
+    return rx(rf"(?<![\w-])(?:{alternatives})\s*\(\s*(?:{verifier.lex.currency_sign})?\s*$")
 
 
 @register
