@@ -21,7 +21,9 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, DataError
+from .derive import evaluate, names, parse_expression
 from .households import HouseholdData, household_data
+from .lookup import lookup_values
 from .numbers import NumberLocale, candidate_locales
 from .spec import Spec, load_spec
 
@@ -37,10 +39,13 @@ _ROW = "__row__"  # the row's line number in the source file, kept through filte
 class Reference:
     """The national reference every cluster is compared with."""
 
-    kind: Literal["row", "mean"]
+    kind: Literal["row", "mean", "weighted_mean", "values"]
     label: str
     values: dict[str, float]
     row_id: str | None = None
+    source: str | None = None  # of published figures (kind "values")
+    publisher: str | None = None
+    weight: str | None = None  # the column of a weighted mean
 
 
 @dataclass(frozen=True)
@@ -193,10 +198,13 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
     table[id_col] = table[id_col].astype(str).str.strip()
     _check_duplicate_ids(table, id_col, path)
 
-    locale = file_number_locale(table, [f.column for f in spec.features] + ([spec.dataset.weight] if spec.dataset.weight else []), spec, path)
+    operands = _operand_columns(table, spec, path)
+    extra = [c for c in (spec.dataset.weight, spec.reference.weight) if c]
+    locale = file_number_locale(table, [f.column for f in spec.features if f.expression is None] + operands + extra, spec, path)
     numeric = pd.DataFrame(index=table[id_col].to_list())
+    derived = _derived(table, spec, path, locale)
     for feature in spec.features:
-        numeric[feature.name] = _parse_column(table, feature.column, id_col, spec, path, locale)
+        numeric[feature.name] = derived[feature.name] if feature.expression else _parse_column(table, feature.column, id_col, spec, path, locale)
     _check_finite(numeric, table, spec, path)
 
     aggregate = _find_aggregate(numeric.index, spec, path)
@@ -235,7 +243,7 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
                 "it cannot separate clusters. Remove it from the spec's [[features]]."
             )
 
-    reference = _reference(numeric, units, aggregate, spec)
+    reference = _reference(numeric, units, aggregate, spec, table, path, locale)
     weights = None
     if spec.dataset.weight:
         weights, reference = _survey_weights(table, units, reference, spec, path)
@@ -263,7 +271,7 @@ def _parser(spec: Spec):
 
 
 def _check_columns(table: pd.DataFrame, spec: Spec, path: Path) -> None:
-    needed: list[tuple[str, str]] = [(f.column, f"[[features]] column") for f in spec.features if spec.pivot is None]
+    needed: list[tuple[str, str]] = [(f.column, f"[[features]] column") for f in spec.features if spec.pivot is None and f.expression is None]
     needed += [(flt.column, "[[filters]] column") for flt in spec.filters]
     if spec.pivot is not None:
         needed += [(spec.pivot.index, "pivot.index"), (spec.pivot.columns, "pivot.columns"), (spec.pivot.values, "pivot.values")]
@@ -323,7 +331,7 @@ def _pivot(table: pd.DataFrame, spec: Spec, path: Path) -> pd.DataFrame:
     if spec.id.column != p.index:
         wide = wide.rename(columns={p.index: spec.id.column})
     for feature in spec.features:
-        if feature.column not in wide.columns:
+        if feature.expression is None and feature.column not in wide.columns:
             present = ", ".join(str(c) for c in wide.columns if c not in {_ROW, spec.id.column})
             raise ConfigError(
                 f"Feature '{feature.column}' is not a value of pivot column '{p.columns}' in {path} "
@@ -448,8 +456,74 @@ def _find_aggregate(ids: pd.Index, spec: Spec, path: Path) -> str | None:
     return found[0] if found else None
 
 
-def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None, spec: Spec) -> Reference:
-    if aggregate is not None and spec.reference.kind in {"auto", "row"}:
+def _operand_columns(table: pd.DataFrame, spec: Spec, path: Path) -> list[str]:
+    """The table columns the derived features read; a name that is neither a column nor a lookup is refused."""
+    lookups = {lk.name for lk in spec.lookups}
+    available = [c for c in table.columns if c != _ROW]
+    used: list[str] = []
+    for feature in spec.features:
+        if feature.expression is None:
+            continue
+        if feature.column in table.columns:
+            raise ConfigError(
+                f"Derived feature '{feature.column}' (features.column with an expression) is already a column of {path}: "
+                "give the derived feature a new column name, or drop the expression to read the column."
+            )
+        for name in names(parse_expression(feature.expression)):
+            if name in lookups:
+                continue
+            if name not in table.columns:
+                raise ConfigError(
+                    f"features '{feature.name}'.expression = \"{feature.expression}\" names '{name}', which is neither a column of {path} "
+                    f"(columns: {', '.join(available)}) nor a [[lookups]] name ({', '.join(sorted(lookups)) or 'none declared'}). Fix the expression."
+                )
+            if name not in used:
+                used.append(name)
+    return used
+
+
+def _derived(table: pd.DataFrame, spec: Spec, path: Path, locale: NumberLocale) -> dict[str, np.ndarray]:
+    """The derived features' values per row of the table (interpret.derive); a division by zero names the row."""
+    if not any(f.expression for f in spec.features):
+        return {}
+    by_name = {lk.name: lk for lk in spec.lookups}
+    cache: dict[str, np.ndarray] = {}
+
+    def value_of(name: str) -> np.ndarray:
+        if name not in cache:
+            if name in by_name:
+                cache[name] = lookup_values(by_name[name], table, path, _parser(spec), read_table, key=f"lookups '{name}'")
+            else:
+                cache[name] = _parse_column(table, name, spec.id.column, spec, path, locale)
+        return cache[name]
+
+    out: dict[str, np.ndarray] = {}
+    for feature in spec.features:
+        if feature.expression is None:
+            continue
+        tree = parse_expression(feature.expression)
+        values = evaluate(tree, value_of)
+        inputs_known = np.all([np.isfinite(value_of(n)) for n in names(tree)], axis=0)
+        broken = inputs_known & ~np.isfinite(values)
+        if broken.any():
+            i = int(np.flatnonzero(broken)[0])
+            raise DataError(
+                f"Derived feature '{feature.name}' = {feature.expression} divides by zero on line {table[_ROW].iloc[i]} "
+                f"({table[spec.id.column].iloc[i]}) of {path}. Fix the data, or filter that row out."
+            )
+        out[feature.name] = values
+    return out
+
+
+def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None, spec: Spec,
+               table: pd.DataFrame | None = None, path: Path | None = None, locale: NumberLocale | None = None) -> Reference:
+    ref = spec.reference
+    if ref.kind == "values":
+        return Reference(kind="values", label=ref.publisher or ref.source, values={f.name: float(ref.values[f.name]) for f in spec.features},
+                         row_id=aggregate, source=ref.source, publisher=ref.publisher)
+    if ref.kind == "weighted_mean":
+        return _weighted_mean(units, aggregate, spec, table, path, locale)
+    if aggregate is not None and ref.kind in {"auto", "row"}:
         row = numeric.loc[aggregate]
         if row.isna().any():
             raise DataError(f"The aggregate row '{aggregate}' has missing values ({', '.join(row.index[row.isna()])}); it cannot serve as the reference.")
@@ -461,6 +535,20 @@ def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None
         values={k: float(v) for k, v in means.items()},
         row_id=aggregate,
     )
+
+
+def _weighted_mean(units: pd.DataFrame, aggregate: str | None, spec: Spec, table: pd.DataFrame, path: Path, locale: NumberLocale) -> Reference:
+    """The mean of the units weighted by a column of the table (population): a large province weighs more."""
+    column = spec.reference.weight
+    if column not in table.columns:
+        available = ", ".join(c for c in table.columns if c != _ROW)
+        raise ConfigError(f"reference.weight = '{column}' is not a column of {path} (columns: {available}). Fix reference.weight in the spec.")
+    weights = pd.Series(_parse_column(table, column, spec.id.column, spec, path, locale), index=table[spec.id.column].to_list()).reindex(units.index)
+    bad = ~(np.isfinite(weights.to_numpy()) & (weights.to_numpy() > 0))
+    if bad.any():
+        raise DataError(f"reference.weight column '{column}' of {path} must be positive for every unit; not for: {', '.join(units.index[bad][:5])}. Fix the column.")
+    means = {name: float(np.average(units[name].to_numpy(dtype=float), weights=weights.to_numpy())) for name in units.columns}
+    return Reference(kind="weighted_mean", label=f"rata-rata {len(units)} {spec.unit_plural} tertimbang {column}", values=means, row_id=aggregate, weight=column)
 
 
 def _sha256(path: Path) -> str:

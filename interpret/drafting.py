@@ -253,6 +253,11 @@ def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language |
     units = lang.unit_noun(facts)
     if ref.kind == "row":
         reference = lang.t("summary.reference_row", label=ref.label)
+    elif ref.kind == "values":
+        reference = (lang.t("summary.reference_values", publisher=ref.publisher, units=units) if ref.publisher
+                     else lang.t("summary.reference_values_unnamed", units=units))
+    elif ref.kind == "weighted_mean":
+        reference = lang.t("summary.reference_weighted_mean", n=ds.n_units, units=units, unit=lang.unit_noun(facts, False), weight=ref.weight)
     elif facts.method.weighted:  # survey weights: the reference is a weighted mean
         reference = lang.t("summary.reference_weighted", n=ds.n_units, units=units)
     else:

@@ -15,6 +15,8 @@ from interpret.data import default_spec_path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CSV = default_spec_path().with_suffix(".csv")
+# the IPM data against the plain mean of the provinces: the verifier tests' and the corpus's fixed fact base
+MEAN_REFERENCE_SPEC = Path(__file__).parent / "corpus" / "ipm_2023_mean_reference.toml"
 
 # The published K-means partition of the IPM 2023 data (shared/data/README.md): the external truth
 # the default run must reproduce, listed here as the study lists it.

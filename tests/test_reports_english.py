@@ -28,6 +28,8 @@ def numbers_before_appendix(markdown: str, facts) -> list[str]:
     body = re.sub(r"[Cc]luster \d+", "", body)
     for f in facts.features:
         body = body.replace(f.label, "")
+    if facts.reference.source:  # the reference's source is data (its dates are no claims)
+        body = body.replace(facts.reference.source, "")
     return re.findall(r"(?<![\w.,])[+-]?\d(?:[\d,]*\d)?(?:\.\d+)?", body)  # "11,470", "73.13", not "4," 
 
 

@@ -246,6 +246,8 @@ class Analyzer:
         self.feature_negation = rx(rf"(?:{self.lex.feature_negation})\s*-?\s*$") if "feature_negation" in self.lex.words else None
         self.all_features_rx = rx(self.lex.all_features)
         self.member_patterns = self._member_patterns()
+        source = facts.reference.source
+        self.data_texts = sorted({source, md_text(source)}, key=len, reverse=True) if source else []
 
     def _member_patterns(self):
         variants: dict[str, str] = {}
@@ -393,6 +395,9 @@ class Analyzer:
         members.sort(key=lambda m: m.start)
         for m in members:
             blank_out(m.start, m.end)
+        for source in self.data_texts:  # the reference's source ("…, 15 November 2023") is data, never a claim
+            for match in re.finditer(re.escape(source), text):
+                blank_out(match.start(), match.end())
         for match in self.non_claim_rx.finditer(text):
             blank_out(match.start(), match.end())
 
