@@ -199,7 +199,7 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
     _check_duplicate_ids(table, id_col, path)
 
     operands = _operand_columns(table, spec, path)
-    extra = [c for c in (spec.dataset.weight, spec.reference.weight) if c]
+    extra = [c for c in (spec.dataset.weight, spec.reference.weight) if c and c in table.columns]  # an unknown reference.weight is named below
     locale = file_number_locale(table, [f.column for f in spec.features if f.expression is None] + operands + extra, spec, path)
     numeric = pd.DataFrame(index=table[id_col].to_list())
     derived = _derived(table, spec, path, locale)

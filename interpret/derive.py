@@ -34,7 +34,8 @@ def parse_expression(text: str) -> ast.Expression:
             continue
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
             continue
-        raise ValueError(f"expression {text!r} uses {type(node).__name__}, which is not allowed: only names, numbers, + - * / and parentheses")
+        used = type(node.op).__name__ if isinstance(node, (ast.BinOp, ast.UnaryOp)) else type(node).__name__
+        raise ValueError(f"expression {text!r} uses {used}, which is not allowed: only names, numbers, + - * / and parentheses")
     if not names(tree):
         raise ValueError(f"expression {text!r} names no column")
     return tree

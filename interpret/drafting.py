@@ -209,7 +209,8 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, la
             break
     fallback = rules.book.cadangan
     if not recs and fallback is not None:
-        recs.append(_recommendation("cadangan", fallback.sektor, rules.book.text_of(fallback, lang.code), [f.name for f in facts.features], cluster, facts, rules, lang))
+        judged = [f.name for f in facts.features if f.direction != "neutral"] or [f.name for f in facts.features]  # a neutral feature is no grounds
+        recs.append(_recommendation("cadangan", fallback.sektor, rules.book.text_of(fallback, lang.code), judged, cluster, facts, rules, lang))
     if not recs:
         raise ConfigError(f"No rule in {rules.path} applies to cluster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
     return recs

@@ -122,6 +122,19 @@ def make_long_expenditure(path: Path, seed: int = 0) -> Path:
                     missing = name == "DKI JAKARTA" and daerah == "PERDESAAN"
                     rows.append({"provinsi": name, "daerah": daerah, "jenis": jenis, "tahun": year, "peng": "" if missing else value})
     pd.DataFrame(rows).to_csv(path, index=False)
+    make_poverty_lines(path.parent / "garisKemiskinan.csv", provinces + ["INDONESIA"], seed)
+    return path
+
+
+def make_poverty_lines(path: Path, provinces: list[str], seed: int = 0) -> Path:
+    """A table shaped like BPS garisKemiskinan.csv (provinsi, jenis, daerah, tahun, periode, gk): the
+    lookup the pengeluaran example deflates total expenditure by (examples/pengeluaran_2022.toml)."""
+    rng = np.random.default_rng(seed + 1)
+    rows = [{"provinsi": name, "jenis": jenis, "daerah": daerah, "tahun": year, "periode": periode,
+             "gk": round(500_000 * rng.uniform(0.8, 1.4) * (0.75 if jenis == "MAKANAN" else 0.25 if jenis == "NONMAKANAN" else 1.0))}
+            for name in provinces for jenis in ("MAKANAN", "NONMAKANAN", "TOTAL") for daerah in ("PERKOTAAN", "PERDESAAN", "PERDESAANPERKOTAAN")
+            for year in (2021, 2022) for periode in ("MARET", "SEPTEMBER")]
+    pd.DataFrame(rows).to_csv(path, index=False)
     return path
 
 

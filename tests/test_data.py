@@ -11,12 +11,73 @@ from interpret.errors import ConfigError, DataError
 from .conftest import DEFAULT_CSV, ROOT
 
 
-def test_default_dataset_has_34_provinces_and_the_mean_reference():
+def test_default_dataset_has_34_provinces_and_bps_national_figures():
     dataset = load_dataset()
     assert len(dataset.values) == 34
+    assert dataset.reference.kind == "values" and dataset.reference.publisher == "BPS"
+    assert dataset.reference.values == {"UHH": 73.93, "HLS": 13.15, "RLS": 8.77, "Pengeluaran": 11899.0}
+    assert "Indeks Pembangunan Manusia 2023" in dataset.reference.source
+    assert len(dataset.sha256) == 64
+
+
+def test_the_mean_reference_is_the_plain_mean_of_the_provinces():
+    from .conftest import MEAN_REFERENCE_SPEC
+
+    dataset = load_dataset(None, MEAN_REFERENCE_SPEC)
     assert dataset.reference.kind == "mean"
     assert dataset.reference.values["Pengeluaran"] == pytest.approx(11470, abs=0.5)
-    assert len(dataset.sha256) == 64
+    assert dataset.reference.values["UHH"] == pytest.approx(dataset.values["UHH"].mean())
+
+
+def _reference_spec(write_file, reference: str) -> "Path":
+    from .conftest import SIMPLE_SPEC
+
+    return write_file("ref.toml", SIMPLE_SPEC + "\n[reference]\n" + reference)
+
+
+def test_a_weighted_mean_reference_weighs_large_units_more(write_file):
+    data = write_file("w.csv", "Provinsi,A,B,penduduk\nP1,70,100,1\nP2,72,200,1\nP3,80,300,8\n")
+    dataset = load_dataset(data, _reference_spec(write_file, 'kind = "weighted_mean"\nweight = "penduduk"\n'))
+    assert dataset.reference.kind == "weighted_mean" and dataset.reference.weight == "penduduk"
+    assert dataset.reference.values["A"] == pytest.approx((70 + 72 + 8 * 80) / 10)
+    assert dataset.reference.values["A"] > dataset.values["A"].mean()  # the plain mean would be 74
+    with pytest.raises(ConfigError, match="reference.weight = 'jiwa' is not a column of .*w.csv.*penduduk"):
+        load_dataset(data, _reference_spec(write_file, 'kind = "weighted_mean"\nweight = "jiwa"\n'))
+
+
+def test_published_values_are_the_reference_and_an_aggregate_row_stays_out(write_file):
+    data = write_file("v.csv", "Provinsi,A,B\nP1,70,100\nP2,72,200\nP3,74,300\nINDONESIA,71,150\n")
+    dataset = load_dataset(data, _reference_spec(write_file, 'kind = "values"\nvalues = { A = 73.5, B = 250 }\nsource = "Lembaga X, 2024"\n'))
+    assert dataset.reference.values == {"A": 73.5, "B": 250.0} and dataset.reference.source == "Lembaga X, 2024"
+    assert "INDONESIA" not in dataset.values.index
+
+
+def test_derived_features_read_columns_and_a_lookup_table(long_expenditure):
+    dataset = load_dataset(long_expenditure, ROOT / "examples" / "pengeluaran_2022.toml")
+    table = pd.read_csv(long_expenditure)
+    lines = pd.read_csv(long_expenditure.parent / "garisKemiskinan.csv")
+    row = table[(table.tahun == 2022) & (table.daerah == "PERDESAANPERKOTAAN") & (table.provinsi == "BALI")].set_index("jenis")["peng"]
+    gk = lines[(lines.tahun == 2022) & (lines.periode == "MARET") & (lines.daerah == "PERDESAANPERKOTAAN")
+               & (lines.jenis == "TOTAL") & (lines.provinsi == "BALI")]["gk"].item()
+    assert dataset.values.loc["BALI", "Pangsa makanan"] == pytest.approx(100 * row["MAKANAN"] / row["TOTAL"])
+    assert dataset.values.loc["BALI", "Rasio GK"] == pytest.approx(row["TOTAL"] / gk)
+    # the INDONESIA row is computed the same way and is the reference, never a unit
+    assert dataset.reference.kind == "row" and "INDONESIA" not in dataset.values.index
+    national = table[(table.tahun == 2022) & (table.daerah == "PERDESAANPERKOTAAN") & (table.provinsi == "INDONESIA")].set_index("jenis")["peng"]
+    assert dataset.reference.values["Pangsa makanan"] == pytest.approx(100 * national["MAKANAN"] / national["TOTAL"])
+
+
+def test_a_derived_feature_naming_an_unknown_column_or_dividing_by_zero_is_refused(long_expenditure, write_file):
+    text = (ROOT / "examples" / "pengeluaran_2022.toml").read_text(encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"expression = \"100 \* MAKANAN / TOTL\" names 'TOTL', which is neither a column.*nor a \[\[lookups\]\] name \(gk\)"):
+        load_dataset(long_expenditure, write_file("typo.toml", text.replace('"100 * MAKANAN / TOTAL"', '"100 * MAKANAN / TOTL"')))
+    with pytest.raises(ConfigError, match=r"lookups 'gk'.where periode = 'JUNI' keeps no row"):
+        load_dataset(long_expenditure, write_file("juni.toml", text.replace('periode = "MARET"', 'periode = "JUNI"')))
+    frame = pd.read_csv(long_expenditure)
+    frame.loc[(frame.provinsi == "ACEH") & (frame.jenis == "TOTAL"), "peng"] = 0
+    frame.to_csv(long_expenditure, index=False)
+    with pytest.raises(DataError, match=r"Derived feature 'Pangsa makanan' = 100 \* MAKANAN / TOTAL divides by zero on line \d+ \(ACEH\)"):
+        load_dataset(long_expenditure, ROOT / "examples" / "pengeluaran_2022.toml")
 
 
 def test_indonesian_number_formats_are_parsed(write_file, simple_spec):
@@ -35,7 +96,7 @@ def test_aggregate_row_is_the_reference_and_never_a_unit(write_file, simple_spec
 
 def test_long_table_filters_and_pivot(long_expenditure):
     dataset = load_dataset(long_expenditure, ROOT / "examples" / "pengeluaran_2022.toml")
-    assert list(dataset.values.columns) == ["Makanan", "Nonmakanan"]
+    assert list(dataset.values.columns) == ["Pangsa makanan", "Rasio GK"]
     assert len(dataset.values) == 12 and "INDONESIA" not in dataset.values.index
 
 

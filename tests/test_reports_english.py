@@ -52,7 +52,7 @@ def test_english_numbers_labels_and_sections(english_brief):
     for heading in ("## Executive summary", "## Data and method", "## Cluster 1: High achievement", "## Conclusion", "## Appendix A. Verification", "## Appendix B. Provenance"):
         assert heading in md
     assert "| Pengeluaran per kapita disesuaikan | 15,376 | 14,924 |" in md  # thousands with ","
-    assert "75.10 years, 2.7% above the provincial average (73.13 years)" in md  # decimals with "."
+    assert "75.10 years, 1.6% above the national figure (BPS) (73.93 years)" in md  # decimals with "."
     assert "62.9%" in md
     assert "Klaster" not in md.split("## Appendix A")[0] and "rata-rata provinsi" not in md
     sources = {s.provider for s in english_brief.drafts.sources}
