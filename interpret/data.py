@@ -21,9 +21,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, DataError
-from .derive import evaluate, names, parse_expression
+from .derived import derived_values, operand_columns
 from .households import HouseholdData, household_data
-from .lookup import lookup_values
 from .numbers import NumberLocale, candidate_locales
 from .spec import Spec, load_spec
 
@@ -198,11 +197,11 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
     table[id_col] = table[id_col].astype(str).str.strip()
     _check_duplicate_ids(table, id_col, path)
 
-    operands = _operand_columns(table, spec, path)
+    operands = operand_columns(table, spec, path, _ROW)
     extra = [c for c in (spec.dataset.weight, spec.reference.weight) if c and c in table.columns]  # an unknown reference.weight is named below
     locale = file_number_locale(table, [f.column for f in spec.features if f.expression is None] + operands + extra, spec, path)
     numeric = pd.DataFrame(index=table[id_col].to_list())
-    derived = _derived(table, spec, path, locale)
+    derived = derived_values(table, spec, path, lambda t, name: _parse_column(t, name, spec.id.column, spec, path, locale), _parser(spec), read_table)
     for feature in spec.features:
         numeric[feature.name] = derived[feature.name] if feature.expression else _parse_column(table, feature.column, id_col, spec, path, locale)
     _check_finite(numeric, table, spec, path)
@@ -454,65 +453,6 @@ def _find_aggregate(ids: pd.Index, spec: Spec, path: Path) -> str | None:
     if spec.reference.kind == "row" and not found:
         raise ConfigError(f"reference.kind = \"row\" but {path} has no aggregate row (looked for {', '.join(sorted(AGGREGATE_NAMES))}). Set reference.row to its id.")
     return found[0] if found else None
-
-
-def _operand_columns(table: pd.DataFrame, spec: Spec, path: Path) -> list[str]:
-    """The table columns the derived features read; a name that is neither a column nor a lookup is refused."""
-    lookups = {lk.name for lk in spec.lookups}
-    available = [c for c in table.columns if c != _ROW]
-    used: list[str] = []
-    for feature in spec.features:
-        if feature.expression is None:
-            continue
-        if feature.column in table.columns:
-            raise ConfigError(
-                f"Derived feature '{feature.column}' (features.column with an expression) is already a column of {path}: "
-                "give the derived feature a new column name, or drop the expression to read the column."
-            )
-        for name in names(parse_expression(feature.expression)):
-            if name in lookups:
-                continue
-            if name not in table.columns:
-                raise ConfigError(
-                    f"features '{feature.name}'.expression = \"{feature.expression}\" names '{name}', which is neither a column of {path} "
-                    f"(columns: {', '.join(available)}) nor a [[lookups]] name ({', '.join(sorted(lookups)) or 'none declared'}). Fix the expression."
-                )
-            if name not in used:
-                used.append(name)
-    return used
-
-
-def _derived(table: pd.DataFrame, spec: Spec, path: Path, locale: NumberLocale) -> dict[str, np.ndarray]:
-    """The derived features' values per row of the table (interpret.derive); a division by zero names the row."""
-    if not any(f.expression for f in spec.features):
-        return {}
-    by_name = {lk.name: lk for lk in spec.lookups}
-    cache: dict[str, np.ndarray] = {}
-
-    def value_of(name: str) -> np.ndarray:
-        if name not in cache:
-            if name in by_name:
-                cache[name] = lookup_values(by_name[name], table, path, _parser(spec), read_table, key=f"lookups '{name}'")
-            else:
-                cache[name] = _parse_column(table, name, spec.id.column, spec, path, locale)
-        return cache[name]
-
-    out: dict[str, np.ndarray] = {}
-    for feature in spec.features:
-        if feature.expression is None:
-            continue
-        tree = parse_expression(feature.expression)
-        values = evaluate(tree, value_of)
-        inputs_known = np.all([np.isfinite(value_of(n)) for n in names(tree)], axis=0)
-        broken = inputs_known & ~np.isfinite(values)
-        if broken.any():
-            i = int(np.flatnonzero(broken)[0])
-            raise DataError(
-                f"Derived feature '{feature.name}' = {feature.expression} divides by zero on line {table[_ROW].iloc[i]} "
-                f"({table[spec.id.column].iloc[i]}) of {path}. Fix the data, or filter that row out."
-            )
-        out[feature.name] = values
-    return out
 
 
 def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None, spec: Spec,
