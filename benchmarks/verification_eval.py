@@ -101,11 +101,13 @@ def assign_splits(cases: list[dict]) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def facts_for(k: int):
-    """The facts and unit values of the default data clustered with k (once per k)."""
+    """The facts and unit values of the default data clustered with k (once per k), against the plain
+    mean of the provinces: the corpus's fact base (tests/corpus/ipm_2023_mean_reference.toml)."""
     from interpret import resolve_settings
     from interpret.pipeline import facts_of_data
 
-    settings = resolve_settings({"provider": "none", "pdf": "off", "k": k}, environ={}, dotenv_path=None)
+    spec = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "ipm_2023_mean_reference.toml"
+    settings = resolve_settings({"provider": "none", "pdf": "off", "k": k, "spec": spec}, environ={}, dotenv_path=None)
     return facts_of_data(settings)
 
 

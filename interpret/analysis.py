@@ -32,6 +32,8 @@ from clustering import (
 from clustering.algorithms import default_n_init
 from clustering.assumptions import CORRELATION_THRESHOLD, KMO_THRESHOLD, OUTLIER_Z
 
+MIN_KMO_FEATURES = 3  # KMO of two variables is always 0,5
+
 from .choices import Choices, resolve_choices
 from .config import Settings
 from .data import Dataset
@@ -224,7 +226,7 @@ def _low_msa(checks, dataset: Dataset) -> list[str]:
     """The features whose MSA (per-variable KMO) is below the threshold: left out of the clustering.
     At least two features stay (the ones with the highest MSA) so that there is something to cluster."""
     names = [f.name for f in dataset.spec.features]
-    if checks.kmo_per_variable is None:
+    if checks.kmo_per_variable is None or len(names) < MIN_KMO_FEATURES:
         return []
     msa = dict(zip(names, (float(v) for v in checks.kmo_per_variable)))
     low = [name for name in names if msa[name] < KMO_THRESHOLD]
@@ -307,7 +309,9 @@ def _assumptions(checks, dataset: Dataset) -> Assumptions:
     names = list(dataset.values.columns)
     ids = [str(i) for i in dataset.values.index]
     kmo = None
-    if checks.kmo_overall is not None:
+    # with fewer than three variables KMO is 0,5 whatever the data (one partial correlation equals the
+    # correlation up to sign): it measures nothing, so it is not reported (the brief says why)
+    if checks.kmo_overall is not None and len(names) >= MIN_KMO_FEATURES:
         kmo = Kmo(overall=checks.kmo_overall, per_variable=dict(zip(names, checks.kmo_per_variable)), singular=checks.kmo_singular)
     return Assumptions(
         kmo=kmo,

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, DataError
+from .derived import derived_values, operand_columns
 from .households import HouseholdData, household_data
 from .numbers import NumberLocale, candidate_locales
 from .spec import Spec, load_spec
@@ -37,10 +38,13 @@ _ROW = "__row__"  # the row's line number in the source file, kept through filte
 class Reference:
     """The national reference every cluster is compared with."""
 
-    kind: Literal["row", "mean"]
+    kind: Literal["row", "mean", "weighted_mean", "values"]
     label: str
     values: dict[str, float]
     row_id: str | None = None
+    source: str | None = None  # of published figures (kind "values")
+    publisher: str | None = None
+    weight: str | None = None  # the column of a weighted mean
 
 
 @dataclass(frozen=True)
@@ -193,10 +197,13 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
     table[id_col] = table[id_col].astype(str).str.strip()
     _check_duplicate_ids(table, id_col, path)
 
-    locale = file_number_locale(table, [f.column for f in spec.features] + ([spec.dataset.weight] if spec.dataset.weight else []), spec, path)
+    operands = operand_columns(table, spec, path, _ROW)
+    extra = [c for c in (spec.dataset.weight, spec.reference.weight) if c and c in table.columns]  # an unknown reference.weight is named below
+    locale = file_number_locale(table, [f.column for f in spec.features if f.expression is None] + operands + extra, spec, path)
     numeric = pd.DataFrame(index=table[id_col].to_list())
+    derived = derived_values(table, spec, path, lambda t, name: _parse_column(t, name, spec.id.column, spec, path, locale), _parser(spec), read_table)
     for feature in spec.features:
-        numeric[feature.name] = _parse_column(table, feature.column, id_col, spec, path, locale)
+        numeric[feature.name] = derived[feature.name] if feature.expression else _parse_column(table, feature.column, id_col, spec, path, locale)
     _check_finite(numeric, table, spec, path)
 
     aggregate = _find_aggregate(numeric.index, spec, path)
@@ -235,7 +242,7 @@ def prepare(table: pd.DataFrame, spec: Spec, path: Path) -> Dataset:
                 "it cannot separate clusters. Remove it from the spec's [[features]]."
             )
 
-    reference = _reference(numeric, units, aggregate, spec)
+    reference = _reference(numeric, units, aggregate, spec, table, path, locale)
     weights = None
     if spec.dataset.weight:
         weights, reference = _survey_weights(table, units, reference, spec, path)
@@ -263,7 +270,7 @@ def _parser(spec: Spec):
 
 
 def _check_columns(table: pd.DataFrame, spec: Spec, path: Path) -> None:
-    needed: list[tuple[str, str]] = [(f.column, f"[[features]] column") for f in spec.features if spec.pivot is None]
+    needed: list[tuple[str, str]] = [(f.column, f"[[features]] column") for f in spec.features if spec.pivot is None and f.expression is None]
     needed += [(flt.column, "[[filters]] column") for flt in spec.filters]
     if spec.pivot is not None:
         needed += [(spec.pivot.index, "pivot.index"), (spec.pivot.columns, "pivot.columns"), (spec.pivot.values, "pivot.values")]
@@ -323,7 +330,7 @@ def _pivot(table: pd.DataFrame, spec: Spec, path: Path) -> pd.DataFrame:
     if spec.id.column != p.index:
         wide = wide.rename(columns={p.index: spec.id.column})
     for feature in spec.features:
-        if feature.column not in wide.columns:
+        if feature.expression is None and feature.column not in wide.columns:
             present = ", ".join(str(c) for c in wide.columns if c not in {_ROW, spec.id.column})
             raise ConfigError(
                 f"Feature '{feature.column}' is not a value of pivot column '{p.columns}' in {path} "
@@ -448,8 +455,15 @@ def _find_aggregate(ids: pd.Index, spec: Spec, path: Path) -> str | None:
     return found[0] if found else None
 
 
-def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None, spec: Spec) -> Reference:
-    if aggregate is not None and spec.reference.kind in {"auto", "row"}:
+def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None, spec: Spec,
+               table: pd.DataFrame | None = None, path: Path | None = None, locale: NumberLocale | None = None) -> Reference:
+    ref = spec.reference
+    if ref.kind == "values":
+        return Reference(kind="values", label=ref.publisher or ref.source, values={f.name: float(ref.values[f.name]) for f in spec.features},
+                         row_id=aggregate, source=ref.source, publisher=ref.publisher)
+    if ref.kind == "weighted_mean":
+        return _weighted_mean(units, aggregate, spec, table, path, locale)
+    if aggregate is not None and ref.kind in {"auto", "row"}:
         row = numeric.loc[aggregate]
         if row.isna().any():
             raise DataError(f"The aggregate row '{aggregate}' has missing values ({', '.join(row.index[row.isna()])}); it cannot serve as the reference.")
@@ -461,6 +475,20 @@ def _reference(numeric: pd.DataFrame, units: pd.DataFrame, aggregate: str | None
         values={k: float(v) for k, v in means.items()},
         row_id=aggregate,
     )
+
+
+def _weighted_mean(units: pd.DataFrame, aggregate: str | None, spec: Spec, table: pd.DataFrame, path: Path, locale: NumberLocale) -> Reference:
+    """The mean of the units weighted by a column of the table (population): a large province weighs more."""
+    column = spec.reference.weight
+    if column not in table.columns:
+        available = ", ".join(c for c in table.columns if c != _ROW)
+        raise ConfigError(f"reference.weight = '{column}' is not a column of {path} (columns: {available}). Fix reference.weight in the spec.")
+    weights = pd.Series(_parse_column(table, column, spec.id.column, spec, path, locale), index=table[spec.id.column].to_list()).reindex(units.index)
+    bad = ~(np.isfinite(weights.to_numpy()) & (weights.to_numpy() > 0))
+    if bad.any():
+        raise DataError(f"reference.weight column '{column}' of {path} must be positive for every unit; not for: {', '.join(units.index[bad][:5])}. Fix the column.")
+    means = {name: float(np.average(units[name].to_numpy(dtype=float), weights=weights.to_numpy())) for name in units.columns}
+    return Reference(kind="weighted_mean", label=f"rata-rata {len(units)} {spec.unit_plural} tertimbang {column}", values=means, row_id=aggregate, weight=column)
 
 
 def _sha256(path: Path) -> str:

@@ -231,7 +231,8 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, la
             break
     fallback = rules.book.cadangan
     if not recs and fallback is not None:
-        recs.append(_recommendation("cadangan", fallback.sektor, rules.book.text_of(fallback, lang.code), [f.name for f in facts.features], cluster, facts, rules, lang))
+        judged = [f.name for f in facts.features if f.direction != "neutral"] or [f.name for f in facts.features]  # a neutral feature is no grounds
+        recs.append(_recommendation("cadangan", fallback.sektor, rules.book.text_of(fallback, lang.code), judged, cluster, facts, rules, lang))
     if not recs:
         raise ConfigError(f"No rule in {rules.path} applies to cluster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
     if cluster.number in unstable_clusters(facts):  # the brief's own caveat, obeyed by every recommendation
@@ -325,6 +326,11 @@ def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language |
     units = lang.unit_noun(facts)
     if ref.kind == "row":
         reference = lang.t("summary.reference_row", label=ref.label)
+    elif ref.kind == "values":
+        reference = (lang.t("summary.reference_values", publisher=ref.publisher, units=units) if ref.publisher
+                     else lang.t("summary.reference_values_unnamed", units=units))
+    elif ref.kind == "weighted_mean":
+        reference = lang.t("summary.reference_weighted_mean", n=ds.n_units, units=units, unit=lang.unit_noun(facts, False), weight=ref.weight)
     elif facts.method.weighted:  # survey weights: the reference is a weighted mean
         reference = lang.t("summary.reference_weighted", n=ds.n_units, units=units)
     else:

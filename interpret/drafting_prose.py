@@ -146,6 +146,7 @@ def _meaning(cluster: ClusterFacts, facts: Facts, lang: Language, lead: FeatureI
     sides = {f.name: _side(cluster, f) for f in facts.features}
     worse = [lang.short_label(f) for f in facts.features if sides[f.name] == "worse"]
     better = [lang.short_label(f) for f in facts.features if sides[f.name] == "better"]
+    others = [lang.short_label(f) for f in facts.features if sides[f.name] not in ("worse", "better")]  # named: "the other indicators" binds to nothing
     if worse and not better:
         kind = "meaning_all_worse" if len(worse) == len(facts.features) else "meaning_worse"
     elif better and not worse:
@@ -154,7 +155,8 @@ def _meaning(cluster: ClusterFacts, facts: Facts, lang: Language, lead: FeatureI
         kind = "meaning_mixed"
     else:
         kind = "meaning_even"
-    return frame(lang, kind, choice, worse=lang.join(worse, "prose"), better=lang.join(better, "prose"),
+    # the cluster named, not "klaster ini": the sentence before it names the neighbour it is compared with
+    return frame(lang, kind, choice, n=cluster.number, worse=lang.join(worse, "prose"), better=lang.join(better, "prose"), others=lang.join(others, "prose"),
                  feature=lang.short_label(lead), reference=lang.reference_phrase(facts))
 
 

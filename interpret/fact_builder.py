@@ -70,7 +70,7 @@ def build_facts(
     spec = dataset.spec
     features = [
         FeatureInfo(name=f.name, column=f.column, label=f.label, unit=f.unit, direction=f.direction, decimals=f.decimals, theme=f.theme,
-                    aliases=list(f.aliases))
+                    aliases=list(f.aliases), expression=f.expression, reason=f.reason)
         for f in spec.features
     ]
     index: dict[str, Fact] = {}
@@ -143,6 +143,9 @@ def build_facts(
             kind=dataset.reference.kind,
             label=dataset.reference.label,
             row_id=dataset.reference.row_id,
+            source=dataset.reference.source,
+            publisher=dataset.reference.publisher,
+            weight=dataset.reference.weight,
             values={name: float(v) for name, v in dataset.reference.values.items()},
         ),
         method=method,

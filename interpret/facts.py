@@ -80,12 +80,18 @@ class DatasetInfo(_Section):
 
 
 class Reference(_Section):
-    kind: Literal["row", "mean"]
-    """The aggregate row of the table, or the mean of the units."""
+    kind: Literal["row", "mean", "weighted_mean", "values"]
+    """The aggregate row of the table, the plain mean of the units, their mean weighted by a column
+    (`weight`), or published figures given in the spec (`source`, `publisher`)."""
     label: str
     row_id: str | None = None
     """The aggregate row, never clustered."""
     values: dict[str, float]
+    source: str | None = None
+    """Where published figures (kind "values") come from, as the spec says."""
+    publisher: str | None = None
+    weight: str | None = None
+    """The weight column of a weighted mean."""
 
 
 class MethodInfo(_Section):
@@ -134,6 +140,10 @@ class FeatureInfo(_Section):
     theme: str
     aliases: list[str] = []
     """Other names of the indicator (spec `aliases`): a claim naming one is about this indicator."""
+    expression: str | None = None
+    """A derived feature's formula over the table's columns and lookups (spec `expression`)."""
+    reason: str | None = None
+    """Why this feature and its direction (spec `reason`): the brief prints it, as data."""
 
 
 # -- the clusters ---------------------------------------------------------------------------------

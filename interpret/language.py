@@ -178,8 +178,13 @@ class Language:
 
     def reference_phrase(self, facts) -> str:
         """How the prose names the reference: national figure / provincial average / average of the units."""
-        if facts.reference.kind == "row":
+        ref = facts.reference
+        if ref.kind == "row":
             return self.t("reference.row")
+        if ref.kind == "values":
+            return self.t("reference.values", publisher=ref.publisher) if ref.publisher else self.t("reference.values_unnamed")
+        if ref.kind == "weighted_mean":
+            return self.t("reference.weighted_mean", units=self.unit_noun(facts))
         by_unit = self._flat.get("reference.mean_by_unit") or {}
         return by_unit.get(facts.dataset.unit) or self.t("reference.mean")
 

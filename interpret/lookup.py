@@ -36,26 +36,41 @@ def line_values(line: LineSpec, table: pd.DataFrame, data_path: Path, parse, rea
     return _looked_up(line.lookup, table, data_path, parse, read)
 
 
-def _looked_up(lookup: LookupSpec, table: pd.DataFrame, data_path: Path, parse, read) -> np.ndarray:
+def lookup_values(lookup: LookupSpec, table: pd.DataFrame, data_path: Path, parse, read, key: str) -> np.ndarray:
+    """A lookup's value for each row of `table` (a derived feature's operand); `key` is the spec key
+    named in messages ("lookups.gk")."""
+    return _looked_up(lookup, table, data_path, parse, read, key)
+
+
+def _looked_up(lookup: LookupSpec, table: pd.DataFrame, data_path: Path, parse, read, key: str = "thresholds.line.lookup") -> np.ndarray:
     path = lookup_path(lookup, data_path)
     if not path.is_file():
-        raise ConfigError(f"Lookup table not found: {path} (spec thresholds.line.lookup.file, relative to the data file's folder). Fix the path.")
+        raise ConfigError(f"Lookup table not found: {path} (spec {key}.file, relative to the data file's folder). Fix the path.")
     other = read(path)
+    columns = ", ".join(c for c in other.columns if c != "__row__")
     for data_column, lookup_column in lookup.keys.items():
         if data_column not in table.columns:
-            raise ConfigError(f"thresholds.line.lookup.keys names data column '{data_column}', which {data_path} does not have. Fix the spec.")
+            raise ConfigError(f"{key}.keys names data column '{data_column}', which {data_path} does not have. Fix the spec.")
         if lookup_column not in other.columns:
-            raise ConfigError(f"thresholds.line.lookup.keys names lookup column '{lookup_column}', which {path} does not have "
-                              f"(columns: {', '.join(c for c in other.columns if c != '__row__')}). Fix the spec.")
+            raise ConfigError(f"{key}.keys names lookup column '{lookup_column}', which {path} does not have "
+                              f"(columns: {columns}). Fix the spec.")
     if lookup.value not in other.columns:
-        raise ConfigError(f"thresholds.line.lookup.value = '{lookup.value}' is not a column of {path}. Fix the spec.")
+        raise ConfigError(f"{key}.value = '{lookup.value}' is not a column of {path}. Fix the spec.")
+    for column, wanted in lookup.where.items():
+        if column not in other.columns:
+            raise ConfigError(f"{key}.where names column '{column}', which {path} does not have (columns: {columns}). Fix the spec.")
+        kept = other[column].astype(str).str.strip() == str(wanted).strip()
+        if not kept.any():
+            seen = ", ".join(sorted(other[column].astype(str).str.strip().unique())[:12])
+            raise ConfigError(f"{key}.where {column} = {wanted!r} keeps no row of {path} (values: {seen}). Fix the spec.")
+        other = other[kept].reset_index(drop=True)
     lines = pd.Series(parse(other, lookup.value, path, lookup.number_format), name="__line__")
     keys = pd.DataFrame({d: other[c].astype(str).str.strip().to_numpy() for d, c in lookup.keys.items()})
     keyed = pd.concat([keys, lines], axis=1)
     repeated = keyed.duplicated(list(lookup.keys), keep=False)
     if repeated.any():
         sample = "; ".join(" / ".join(str(v) for v in row) for row in keyed.loc[repeated, list(lookup.keys)].drop_duplicates().head(3).to_numpy())
-        raise DataError(f"Lookup table {path} has more than one line for the key(s) {sample}. Keep one row per key, or add a key column to thresholds.line.lookup.keys.")
+        raise DataError(f"Lookup table {path} has more than one line for the key(s) {sample}. Keep one row per key, or add a key column to {key}.keys (or a {key}.where).")
     wanted = pd.DataFrame({d: table[d].astype(str).str.strip().to_numpy() for d in lookup.keys})
     joined = wanted.merge(keyed, on=list(lookup.keys), how="left")
     values = joined["__line__"].to_numpy(dtype=float)
@@ -75,4 +90,4 @@ def _checked(values: np.ndarray, table: pd.DataFrame, where: str) -> np.ndarray:
     return values.astype(float)
 
 
-__all__ = ["line_values", "lookup_path"]
+__all__ = ["line_values", "lookup_path", "lookup_values"]

@@ -69,6 +69,19 @@ class FeatureSpec(_Strict):
     # (see CategoricalSpec): [[features]] keeps only numeric ones, so no code path averages codes.
     kind: Literal["numeric"] = "numeric"
     aliases: list[str] = []  # other names the text may use for this indicator ("harapan hidup" for UHH): the verifier binds them
+    # A derived feature: `column` is the new column's name and `expression` computes it from the
+    # table's columns and [[lookups]] names (interpret/derive.py), e.g. "MAKANAN / TOTAL".
+    expression: str | None = None
+    reason: str | None = None  # why this feature and its direction (Engel's law…): the brief prints it
+
+    @field_validator("expression")
+    @classmethod
+    def _formula(cls, value):
+        if value is not None:
+            from .derive import parse_expression
+
+            parse_expression(value)
+        return value
 
     @property
     def name(self) -> str:
@@ -95,8 +108,37 @@ class PivotSpec(_Strict):
 
 
 class ReferenceSpec(_Strict):
-    kind: Literal["auto", "row", "mean"] = "auto"
+    """What every cluster is compared with (docs/spec.md, "The reference")."""
+
+    kind: Literal["auto", "row", "mean", "weighted_mean", "values"] = "auto"
+    """auto: the aggregate row when the table has one, else the mean; row: the aggregate row
+    (`row` names it); mean: the plain mean of the units; weighted_mean: the mean weighted by the
+    column `weight` (population); values: published figures given in `values`, with their `source`."""
     row: str | None = None
+    weight: str | None = None
+    values: dict[str, float] = {}
+    """Feature name (short, else column) → the published figure, for kind = "values"."""
+    source: str | None = None
+    """Where the figures of kind = "values" come from (publisher, publication, date): the brief prints it."""
+    publisher: str | None = None
+    """Who publishes them ("BPS"): the prose calls the reference "angka nasional (BPS)"."""
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.kind == "values":
+            if not self.values:
+                raise ValueError('reference.kind = "values" needs `values = {FEATURE = number, …}`, one figure per feature')
+            if not (self.source or "").strip():
+                raise ValueError('reference.kind = "values" needs `source = "…"`: say where the figures come from (publisher, publication, date)')
+        elif self.values or self.source or self.publisher:
+            raise ValueError(f'reference.values, source and publisher belong to kind = "values" (kind is "{self.kind}"); set kind = "values" or remove them')
+        if self.kind == "weighted_mean" and not self.weight:
+            raise ValueError('reference.kind = "weighted_mean" needs `weight = "<column>"`, the column to weight by (e.g. population)')
+        if self.weight and self.kind != "weighted_mean":
+            raise ValueError(f'reference.weight belongs to kind = "weighted_mean" (kind is "{self.kind}"); set the kind or remove weight')
+        if self.row is not None and self.kind not in ("auto", "row"):
+            raise ValueError(f'reference.row belongs to kind = "row" (kind is "{self.kind}"); remove row or set kind = "row"')
+        return self
 
 
 class ClusteringSpec(_Strict):
@@ -130,6 +172,7 @@ class Spec(_Strict):
     features: list[FeatureSpec] = Field(min_length=1)
     filters: list[FilterSpec] = []
     pivot: PivotSpec | None = None
+    lookups: list[NamedLookupSpec] = []
     reference: ReferenceSpec = ReferenceSpec()
     clustering: ClusteringSpec = ClusteringSpec()
     # -- households (issue 15): see the block below and docs/households.md ----------------------
@@ -154,6 +197,19 @@ class Spec(_Strict):
     @property
     def unit_plural(self) -> str:
         return self.dataset.unit_plural or self.dataset.unit
+
+    @model_validator(mode="after")
+    def _reference_values_cover_features(self):
+        if self.reference.kind != "values":
+            return self
+        names = [f.name for f in self.features]
+        missing = [n for n in names if n not in self.reference.values]
+        unknown = [n for n in self.reference.values if n not in names]
+        if missing:
+            raise ValueError(f"reference.values has no figure for feature(s) {', '.join(missing)}; add `{missing[0]} = <number>` (one per feature)")
+        if unknown:
+            raise ValueError(f"reference.values names {', '.join(unknown)}, which is not a feature (features: {', '.join(names)}); use the features' short names")
+        return self
 
     @model_validator(mode="after")
     def _household_weight(self):
@@ -212,6 +268,14 @@ class LookupSpec(_Strict):
     """Data column → lookup column, e.g. {provinsi = "provinsi", periode = "periode", daerah = "daerah"}."""
     number_format: Literal["auto", "id", "en"] | None = None
     """How the lookup table writes numbers; None: as the data (dataset.number_format)."""
+    where: dict[str, str | int] = {}
+    """Lookup column → the one value kept (e.g. {tahun = 2022, periode = "MARET"}), applied before joining."""
+
+
+class NamedLookupSpec(LookupSpec):
+    """A value per unit from a second table, named for the features' expressions (`TOTAL / gk`)."""
+
+    name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class LineSpec(_Strict):

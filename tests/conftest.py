@@ -15,6 +15,8 @@ from interpret.data import default_spec_path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CSV = default_spec_path().with_suffix(".csv")
+# the IPM data against the plain mean of the provinces: the verifier tests' and the corpus's fixed fact base
+MEAN_REFERENCE_SPEC = Path(__file__).parent / "corpus" / "ipm_2023_mean_reference.toml"
 
 # The published K-means partition of the IPM 2023 data (shared/data/README.md): the external truth
 # the default run must reproduce, listed here as the study lists it.
@@ -119,6 +121,19 @@ def make_long_expenditure(path: Path, seed: int = 0) -> Path:
                 for jenis, value in (("MAKANAN", food), ("NONMAKANAN", nonfood), ("TOTAL", food + nonfood)):
                     missing = name == "DKI JAKARTA" and daerah == "PERDESAAN"
                     rows.append({"provinsi": name, "daerah": daerah, "jenis": jenis, "tahun": year, "peng": "" if missing else value})
+    pd.DataFrame(rows).to_csv(path, index=False)
+    make_poverty_lines(path.parent / "garisKemiskinan.csv", provinces + ["INDONESIA"], seed)
+    return path
+
+
+def make_poverty_lines(path: Path, provinces: list[str], seed: int = 0) -> Path:
+    """A table shaped like BPS garisKemiskinan.csv (provinsi, jenis, daerah, tahun, periode, gk): the
+    lookup the pengeluaran example deflates total expenditure by (examples/pengeluaran_2022.toml)."""
+    rng = np.random.default_rng(seed + 1)
+    rows = [{"provinsi": name, "jenis": jenis, "daerah": daerah, "tahun": year, "periode": periode,
+             "gk": round(500_000 * rng.uniform(0.8, 1.4) * (0.75 if jenis == "MAKANAN" else 0.25 if jenis == "NONMAKANAN" else 1.0))}
+            for name in provinces for jenis in ("MAKANAN", "NONMAKANAN", "TOTAL") for daerah in ("PERKOTAAN", "PERDESAAN", "PERDESAANPERKOTAAN")
+            for year in (2021, 2022) for periode in ("MARET", "SEPTEMBER")]
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
 

@@ -11,31 +11,50 @@ from interpret.errors import ConfigError, DataError
 from .conftest import DEFAULT_CSV, ROOT
 
 
-def test_default_dataset_has_34_provinces_and_the_mean_reference():
+def test_default_dataset_has_34_provinces_and_bps_national_figures():
     dataset = load_dataset()
     assert len(dataset.values) == 34
-    assert dataset.reference.kind == "mean"
-    assert dataset.reference.values["Pengeluaran"] == pytest.approx(11470, abs=0.5)
+    assert dataset.reference.kind == "values" and dataset.reference.publisher == "BPS"
+    assert dataset.reference.values == {"UHH": 73.93, "HLS": 13.15, "RLS": 8.77, "Pengeluaran": 11899.0}
+    assert "Indeks Pembangunan Manusia 2023" in dataset.reference.source
     assert len(dataset.sha256) == 64
 
 
-def test_indonesian_number_formats_are_parsed(write_file, simple_spec):
-    data = write_file("id.csv", "Provinsi;A;B\nP1;73,13;1.327.782\nP2;70,5;884.102\nP3;71,25;2.525.347\n")
-    values = load_dataset(data, simple_spec).values
-    assert values.loc["P1", "A"] == 73.13
-    assert values.loc["P3", "B"] == 2525347
+def test_the_mean_reference_is_the_plain_mean_of_the_provinces():
+    from .conftest import MEAN_REFERENCE_SPEC
+
+    dataset = load_dataset(None, MEAN_REFERENCE_SPEC)
+    assert dataset.reference.kind == "mean"
+    assert dataset.reference.values["Pengeluaran"] == pytest.approx(11470, abs=0.5)
+    assert dataset.reference.values["UHH"] == pytest.approx(dataset.values["UHH"].mean())
 
 
-def test_aggregate_row_is_the_reference_and_never_a_unit(write_file, simple_spec):
-    data = write_file("agg.csv", "Provinsi,A,B\nP1,70,100\nP2,72,200\nP3,74,300\nINDONESIA,71,150\n")
-    dataset = load_dataset(data, simple_spec)
+def _reference_spec(write_file, reference: str) -> "Path":
+    from .conftest import SIMPLE_SPEC
+
+    return write_file("ref.toml", SIMPLE_SPEC + "\n[reference]\n" + reference)
+
+
+def test_a_weighted_mean_reference_weighs_large_units_more(write_file):
+    data = write_file("w.csv", "Provinsi,A,B,penduduk\nP1,70,100,1\nP2,72,200,1\nP3,80,300,8\n")
+    dataset = load_dataset(data, _reference_spec(write_file, 'kind = "weighted_mean"\nweight = "penduduk"\n'))
+    assert dataset.reference.kind == "weighted_mean" and dataset.reference.weight == "penduduk"
+    assert dataset.reference.values["A"] == pytest.approx((70 + 72 + 8 * 80) / 10)
+    assert dataset.reference.values["A"] > dataset.values["A"].mean()  # the plain mean would be 74
+    with pytest.raises(ConfigError, match="reference.weight = 'jiwa' is not a column of .*w.csv.*penduduk"):
+        load_dataset(data, _reference_spec(write_file, 'kind = "weighted_mean"\nweight = "jiwa"\n'))
+
+
+def test_published_values_are_the_reference_and_an_aggregate_row_stays_out(write_file):
+    data = write_file("v.csv", "Provinsi,A,B\nP1,70,100\nP2,72,200\nP3,74,300\nINDONESIA,71,150\n")
+    dataset = load_dataset(data, _reference_spec(write_file, 'kind = "values"\nvalues = { A = 73.5, B = 250 }\nsource = "Lembaga X, 2024"\n'))
+    assert dataset.reference.values == {"A": 73.5, "B": 250.0} and dataset.reference.source == "Lembaga X, 2024"
     assert "INDONESIA" not in dataset.values.index
-    assert dataset.reference.kind == "row" and dataset.reference.values == {"A": 71.0, "B": 150.0}
 
 
 def test_long_table_filters_and_pivot(long_expenditure):
     dataset = load_dataset(long_expenditure, ROOT / "examples" / "pengeluaran_2022.toml")
-    assert list(dataset.values.columns) == ["Makanan", "Nonmakanan"]
+    assert list(dataset.values.columns) == ["Pangsa makanan", "Rasio GK"]
     assert len(dataset.values) == 12 and "INDONESIA" not in dataset.values.index
 
 

@@ -124,7 +124,7 @@ def test_a_rules_file_carries_its_texts_per_language(default_brief, write_file):
     texts_en = [r.teks for d in english.clusters for r in d.rekomendasi]
     assert any(t.startswith("Perluas bansos: ") and " di bawah rata-rata provinsi (" in t for t in texts_id)
     assert any(t.startswith("Pertahankan bansos: ") for t in texts_id)
-    assert any(t.startswith("Widen social assistance for social assistance (bansos): ") and " below the provincial average (" in t for t in texts_en)
+    assert any(t.startswith("Widen social assistance for social assistance (bansos): ") and " below the national figure (BPS) (" in t for t in texts_en)
     # The plain string is Indonesian (the file's language): the English brief words that rule generically.
     assert any(t.startswith("Programme focus social assistance (bansos), based on ") for t in texts_en)
     assert not any("Pertahankan" in t for t in texts_en)
@@ -191,3 +191,22 @@ def test_small_clusters_are_named_on_their_priority_line():
     for c in small:
         line = next(line for line in lines if f": Klaster {c.number} (" in line)
         assert "klaster kecil" in line and all(member in line for member in c.members)
+
+
+def test_a_neutral_feature_is_never_ahead_or_behind_and_never_drives_a_recommendation(write_file, tmp_path):
+    """direction = "neutral" (household size): described higher/lower, never "unggul"/"tertinggal"."""
+    from interpret import run_brief
+
+    from .conftest import SIMPLE_SPEC, settings
+
+    spec = write_file("netral.toml", SIMPLE_SPEC.replace('unit = "ribu rupiah"\n', 'unit = "ribu rupiah"\ndirection = "neutral"\n'))
+    rows = ["Provinsi,A,B"] + [f"P{i:02d},{70 + (i % 5) * 0.7:.2f},{9000 + (i % 3) * 2500}" for i in range(12)]
+    data = write_file("netral.csv", "\n".join(rows) + "\n")
+    brief = run_brief(settings(data=data, spec=spec, out=tmp_path / "out", bootstrap=0))
+    assert all(c.features["B"].better is None for c in brief.facts.clusters)
+    assert any(c.features["B"].direction.value != "equal" for c in brief.facts.clusters)  # B does differ between clusters
+    for paragraph in brief.drafts.summary.ringkasan[1:]:  # "unggul pada …"/"tertinggal pada …" name only A
+        for verb in ("unggul pada", "tertinggal pada"):
+            if verb in paragraph:
+                assert "B" not in paragraph.split(verb)[1].split(";")[0].replace(".", " ").split()
+    assert all(".B." not in fact for cluster in brief.drafts.clusters for r in cluster.rekomendasi for fact in r.fakta)

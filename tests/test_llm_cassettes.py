@@ -73,8 +73,11 @@ def default_facts():
     from interpret.pipeline import stage_cluster
     from interpret.rules import load_rules
 
+    from .conftest import MEAN_REFERENCE_SPEC
+
     settings = resolve_settings({}, environ={}, dotenv_path=None)
-    _, facts = stage_cluster(load_dataset(None, None), settings)
+    # the replies were written against the plain-mean reference's facts: the prompts (matched on body) keep them
+    _, facts = stage_cluster(load_dataset(None, MEAN_REFERENCE_SPEC), settings)
     return facts, load_rules(None)
 
 
@@ -93,6 +96,7 @@ def llm_settings(tmp_path, **cli):
     cli.setdefault("out", tmp_path / "out")
     cli.setdefault("llm_cache_dir", tmp_path / "cache")
     cli.setdefault("pdf", "off")  # the PDF (issue 6) is not what these tests are about, and it is slow
+    cli.setdefault("spec", ROOT / "tests" / "corpus" / "ipm_2023_mean_reference.toml")  # the cassettes' fact base
     return resolve_settings(cli, environ=env, dotenv_path=None)
 
 
@@ -325,7 +329,8 @@ def test_prompts_render_equals_the_recorded_request(tmp_path):
 
     from interpret.cli import app
 
-    result = CliRunner().invoke(app, ["prompts", "render", "cluster", "--cluster", "2"])
+    spec = str(ROOT / "tests" / "corpus" / "ipm_2023_mean_reference.toml")  # the cassette's fact base
+    result = CliRunner().invoke(app, ["prompts", "render", "cluster", "--cluster", "2", "--spec", spec])
     assert result.exit_code == 0, result.output
     rendered = json.loads(result.stdout)
     recorded = [json.loads(r["body"])["messages"] for r in cassette_requests("test_watsonx_happy_path_default_data.yaml")

@@ -115,7 +115,7 @@ def test_english_charts_speak_english(default_brief):
     assert charts["map"].title == "Map of province clusters"
     assert "Principal component 1" in charts["pca"].svg
     assert "Cluster 1" in charts["heatmap"].svg
-    assert "provincial average" in charts["profile-1"].title
+    assert "national figure (BPS)" in charts["profile-1"].title
 
 
 # -- GeoJSON ---------------------------------------------------------------------------------------

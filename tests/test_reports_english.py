@@ -29,6 +29,8 @@ def numbers_before_appendix(markdown: str, facts) -> list[str]:
     for f in facts.features:
         body = body.replace(f.label, "")
     body = body.replace(facts.dataset.title, "")  # the title is data, never a claim (its year is not checked)
+    if facts.reference.source:  # the reference's source is data (its dates are no claims)
+        body = body.replace(facts.reference.source, "")
     return re.findall(r"(?:(?<![\w.,])|(?<=Rp))[+-]?\d(?:[\d,]*\d)?(?:\.\d+)?", body)  # "11,470", "73.13", "Rp15.4 million", not "4,"
 
 
@@ -51,7 +53,7 @@ def test_english_numbers_labels_and_sections(english_brief):
     for heading in ("## Executive summary", "## Data and method", "## Cluster 1: High achievement", "## Conclusion", "## Appendix A. Verification", "## Appendix B. Provenance"):
         assert heading in md
     assert "| Pengeluaran per kapita disesuaikan | 15,376 | 14,924 |" in md  # thousands with ","
-    assert "69.90 years, 3.22 years below the provincial average (4.4%)" in md  # decimals with "."
+    assert "69.90 years, 4.03 years below the national figure (BPS) (5.4%)" in md  # decimals with "."
     assert "Rp15.4 million per person per year" in md  # money as a reader says it
     assert "62.9%" in md
     assert "Klaster" not in md.split("## Appendix A")[0] and "rata-rata provinsi" not in md

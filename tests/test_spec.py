@@ -48,3 +48,47 @@ def test_duplicate_feature_names_are_refused():
     raw["features"][1]["short"] = "A"
     with pytest.raises(ConfigError, match="repeated: A"):
         parse_spec(raw)
+
+
+def _with_reference(reference: str, features: str = SIMPLE_SPEC) -> dict:
+    import tomllib
+
+    return tomllib.loads(features + "\n[reference]\n" + reference)
+
+
+def test_reference_values_need_every_feature_and_a_source():
+    ok = parse_spec(_with_reference('kind = "values"\nvalues = { A = 71.5, B = 9500 }\nsource = "BPS, 2023"\npublisher = "BPS"'))
+    assert ok.reference.values == {"A": 71.5, "B": 9500.0} and ok.reference.publisher == "BPS"
+    with pytest.raises(ConfigError, match=r"reference.values has no figure for feature\(s\) B; add `B = <number>`"):
+        parse_spec(_with_reference('kind = "values"\nvalues = { A = 71.5 }\nsource = "BPS"'))
+    with pytest.raises(ConfigError, match=r"`reference`.*needs `source = \"…\"`"):
+        parse_spec(_with_reference('kind = "values"\nvalues = { A = 71.5, B = 9500 }'))
+    with pytest.raises(ConfigError, match="names C, which is not a feature"):
+        parse_spec(_with_reference('kind = "values"\nvalues = { A = 1, B = 2, C = 3 }\nsource = "x"'))
+    with pytest.raises(ConfigError, match='belong to kind = "values"'):
+        parse_spec(_with_reference('kind = "mean"\nvalues = { A = 1, B = 2 }'))
+
+
+def test_weighted_mean_needs_its_weight_column():
+    assert parse_spec(_with_reference('kind = "weighted_mean"\nweight = "penduduk"')).reference.weight == "penduduk"
+    with pytest.raises(ConfigError, match=r'weighted_mean" needs `weight = "<column>"`'):
+        parse_spec(_with_reference('kind = "weighted_mean"'))
+    with pytest.raises(ConfigError, match='reference.weight belongs to kind = "weighted_mean"'):
+        parse_spec(_with_reference('kind = "mean"\nweight = "penduduk"'))
+
+
+def test_a_derived_feature_expression_is_checked_when_the_spec_is_read():
+    spec = SIMPLE_SPEC.replace('column = "B"\n', 'column = "rasio"\nexpression = "B / A"\n')
+    import tomllib
+
+    assert parse_spec(tomllib.loads(spec)).features[1].expression == "B / A"
+    with pytest.raises(ConfigError, match=r"`features.1.expression`.*uses Call"):
+        parse_spec(tomllib.loads(spec.replace('"B / A"', '"open(A)"')))
+
+
+def test_the_default_spec_ships_bps_national_figures_with_their_source():
+    from interpret.data import default_spec_path
+
+    ref = load_spec(default_spec_path()).reference
+    assert ref.kind == "values" and ref.values == {"UHH": 73.93, "HLS": 13.15, "RLS": 8.77, "Pengeluaran": 11899}
+    assert ref.publisher == "BPS" and "Indeks Pembangunan Manusia 2023" in ref.source and "15 November 2023" in ref.source

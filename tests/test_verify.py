@@ -16,12 +16,12 @@ from interpret.pipeline import stage_cluster
 from interpret.terms import ClaimKind, Verdict
 from interpret.verification import Claim, VerificationReport, Verifier, sentence_verdict, split_sentences, verify_markdown
 
-from .conftest import settings
+from .conftest import MEAN_REFERENCE_SPEC, settings
 
 
 @lru_cache(maxsize=None)
 def facts_for(k: int = 4):
-    _, facts = stage_cluster(load_dataset(None, None), settings(k=k))
+    _, facts = stage_cluster(load_dataset(None, MEAN_REFERENCE_SPEC), settings(k=k))
     return facts
 
 

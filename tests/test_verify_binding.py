@@ -179,3 +179,22 @@ def test_a_named_method_parameter_the_run_lacks_binds_to_nothing():
     # the default run samples nothing: "sampel acak 2.000" cannot be the seed's number
     assert numbers("Stabilitas diuji dengan 100 replikasi (benih 42) pada sampel acak 2.000 provinsi.") == [
         ("100", "STAB.B", Verdict.TRUE), ("42", "RUN.seed", Verdict.TRUE), ("2.000", None, Verdict.UNVERIFIABLE)]
+
+
+def test_a_percentage_is_the_value_of_an_indicator_measured_in_percent(long_expenditure):
+    """A food share in %: "sebesar 40,8 %" is the cluster's mean, "18,6 % di bawah" its gap."""
+    from interpret.pipeline import stage_cluster
+
+    from .conftest import ROOT, settings
+
+    _, facts = stage_cluster(load_dataset(long_expenditure, ROOT / "examples" / "pengeluaran_2022.toml"), settings(k=3, bootstrap=0))
+    mean, gap, ref = (facts.index[i] for i in ("K1.Pangsa makanan.mean", "K1.Pangsa makanan.diff_pct", "REF.Pangsa makanan"))
+    word = "di bawah" if gap.value < 0 else "di atas"
+    text = f"Rata-rata klaster untuk Pangsa pengeluaran makanan sebesar {mean.text}, {abs(gap.value):.1f} % {word} angka nasional ({ref.text})."
+    text = text.replace(f"{abs(gap.value):.1f}", f"{abs(gap.value):.1f}".replace(".", ","))
+    claims = Verifier(facts).verify_text(text, cluster=1).claims
+    bound = {c.fact_id: c.verdict for c in claims if c.kind == ClaimKind.NUMBER}
+    assert bound == {mean.id: Verdict.TRUE, gap.id: Verdict.TRUE, ref.id: Verdict.TRUE}
+    wrong = text.replace(f"sebesar {mean.text}", "sebesar 99,9 %")
+    verdicts = {c.fact_id: c.verdict for c in Verifier(facts).verify_text(wrong, cluster=1).claims if c.kind == ClaimKind.NUMBER}
+    assert verdicts[mean.id] == Verdict.FALSE

@@ -163,10 +163,10 @@ def statistic(checker, scope, number) -> str:
         return "k"
     if number.unit == "year":
         return "year"
-    if number.percent:
-        return "diff_pct"
     lex = checker.v.lex
     start, end = scope.clause(number.start)
+    if number.percent and not (_percent_feature(checker, scope, start, end) and not rx(lex.reference_after).match(scope.text[number.end : end])):
+        return "diff_pct"  # a percentage is the gap, unless its indicator is itself in % ("pangsa makanan 40,8 %")
     if rx(lex.reference_just_before).search(scope.text[start : number.start]):  # "di atas rata-rata 8,93 tahun"
         return "reference"
     if checker.reference_phrase_rx and checker.reference_phrase_rx.search(scope.text[start : number.start]):
@@ -178,6 +178,12 @@ def statistic(checker, scope, number) -> str:
     if not scope.clusters and not scope.default_clusters and checker.reference_rx.search(scope.text):
         return "reference"  # "Rata-rata provinsi untuk UHH 73,13 tahun, sedangkan HLS 13,30 tahun": no cluster in sight
     return "mean"
+
+
+def _percent_feature(checker, scope, start: int, end: int) -> bool:
+    """The clause names an indicator measured in % (a share): its percentages may be its values."""
+    percent = {f.name for f in checker.v.facts.features if f.unit == "%"}
+    return bool(percent) and any(m.value in percent and start <= m.start < end for m in scope.features)
 
 
 def nearest_features(scope, number, features) -> tuple[str, ...]:

@@ -256,9 +256,10 @@ class Analyzer:
         self.data_names_rx = self._data_names()
 
     def _data_names(self) -> re.Pattern | None:
-        """The data set's title and source as the brief prints them: data, never claims ("IPM 2007-2022 …")."""
+        """The data set's title and source, and the reference's source ("…, 15 November 2023"), as the brief
+        prints them: data, never claims ("IPM 2007-2022 …")."""
         dataset = self.facts.dataset
-        names = {n for name in (dataset.title, dataset.source) if name and re.search(r"\d", name) for n in (name, md_text(name))}
+        names = {n for name in (dataset.title, dataset.source, self.facts.reference.source) if name and re.search(r"\d", name) for n in (name, md_text(name))}
         if not names:
             return None
         return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
