@@ -236,11 +236,27 @@ def _recommendations(cluster: ClusterFacts, facts: Facts, rules: LoadedRules, la
     if not recs:
         raise ConfigError(f"No rule in {rules.path} applies to cluster {cluster.number} and the file has no [cadangan] (fallback) recommendation. Add one.")
     if cluster.number in unstable_clusters(facts):  # the brief's own caveat, obeyed by every recommendation
-        unit = lang.unit_noun(facts, plural=False)
-        recs = [rec.model_copy(update={"teks": lang.t("draft.provisional_first" if i == 0 else "draft.provisional", unit=unit,
-                                                       text=rec.teks if i == 0 else _lower_first(rec.teks))})
-                for i, rec in enumerate(recs)]
+        recs = provisional(recs, facts, lang)
     return recs
+
+
+def provisional(recs: list[Rekomendasi], facts: Facts, lang: Language) -> list[Rekomendasi]:
+    """An unstable cluster's recommendations: the reason once (first), the marker on every one."""
+    unit = lang.unit_noun(facts, plural=False)
+    return [rec.model_copy(update={"teks": lang.t("draft.provisional_first" if i == 0 else "draft.provisional", unit=unit,
+                                                   text=rec.teks if i == 0 else _lower_first(rec.teks))})
+            for i, rec in enumerate(recs)]
+
+
+def gate_unstable(drafts: Drafts, facts: Facts, language: Language | str = CHAIN_LANGUAGE) -> Drafts:
+    """Whoever wrote them (a model, too), an unstable cluster's recommendations ship as provisional."""
+    lang = load_language(language)
+    marker = lang.t("draft.provisional", unit=lang.unit_noun(facts, plural=False), text="")
+    unstable = unstable_clusters(facts)
+    for draft in drafts.clusters:
+        if draft.klaster in unstable and draft.rekomendasi and not all(r.teks.startswith(marker) for r in draft.rekomendasi):
+            draft.rekomendasi = provisional(draft.rekomendasi, facts, lang)
+    return drafts
 
 
 def _lower_first(text: str) -> str:

@@ -25,7 +25,7 @@ from clustering import Partition
 from .config import Settings
 from .csv_cells import neutralise
 from .data import Dataset, load_dataset
-from .drafting import CHAIN_LANGUAGE, redraft
+from .drafting import CHAIN_LANGUAGE, gate_unstable, redraft
 from .drafts import Drafts, check_contract
 from .errors import ConfigError, InternalError
 from .facts import SCHEMA_VERSION, Facts
@@ -209,6 +209,7 @@ def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = 
     drafts = draft_with_chain(facts, rules, settings, say)
     if language.code != CHAIN_LANGUAGE:
         drafts = redraft(facts, rules, drafts, language)
+    drafts = gate_unstable(drafts, facts, language)  # a model's recommendations obey the stability caveat too
     problems = check_contract(drafts, sectors=rules.book.sektor, fact_ids=set(facts.index), k=facts.k)
     if problems:
         raise InternalError("The drafts break their contract: " + "; ".join(problems) + ". This is a bug in a drafter: please report it.")

@@ -210,3 +210,22 @@ def test_a_neutral_feature_is_never_ahead_or_behind_and_never_drives_a_recommend
             if verb in paragraph:
                 assert "B" not in paragraph.split(verb)[1].split(";")[0].replace(".", " ").split()
     assert all(".B." not in fact for cluster in brief.drafts.clusters for r in cluster.rekomendasi for fact in r.fakta)
+
+
+def test_a_models_recommendations_for_an_unstable_cluster_are_made_provisional(default_brief):
+    """gate_unstable: whoever drafted them, an unstable cluster's recommendations ship provisional; stable ones untouched."""
+    from interpret.drafting import gate_unstable
+    from interpret.language import load_language
+
+    facts = default_brief.facts
+    lead = load_language("id").t("draft.provisional", unit="provinsi", text="")
+    drafts = _default_drafts(default_brief)
+    unstable = set(facts.stability.unstable_clusters)
+    for d in drafts.clusters:  # as a model would write them: no framing at all
+        d.rekomendasi = [r.model_copy(update={"teks": r.teks.removeprefix(lead)}) for r in d.rekomendasi]
+    gated = gate_unstable(drafts, facts, "id")
+    for d in gated.clusters:
+        framed = [r.teks.startswith(lead) for r in d.rekomendasi]
+        assert all(framed) if d.klaster in unstable else not any(framed)
+    again = gate_unstable(gated, facts, "id")  # already framed: not framed twice
+    assert not any(r.teks.startswith(lead + lead) or r.teks.count(lead) > 1 for d in again.clusters for r in d.rekomendasi)

@@ -3,7 +3,6 @@ verified TLS, the account's chat models, the configured model, the Ollama server
 
 from __future__ import annotations
 
-import socket
 
 import pytest
 from typer.testing import CliRunner
@@ -12,21 +11,14 @@ from interpret import resolve_settings
 from interpret.cli import app
 from interpret.llm.doctor import run_doctor
 
-from .support.wire_standin import ollama_standin, routed, self_signed_cert, watsonx_standin
+from .support.wire_standin import clear_sdk_environment, closed_port, ollama_standin, routed, self_signed_cert, watsonx_standin
 
 KEY = "doctorKEY0123456789abcdefghijklmnopqrstuvwxyzAB"
 
 
 @pytest.fixture(autouse=True)
 def sdk_environment(monkeypatch):
-    for name in ("WATSONX_MAX_RETRIES", "WATSONX_DELAY_TIME", "WX_CLIENT_VERIFY_REQUESTS", "REQUESTS_CA_BUNDLE", "WATSONX_CA_BUNDLE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    clear_sdk_environment(monkeypatch)
 
 
 def test_doctor_lists_the_chat_models_and_checks_the_configured_one_and_ollama(tmp_path, monkeypatch):

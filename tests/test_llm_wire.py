@@ -6,7 +6,6 @@ tests assert that the deadline path was taken and how many calls were made."""
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 
@@ -15,7 +14,7 @@ from interpret.llm import draft_with_chain
 from interpret.terms import Verdict
 
 from .support import wire_standin
-from .support.wire_standin import ollama_standin, routed, self_signed_cert, watsonx_standin
+from .support.wire_standin import clear_sdk_environment, closed_port, ollama_standin, routed, self_signed_cert, watsonx_standin
 
 KEY = "canaryKEY0123456789abcdefghijklmnopqrstuvwxyzAB"
 PROJECT = "1234abcd-1111-4222-8333-123456789abc"
@@ -33,15 +32,7 @@ def default_facts():
 
 @pytest.fixture(autouse=True)
 def sdk_environment(monkeypatch):
-    """The SDK reads these from os.environ; each test starts from none (the provider sets them)."""
-    for name in ("WATSONX_MAX_RETRIES", "WATSONX_DELAY_TIME", "WX_CLIENT_VERIFY_REQUESTS", "REQUESTS_CA_BUNDLE", "WATSONX_CA_BUNDLE"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    clear_sdk_environment(monkeypatch)
 
 
 def wire_settings(tmp_path, env=None, **cli):

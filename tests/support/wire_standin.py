@@ -211,3 +211,21 @@ def routed(monkeypatch, standin_port: int, hosts=IBM_HOSTS) -> None:
         return original(self, host, port, *args, **kwargs)
 
     monkeypatch.setattr(SyncBackend, "connect_tcp", connect_tcp)
+
+
+SDK_ENVIRONMENT = ("WATSONX_MAX_RETRIES", "WATSONX_DELAY_TIME", "WX_CLIENT_VERIFY_REQUESTS", "REQUESTS_CA_BUNDLE", "WATSONX_CA_BUNDLE")
+
+
+def clear_sdk_environment(monkeypatch) -> None:
+    """The SDK reads these from os.environ; each test starts from none (the provider sets them)."""
+    for name in SDK_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+
+
+def closed_port() -> int:
+    """A local port nothing listens on (bound, then released)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
