@@ -35,8 +35,8 @@ def test_run_writes_files_and_prints_the_verification_line(tmp_path):
     "args, needle",
     [
         (["--k", "1"], "k = 1 (from --k): a clustering needs at least 2"),
-        (["--k", "40"], "only 34 provinsi"),
-        (["--k", "34"], "k must be at most n − 1 = 33"),
+        (["--k", "40"], "k = 40 is more clusters than a brief can describe"),
+        (["--k", "34"], "Use --k 15 or fewer, or --k auto"),
         (["--k", "median"], "a whole number or one of auto | dbi | silhouette | elbow | gap, got 'median'"),
         (["--provider", "magic"], "provider = 'magic'"),
         (["missing.csv", "--spec", "missing.toml"], "Spec file not found"),
