@@ -182,7 +182,7 @@ def message(facts: Facts, order: list[ClusterFacts], labels: dict[int, str], lan
     worst = deepest_gap(first, facts, "worse")
     if worst is not None:
         worse = [lang.short_label(f) for f in facts.features if _side(first, f) == "worse"]
-        sentences.append(lang.t("summary.lag_first", n=first.number, label=labels[first.number], size=first.size, units=units,
+        sentences.append(lang.t("summary.lag_first", n=first.number, label=_unnamed(labels[first.number], first), size=first.size, units=units,
                                 worse=features_phrase(worse, facts, lang), **_figures(first, worst, facts, lang)))
     best = order[-1]
     strongest = deepest_gap(best, facts, "better")
@@ -192,6 +192,12 @@ def message(facts: Facts, order: list[ClusterFacts], labels: dict[int, str], lan
         rest = [lang.t("summary.cluster_ref", n=c.number) for c in order[1:]]
         sentences.append(lang.t("summary.order", first=lang.t("summary.cluster_ref", n=first.number), rest=lang.join(rest, "prose")))
     return [" ".join(sentences)] if sentences else []
+
+
+def _unnamed(label: str, cluster: ClusterFacts) -> str:
+    """A one-member cluster's label without its member ("Capaian rendah, hanya Papua" → "Capaian rendah"): in the
+    message sentence the unit's name would make the cluster's figures read as the unit's own."""
+    return label.split(",")[0] if cluster.size == 1 else label
 
 
 def cluster_line(cluster: ClusterFacts, facts: Facts, label: str, lang: Language) -> str:

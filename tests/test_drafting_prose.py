@@ -68,7 +68,7 @@ def test_the_summary_leads_with_who_lags_and_what_first(default_brief):
     assert first.startswith("Ketertinggalan terbesar ada di Klaster 4")
     assert "Urutan penanganan yang disarankan: Klaster 4 lebih dahulu, kemudian Klaster 3, Klaster 2, dan Klaster 1." in first
     assert [c.number for c in order] == [4, 3, 2, 1]
-    assert "69,90 tahun, 3,22 tahun di bawah rata-rata provinsi (4,4%)" in first  # the magnitude, in the unit and in percent
+    assert "69,90 tahun, 4,03 tahun di bawah angka nasional (BPS) (5,4%)" in first  # the magnitude, in the unit and in percent
     assert summary[-1].startswith("Analisis ini mengelompokkan")  # the method comes last, in one paragraph
 
 
@@ -89,7 +89,7 @@ def test_karakteristik_name_extremes_and_the_neighbour(default_brief):
     assert by_marking(facts.cluster(4), facts)[0].name == "UHH"
     assert "UHH terentang dari 68,17 tahun di Papua hingga 71,57 tahun di Nusa Tenggara Timur" in text  # the unit facts
     assert "selisih rata-rata UHH antara klaster ini dan Klaster 3, yaitu 4,25 tahun" in text  # the pair fact K3-K4.UHH.gap
-    assert "Artinya, ketertinggalan klaster ini menyeluruh" in text
+    assert "Artinya, ketertinggalan Klaster 4 menyeluruh" in text
     assert "Rata-rata klaster untuk Rata-rata Lama Sekolah" not in default_brief.markdown  # no label doubling
 
 

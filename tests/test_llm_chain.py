@@ -204,7 +204,7 @@ def test_cited_facts_are_substituted_with_the_rule_based_formatting(default_fact
     text = json.dumps({"klaster": 2, "label": "Menengah", "karakteristik": ["UHH {K2.UHH.mean}, {K2.UHH.diff_pct} {K2.UHH.direction} rata-rata (Klaster 2)."],
                        "rekomendasi": [{"sektor": "kesehatan", "teks": "Perkuat layanan kesehatan.", "fakta": ["K2.UHH.mean"]}]})
     draft = parse_answer(text, ClusterDraft, facts, load_language("id"))
-    assert draft.karakteristik == ["UHH 72,32 tahun, 1,1 % di bawah rata-rata (Klaster 2)."]
+    assert draft.karakteristik == ["UHH 72,32 tahun, 2,2 % di bawah rata-rata (Klaster 2)."]  # against the national figure (BPS), 73,93
     with pytest.raises(DraftProblem, match="angka yang Anda ketik sendiri: 5"):
         parse_answer(text.replace("(Klaster 2)", "(Klaster 5)"), ClusterDraft, facts, load_language("id"))  # no cluster 5
 

@@ -41,13 +41,17 @@ def test_decisions_are_read_from_the_rules_file_and_checked(write_file):
         load_rules(bad)
 
 
-def test_gap_in_sd_and_the_policy_minimum(default_brief):
+def test_gap_in_sd_and_the_policy_minimum():
+    from interpret.data import load_dataset
+    from interpret.pipeline import stage_cluster
     from interpret.rules import gap_sd, unit_sd
 
-    facts = default_brief.facts
+    from .conftest import MEAN_REFERENCE_SPEC, settings
+
+    _, facts = stage_cluster(load_dataset(None, MEAN_REFERENCE_SPEC), settings(bootstrap=0))
     book = load_rules().book
     rules = {r.id: r for r in book.aturan}
-    # The default reference is the provinces' mean, so the gap in SD is each cluster's z-score.
+    # Against the provinces' mean (the pinned spec), the gap in SD is each cluster's z-score.
     assert unit_sd(facts, "UHH") > 0
     assert gap_sd(facts.cluster(4), "UHH", facts) == pytest.approx(facts.cluster(4).features["UHH"].z)
     # Cluster 2 is 1,1 % (0,42 SD) below on UHH: below the policy minimum, no health programme;

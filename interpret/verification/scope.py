@@ -194,6 +194,11 @@ class NameMatcher:
         return found
 
 
+def _printed_forms(name: str) -> set[str]:
+    """A name as md_text prints it alone (at a line's start "[x]" is escaped as "\\[x]") and inside a sentence."""
+    return {md_text(name), md_text("x " + name)[2:]}
+
+
 _NUMERIC_NAME = re.compile(r"[+\-−]?\d[\d.,\s/\-]*%?")
 
 
@@ -259,7 +264,8 @@ class Analyzer:
         """The data set's title and source, and the reference's source ("…, 15 November 2023"), as the brief
         prints them: data, never claims ("IPM 2007-2022 …")."""
         dataset = self.facts.dataset
-        names = {n for name in (dataset.title, dataset.source, self.facts.reference.source) if name and re.search(r"\d", name) for n in (name, md_text(name))}
+        labels = [text for f in self.facts.features for text in (f.label, getattr(f, "short", None))]  # "Indikator 2020 …": its digits are no claim
+        names = {n for name in (dataset.title, dataset.source, self.facts.reference.source, *labels) if name and re.search(r"\d", name) for n in (name, md_text(name))}
         if not names:
             return None
         return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
@@ -270,7 +276,8 @@ class Analyzer:
         for c in self.facts.clusters:
             for member in c.members:
                 variants[member] = member
-                variants.setdefault(md_text(member), member)  # as the brief prints it: markup characters escaped
+                for printed in _printed_forms(member):  # as the brief prints it: markup characters escaped
+                    variants.setdefault(printed, member)
                 canonical = canonical_name(member) if aliased else None
                 if canonical and canonical != "INDONESIA":
                     for alias in province_aliases(canonical):
@@ -284,7 +291,8 @@ class Analyzer:
         for fact in self.facts.index.values():
             if fact.member and fact.member not in variants:
                 variants[fact.member] = fact.member
-                variants.setdefault(md_text(fact.member), fact.member)
+                for printed in _printed_forms(fact.member):
+                    variants.setdefault(printed, fact.member)
         lex = self.lex
         units = {f.unit.split()[0] for f in self.facts.features if f.unit and f.unit.split()}
         measures = "|".join([lex.measure_units, lex.count_units, lex.percent_words, *map(re.escape, lex.multipliers), lex.currency_after,
