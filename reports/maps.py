@@ -21,7 +21,9 @@ from interpret.language import Language, load_language
 from interpret.provinces import PROVINCES, canonical_name
 
 from .charts import NO_DATA, Chart, cluster_color, new_figure, rc_context, to_svg
-from .geojson import CODES, Province, label_points, provinces_in, shipped_provinces
+from .geojson import CODES, Province, label_points, provinces_in, read_geojson, shipped_provinces
+
+__all__ = ["province_map", "read_geojson", "unit_provinces"]  # read_geojson: the pipeline checks --geojson early
 
 WIDTH_IN = 6.5  # 16,5 cm: the text width of an A4 page
 LABEL_PT = 7.5
