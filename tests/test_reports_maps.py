@@ -1,23 +1,21 @@
-"""The map (reports/maps.py, reports/geojson.py): the shipped boundaries and their licence, the
-choropleth by cluster with its second channel, labels, legend and notes, a user's --geojson file, and
-the map as Chromium draws it at print size (34 shapes with ids, legend whole, no label over another)."""
+"""The map (reports/maps.py): the choropleth by cluster with its second channel, labels, legend and
+notes, a user's --geojson file, and the map as Chromium draws it at print size (34 shapes with ids,
+legend whole, no label over another). The boundary data: tests/test_reports_geojson.py."""
 
 from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 
-import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from interpret import run_brief
 from interpret.cli import app
 from interpret.errors import DataError
-from interpret.provinces import PROVINCES, canonical_name, capital_coordinates
+from interpret.provinces import PROVINCES, capital_coordinates
 from reports.charts import cluster_color
-from reports.geojson import BOUNDARIES, CODES, label_points, shipped_provinces
+from reports.geojson import CODES
 from reports.maps import HATCHES, province_map, read_geojson
 
 from .conftest import settings
@@ -29,34 +27,6 @@ NAMES = {n: f"Klaster {n}: contoh {n}" for n in range(1, 5)}
 
 def map_of(brief):
     return next(c for c in brief.charts if c.key == "map")
-
-
-# -- the shipped boundary set ---------------------------------------------------------------------------
-def test_the_shipped_boundaries_are_the_34_provinces_small_and_licensed():
-    doc = json.loads(BOUNDARIES.read_text(encoding="utf-8"))
-    names = [canonical_name(f["properties"]["name"]) for f in doc["features"]]
-    assert sorted(names) == sorted(PROVINCES) and len(names) == 34
-    assert BOUNDARIES.stat().st_size < 300_000
-    packaged = resources.files("reports") / "data"
-    assert (packaged / "indonesia-provinces.geojson").is_file()
-    licence = (packaged / "BOUNDARIES-LICENSE.md").read_text(encoding="utf-8")
-    for needed in ("Natural Earth", "public domain", "MapSVG", "CC BY 4.0", "creativecommons.org/licenses/by/4.0"):
-        assert needed in licence
-    assert set(CODES) == set(PROVINCES) and len(set(CODES.values())) == 34
-
-
-def test_each_label_point_lies_inside_its_province_and_each_province_is_where_its_capital_is():
-    from matplotlib.path import Path as MplPath
-
-    for area in shipped_provinces():
-        rings = [ring for polygon in area.polygons for ring in polygon[:1]]
-        lon, lat = label_points()[area.name]
-        assert any(MplPath(ring).contains_point((lon, lat)) for ring in rings), area.name
-        # The capital within ~0.3° of the province (coastal capitals sit on a simplified coast).
-        clat, clon = capital_coordinates(area.name)
-        nearest = min(np.hypot(ring[:, 0] - clon, ring[:, 1] - clat).min() for ring in rings)
-        inside = any(MplPath(ring).contains_point((clon, clat)) for ring in rings)
-        assert inside or nearest < 0.3, (area.name, nearest)
 
 
 # -- the choropleth ---------------------------------------------------------------------------------------
