@@ -1,25 +1,19 @@
-"""The charts and the map: content, colours, captions, determinism, the GeoJSON choropleth."""
+"""The charts: content, colours, captions, determinism (the map: tests/test_reports_maps.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import numpy as np
 import pytest
-from typer.testing import CliRunner
 
 from clustering import zscore
 from interpret import run_brief
-from interpret.cli import app
-from interpret.errors import DataError
 from interpret.facts import KSelection
-from interpret.provinces import PROVINCES, capital_coordinates
 from interpret.verification import Verifier
 from interpret.terms import Verdict
 from reports.charts import PALETTE, cluster_color, pca
 from reports.figures import build_charts
-from reports.maps import province_map, read_geojson
 
 from .conftest import settings
 
@@ -37,15 +31,6 @@ def test_default_brief_has_every_chart_and_the_map(default_brief):
     for chart in default_brief.charts:
         assert chart.svg.startswith("<svg") and chart.svg.rstrip().endswith("</svg>")
         assert chart.title and chart.caption.endswith(".")
-
-
-def test_map_places_all_34_provinces(default_brief):
-    chart = charts_by_key(default_brief)["map"]
-    assert chart.data["kind"] == "capitals"
-    assert sorted(chart.data["placed"]) == sorted(PROVINCES) and len(chart.data["placed"]) == 34
-    assert chart.data["unplaced"] == []
-    assert len(re.findall(r'id="map-province-[^"]+"', chart.svg)) == 34
-    assert default_brief.result["charts"][[c["key"] for c in default_brief.result["charts"]].index("map")]["placed"] == chart.data["placed"]
 
 
 def test_k_panel_is_drawn_only_when_the_analysis_has_it(default_brief):
@@ -103,12 +88,6 @@ def test_profile_bars_are_the_facts_diff_pct(default_brief):
         assert data == {name: f.diff_pct for name, f in c.features.items()}
 
 
-def test_units_that_are_no_province_get_no_map(simple_csv, simple_spec):
-    brief = run_brief(settings(data=simple_csv, spec=simple_spec, provider="none"), write=False)
-    assert "map" not in charts_by_key(brief)
-    assert province_map({"Jawa Barat": 1, "Atlantis": 2}, {1: "K1", 2: "K2"}, "id").data["unplaced"] == ["Atlantis"]
-
-
 def test_english_charts_speak_english(default_brief):
     b = default_brief
     charts = {c.key: c for c in build_charts(b.dataset, b.partition, b.facts, b.drafts, lang="en")}
@@ -116,65 +95,6 @@ def test_english_charts_speak_english(default_brief):
     assert "Principal component 1" in charts["pca"].svg
     assert "Cluster 1" in charts["heatmap"].svg
     assert "national figure (BPS)" in charts["profile-1"].title
-
-
-# -- GeoJSON ---------------------------------------------------------------------------------------
-def square(lat: float, lon: float, half: float = 0.6) -> list:
-    return [[[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half], [lon - half, lat + half], [lon - half, lat - half]]]
-
-
-def make_geojson(path, names_and_provinces) -> None:
-    features = []
-    for written, province in names_and_provinces:
-        lat, lon = capital_coordinates(province) if province else (-9.0, 96.0)
-        geometry = {"type": "Polygon", "coordinates": square(lat, lon)}
-        if written == "Papua":  # a MultiPolygon too, as real boundary files have for island provinces
-            geometry = {"type": "MultiPolygon", "coordinates": [square(lat, lon), square(lat - 1.5, lon + 1.5, 0.3)]}
-        features.append({"type": "Feature", "properties": {"NAME_1": written, "ID": len(features)}, "geometry": geometry})
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
-
-
-@pytest.fixture
-def small_geojson(tmp_path):
-    path = tmp_path / "provinsi.geojson"
-    make_geojson(path, [("DKI JAKARTA", "DKI Jakarta"), ("DI. YOGYAKARTA", "D.I. Yogyakarta"), ("Kep. Riau", "Kepulauan Riau"),
-                        ("Papua", "Papua"), ("NTT", "Nusa Tenggara Timur"), ("Atlantis", None)])
-    return path
-
-
-def test_geojson_draws_a_choropleth_and_lists_unmatched_names(small_geojson, tmp_path):
-    brief = run_brief(settings(provider="none", geojson=small_geojson, out=tmp_path / "out", pdf="off"))
-    chart = charts_by_key(brief)["map"]
-    assert chart.data["kind"] == "geojson" and chart.data["name_property"] == "NAME_1"
-    assert chart.data["placed"] == sorted(["DKI Jakarta", "D.I. Yogyakarta", "Kepulauan Riau", "Papua", "Nusa Tenggara Timur"])
-    assert chart.data["unmatched_geojson"] == ["Atlantis"]
-    assert len(chart.data["missing_provinces"]) == 34 - 5
-    # Filled province shapes in their cluster's colour (Jakarta is in cluster 1, NTT in cluster 4).
-    assert chart.svg.count(f"fill: {cluster_color(1).lower()}") >= 1 and chart.svg.count(f"fill: {cluster_color(4).lower()}") >= 1
-    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
-    assert "Atlantis" in html and "Jawa Barat" in html  # the unmatched name and a province missing from the file
-    result = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
-    assert next(c for c in result["charts"] if c["key"] == "map")["unmatched_geojson"] == ["Atlantis"]
-
-
-def test_cli_geojson_option_and_a_broken_file(small_geojson, tmp_path):
-    runner = CliRunner()
-    ok = runner.invoke(app, ["run", "--provider", "none", "--no-pdf", "--geojson", str(small_geojson), "--out", str(tmp_path / "b")], env={}, catch_exceptions=False)
-    assert ok.exit_code == 0, ok.output
-    assert "Atlantis" in (tmp_path / "b" / "brief.html").read_text(encoding="utf-8")
-    broken = tmp_path / "broken.geojson"
-    broken.write_text("{not json", encoding="utf-8")
-    bad = runner.invoke(app, ["run", "--provider", "none", "--no-pdf", "--geojson", str(broken), "--out", str(tmp_path / "c")], env={}, catch_exceptions=False)
-    assert bad.exit_code == 2
-    assert "broken.geojson" in bad.output and "GeoJSON" in bad.output
-
-
-def test_geojson_without_province_names_is_a_data_error(tmp_path):
-    path = tmp_path / "x.geojson"
-    make_geojson(path, [("Atlantis", None)])
-    assert len(read_geojson(path)) == 1
-    with pytest.raises(DataError, match="no property holds province names"):
-        province_map({"Aceh": 1}, {1: "K1"}, "id", geojson=path)
 
 
 # -- issue 15: the PCA chart at household scale --------------------------------------------------------
