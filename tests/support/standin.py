@@ -88,11 +88,21 @@ def summary_reply(data: dict) -> dict:
     kesimpulan = []
     for c in ordered:
         position = ORDINALS[c["prioritas"] - 1] if 0 < c.get("prioritas", 0) <= len(ORDINALS) else "berikutnya"
-        tied = f", sejajar dengan {', '.join(f'Klaster {o}' for o in c['sejajar_dengan'])}" if c.get("sejajar_dengan") else ""
-        caveat = " (sementara)" if c.get("sementara") else ""
-        kesimpulan.append(f"Prioritas {position}{caveat}: Klaster {c['klaster']} ({c['label']}){tied}, dengan fokus {', '.join(c['sektor'])}.")
-    kesimpulan.append("Keputusan untuk satu wilayah tetap perlu melihat angka wilayah itu sendiri.")
-    return {"ringkasan": ringkasan, "kesimpulan": kesimpulan}
+        note = " (sementara)" if c.get("sementara") else ""
+        kesimpulan.append(f"Prioritas {position}{note}: Klaster {c['klaster']} ({c['label']}), dengan fokus {', '.join(c['sektor'])}.")
+    # A tie in a sentence of its own: a sentence naming two clusters binds what follows to the first one.
+    ties = sorted({tuple(sorted([c["klaster"], *c["sejajar_dengan"]])) for c in clusters if c.get("sejajar_dengan")})
+    kesimpulan += [f"{' dan '.join(f'Klaster {n}' for n in tie)} berbagi prioritas yang sama." for tie in ties]
+    caveat = "Keputusan untuk satu wilayah tetap perlu melihat angka wilayah itu sendiri."
+    return {"ringkasan": _at_most(ringkasan, 5), "kesimpulan": [*_at_most(kesimpulan, 5), caveat]}
+
+
+def _at_most(sentences: list[str], limit: int) -> list[str]:
+    """As the prompt asks (2 to 5 paragraphs or sentences): for a large k, several clusters per paragraph."""
+    if len(sentences) <= limit:
+        return sentences
+    per = -(-len(sentences) // limit)
+    return [" ".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
 
 
 def _tokens(text: str) -> int:
