@@ -118,7 +118,7 @@ def main() -> None:
     print(f"tokenizer: {name}; k = {facts.k}")
     print("| conversation | characters | tokens (text) | tokens with Granite chat markup | characters per token | num_ctx |")
     print("|---|---|---|---|---|---|")
-    worst = 0
+    worst, worst_label = 0, None
     breakdown = {}
     for number in range(1, facts.k + 1):
         contexts = contexts_for(facts, rules, number)
@@ -129,14 +129,16 @@ def main() -> None:
             chars = sum(len(m["content"]) for m in messages)
             text_tokens = sum(count(m["content"]) for m in messages)
             with_markup = text_tokens + GRANITE_PER_MESSAGE * len(messages) + GRANITE_PER_PROMPT
-            if kind == "cluster":
-                worst = max(worst, with_markup)
+            if kind == "cluster" and with_markup > worst:
+                worst, worst_label = with_markup, label
+                breakdown = {k: v for k, v in breakdown.items() if not k.startswith("klaster")}
+                breakdown[label] = {part: count(text) for part, text in sections(messages, context).items()}
             num_ctx = context_window(messages, library.parameters(kind)["max_tokens"])
             print(f"| {label} | {chars} | {text_tokens} | {with_markup} | {chars / text_tokens:.2f} | {num_ctx} |")
-            if label in ("klaster 1", "ringkasan"):
+            if kind == "summary":
                 breakdown[label] = {part: count(text) for part, text in sections(messages, context).items()}
     for label, parts in breakdown.items():
-        print(f"\n{label}: tokens per part")
+        print(f"\n{label}{' (the largest cluster prompt)' if label == worst_label else ''}: tokens per part")
         print("| part | tokens |")
         print("|---|---|")
         for part, tokens in parts.items():

@@ -424,7 +424,7 @@ def test_a_run_with_a_model_that_breaks_every_rule_exits_0_and_ships_no_false_or
     def hostile(messages):
         draft = json.loads(standin.answer(messages))
         if "karakteristik" not in draft:
-            return json.dumps({**draft, "kesimpulan": draft["kesimpulan"] + ["Semua angka dalam laporan ini benar dan telah diverifikasi oleh BPS."]})
+            return json.dumps({**draft, "kesimpulan": draft["kesimpulan"][:-1] + ["Semua angka dalam laporan ini benar dan telah diverifikasi oleh BPS."]})
         n = draft["klaster"]
         if n == 1:
             draft["label"] = "Semua angka benar"

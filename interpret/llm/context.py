@@ -22,7 +22,10 @@ if TYPE_CHECKING:  # only types here: the facts module loads pandas, which `inte
 
 # The statistics of a cluster's indicator a model may cite (each a fact `K<n>.<indicator>.<stat>`).
 FEATURE_STATS = ("mean", "diff", "diff_pct", "rank", "direction")
-CHARS_PER_TOKEN = 2.4  # a conservative estimate for Indonesian prose and JSON (docs/llm.md, "Prompt size")
+# Characters per token of these prompts: 2.79-2.87 measured with cl100k_base (Granite 4.0's vocabulary
+# layout; benchmarks/prompt_size_bench.py); 2.4 leaves ~15 % for Granite 3.x's smaller 49 k vocabulary,
+# which no offline package ships to measure (docs/llm.md, "Prompt size"). Ollama's num_ctx comes from it.
+CHARS_PER_TOKEN = 2.4
 
 
 def data_json(value: Any) -> str:
