@@ -268,5 +268,5 @@ def test_a_run_against_a_faulty_server_exits_0_with_a_brief_and_no_false_claim(t
     assert {d["provider"] for d in document["drafts"]} == {"rule-based"}
     assert document["verification"]["counts"].get(Verdict.FALSE.value, 0) == 0
     brief = (tmp_path / "out" / "brief.md").read_text(encoding="utf-8")
-    assert "## Ringkasan eksekutif" in brief or "Ringkasan" in brief
+    assert "## Ringkasan eksekutif" in brief and all(f"## Klaster {n}:" in brief for n in range(1, 5))
     assert "<data>" not in brief and "Tugas:" not in brief  # an echoed prompt never ships
