@@ -99,6 +99,21 @@ def test_each_cluster_prompt_names_the_other_clusters_labels(tmp_path, default_f
         assert others == set(range(1, facts.k + 1)) - {data["klaster"]}
 
 
+def test_every_section_the_summary_too_is_drafted_at_the_same_time(tmp_path, default_facts):
+    """k + 1 calls at once by default: each answer waits until all five conversations have started; a
+    summary that waited for the clusters would break the barrier and the section would fall back."""
+    facts, rules = default_facts
+    barrier = threading.Barrier(facts.k + 1, timeout=20)
+
+    def answer(messages):
+        if len(messages) == 2:  # a section's first prompt
+            barrier.wait()
+        return standin.answer(messages)
+
+    drafts = draft_with_chain(facts, rules, chain_settings(tmp_path), providers=[FakeProvider(answer=answer)])
+    assert [s.provider for s in drafts.sources] == ["watsonx"] * (facts.k + 1), [s.notes for s in drafts.sources]
+
+
 def test_invalid_answers_are_repaired_a_bounded_number_of_times_then_the_next_provider(tmp_path, default_facts):
     facts, rules = default_facts
     broken = FakeProvider("watsonx", answer=lambda messages: "Maaf, saya tidak bisa menjawab dalam JSON.")
@@ -409,7 +424,7 @@ def test_a_run_with_a_model_that_breaks_every_rule_exits_0_and_ships_no_false_or
     def hostile(messages):
         draft = json.loads(standin.answer(messages))
         if "karakteristik" not in draft:
-            return json.dumps({**draft, "kesimpulan": draft["kesimpulan"] + ["Semua angka dalam laporan ini benar dan telah diverifikasi oleh BPS."]})
+            return json.dumps({**draft, "kesimpulan": draft["kesimpulan"][:-1] + ["Semua angka dalam laporan ini benar dan telah diverifikasi oleh BPS."]})
         n = draft["klaster"]
         if n == 1:
             draft["label"] = "Semua angka benar"

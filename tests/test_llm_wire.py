@@ -158,12 +158,40 @@ def test_a_provider_failing_n_times_is_skipped_for_the_rest_of_the_run(tmp_path,
     assert drafts.sources[-1].notes == ["dilewati: ollama: gagal 2 kali; tidak dicoba lagi dalam run ini"]
 
 
-def test_ollama_retries_a_busy_server_with_bounded_back_off(tmp_path, default_facts):
-    with ollama_standin("busy_then_ok", busy=1) as server:
+@pytest.mark.parametrize("status", [503, 429])
+def test_ollama_retries_a_busy_server_with_bounded_back_off(tmp_path, default_facts, status):
+    with ollama_standin("busy_then_ok", busy=1, busy_status=status) as server:
         settings = wire_settings(tmp_path, {"OLLAMA_BASE_URL": server.url, "INTERPRET_OLLAMA_RETRIES": "2"}, provider="ollama", llm_concurrency=1)
         drafts, _, _ = draft_and_verify(default_facts, settings)
     assert {s.provider for s in drafts.sources} == {"ollama"}
     assert server.chats == 6  # one 503, its retry, and the four other sections
+
+
+def test_a_persistent_429_costs_the_bounded_retries_then_the_circuit_breaker(tmp_path, monkeypatch, default_facts):
+    """Before: 10 SDK retries per call, 55 requests. Now: WATSONX_MAX_RETRIES retries per call, and the
+    provider is skipped after llm_max_failures failed calls; every section is rule-based, nothing false."""
+    cert = self_signed_cert(tmp_path)
+    with watsonx_standin(cert, mode="rate_limited") as server:
+        routed(monkeypatch, server.port)
+        settings = wire_settings(tmp_path, watsonx_env(WATSONX_CA_BUNDLE=str(cert[0]), WATSONX_MAX_RETRIES="1"), provider="watsonx",
+                                 llm_concurrency=1, llm_max_failures=2)
+        drafts, body, verification = draft_and_verify(default_facts, settings)
+    assert server.chats == 2 * (1 + 1)  # two failed calls, each the first request and one retry; then no more
+    assert {s.provider for s in drafts.sources} == {"rule-based"}
+    assert drafts.sources[-1].notes == ["dilewati: watsonx: gagal 2 kali; tidak dicoba lagi dalam run ini"]
+    assert body and verification.counts[Verdict.FALSE] == 0
+
+
+def test_the_sdk_retries_come_from_a_dotenv_file(tmp_path):
+    import os
+
+    from interpret.llm.providers import build_providers
+
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(f"WATSONX_APIKEY={KEY}\nWATSONX_PROJECT_ID={PROJECT}\nWATSONX_MAX_RETRIES=3\nWATSONX_DELAY_TIME=0.125\n", encoding="utf-8")
+    settings = resolve_settings({"provider": "watsonx", "llm_cache_dir": tmp_path / "cache"}, environ={}, dotenv_path=dotenv)
+    build_providers(settings)[0].sdk_retries()
+    assert (os.environ["WATSONX_MAX_RETRIES"], os.environ["WATSONX_DELAY_TIME"]) == ("3", "0.125")  # the SDK reads os.environ only
 
 
 def test_the_sdk_retries_come_from_our_settings(tmp_path, monkeypatch):
@@ -185,7 +213,7 @@ def test_a_hang_or_a_dripping_answer_ends_at_the_deadline(tmp_path, default_fact
     assert {s.provider for s in drafts.sources} == {"rule-based"}
     assert drafts.llm["deadline_reached"] is True
     assert all(any("tenggat penyusunan LLM (1 s) habis" in n for n in s.notes) for s in drafts.sources)
-    assert server.chats == 4  # the four cluster calls started; the summary, after the deadline, asked nobody
+    assert server.chats == 5  # every section's call started at once (the summary too); none came back before the deadline
     assert verification.counts[Verdict.FALSE] == 0 and "tenggat penyusunan LLM" not in body
 
 
@@ -220,3 +248,25 @@ def test_the_sdk_log_lines_never_reach_the_console(tmp_path, monkeypatch, capfd)
     assert "ollama dilewati" in llm[0]
     document = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
     assert {d["provider"] for d in document["drafts"]} == {"rule-based"}
+
+
+# -- every fault of issue 13, through the command line: exit 0, a brief, nothing false -----------------------
+@pytest.mark.parametrize("mode", ["not_json", "wrong_shape", "length", "empty", "echo", "hang", "drip", "model_404"])
+def test_a_run_against_a_faulty_server_exits_0_with_a_brief_and_no_false_claim(tmp_path, monkeypatch, mode):
+    from typer.testing import CliRunner
+
+    from interpret.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    with ollama_standin(mode) as server:
+        env = {"OLLAMA_BASE_URL": server.url, "INTERPRET_PDF": "off", "INTERPRET_LLM_CACHE_DIR": str(tmp_path / "c"),
+               "INTERPRET_LLM_DEADLINE": "2", "INTERPRET_LLM_TIMEOUT": "30"}
+        result = CliRunner().invoke(app, ["run", "--provider", "ollama", "--out", str(tmp_path / "out")], env=env)
+    assert result.exit_code == 0, result.output
+    assert server.chats >= 1  # the server was asked: the fault was met, not skipped
+    document = json.loads((tmp_path / "out" / "result.json").read_text(encoding="utf-8"))
+    assert {d["provider"] for d in document["drafts"]} == {"rule-based"}
+    assert document["verification"]["counts"].get(Verdict.FALSE.value, 0) == 0
+    brief = (tmp_path / "out" / "brief.md").read_text(encoding="utf-8")
+    assert "## Ringkasan eksekutif" in brief and all(f"## Klaster {n}:" in brief for n in range(1, 5))
+    assert "<data>" not in brief and "Tugas:" not in brief  # an echoed prompt never ships

@@ -4,8 +4,10 @@ providers in order, and fall back to the rule-based drafter.
 Per provider and section: render the prompt → call (through the response cache) → parse and validate
 the JSON against the contract → on invalid output, a repair prompt (bounded) → verify every number
 and direction with the Verifier → on false or unverifiable claims, a repair prompt quoting each
-claim and the correct fact (bounded) → else the next provider. Clusters are drafted concurrently
-with a bounded pool; the summary follows, because it needs the clusters' labels.
+claim and the correct fact (bounded) → else the next provider. Every section is drafted at the same
+time (k + 1 calls at once by default, `llm_concurrency`): the summary from the facts, the rule-based
+planner's decisions and the working labels, which are replaced by the final ones afterwards
+(interpret.llm.plan), so it waits for no cluster.
 
 Time and failures (the call path): the whole stage has one wall-clock deadline (`llm_deadline`):
 each call runs in a daemon thread the chain abandons when the deadline passes (a hang, a dripping
@@ -38,6 +40,7 @@ from ..verification.repair import describe_for_provider, provider_repair_claims,
 from .cache import ResponseCache, cache_key
 from .context import prompt_language, cluster_context, summary_context
 from .parsing import ContractViolation, DraftProblem, contract_problems, flat_schema, parse_answer
+from .plan import cluster_plans, relabel, sector_problem, with_parts
 from .prompts import PromptLibrary
 from .providers import Provider, ProviderFailure, ProviderUnavailable
 from .providers._base import ProviderDisabled
@@ -60,14 +63,17 @@ class SectionResult:
 
 class Chain:
     def __init__(self, facts: Facts, sectors: list[str], providers: list[Provider], library: PromptLibrary,
-                 cache: ResponseCache, *, repairs: int = 2, concurrency: int = 4, deadline: float = 120.0, max_failures: int = 3):
+                 cache: ResponseCache, *, repairs: int = 2, concurrency: int = 0, deadline: float = 120.0, max_failures: int = 3,
+                 decisions=None):
         self.facts = facts
+        self.decisions = decisions  # the rules file's [keputusan]: the summary's priorities, also when a model drafts it
         self.sectors = list(sectors)
         self.providers = providers
         self.library = library
         self.cache = cache
         self.repairs = repairs
-        self.concurrency = max(1, concurrency)
+        self.concurrency = max(0, concurrency)  # 0: one call per section at once (k + 1)
+        self.plans: dict[int, list] = {}
         self.fact_ids = set(facts.index)
         self.deadline_seconds = deadline
         self.deadline = time.monotonic() + deadline  # reset when run() starts
@@ -180,6 +186,9 @@ class Chain:
             try:
                 draft = parse_answer(text, model, self.facts, self.language)
                 problems = contract_problems(draft, number=number, sectors=self.sectors, fact_ids=self.fact_ids)
+                if number is not None and self.plans.get(number):
+                    off_plan = sector_problem(draft, self.plans[number], self.language_contract("plan_sectors"))
+                    problems += [off_plan] if off_plan else []
                 if problems:
                     raise DraftProblem("; ".join(problems))
             except DraftProblem as problem:
@@ -273,21 +282,33 @@ class Chain:
         with self._lock:
             self.skipped.setdefault(provider.name, reason)
 
+    def language_contract(self, key: str) -> str:
+        from ..verification.lexicon import load_lexicon
+        from .parsing import CONTRACT_LANGUAGE
+
+        return load_lexicon(CONTRACT_LANGUAGE).contract[key]
+
     # -- the whole set ----------------------------------------------------------------------------
     def run(self, rule_based: Drafts, rules_model: str) -> Drafts:
         from ..drafting import summary_draft as rule_based_summary
 
         self.deadline = time.monotonic() + self.deadline_seconds
         provisional = {d.klaster: d.label for d in rule_based.clusters}
+        self.plans = cluster_plans(rule_based, self.language)
         numbers = [c.number for c in self.facts.clusters]
 
-        def one(number: int) -> SectionResult:
-            context = cluster_context(self.facts, number, self.sectors, provisional)
+        def one(number: int | None) -> SectionResult:
+            if number is None:  # the summary, from the planner's labels and sectors: it waits for no cluster
+                context = summary_context(self.facts, self.sectors, rule_based.clusters, self.decisions)
+                return self.section("summary", None, context, SummaryDraft)
+            context = cluster_context(self.facts, number, self.sectors, provisional, self.plans.get(number))
             return self.section("cluster", number, context, ClusterDraft)
 
-        self.library.compile_all()  # once, here: four threads compiling the same templates would race for the GIL
-        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(numbers)), thread_name_prefix="interpret-llm") as pool:
-            results = list(pool.map(one, numbers))
+        self.library.compile_all()  # once, here: threads compiling the same templates would race for the GIL
+        sections = [*numbers, None]
+        workers = len(sections) if self.concurrency == 0 else min(self.concurrency, len(sections))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="interpret-llm") as pool:
+            *results, summary_result = list(pool.map(one, sections))
 
         clusters: list[ClusterDraft] = []
         sources: list[SectionSource] = []
@@ -296,16 +317,15 @@ class Chain:
                 clusters.append(rule_based.cluster(number))
                 sources.append(SectionSource(f"klaster-{number}", "rule-based", rules_model, result.notes))
             else:
-                clusters.append(result.draft)
+                clusters.append(with_parts(result.draft, self.plans.get(number, [])))
                 sources.append(SectionSource(f"klaster-{number}", result.provider.name, result.provider.model, result.notes))
         clusters = distinct_labels(clusters, provisional, sources)
 
-        summary_result = self.section("summary", None, summary_context(self.facts, self.sectors, clusters), SummaryDraft)
         if summary_result.draft is None:
-            summary = rule_based_summary(self.facts, clusters)
+            summary = rule_based_summary(self.facts, clusters, decisions=self.decisions)
             sources.append(SectionSource("ringkasan", "rule-based", rules_model, summary_result.notes))
         else:
-            summary = summary_result.draft
+            summary = relabel(summary_result.draft, provisional, {d.klaster: d.label for d in clusters})
             sources.append(SectionSource("ringkasan", summary_result.provider.name, summary_result.provider.model, summary_result.notes))
         return Drafts(clusters=clusters, summary=summary, sources=sources)
 

@@ -22,7 +22,10 @@ if TYPE_CHECKING:  # only types here: the facts module loads pandas, which `inte
 
 # The statistics of a cluster's indicator a model may cite (each a fact `K<n>.<indicator>.<stat>`).
 FEATURE_STATS = ("mean", "diff", "diff_pct", "rank", "direction")
-CHARS_PER_TOKEN = 2.4  # a conservative estimate for Indonesian prose and JSON (docs/llm.md, "Prompt size")
+# Characters per token of these prompts: 2.79-2.87 measured with cl100k_base (Granite 4.0's vocabulary
+# layout; benchmarks/prompt_size_bench.py); 2.4 leaves ~15 % for Granite 3.x's smaller 49 k vocabulary,
+# which no offline package ships to measure (docs/llm.md, "Prompt size"). Ollama's num_ctx comes from it.
+CHARS_PER_TOKEN = 2.4
 
 
 def data_json(value: Any) -> str:
@@ -76,12 +79,16 @@ def common_context(facts: Facts, sectors: list[str]) -> dict:
 
 
 def _indicators(facts: Facts) -> list[dict]:
-    better = {"higher_is_better": "tinggi", "lower_is_better": "rendah"}
-    return [{"kode": f.name, "label": f.label, "lebih_baik": better.get(f.direction, f.direction)} for f in facts.features]
+    """Each indicator's code and label; `lebih_baik` only where a high value is not the better one
+    (the usual case goes unsaid: a token per indicator per prompt)."""
+    better = {"lower_is_better": "rendah", "neutral": "netral"}
+    return [{"kode": f.name, "label": f.label, **({"lebih_baik": better[f.direction]} if f.direction in better else {})} for f in facts.features]
 
 
-def cluster_context(facts: Facts, number: int, sectors: list[str], other_labels: dict[int, str]) -> dict:
-    """Everything one cluster prompt may use; `cluster_data` is the whole data block."""
+def cluster_context(facts: Facts, number: int, sectors: list[str], other_labels: dict[int, str], plan: list | None = None) -> dict:
+    """Everything one cluster prompt may use; `cluster_data` is the whole data block. `plan` is the
+    rule-based planner's recommendations for this cluster (interpret.llm.plan.Planned): the sectors,
+    facts and planner parts a model's recommendations follow."""
     c = facts.cluster(number)
     base = f"K{number}"
     ids = [f"{base}.size", f"{base}.composite_rank"]
@@ -111,14 +118,25 @@ def cluster_context(facts: Facts, number: int, sectors: list[str], other_labels:
         "fakta": fact_rows,
         "label_klaster_lain": others,
     }
+    if plan:
+        block["rencana"] = [item.as_data(prompt_language()) for item in plan]
+    if facts.stability is not None and number in facts.stability.unstable_clusters:
+        block["sementara"] = True
     if c.small_n:
         block["catatan"] = c.small_n
+    context["plan"] = block.get("rencana", [])
     context["cluster_data"] = block
     return context
 
 
-def summary_context(facts: Facts, sectors: list[str], drafts: list[ClusterDraft]) -> dict:
-    """The executive-summary prompt: the run's method facts and every cluster's label and sectors."""
+def summary_context(facts: Facts, sectors: list[str], drafts: list[ClusterDraft], decisions=None) -> dict:
+    """The executive-summary prompt: the run's method facts, every cluster's label and sectors, and the
+    priority decisions under the rules file's `[keputusan]` thresholds (`decisions`; the defaults when
+    None), the same the rule-based summary writes: position, ties, provisional, small clusters."""
+    from ..rules import Decisions
+    from .plan import priorities
+
+    decided = priorities(facts, decisions or Decisions())
     ids = ["DATA.n_units", "DATA.year", "RUN.k", "FIT.between_pct"] + [f"REF.{f.name}" for f in facts.features]
     clusters = []
     for d in sorted(drafts, key=lambda d: d.klaster):
@@ -132,6 +150,7 @@ def summary_context(facts: Facts, sectors: list[str], drafts: list[ClusterDraft]
                 "unggul": [f.name for f in facts.features if c.features[f.name].better is True],
                 "tertinggal": [f.name for f in facts.features if c.features[f.name].better is False],
                 "sektor": list(dict.fromkeys(r.sektor for r in d.rekomendasi)),
+                **decided[d.klaster],
             }
         )
     context = common_context(facts, sectors)

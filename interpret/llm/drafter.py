@@ -35,7 +35,7 @@ def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | N
     library = PromptLibrary(settings.prompts)
     cache = ResponseCache(settings.llm_cache_dir, enabled=not settings.no_cache, max_entries=settings.llm_cache_max_entries)
     chain = Chain(facts, rules.book.sektor, providers, library, cache, repairs=settings.llm_repairs, concurrency=settings.llm_concurrency,
-                  deadline=settings.llm_deadline, max_failures=settings.llm_max_failures)
+                  deadline=settings.llm_deadline, max_failures=settings.llm_max_failures, decisions=rules.book.keputusan)
     drafts = chain.run(rule_based, rules_model)
     cache.evict()
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ..drafting import draft_rule_based
 from ..errors import ConfigError
-from .context import cluster_context, summary_context
+from .context import cluster_context, prompt_language, summary_context
+from .plan import cluster_plans
 from .prompts import PromptLibrary, check_library
 
 
@@ -18,14 +19,15 @@ def contexts_for(facts, rules, cluster: int = 1) -> dict[str, dict]:
     sectors = rules.book.sektor
     rule_based = draft_rule_based(facts, rules)
     labels = {d.klaster: d.label for d in rule_based.clusters}
-    cluster_ctx = cluster_context(facts, cluster, sectors, labels)
+    plans = cluster_plans(rule_based, prompt_language())
+    cluster_ctx = cluster_context(facts, cluster, sectors, labels, plans[cluster])
     example_claim = {"kalimat": "Umur harapan hidup rata-rata 99,99 tahun.", "angka_ditulis": "99,99", "putusan": "salah", "tindakan": "perbaiki",
                      "id_fakta": f"K{cluster}.{facts.features[0].name}.mean", "teks_fakta": facts.index[f"K{cluster}.{facts.features[0].name}.mean"].text,
                      "alasan": ""}
     return {
         "system": cluster_ctx,
         "cluster": cluster_ctx,
-        "summary": summary_context(facts, sectors, rule_based.clusters),
+        "summary": summary_context(facts, sectors, rule_based.clusters, rules.book.keputusan),
         "repair_json": {**cluster_ctx, "problem": "jawaban tidak memuat objek JSON yang valid"},
         "repair_facts": {**cluster_ctx, "claims": [example_claim]},
     }

@@ -14,7 +14,7 @@ import re
 from datetime import datetime, timezone
 
 _DATA = re.compile(r"<data>\s*(.*?)\s*</data>", re.DOTALL)
-THEME_SECTOR = {"kesehatan": "kesehatan", "pendidikan": "pendidikan", "ekonomi": "bansos"}
+ORDINALS = ["pertama", "kedua", "ketiga", "keempat", "kelima", "keenam", "ketujuh", "kedelapan", "kesembilan", "kesepuluh"]
 TIER_LABELS = ["Pembangunan manusia paling maju", "Pembangunan manusia menengah atas", "Pembangunan manusia menengah bawah",
                "Pembangunan manusia paling tertinggal"]
 
@@ -50,7 +50,6 @@ def cluster_reply(data: dict) -> dict:
     phrase = data["pembanding"]
     k = len(data["label_klaster_lain"]) + 1
     sentences = [f"Klaster ini beranggotakan {{K{n}.size}}."]
-    recommendations = []
     for indicator in data["indikator"]:
         name, label = indicator["kode"], indicator["label"]
         base = f"K{n}.{name}"
@@ -58,25 +57,20 @@ def cluster_reply(data: dict) -> dict:
             sentences.append(f"{label} rata-rata {{{base}.mean}}, setara dengan {phrase} ({{REF.{name}}}).")
         else:
             sentences.append(f"{label} rata-rata {{{base}.mean}}, {{{base}.diff_pct}} {{{base}.direction}} {phrase} ({{REF.{name}}}).")
-        if name in data["tertinggal"]:
-            sector = THEME_SECTOR.get(_theme_guess(name), "bansos")
-            recommendations.append(
-                {
-                    "sektor": sector,
-                    "teks": f"Perkuat program {sector} yang menyasar {label}, yang rata-ratanya {{{base}.mean}}, {{{base}.direction}} {phrase}.",
-                    "fakta": [f"{base}.mean", f"REF.{name}", f"{base}.direction"],
-                }
-            )
+    # One recommendation per item of the plan, with its sector and facts (the planner line is the drafter's).
+    recommendations = []
+    for item in data.get("rencana", []):
+        code = item.get("indikator") or next((f.split(".")[1] for f in item.get("fakta", []) if f.endswith(".mean")), None)
+        label = next((i["label"] for i in data["indikator"] if i["kode"] == code), None)
+        evidence = f", dengan {label} rata-rata {{K{n}.{code}.mean}}" if label else ""
+        recommendations.append({"sektor": item["sektor"], "teks": f"Perkuat program {item['sektor']} di klaster ini{evidence}.",
+                                "fakta": [f"K{n}.{code}.mean", f"REF.{code}"] if label else item.get("fakta", [])})
     if not recommendations:
         recommendations.append(
             {"sektor": "UMKM", "teks": "Dorong UMKM dan ekonomi lokal agar capaian yang sudah baik terus meningkat.", "fakta": [f"K{n}.size"]}
         )
     return {"klaster": n, "label": _label(int(facts[f"K{n}.composite_rank"]), k), "karakteristik": sentences,
             "rekomendasi": recommendations[:4]}
-
-
-def _theme_guess(name: str) -> str:
-    return {"UHH": "kesehatan", "HLS": "pendidikan", "RLS": "pendidikan"}.get(name, "ekonomi")
 
 
 def summary_reply(data: dict) -> dict:
@@ -89,12 +83,26 @@ def summary_reply(data: dict) -> dict:
         if c["tertinggal"]:
             parts.append("tertinggal pada " + ", ".join(c["tertinggal"]))
         ringkasan.append(f"Klaster {c['klaster']} ({c['label']}; {{K{c['klaster']}.size}}) {'; '.join(parts) or 'setara pada semua indikator'}.")
-    ordered = sorted(clusters, key=lambda c: -c["peringkat"])
-    kesimpulan = [f"Prioritas kebijakan pertama adalah Klaster {ordered[0]['klaster']} ({ordered[0]['label']}), dengan fokus "
-                  f"{', '.join(ordered[0]['sektor'])}."]
-    kesimpulan += [f"Berikutnya Klaster {c['klaster']} ({c['label']}), dengan fokus {', '.join(c['sektor'])}." for c in ordered[1:]]
-    kesimpulan.append("Keputusan untuk satu wilayah tetap perlu melihat angka wilayah itu sendiri.")
-    return {"ringkasan": ringkasan, "kesimpulan": kesimpulan}
+    # The priorities as decided ("prioritas"; tied clusters share one), in words: never re-ranked, no digit typed.
+    ordered = sorted(clusters, key=lambda c: (c.get("prioritas", 0), c["klaster"]))
+    kesimpulan = []
+    for c in ordered:
+        position = ORDINALS[c["prioritas"] - 1] if 0 < c.get("prioritas", 0) <= len(ORDINALS) else "berikutnya"
+        note = " (sementara)" if c.get("sementara") else ""
+        kesimpulan.append(f"Prioritas {position}{note}: Klaster {c['klaster']} ({c['label']}), dengan fokus {', '.join(c['sektor'])}.")
+    # A tie in a sentence of its own: a sentence naming two clusters binds what follows to the first one.
+    ties = sorted({tuple(sorted([c["klaster"], *c["sejajar_dengan"]])) for c in clusters if c.get("sejajar_dengan")})
+    kesimpulan += [f"{' dan '.join(f'Klaster {n}' for n in tie)} berbagi prioritas yang sama." for tie in ties]
+    caveat = "Keputusan untuk satu wilayah tetap perlu melihat angka wilayah itu sendiri."
+    return {"ringkasan": _at_most(ringkasan, 5), "kesimpulan": [*_at_most(kesimpulan, 5), caveat]}
+
+
+def _at_most(sentences: list[str], limit: int) -> list[str]:
+    """As the prompt asks (2 to 5 paragraphs or sentences): for a large k, several clusters per paragraph."""
+    if len(sentences) <= limit:
+        return sentences
+    per = -(-len(sentences) // limit)
+    return [" ".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
 
 
 def _tokens(text: str) -> int:

@@ -99,12 +99,14 @@ def _serving(respond, tls: tuple[Path, Path] | None = None):
 
 
 # -- Ollama -------------------------------------------------------------------------------------
-OLLAMA_MODES = ("ok", "not_json", "wrong_shape", "length", "empty", "hang", "drip", "busy_then_ok", "model_404")
+OLLAMA_MODES = ("ok", "not_json", "wrong_shape", "length", "empty", "hang", "drip", "busy_then_ok", "model_404", "echo")
 
 
 @contextmanager
-def ollama_standin(mode: str = "ok", *, busy: int = 1, context_length: int = 131072):
-    """An Ollama server whose /api/chat answers per `mode`; /api/tags and /api/show always answer."""
+def ollama_standin(mode: str = "ok", *, busy: int = 1, busy_status: int = 503, context_length: int = 131072):
+    """An Ollama server whose /api/chat answers per `mode`; /api/tags and /api/show always answer.
+    `busy_then_ok` answers `busy_status` (503 loading, 429 too many requests) `busy` times first;
+    `echo` answers with the prompt itself, as a tiny model on a CPU did (the data block and the tasks)."""
     assert mode in OLLAMA_MODES, mode
     holder: dict = {}
 
@@ -121,7 +123,7 @@ def ollama_standin(mode: str = "ok", *, busy: int = 1, context_length: int = 131
         if mode == "model_404":
             return handler.reply(404, {"error": f"model '{payload['model']}' not found"})
         if mode == "busy_then_ok" and server.chats <= busy:
-            return handler.reply(503, {"error": "server busy, please try again"})
+            return handler.reply(busy_status, {"error": "server busy, please try again"})
         if mode == "hang":
             time.sleep(30)
             return handler.reply(200, b"")
@@ -129,7 +131,7 @@ def ollama_standin(mode: str = "ok", *, busy: int = 1, context_length: int = 131
             return handler.reply(200, b"<html>502 Bad Gateway</html>\n", "application/x-ndjson")
         if mode == "wrong_shape":
             return handler.reply(200, b'{"model": 1, "message": "no", "done": "maybe"}\n', "application/x-ndjson")
-        text = "" if mode == "empty" else standin.answer(payload["messages"])
+        text = "" if mode == "empty" else payload["messages"][-1]["content"] if mode == "echo" else standin.answer(payload["messages"])
         lines = standin.ollama_chat_lines(payload["model"], text, payload["messages"])
         if mode == "length":
             lines[-1]["done_reason"] = "length"
@@ -161,7 +163,7 @@ def fake_jwt() -> str:
     return scrub.FAKE_JWT
 
 
-WATSONX_MODES = ("ok", "no_choices", "length", "model_404", "unauthorized")
+WATSONX_MODES = ("ok", "no_choices", "length", "model_404", "unauthorized", "rate_limited")
 
 
 @contextmanager
@@ -183,6 +185,8 @@ def watsonx_standin(tls: tuple[Path, Path], mode: str = "ok", models=("ibm/grani
         if path == "/ml/v1/text/chat":
             payload = json.loads(body)
             server.chats += 1
+            if mode == "rate_limited":  # a persistent 429: the SDK's retries, bounded by our settings, then our circuit breaker
+                return handler.reply(429, {"errors": [{"code": "too_many_requests", "message": "Rate limit exceeded"}], "status_code": 429})
             if mode == "model_404" or payload["model_id"] not in models:
                 return handler.reply(404, {"errors": [{"code": "model_not_supported", "message": f"Model '{payload['model_id']}' is not supported"}],
                                            "status_code": 404})
