@@ -46,6 +46,7 @@ class Verifier:
         self._membership = {m: c.number for c in facts.clusters for m in c.members}
         # the facts about one unit (facts_units.py: value, ranks), by (unit, indicator, kind); empty for large tables
         self._comparison_lead = rx(rf"(?:{self.lex.comparison_lead})\W*$")  # "Unlike Cluster 1, …": not the subject
+        self.wildcard_matches: dict[str, list] = {}  # binding.py's cache: a wildcard concept key → the facts it names
         self.unit_facts = {(f.member, f.feature, f.kind): f for f in facts.index.values() if f.id.startswith("UNIT.") and f.feature and f.member}
         for checker in CHECKERS:
             self.lex.require(checker.words, checker.__name__)
