@@ -82,20 +82,25 @@ def cluster_labels(facts: Facts, language: Language | str = CHAIN_LANGUAGE) -> d
         taken: set[tuple[str, ...]] = set()
         for c in peers:
             marks = _marking_combinations(c, facts, limit=len(peers))
-            choice = next((m for m in marks if m not in taken and len(_marked(lang, labels[c.number], m)) <= LABEL_MAX), None)
+            choice = next((m for m in marks if m not in taken and len(_marked(lang, labels[c.number], m, facts)) <= LABEL_MAX), None)
             if choice is None:
                 labels[c.number] += lang.t("label.position", ordinal=lang.ordinal(c.composite_rank))
                 continue
             taken.add(choice)
-            labels[c.number] = _marked(lang, labels[c.number], choice)
+            labels[c.number] = _marked(lang, labels[c.number], choice, facts)
     for c in facts.clusters:
         if c.size == 1:
             labels[c.number] += lang.t("label.only", member=c.members[0])
     return labels
 
 
-def _marked(lang: Language, label: str, names: tuple[str, ...]) -> str:
-    return label + lang.t("label.marked", features=lang.join(list(names), "prose"))
+def _marked(lang: Language, label: str, names: tuple[str, ...], facts: Facts) -> str:
+    """A feature is named by the short name its spec gave when that is a word ("UHH", "Pengeluaran"),
+    else by its label: a column name ("art") or an identifier ("lantai_kapita") is the table's, not
+    a reader's."""
+    by_name = {f.name: f for f in facts.features}
+    shown = [name if by_name[name].column != name and "_" not in name else by_name[name].label for name in names]
+    return label + lang.t("label.marked", features=lang.join(shown, "prose"))
 
 
 def _marking_combinations(cluster: ClusterFacts, facts: Facts, limit: int) -> list[tuple[str, ...]]:

@@ -41,9 +41,10 @@ def household_sentences(number: int, facts: Facts, lang: Language) -> list[str]:
     units = lang.unit_noun(facts)
     if group.below_line is not None:
         sentences.extend(_line_sentences(group, lang))
-        parts = [lang.t("households.class_part", label=class_label(facts, name, lang), pct=lang.percent(share.households_pct))
-                 for name, share in group.classes.items()]
-        sentences.append(lang.t("households.classes", parts=lang.join(parts, "plain")))
+        if group.classes and not section.classes:  # with classes, the cluster's class table (households_cluster.md.j2) gives the distribution: prose would read it aloud
+            parts = [lang.t("households.class_part", label=class_label(facts, name, lang), pct=lang.percent(share.households_pct))
+                     for name, share in group.classes.items()]
+            sentences.append(lang.t("households.classes", parts=lang.join(parts, "plain")))
     for info in section.categorical:
         profile = group.categories[info.name]
         ranked = sorted(profile.shares_pct.items(), key=lambda item: -item[1])  # stable: declared order on ties

@@ -118,3 +118,28 @@ def test_the_brief_in_english_is_verified_too(banyumas, tmp_path_factory):
     english = brief_of(folder / "rumah_tangga_banyumas.toml", "en")
     assert english.verification.counts[Verdict.FALSE] == 0 and english.verification.counts[Verdict.UNVERIFIABLE] == 0
     assert "households below the poverty line" in english.markdown and "persons" in english.markdown
+
+
+
+@pytest.fixture(scope="module")
+def banyumas_k7(tmp_path_factory):
+    """The study's k = 7: tiers repeat, so peers are marked by a feature."""
+    folder = tmp_path_factory.mktemp("banyumas7")
+    _generator().main(["banyumas", str(folder), "--n", "2000"])
+    shutil.copy(EXAMPLE / "rumah_tangga_banyumas.toml", folder)
+    return brief_of(folder / "rumah_tangga_banyumas.toml", k=7)
+
+
+def test_labels_name_features_in_words_and_the_class_table_is_not_read_aloud(banyumas_k7):
+    lang, facts = load_language("id"), banyumas_k7.facts
+    marker = lang.t("label.marked", features="")
+    marks = [label.split(marker, 1)[1] for label in (banyumas_k7.drafts.cluster(c.number).label for c in facts.clusters) if marker in label]
+    assert marks  # k = 7 has peers of one tier: they are marked by a feature
+    labels = sorted({f.label for f in facts.features}, key=len, reverse=True)
+    for mark in marks:  # each mark is the features' labels joined by the language's words, no column name
+        rest = mark
+        for label in labels:
+            rest = rest.replace(label, "")
+        assert rest != mark and set(rest.replace(",", " ").split()) <= {"dan"}, (mark, rest)
+    classes_lead = lang.t("households.classes", parts="").split(":")[0]
+    assert facts.households.classes and classes_lead not in banyumas_k7.markdown  # the per-cluster table gives the distribution
