@@ -129,7 +129,7 @@ def load_out_of_core(path: Path, spec_path: Path | None, settings: Settings, say
     sample = Dataset(spec=spec, path=Path(path), sha256=digest.hexdigest(), size_bytes=sum(f.stat().st_size for f in files),
                      values=pd.DataFrame(np.asarray(values, dtype=float), index=index, columns=table.names), reference=reference,
                      weights=None if weights is None else np.asarray(weights, dtype=float))
-    say("data", Note.of("data_dask", n=table.n, units=Units(spec.unit, spec.unit_plural), features=len(spec.features), sample=len(rows)))
+    say("data", Note.of("data_dask", n=table.n, units=Units(spec.dataset.unit, spec.unit_plural), features=len(spec.features), sample=len(rows)))
     return OutOfCore(table=table, sample=sample)
 
 

@@ -81,7 +81,7 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
         return _run_out_of_core(source, settings, say, language, rules, write)
     dataset = load_dataset(settings.data, settings.spec)
     spec = dataset.spec
-    say("data", Note.of("data", n=len(dataset.values), units=Units(spec.unit, spec.unit_plural), features=len(spec.features), reference=dataset.reference.label))
+    say("data", Note.of("data", n=len(dataset.values), units=Units(spec.dataset.unit, spec.unit_plural), features=len(spec.features), reference=dataset.reference.label))
     if not write:
         return build_brief(dataset, settings, say, language, rules)
     out_dir = settings.out or default_out_dir(spec.dataset.name)

@@ -32,6 +32,7 @@ from pydantic import BaseModel
 from ..drafts import ANSWER_OF, ClusterDraft, Drafts, SectionSource, SummaryDraft
 from ..facts import Facts
 from ..errors import TemplateError
+from ..progress import Note
 from ..redaction import redact
 from ..verification import Verifier
 from ..verification.repair import describe_for_provider, provider_repair_claims, repair_action
@@ -272,7 +273,9 @@ class Chain:
         """The chain's status line of a provider (result.json `llm.chain[].status`), and its code and
         detail (`code`, `detail`: the console's "llm:" line, worded in the run's language)."""
         reason = redact(reason.replace(f"({provider.name}: ", "(", 1))
-        detail = redact(str(detail).removeprefix(f"{provider.name}: "))
+        said = detail.args[0] if isinstance(detail, Exception) and detail.args else detail
+        # A provider's reason as a Note (interpret.progress.reason) keeps its key: the console words it.
+        detail = said.values["reason"] if isinstance(said, Note) and said.key == "prefixed" else redact(str(detail).removeprefix(f"{provider.name}: "))
         with self._lock:
             self.skipped.setdefault(provider.name, reason)
             self.skip_codes.setdefault(provider.name, (code, detail))
