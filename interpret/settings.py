@@ -147,7 +147,7 @@ def _known_language(value, settings) -> str | None:
         language_file(value, "brief.toml", extra)
     except ConfigError:
         codes = sorted(available_languages(extra), key=lambda code: (code != "id", code))  # the default first
-        return f" is unknown; choose one of {', '.join(codes)} (or add its folder with brief.toml and lexicon.toml to languages_dir)."
+        return f" is unknown; choose one of {', '.join(codes)} (or add its folder with brief.toml, lexicon.toml and console.toml to languages_dir)."
     return None
 
 
@@ -338,7 +338,7 @@ SETTINGS: tuple[Setting, ...] = (
     # -- the report (docs/report.md) --------------------------------------------------------------
     declare("lang", str, "Language of the brief (verify: of the narrative's number formats): id | en, or a catalogue in languages_dir.", default="id",
        check=_known_language, commands=RUN + VERIFY, panel=REPORT),
-    declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml and lexicon.toml).",
+    declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml, lexicon.toml and console.toml).",
        check=existing_folder, cli_type=Path, commands=RUN + VERIFY, panel=REPORT, default_text="only the shipped languages"),
     declare("out", path, "Output folder.", cli_type=Path, commands=RUN, panel=REPORT,
        default_text="./briefs/<dataset>-<date>/"),
