@@ -38,6 +38,9 @@ class Note(str):
         note.key, note.values = key, values
         return note
 
+    def __reduce__(self):  # copy and pickle rebuild it with its key, not only its text
+        return Note, (self.key, self.values, str(self))
+
     @classmethod
     def of(cls, key: str, **values: Any) -> "Note":
         return cls(key, values, word(key, values, console_language(DATA_LANGUAGE)))

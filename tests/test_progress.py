@@ -43,6 +43,15 @@ def test_a_provider_reason_keeps_its_indonesian_text_and_is_worded_in_english():
         "watsonx skipped (no API key (WATSONX_APIKEY/WATSONX_API_KEY)); ollama failed (HTTP 500 (boom)) → drafted by: rule-based")
 
 
+def test_a_note_survives_copy_and_pickle():
+    import copy
+    import pickle
+
+    note = reason("ollama", "no_server", url="http://localhost:11434", error="ConnectError")
+    for twin in (copy.deepcopy(note), pickle.loads(pickle.dumps(note))):
+        assert twin == note and twin.key == "prefixed" and twin.worded(console_language("en")).startswith("ollama: no server at")
+
+
 def test_a_language_without_a_console_catalogue_is_named(tmp_path):
     from interpret.errors import ConfigError
 
