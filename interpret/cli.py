@@ -1,8 +1,13 @@
 """The command line: the options come from the settings table (`interpret/settings.py`); each command
 resolves the settings, calls one library function and prints.
 
-Start-up imports only typer, rich and the settings table: `interpret --help` must not pay for pandas,
+Start-up imports only typer, rich, the settings table and two folder listings (the shipped languages,
+the provider registry) for the choices --help shows: `interpret --help` must not pay for pandas,
 scikit-learn or LangChain, so each command imports its library function when it runs.
+
+What a run prints follows `--lang` (interpret/languages/<code>/console.toml): the stage lines while
+it runs (interpret.cli_progress), then the files, the verification line, the token line, the brief's
+key message and the warnings gathered from the results (interpret.run_summary).
 """
 
 from __future__ import annotations

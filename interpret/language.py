@@ -10,6 +10,8 @@ A `Language` is loaded from `interpret/languages/<code>/brief.toml` (or a user's
     lang.join(["A", "B", "C"], "prose")
 
 The catalogue is flat to the code: a TOML table path joined with dots is a key ("draft.members").
+Other catalogues of the language join it under their name: `load_language("en", parts=("console",))`
+adds console.toml as "console.…" (interpret.progress: what the command line prints).
 Nothing falls back silently: a missing key or placeholder is a ConfigError naming the file and key,
 so a translator sees at once what is missing.
 """
