@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import ConfigError
+from .settings import K_LARGEST  # the largest k a brief describes; the CLI refuses more before the run
 
 if TYPE_CHECKING:  # the data layer imports pandas: a type here, not an import
     from .data import Dataset
@@ -20,7 +21,6 @@ if TYPE_CHECKING:  # the data layer imports pandas: a type here, not an import
 # With k fixed, `k_panel = "auto"` runs the k panel (for the brief's table) up to this many units:
 # on 100 000 households it was 89 % of a `--k 4` run that uses none of it.
 K_PANEL_AUTO_MAX = 5_000
-K_LARGEST = 15  # the largest k a brief describes (issue 12): beyond it, profiles are single units
 
 
 @dataclass(frozen=True)

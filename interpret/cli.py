@@ -1,45 +1,62 @@
 """The command line: the options come from the settings table (`interpret/settings.py`); each command
 resolves the settings, calls one library function and prints.
 
-Start-up imports only typer, rich and the settings table: `interpret --help` must not pay for pandas,
+Start-up imports only typer, rich, the settings table and two folder listings (the shipped languages,
+the provider registry) for the choices --help shows: `interpret --help` must not pay for pandas,
 scikit-learn or LangChain, so each command imports its library function when it runs.
+
+What a run prints follows `--lang` (interpret/languages/<code>/console.toml): the stage lines while
+it runs (interpret.cli_progress), then the files, the verification line, the token line, the brief's
+key message and the warnings gathered from the results (interpret.run_summary).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 import typer
 from rich.markup import escape
 
 from .cli_llm import cache_app, doctor_command
-from .cli_options import takes_settings
+from .cli_options import App, takes_settings
+from .cli_progress import StageProgress
 from .cli_prompts import prompts_app
 from .console import console, out
 
 if TYPE_CHECKING:  # a type only: the settings class is built when a command runs, not for --help
     from .config import Settings
 
-app = typer.Typer(
-    add_completion=False,
+# The help's examples, one block per command (a blank line between lines keeps them apart in rich help).
+EXAMPLES = {
+    "interpret": "Examples:\n\n  interpret run\n\n  interpret run data.csv --spec spec.toml --lang en\n\n  interpret verify narasi.md --run briefs/ipm-2023",
+    "run": "Examples:\n\n  interpret run   (the embedded IPM 2023 table)\n\n  interpret run data.csv --spec spec.toml --lang en\n\n"
+           "  interpret run --k auto --method ward --provider none --out briefs/ward",
+    "compare": "Examples:\n\n  interpret compare\n\n  interpret compare data.csv --spec spec.toml --k 4",
+    "verify": "Examples:\n\n  interpret verify narasi.md --run briefs/ipm-2023\n\n  interpret verify notes.ipynb --lang en --format md\n\n"
+              "  interpret verify narasi.md data.csv --spec spec.toml --k 4 --json claims.json",
+    "doctor": "Examples:\n\n  interpret doctor\n\n  WATSONX_API_KEY=… WATSONX_PROJECT_ID=… interpret doctor",
+}
+
+app = App(
     no_args_is_help=True,
     help="Cluster an Indonesian socio-economic table and write a verified policy brief.",
+    epilog=EXAMPLES["interpret"],
 )
 app.add_typer(prompts_app, name="prompts")
 app.add_typer(cache_app, name="cache")
-app.command("doctor")(doctor_command)
+app.command("doctor", epilog=EXAMPLES["doctor"])(doctor_command)
 
 
-@app.command()
+@app.command(epilog=EXAMPLES["run"])
 @takes_settings("run")
 def run(settings: Settings) -> None:
     """Cluster the units, profile them, draft, verify every claim, and write the brief."""
     _write_brief(settings)
 
 
-@app.command("compare")
+@app.command("compare", epilog=EXAMPLES["compare"])
 @takes_settings("compare", compare=True)
 def compare_command(settings: Settings) -> None:
     """The brief of `run --compare`: methods x distance x k scored with silhouette, DBI and connectivity, the best justified."""
@@ -48,72 +65,39 @@ def compare_command(settings: Settings) -> None:
 
 def _write_brief(settings: Settings) -> None:
     from .pipeline import run_brief  # the whole analysis stack: only when a brief is written
+    from .progress import console_language
     from .redaction import install_log_redaction, register_settings
+    from .run_summary import headline, run_warnings, usage_line, verification_line
 
     install_log_redaction()
     register_settings(settings)
+    text = console_language(settings.lang, [settings.languages_dir])  # before the run: a catalogue missing console.toml fails now
 
-    with _StageProgress() as progress:
+    with StageProgress(text) as progress:
         brief = run_brief(settings, progress)
-    from .terms import Verdict
-    from .verification.lexicon import verdict_word
-
-    counts = brief.verification.counts
     for path in brief.files:
         out.print(str(path), highlight=False)
-    out.print(
-        f"Verifikasi: {len(brief.verification.claims)} klaim — " + ", ".join(f"{counts[v]} {verdict_word(v)}" for v in Verdict) + ".",
-        highlight=False,
-    )
-    if line := usage_line(brief.result.get("llm") or {}):
+    out.print(verification_line(brief, text), highlight=False)
+    if line := usage_line(brief.result.get("llm") or {}, text):
         out.print(line, highlight=False)
+    if message := headline(brief):
+        out.print(text.t("console.end.headline", text=message), highlight=False, markup=False, soft_wrap=True)
+    warnings = run_warnings(brief, text)
+    if warnings:
+        console.print(f"[yellow]{escape(text.t('console.end.warnings', n=len(warnings)))}[/]", highlight=False)
+        for warning in warnings:
+            console.print(f"[yellow]![/] {escape(warning)}", highlight=False, soft_wrap=True)
 
 
-class _StageProgress:
-    """The console side of the pipeline's progress callback: a line per finished stage, and a bar
-    with the estimated time left for the long steps (the k panel, the bootstrap)."""
+def usage_line(llm: dict, text=None) -> str:
+    """The token line of result.json's "llm" key ("" when no model was asked), in `text`'s language (default Indonesian)."""
+    from .progress import console_language
+    from .run_summary import usage_line as worded
 
-    def __enter__(self):
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-        self.bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), TaskProgressColumn(),
-                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=console, transient=True)
-        self.bar.__enter__()
-        self.tasks: dict[str, int] = {}
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.bar.__exit__(*exc)
-
-    def __call__(self, stage: str, message: str) -> None:
-        from .redaction import redact_secrets  # a stage's message may quote a provider's error
-
-        mark = "[yellow]![/]" if stage == "warning" else "[green]✓[/]"
-        self.bar.console.print(f"{mark} [bold]{stage}[/]: {escape(redact_secrets(message))}", highlight=False, soft_wrap=True)
-
-    def advance(self, stage: str, done: int, total: int) -> None:
-        if stage not in self.tasks:
-            self.tasks[stage] = self.bar.add_task(stage, total=total)
-        self.bar.update(self.tasks[stage], completed=done, total=total)
-        if done >= total:
-            self.bar.remove_task(self.tasks.pop(stage))
+    return worded(llm, text or console_language("id"))
 
 
-def usage_line(llm: dict) -> str:
-    """One console line from result.json's "llm" key, or "" when no model was asked."""
-    from .numbers import format_number  # Babel: only after a run
-
-    totals = llm.get("totals") or {}
-    calls, cached = totals.get("model_calls", 0), totals.get("cached_calls", 0)
-    if not calls and not cached:
-        return ""
-    return (
-        f"Token LLM: {calls} panggilan model ({cached} dari cache), {format_number(totals.get('total_tokens', 0), 0)} token "
-        f"(prompt {format_number(totals.get('prompt_tokens', 0), 0)}, jawaban {format_number(totals.get('completion_tokens', 0), 0)})."
-    )
-
-
-@app.command("verify")
+@app.command("verify", epilog=EXAMPLES["verify"])
 @takes_settings("verify")
 def verify_command(
     settings: Settings,
@@ -121,15 +105,11 @@ def verify_command(
     run_dir: Optional[Path] = typer.Option(None, "--run", help="A folder `interpret run` wrote: its result.json holds the facts (then DATA, --spec, --k and --seed are not used)."),
     cluster_map: Optional[list[str]] = typer.Option(None, "--map", help="Map the narrative's cluster names to ours: A=1,B=2 (default: by the members it lists)."),
     json_file: Optional[Path] = typer.Option(None, "--json", help="Write every claim with its verdict to this JSON file."),
-    output_format: str = typer.Option("table", "--format", help="How to print the claims, grouped by sentence: table (plain lines), md or json."),
+    output_format: Literal["table", "md", "json"] = typer.Option("table", "--format", help="How to print the claims, grouped by sentence: table (plain lines), md or json."),
 ) -> None:
     """Check every claim of a narrative against the facts; exit 3 when any claim is false."""
     from .verification.command import summary_line, verify_narrative  # the verifier and its facts: only when run
-    from .errors import ConfigError
-    from .verification.listing import FORMATS, render
-
-    if output_format not in FORMATS:
-        raise ConfigError(f"--format {output_format!r}: use one of {', '.join(FORMATS)}.")
+    from .verification.listing import render
 
     from .pipeline import facts_of_data
 
@@ -141,8 +121,23 @@ def verify_command(
     raise typer.Exit(outcome.exit_code)
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("interpret")
+        except PackageNotFoundError:  # a source tree that was never installed
+            number = "unknown (not installed)"
+        out.print(f"interpret {number}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    show_version: Optional[bool] = typer.Option(None, "--version", callback=_print_version, is_eager=True, metavar="",
+                                                help="Print the version of interpret and exit."),
+) -> None:
     """interpret: verified policy briefs from Indonesian socio-economic tables."""
 
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import typer
 
-from .cli_options import takes_settings
+from .cli_options import App, takes_settings
 from .console import out
 from .errors import ConfigError
 
 if TYPE_CHECKING:  # a type only: the settings class is built when a command runs, not for --help
     from .config import Settings
 
-cache_app = typer.Typer(no_args_is_help=True, help="The response cache of the drafting chain (docs/llm.md, \"Cache\").")
+cache_app = App(no_args_is_help=True, help="The response cache of the drafting chain (docs/llm.md, \"Cache\").")
 
 
 @cache_app.command("info")
@@ -23,10 +22,13 @@ def cache_info_command(settings: Settings) -> None:
     """Where the cache is, how many answers it holds and its size bound."""
     from .llm.cache import cache_info
 
+    from .progress import console_language
+
+    text = console_language(settings.lang, [settings.languages_dir])
     info = cache_info(settings.llm_cache_dir, settings.llm_cache_max_entries)
-    out.print(f"Cache: {info.directory}", highlight=False, markup=False)
-    out.print(f"{info.entries} jawaban, {info.bytes / 1024:.1f} KiB; paling banyak {info.max_entries} (yang paling lama tak dipakai dibuang dulu).",
-              highlight=False, markup=False)
+    out.print(text.t("console.cache.folder", folder=info.directory), highlight=False, markup=False)
+    out.print(text.t("console.cache.info", entries=text.number(info.entries, 0), kib=text.number(info.bytes / 1024, 1),
+                     max=text.number(info.max_entries, 0)), highlight=False, markup=False)
 
 
 @cache_app.command("clear")
@@ -35,8 +37,11 @@ def cache_clear_command(settings: Settings) -> None:
     """Remove every cached answer: the next run asks the model again."""
     from .llm.cache import clear_cache
 
+    from .progress import console_language
+
     removed = clear_cache(settings.llm_cache_dir)
-    out.print(f"{removed} jawaban dihapus dari cache.", highlight=False, markup=False)
+    text = console_language(settings.lang, [settings.languages_dir])
+    out.print(text.t("console.cache.cleared", n=text.number(removed, 0)), highlight=False, markup=False)
 
 
 @takes_settings("doctor")

@@ -11,26 +11,76 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Literal, Optional
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 from typer.models import ArgumentInfo
 
 from .console import errors
-from .settings import Setting, taken_by
+from .languages import available_languages
+from .settings import K_LARGEST, K_RULES, K_SMALLEST, PANELS, Setting, int_or_auto, real, taken_by
+
+SHIPPED_LANGUAGES = tuple(sorted(available_languages(), key=lambda code: (code != "id", code)))  # the default first
 
 
 def cli_parameter(setting: Setting) -> inspect.Parameter:
     """None by default: the precedence pass must see only what the user typed. The help says the
-    real default, which the pass supplies."""
+    real default, which the pass supplies.
+
+    The setting's declaration decides the option's form: a fixed set of values (`choices`, or a
+    converter's `cli_choices`) is a choice that --help lists and typer refuses before the run; a
+    yes/no setting is a flag (`--pca/--no-pca`, or `--compare`) with no value to show; k is a whole
+    number from K_SMALLEST to K_LARGEST or a rule of the k panel."""
     default = setting.default_description
     help = setting.help + (f" Default: {default}." if default else "")
+    annotation = setting.cli_type
+    extra: dict[str, Any] = {}
     if setting.argument:
         info = typer.Argument(None, help=help, show_default=False)
-    else:
-        flags = [setting.flag] if setting.flag else [setting.option]
-        info = typer.Option(None, *flags, help=help, rich_help_panel=setting.panel, show_default=False)
-    return inspect.Parameter(setting.name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=Optional[setting.cli_type])
+        return inspect.Parameter(setting.name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=Optional[annotation])
+    flags = [setting.flag] if setting.flag else [setting.option]
+    choices = setting.cli_choices()
+    if setting.cli_type is bool:
+        extra["metavar"] = ""  # a flag takes no value: no "<bool>" column
+    elif choices:
+        annotation = Literal[choices]  # type: ignore[valid-type] - built from the declaration
+    elif setting.convert is int_or_auto:
+        extra.update(parser=k_option, metavar=K_METAVAR)
+    elif setting.convert is real:
+        extra["metavar"] = "<number>"
+    elif setting.name == "lang":  # any catalogue in languages_dir too: the shipped ones are shown, the pass checks the rest
+        extra["metavar"] = "<" + "|".join(SHIPPED_LANGUAGES) + "|…>"
+    info = typer.Option(None, *flags, help=help, rich_help_panel=setting.panel, show_default=False, **extra)
+    return inspect.Parameter(setting.name, inspect.Parameter.KEYWORD_ONLY, default=info, annotation=Optional[annotation])
+
+
+K_METAVAR = f"<{K_SMALLEST}…{K_LARGEST}|{'|'.join(K_RULES)}>"
+
+
+def k_option(raw: str) -> int | str:
+    """--k: refused here, before the data is read, unless a whole number from 2 to 15 or a k rule."""
+    fix = f"Use a whole number from {K_SMALLEST} to {K_LARGEST} (e.g. --k 4), or one of {' | '.join(K_RULES)} (e.g. --k auto)."
+    text = str(raw).strip().lower()
+    if text in K_RULES:
+        return text
+    try:
+        k = int(text)
+    except ValueError:
+        raise typer.BadParameter(f"{raw!r} is not a number of clusters. {fix}") from None
+    if not K_SMALLEST <= k <= K_LARGEST:
+        why = "a clustering needs at least 2 clusters" if k < K_SMALLEST else f"more than {K_LARGEST} clusters is more than a brief can describe"
+        raise typer.BadParameter(f"k = {k}: {why}. {fix}")
+    return k
+
+
+def panel_order(parameter: inspect.Parameter) -> tuple[int, str]:
+    """Options by help panel (Data, Clustering, Drafting, Output; a command's own options first), then by flag."""
+    info = parameter.default
+    panel = getattr(info, "rich_help_panel", None)
+    position = PANELS.index(panel) + 1 if panel in PANELS else 0
+    flags = [d for d in (getattr(info, "param_decls", None) or ()) if d.startswith("--")]
+    return position, (flags[0] if flags else f"--{parameter.name}").lstrip("-")
 
 
 def _evaluated(parameter: inspect.Parameter, function: Callable) -> inspect.Parameter:
@@ -52,7 +102,7 @@ def takes_settings(command: str, **fixed: Any) -> Callable[[Callable], Callable]
         mine = [cli_parameter(s) for s in taken]
         # typer takes positional arguments in signature order: the command's own arguments first.
         arguments = [p for p in own + mine if isinstance(p.default, ArgumentInfo) or p.default is inspect.Parameter.empty]
-        options = [p for p in own + mine if p not in arguments]
+        options = sorted((p for p in own + mine if p not in arguments), key=panel_order)
         parameters = arguments + options
 
         @functools.wraps(function)
@@ -69,3 +119,38 @@ def takes_settings(command: str, **fixed: Any) -> Callable[[Callable], Callable]
         return command_function
 
     return decorate
+
+
+class _FlagHelp:
+    """-h/--help is a flag: no "<bool>" in its row of the help."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class Command(_FlagHelp, TyperCommand):
+    pass
+
+
+class Group(_FlagHelp, TyperGroup):
+    pass
+
+
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # inherited by every subcommand's context
+
+
+class App(typer.Typer):
+    """A typer app whose commands take -h as --help and show no "<bool>" for it."""
+
+    def __init__(self, **options: Any):
+        options.setdefault("cls", Group)
+        options.setdefault("context_settings", HELP_OPTIONS)
+        options.setdefault("add_completion", False)
+        super().__init__(**options)
+
+    def command(self, *args: Any, **options: Any):
+        options.setdefault("cls", Command)
+        return super().command(*args, **options)

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .cli_options import takes_settings
+from .cli_options import App, takes_settings
 from .console import console, out
 from .errors import TemplateError
 
 if TYPE_CHECKING:  # a type only: the settings class is built when a command runs, not for --help
     from .config import Settings
 
-prompts_app = typer.Typer(no_args_is_help=True, help="Inspect, render and check the prompt templates (prompts/).")
+prompts_app = App(no_args_is_help=True, help="Inspect, render and check the prompt templates (prompts/).")
 
 
 @prompts_app.command("list")
@@ -74,7 +74,9 @@ def check(settings: Settings) -> None:
         for problem in problems:
             console.print(problem, highlight=False, markup=False, soft_wrap=True)
         raise TemplateError(f"{len(problems)} problem(s) in the prompt templates; fix the file and line named above.")
-    out.print("Semua templat prompt lolos pemeriksaan.", highlight=False)
+    from .progress import console_language
+
+    out.print(console_language(settings.lang, [settings.languages_dir]).t("console.prompts.all_pass"), highlight=False)
 
 
 def _facts_and_rules(settings: Settings):

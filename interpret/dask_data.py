@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ConfigError, DataError
+from .progress import Note
 from .spec import Spec, load_spec
 
 Progress = Callable[[str, str], None]
@@ -125,13 +126,13 @@ def cluster_table(table: DaskTable, k: int, seed: int = 42, scaling: str = "zsco
         from dataclasses import replace
 
         scaled = replace(scaled, values=scaled.values.persist())
-    say("scaling", f"{scaling}, {table.n} unit")
+    say("scaling", Note.of("scaling_units", method=scaling, n=table.n))
     try:
         fit = kmeans_dask(scaled, k, seed, n_init, max_iter=max_iter, progress=say)
     except ValueError as exc:
         raise DataError(f"Clustering {table.path} with kmeans, k = {k} failed: {exc}.") from None
-    say("kmeans", f"k = {k}: {fit.n_iter} iterasi Lloyd, ukuran klaster {fit.sizes.tolist()}")
+    say("kmeans", Note.of("kmeans_sizes", k=k, iterations=int(fit.n_iter), sizes=[int(size) for size in fit.sizes]))
     profiles = profile_clusters_dask(table.values, fit.labels(), table.names, None, weights=table.weights, k=k)
-    say("profiles", f"{k} klaster")
+    say("profiles", Note.of("profiles_k", k=k))
     first = profiles[0].features
     return fit, profiles, {name: first[name].reference for name in table.names}

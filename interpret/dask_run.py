@@ -29,6 +29,7 @@ from .dask_data import DaskTable, load_dask_table
 from .data import Dataset, Reference
 from .errors import ConfigError, DataError
 from .facts import ClusterWeight, Facts, WeightsInfo, composite_scores
+from .progress import Note, Units
 from .spec import Spec, load_spec
 
 Progress = Callable[[str, str], None]
@@ -128,7 +129,7 @@ def load_out_of_core(path: Path, spec_path: Path | None, settings: Settings, say
     sample = Dataset(spec=spec, path=Path(path), sha256=digest.hexdigest(), size_bytes=sum(f.stat().st_size for f in files),
                      values=pd.DataFrame(np.asarray(values, dtype=float), index=index, columns=table.names), reference=reference,
                      weights=None if weights is None else np.asarray(weights, dtype=float))
-    say("data", f"{table.n} {spec.unit_plural} dibaca Dask, {len(spec.features)} indikator; sampel di proses ini: {len(rows)}")
+    say("data", Note.of("data_dask", n=table.n, units=Units(spec.dataset.unit, spec.unit_plural), features=len(spec.features), sample=len(rows)))
     return OutOfCore(table=table, sample=sample)
 
 
@@ -168,7 +169,7 @@ def analyse_out_of_core(source: OutOfCore, settings: Settings, progress: Progres
             fit = kmeans_dask(scaled, k, ch.seed, ch.n_init, max_iter=max_iter, progress=say, tol=tol)
         except ValueError as exc:
             raise DataError(f"Clustering {table.path} with kmeans, k = {k} failed: {exc}.") from None
-    say("kmeans", f"k = {k}: {fit.n_iter} iterasi Lloyd, {'konvergen' if fit.converged else 'berhenti di batas iterasi'}")
+    say("kmeans", Note.of("kmeans_converged" if fit.converged else "kmeans_capped", k=k, iterations=int(fit.n_iter)))
     mapping = _numbering(fit, scaled, sample.spec)
     order = np.argsort(mapping)
     labels = fit.labels().map_blocks(lambda block, m: m[block].astype(np.int32), mapping, dtype=np.int32)

@@ -21,6 +21,7 @@ import numpy as np
 from clustering import Partition, Standardized, cluster, scale, select_k
 
 from .errors import ConfigError
+from .progress import Note
 
 Progress = Callable[[str, str], None]
 
@@ -63,7 +64,7 @@ class DaskEngine:
     def scale(self, raw: np.ndarray, method: str) -> Standardized:
         from clustering.dask_engine import scale_dask
 
-        self.say("scaling", f"{method} pada klaster Dask")
+        self.say("scaling", Note.of("scaling_dask", method=method))
         scaled = scale_dask(self._array(raw), method)
         values = np.asarray(scaled.values.compute())
         self._spaces[id(values)] = (values, scaled)
@@ -101,7 +102,7 @@ class DaskEngine:
 
         from clustering.dask_profiles import profile_clusters_dask
 
-        self.say("profiles", "statistik per klaster pada klaster Dask")
+        self.say("profiles", Note.of("profiles_dask"))
         X = self._array(dataset.values.to_numpy(dtype=float))
         labels = da.from_array(np.asarray(partition.labels), chunks=(X.chunks[0],))
         weights = None if dataset.weights is None else da.from_array(np.asarray(dataset.weights, dtype=float), chunks=(X.chunks[0],))
@@ -139,5 +140,6 @@ def open_engine(settings, progress: Progress | None = None) -> Iterator[MemoryEn
                               "Check the address, or unset it for a LocalCluster.") from None
         except ValueError as exc:
             raise ConfigError(f"dask_memory_limit = {settings.dask_memory_limit}: {exc}. Write e.g. 1GB or auto.") from None
-        say("engine", f"Dask: {address or f'LocalCluster, {settings.dask_workers} worker, batas memori {settings.dask_memory_limit}'}")
+        say("engine", Note.of("engine_scheduler", address=address) if address else
+            Note.of("engine_local", workers=settings.dask_workers, memory=settings.dask_memory_limit))
         yield DaskEngine(settings.dask_workers, say, settings.kmeans_tol, settings.kmeans_max_iter)

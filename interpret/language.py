@@ -10,6 +10,8 @@ A `Language` is loaded from `interpret/languages/<code>/brief.toml` (or a user's
     lang.join(["A", "B", "C"], "prose")
 
 The catalogue is flat to the code: a TOML table path joined with dots is a key ("draft.members").
+Other catalogues of the language join it under their name: `load_language("en", parts=("console",))`
+adds console.toml as "console.…" (interpret.progress: what the command line prints).
 Nothing falls back silently: a missing key or placeholder is a ConfigError naming the file and key,
 so a translator sees at once what is missing.
 """
@@ -169,7 +171,10 @@ class Language:
     # -- words that depend on the data -----------------------------------------------------------
     def unit_noun(self, facts, plural: bool = True) -> str:
         """The data set's unit ("provinsi") in this language; the spec's own words when unknown."""
-        unit, unit_plural = facts.dataset.unit, facts.dataset.unit_plural
+        return self.unit_word(facts.dataset.unit, facts.dataset.unit_plural, plural)
+
+    def unit_word(self, unit: str, unit_plural: str, plural: bool = True) -> str:
+        """A spec's unit noun ("provinsi", plural "provinsi") in this language, before the facts exist."""
         nouns = self._flat.get("unit_nouns") or {}
         pair = nouns.get(unit) if isinstance(nouns, dict) else None
         if isinstance(pair, list) and len(pair) == 2:
@@ -192,21 +197,31 @@ class Language:
         return self.lookup("sectors", sector)
 
 
-@lru_cache(maxsize=32)
-def _load(code: str, dirs: tuple[str, ...]) -> Language:
-    path = language_file(code, "brief.toml", dirs)
+def _read(path: Path) -> dict:
     try:
-        catalogue = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Language file {path} is not valid UTF-8 TOML: {exc}. Fix the syntax.") from None
+
+
+@lru_cache(maxsize=32)
+def _load(code: str, dirs: tuple[str, ...], parts: tuple[str, ...] = ()) -> Language:
+    path = language_file(code, "brief.toml", dirs)
+    catalogue = _read(path)
+    for part in parts:  # a further catalogue of the language, under its own prefix: console.toml → "console.…"
+        catalogue[part] = _read(language_file(code, f"{part}.toml", dirs))
     return Language(code, path, catalogue, dirs)
 
 
-def load_language(code: "str | Language", extra_dirs: Sequence[Path | str | None] = ()) -> Language:
-    """The language `code`, from the user's folders first, then the shipped ones (cached)."""
+def load_language(code: "str | Language", extra_dirs: Sequence[Path | str | None] = (), parts: Sequence[str] = ()) -> Language:
+    """The language `code`, from the user's folders first, then the shipped ones (cached). `parts`
+    adds the language's other catalogues by name ("console": console.toml, the command line's text),
+    each under its name as a key prefix ("console.end.verification")."""
     if isinstance(code, Language):
-        return code
-    return _load(code, tuple(str(d) for d in extra_dirs if d))
+        if all(part in code._flat for part in parts):
+            return code
+        code, extra_dirs = code.code, code.search_dirs
+    return _load(code, tuple(str(d) for d in extra_dirs if d), tuple(parts))
 
 
 __all__ = ["DATA_LANGUAGE", "Language", "load_language"]

@@ -31,10 +31,11 @@ from .errors import ConfigError, InternalError
 from .facts import SCHEMA_VERSION, Facts
 from .language import Language, load_language
 from .output import OutputLock, write_brief_set
+from .progress import Note, Units
 from .redaction import redact_secrets, register_settings
 from .rules import load_rules
 from .terms import Verdict
-from .verification import VerificationReport, Verifier, verdict_word
+from .verification import VerificationReport, Verifier
 from .verification.repair import refuse_false_claims, repair_drafts, still_failing
 
 Progress = Callable[[str, str], None]  # (stage, message); an `advance(stage, done, total)` attribute, when present, hears the long steps
@@ -62,6 +63,7 @@ class BriefResult:
     # engine = dask on a table the driver never holds: writes the assignments folder from the workers
     # (interpret.dask_run); `dataset`, `partition` and `assignments` are then a bounded sample's.
     write_assignments: Callable[[Path], Path] | None = None
+    pdf_missing: bool = False  # pdf = auto and WeasyPrint is not installed: no brief.pdf
 
 
 def run_brief(settings: Settings, progress: Progress | None = None, *, write: bool = True) -> BriefResult:
@@ -79,7 +81,7 @@ def run_brief(settings: Settings, progress: Progress | None = None, *, write: bo
         return _run_out_of_core(source, settings, say, language, rules, write)
     dataset = load_dataset(settings.data, settings.spec)
     spec = dataset.spec
-    say("data", f"{len(dataset.values)} {spec.unit_plural}, {len(spec.features)} indikator; pembanding: {dataset.reference.label}")
+    say("data", Note.of("data", n=len(dataset.values), units=Units(spec.dataset.unit, spec.unit_plural), features=len(spec.features), reference=dataset.reference.label))
     if not write:
         return build_brief(dataset, settings, say, language, rules)
     out_dir = settings.out or default_out_dir(spec.dataset.name)
@@ -122,15 +124,16 @@ def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: L
     for key in facts.method.caveats:
         if key != "low_msa_dropped":
             say("warning", language.t(f"caveat.{key}", k=facts.k, n=facts.dataset.n_units, units=language.unit_noun(facts), features=""))
-    say("clustering", f"{partition.method} ({partition.metric}) k = {partition.k}, {partition.n_init} inisialisasi, ukuran klaster {[c.size for c in facts.clusters]}")  # every unit's, also on Dask
-    say("facts", f"{len(facts.index)} fakta")
+    say("clustering", Note.of("clustering", method=partition.method, metric=partition.metric, k=partition.k, n_init=partition.n_init,
+                              sizes=[c.size for c in facts.clusters]))  # every unit's, also on Dask
+    say("facts", Note.of("facts", n=len(facts.index)))
 
     drafts = stage_draft(facts, rules, settings, say, language)
-    say("draft", f"penyusun: {drafts.sources[0].provider} ({drafts.sources[0].model})")
+    say("draft", Note.of("draft", provider=drafts.sources[0].provider, model=drafts.sources[0].model))
 
     drafts, body, verification, repairs = stage_verify(facts, drafts, language)
     counts = verification.counts
-    say("verify", f"{len(verification.claims)} klaim: " + ", ".join(f"{counts[v]} {verdict_word(v)}" for v in Verdict))
+    say("verify", Note.of("verify", claims=len(verification.claims), **{v.value: counts[v] for v in Verdict}))
 
     return stage_report(dataset, partition, facts, drafts, body, verification, repairs, rules, settings, language)
 
@@ -146,13 +149,14 @@ def write_brief(brief: BriefResult, out_dir: Path, settings: Settings, say: Prog
     pdf, pdf_note = brief_pdf(brief.html, settings.pdf)
     if pdf is not None:
         files["brief.pdf"] = pdf
-    say("report", ", ".join(files) + (f"; {pdf_note}" if pdf_note else ""))
+    brief.pdf_missing = pdf_note is not None  # said at the end of the run, with the warnings
+    say("report", Note.of("report_no_pdf" if pdf_note else "report", files=", ".join(files)))
     brief.files = write_brief_set(out_dir, files)
     brief.out_dir = out_dir
     if brief.write_assignments is not None:
         written = brief.write_assignments(Path(out_dir))
         brief.files.append(written)
-        say("report", f"{written.name} (ditulis oleh worker Dask)")
+        say("report", Note.of("report_dask", file=written.name))
 
 
 def check_outputs(settings: Settings) -> None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 
 K_RULES = ("auto", "dbi", "silhouette", "elbow", "gap")  # how the k panel chooses k (clustering.kselection.RULES)
+K_SMALLEST, K_LARGEST = 2, 15  # the k a brief describes (issue 12): beyond 15, profiles are single units
 
 
 def int_or_auto(raw: Any) -> int | str:
@@ -45,6 +46,11 @@ def auto_flag(raw: Any) -> bool | str:
     if isinstance(raw, str) and raw.strip().lower() == "auto":
         return "auto"
     return flag(raw)
+
+
+# What the command line offers for a converter that accepts a fixed set of words (the environment and
+# interpret.toml may also say yes/no/1/0): the option lists them and refuses others before the run.
+auto_flag.cli_choices = ("auto", "true", "false")
 
 
 def whole(raw: Any) -> int:
@@ -141,12 +147,13 @@ def _known_language(value, settings) -> str | None:
         language_file(value, "brief.toml", extra)
     except ConfigError:
         codes = sorted(available_languages(extra), key=lambda code: (code != "id", code))  # the default first
-        return f" is unknown; choose one of {', '.join(codes)} (or add its folder with brief.toml and lexicon.toml to languages_dir)."
+        return f" is unknown; choose one of {', '.join(codes)} (or add its folder with brief.toml, lexicon.toml and console.toml to languages_dir)."
     return None
 
 
-# Help panels of `interpret run --help`.
-INPUT, CLUSTERING, DRAFTING, REPORT = "Input", "Clustering", "Drafting (LLM)", "Report"
+# Help panels of `interpret run --help`, in this order (the options sorted by flag within each).
+INPUT, CLUSTERING, DRAFTING, REPORT = "Data", "Clustering", "Drafting (LLM)", "Output"
+PANELS = (INPUT, CLUSTERING, DRAFTING, REPORT)
 RUN = ("run", "compare")  # `compare` is `run --compare`: it takes every option of run but --compare
 VERIFY = ("verify",)
 PROMPT_RENDER = ("prompts render",)
@@ -162,7 +169,10 @@ class Setting:
     help: str
     env: tuple[str, ...] = ()  # the first one found wins; the first is the documented name
     default: Any = None  # None: not set (the spec decides, or the feature is off)
-    choices: tuple[str, ...] | str | None = None  # a tuple, or "module:name" of a registry, imported only to validate
+    # A tuple, or "module:name" of a registry that lists without heavy imports (the CLI shows them in --help).
+    # The clustering registries import numpy and scipy (~1 s): their names are written out here, and
+    # tests/test_settings_table.py checks them against clustering.algorithms and clustering.preprocessing.
+    choices: tuple[str, ...] | str | None = None
     check: Check | None = None
     commands: tuple[str, ...] = ()  # the CLI commands that take it as an option
     flag: str | None = None  # default --<name-with-dashes>; "--pca/--no-pca" for an on/off switch
@@ -202,6 +212,15 @@ class Setting:
         names = getattr(importlib.import_module(module), attribute)
         return tuple(names() if callable(names) else names)
 
+    def cli_choices(self) -> tuple[str, ...] | None:
+        """The words the command-line option offers (in --help) and accepts, or None for a free value.
+        A registry is asked for its names (the providers': a folder listing, no SDK import)."""
+        if self.argument:
+            return None
+        if self.choices is not None:
+            return self.choice_names()
+        return getattr(self.convert, "cli_choices", None)
+
 
 def declare(name: str, convert, help: str, env: str | tuple[str, ...] | None = None, **options) -> Setting:
     """A setting whose environment variable is INTERPRET_<NAME> unless named."""
@@ -227,13 +246,13 @@ SETTINGS: tuple[Setting, ...] = (
     declare("seed", whole, "Random seed.", cli_type=int, commands=RUN + VERIFY + PROMPT_RENDER,
        panel=CLUSTERING, spec_key="seed", default_text="the spec's seed, else 42"),
     declare("method", str, "Clustering method: kmeans | kmedoids | ward | kprototypes (mixed numeric and categorical features).",
-       choices="clustering.algorithms:ALGORITHMS", commands=RUN, panel=CLUSTERING, spec_key="method",
+       choices=("kmeans", "kmedoids", "ward", "kprototypes"), commands=RUN, panel=CLUSTERING, spec_key="method",
        default_text="the spec's, else kmeans"),
     declare("metric", str, "Distance: euclidean | manhattan (manhattan needs --method kmedoids).",
-       choices="clustering.algorithms:METRICS", commands=RUN, panel=CLUSTERING, spec_key="metric",
+       choices=("euclidean", "manhattan"), commands=RUN, panel=CLUSTERING, spec_key="metric",
        default_text="the spec's, else euclidean"),
     declare("scaling", str, "Feature scaling: zscore | minmax | robust | none.",
-       choices="clustering.preprocessing:SCALINGS", commands=RUN, panel=CLUSTERING, spec_key="scaling",
+       choices=("zscore", "minmax", "robust", "none"), commands=RUN, panel=CLUSTERING, spec_key="scaling",
        default_text="the spec's, else zscore"),
     declare("pca", flag, "Cluster on principal components (kept up to the spec's pca_variance_pct).", flag="--pca/--no-pca",
        cli_type=bool, commands=RUN, panel=CLUSTERING, spec_key="pca", default_text="the spec's, else off"),
@@ -320,7 +339,7 @@ SETTINGS: tuple[Setting, ...] = (
     # -- the report (docs/report.md) --------------------------------------------------------------
     declare("lang", str, "Language of the brief (verify: of the narrative's number formats): id | en, or a catalogue in languages_dir.", default="id",
        check=_known_language, commands=RUN + VERIFY, panel=REPORT),
-    declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml and lexicon.toml).",
+    declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml, lexicon.toml and console.toml).",
        check=existing_folder, cli_type=Path, commands=RUN + VERIFY, panel=REPORT, default_text="only the shipped languages"),
     declare("out", path, "Output folder.", cli_type=Path, commands=RUN, panel=REPORT,
        default_text="./briefs/<dataset>-<date>/"),

@@ -11,11 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .settings import DRAFTING, OTHER_ENVIRONMENT, SETTINGS, Setting
+from .settings import DRAFTING, OTHER_ENVIRONMENT, PANELS, SETTINGS, Setting
 
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- settings-table:start -->", "<!-- settings-table:end -->"
-PANELS = ("Input", "Clustering", DRAFTING, "Report")
 
 
 def _default(setting: Setting) -> str:

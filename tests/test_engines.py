@@ -20,10 +20,14 @@ def invoke(*args):
 
 
 def test_an_unknown_engine_exits_2_naming_the_choices(tmp_path):
-    result = invoke("--engine", "spark", "--out", tmp_path / "o")
+    result = invoke("--engine", "spark", "--out", tmp_path / "o")  # refused by the command line, before the run
+    words = " ".join(result.output.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
     assert result.exit_code == 2
-    assert "engine = 'spark'" in result.output and "memory, dask" in result.output
+    assert "Invalid value for '--engine': Value error, 'spark' is not one of 'memory', 'dask'." in words
     assert "Traceback" not in result.output
+    from_environment = runner.invoke(app, ["run", "--out", str(tmp_path / "o")], env={"INTERPRET_ENGINE": "spark"})
+    assert from_environment.exit_code == 2
+    assert "engine = 'spark' (from INTERPRET_ENGINE (environment or .env)) is unknown; choose one of memory, dask." in " ".join(from_environment.output.split())
 
 
 def test_engine_dask_without_dask_gives_the_install_hint(tmp_path, monkeypatch):

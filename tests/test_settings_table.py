@@ -55,6 +55,16 @@ def test_help_texts_name_every_registered_choice():
                 assert choice in s.help, f"the help of {s.name} does not mention {choice!r}"
 
 
+def test_the_clustering_choices_are_the_registries():
+    """method, metric and scaling list their values in the declaration (the CLI shows them without
+    importing numpy); they are exactly the clustering library's registries."""
+    from clustering.algorithms import ALGORITHMS, METRICS
+    from clustering.preprocessing import SCALINGS
+
+    declared = {s.name: s.choice_names() for s in SETTINGS}
+    assert (declared["method"], declared["metric"], declared["scaling"]) == (tuple(ALGORITHMS), tuple(METRICS), tuple(SCALINGS))
+
+
 def _captured(monkeypatch, *args, env=None):
     import interpret.cli
 

@@ -150,7 +150,18 @@ def test_the_output_is_grouped_by_sentence_with_each_bound_fact_in_every_format(
 def test_an_unknown_format_is_a_clear_error(write_file):
     narrative = write_file("catatan.md", "Klaster 1 beranggotakan Bali.\n")
     result = invoke(str(narrative), "--format", "xml")
-    assert result.exit_code == 2 and "--format 'xml'" in result.output
+    words = " ".join(result.output.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
+    assert result.exit_code == 2 and "Invalid value for '--format': Value error, 'xml' is not one of 'table', 'md', 'json'." in words
+
+
+def test_the_format_choices_are_the_listings():
+    """The command line offers --format's values before the verifier loads; they are the listing's formats."""
+    import typing
+
+    from interpret.cli import verify_command
+    from interpret.verification.listing import FORMATS
+
+    assert typing.get_args(verify_command.__signature__.parameters["output_format"].annotation) == FORMATS
 
 
 def test_the_summary_says_when_the_cluster_names_were_inferred():

@@ -2,8 +2,9 @@
 
     interpret/languages/<code>/brief.toml     every word and sentence of the brief (interpret.language)
     interpret/languages/<code>/lexicon.toml   the words the verifier reads (interpret.verification.lexicon)
+    interpret/languages/<code>/console.toml   the command line's text (interpret.progress, interpret.cli)
 
-A user (or a test) adds a language without touching code: a folder with those two files, in a
+A user (or a test) adds a language without touching code: a folder with those files, in a
 directory named by the `languages_dir` setting (INTERPRET_LANGUAGES_DIR). Folders there take
 precedence over the shipped ones, so a shipped language can also be overridden.
 """
@@ -45,7 +46,7 @@ def language_file(code: str, filename: str, extra_dirs: Iterable[Path | str | No
             return candidate
     raise ConfigError(
         f"Language {code!r} has no {filename} (looked in {', '.join(str(b / code) for b in search_path(extra_dirs))}). "
-        f"Choose one of {', '.join(available_languages(extra_dirs))}, or add the folder with brief.toml and lexicon.toml."
+        f"Choose one of {', '.join(available_languages(extra_dirs))}, or add the folder with brief.toml, lexicon.toml and console.toml."
     )
 
 

@@ -34,6 +34,7 @@ from pydantic import BaseModel
 from ..drafts import ANSWER_OF, ClusterDraft, Drafts, SectionSource, SummaryDraft
 from ..facts import Facts
 from ..errors import TemplateError
+from ..progress import Note
 from ..redaction import redact
 from ..verification import Verifier
 from ..verification.repair import describe_for_provider, provider_repair_claims, repair_action
@@ -84,6 +85,7 @@ class Chain:
         self.language = prompt_language()  # a cited fact's text is written in the prompts' language
         self.calls: list[dict] = []
         self.skipped: dict[str, str] = {}  # provider name -> first reason it was skipped or failed
+        self.skip_codes: dict[str, tuple[str, str]] = {}  # the same as (code, detail): the console words it (console.toml [note] provider_<code>)
         self._lock = threading.Lock()
         self._local = threading.local()
         self._facts_fingerprint = hashlib.sha256(
@@ -245,23 +247,23 @@ class Chain:
             except DeadlineReached:
                 notes.append(f"tenggat penyusunan LLM ({self.deadline_seconds:g} s) habis; bagian ini disusun rule-based")
                 self.deadline_hit = True
-                self._skip(provider, f"tenggat habis ({self.deadline_seconds:g} s)")
+                self._skip(provider, f"tenggat habis ({self.deadline_seconds:g} s)", "deadline", f"{self.deadline_seconds:g} s")
                 break
             except ProviderUnavailable as exc:
                 notes.append(f"dilewati: {redact(exc)}")
-                self._skip(provider, f"dilewati ({exc})")
+                self._skip(provider, f"dilewati ({exc})", "skipped", exc)
             except ProviderFailure as exc:
                 notes.append(f"gagal: {redact(exc)}")
-                self._skip(provider, f"gagal ({exc})")
+                self._skip(provider, f"gagal ({exc})", "failed", exc)
                 self._count_failure(provider, exc)
             except DraftRejected as exc:
                 notes.append(f"ditolak: {redact(exc)}")
-                self._skip(provider, f"ditolak ({exc})")
+                self._skip(provider, f"ditolak ({exc})", "rejected", exc)
             except TemplateError as exc:
                 # A broken prompt copy (a misspelled role, a bad parameter) fails for every provider alike: the
                 # section is rule-based, and `interpret prompts check` names the file for the prompt author.
                 notes.append(f"templat prompt tidak sah: {redact(exc)}")
-                self._skip(provider, f"templat prompt tidak sah ({exc})")
+                self._skip(provider, f"templat prompt tidak sah ({exc})", "template", exc)
                 break
         return SectionResult(None, None, [redact(n) for n in notes])
 
@@ -276,11 +278,16 @@ class Chain:
             elif count >= self.max_failures:
                 self.disabled[provider.name] = f"{provider.name}: gagal {count} kali; tidak dicoba lagi dalam run ini"
 
-    def _skip(self, provider: Provider, reason: str) -> None:
-        """The chain's status line of a provider (result.json `llm.chain[].status`, the console's "llm:" line)."""
+    def _skip(self, provider: Provider, reason: str, code: str, detail) -> None:
+        """The chain's status line of a provider (result.json `llm.chain[].status`), and its code and
+        detail (`code`, `detail`: the console's "llm:" line, worded in the run's language)."""
         reason = redact(reason.replace(f"({provider.name}: ", "(", 1))
+        said = detail.args[0] if isinstance(detail, Exception) and detail.args else detail
+        # A provider's reason as a Note (interpret.progress.reason) keeps its key: the console words it.
+        detail = said.values["reason"] if isinstance(said, Note) and said.key == "prefixed" else redact(str(detail).removeprefix(f"{provider.name}: "))
         with self._lock:
             self.skipped.setdefault(provider.name, reason)
+            self.skip_codes.setdefault(provider.name, (code, detail))
 
     def language_contract(self, key: str) -> str:
         from ..verification.lexicon import load_lexicon

@@ -13,7 +13,8 @@ from typing import Callable
 
 from ..drafting import draft_rule_based
 from ..drafts import Drafts
-from ..redaction import install_log_redaction, redact, register_settings
+from ..progress import Note
+from ..redaction import install_log_redaction, register_settings
 from .cache import ResponseCache
 from .chain import Chain
 from .prompts import PromptLibrary
@@ -43,16 +44,16 @@ def draft_with_chain(facts, rules, settings, say: Callable[[str, str], None] | N
     status = []
     for p in providers:
         if p.name in used:
-            status.append({"provider": p.name, "model": p.model, "status": "dipakai"})
+            status.append({"provider": p.name, "model": p.model, "status": "dipakai", "code": "used", "detail": ""})
         else:
-            status.append({"provider": p.name, "model": p.model, "status": chain.skipped.get(p.name, "tidak dipakai")})
+            code, detail = chain.skip_codes.get(p.name, ("unused", ""))
+            status.append({"provider": p.name, "model": p.model, "status": chain.skipped.get(p.name, "tidak dipakai"), "code": code, "detail": detail})
     usage = chain.usage()
     drafts.llm = {"provider": settings.provider, "chain": status, "cache": "aktif" if cache.enabled else "nonaktif",
                   "deadline_s": settings.llm_deadline, "deadline_reached": chain.deadline_hit, **usage}
-    unused = [f"{s['provider']} {s['status']}" for s in status if s["status"] != "dipakai"]
+    unused = [Note.of(f"provider_{s['code']}", provider=s["provider"], detail=s["detail"]) for s in status if s["code"] != "used"]
     if unused:
-        writer = ", ".join(sorted(used))
-        say("llm", redact("; ".join(unused)) + f" → penyusun: {writer}")
+        say("llm", Note.of("llm", providers=unused, writer=", ".join(sorted(used))))
     return drafts
 
 

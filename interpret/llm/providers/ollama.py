@@ -56,19 +56,21 @@ class OllamaProvider:
             return self._reason
 
     def _probe(self) -> str | None:
+        from ...progress import reason  # a Note: the console words it in the run's language
+
         try:
             response = httpx.get(f"{self.endpoint}/api/tags", timeout=self._probe_timeout, verify=self._verify)
             response.raise_for_status()
             names = {m.get("name", "") for m in response.json().get("models", [])} | {m.get("model", "") for m in response.json().get("models", [])}
         except (httpx.HTTPError, ValueError, AttributeError) as exc:
-            return f"ollama: tidak ada server di {self.endpoint} ({type(exc).__name__})"
+            return reason("ollama", "no_server", url=self.endpoint, error=type(exc).__name__)
         wanted = {self.model, f"{self.model}:latest"}
         if not wanted & names:
-            return f"ollama: model {self.model} belum diunduh di {self.endpoint} (jalankan `ollama pull {self.model}`)"
+            return reason("ollama", "no_model", model=self.model, url=self.endpoint)
         try:  # only now: importing it costs time a run without a server should not pay
             import langchain_ollama  # noqa: F401
         except ImportError:
-            return f"ollama: langchain-ollama tidak terpasang ({INSTALL_HINT})"
+            return reason("ollama", "not_installed", package="langchain-ollama", install=INSTALL_HINT)
         return None
 
     def invoke(self, messages: list[dict], parameters: dict) -> Reply:

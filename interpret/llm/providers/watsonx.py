@@ -73,14 +73,16 @@ class WatsonxProvider:
         return f"WatsonxProvider(model={self.model!r}, url={self.endpoint!r})"
 
     def unavailable(self) -> str | None:
+        from ...progress import reason  # a Note: the console words it in the run's language
+
         if not self._api_key:
-            return "watsonx: tidak ada kunci API (WATSONX_APIKEY/WATSONX_API_KEY)"
+            return reason("watsonx", "no_key", variables="WATSONX_APIKEY/WATSONX_API_KEY")
         if not (self._project_id or self._space_id):
-            return "watsonx: tidak ada WATSONX_PROJECT_ID atau WATSONX_SPACE_ID"
+            return reason("watsonx", "no_project", project="WATSONX_PROJECT_ID", space="WATSONX_SPACE_ID")
         try:
             import langchain_ibm  # noqa: F401
         except ImportError:
-            return f"watsonx: langchain-ibm tidak terpasang ({INSTALL_HINT})"
+            return reason("watsonx", "not_installed", package="langchain-ibm", install=INSTALL_HINT)
         return None
 
     def sdk_retries(self) -> None:
