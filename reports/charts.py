@@ -101,9 +101,9 @@ def contrast_ratio(foreground, background) -> float:
 
 
 def text_color_on(background) -> str:
-    """Dark text or white, whichever contrasts more with `background` (always ≥ 4,5:1: one of the
-    two reaches √21 ≈ 4,58 on any colour)."""
-    return TEXT if contrast_ratio(TEXT, background) >= contrast_ratio("#ffffff", background) else "#ffffff"
+    """Black or white text, whichever contrasts more with `background`: always ≥ 4,5:1, as one of
+    the two reaches √21 ≈ 4,58 on any colour (a softer dark such as TEXT does not: 4,2 on mid red)."""
+    return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#ffffff", background) else "#ffffff"
 
 
 def print_scale(width_in: float) -> float:
@@ -291,7 +291,8 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
                 centre = scores[mask, :2].mean(axis=0) if mask.any() else np.zeros(2)
                 centres[c.number] = centre
                 ax.scatter([centre[0]], [centre[1]], s=260, color=colour, marker=marker, edgecolor=TEXT, linewidth=0.8, label=names[c.number], zorder=4)
-                ax.text(centre[0], centre[1], str(c.number), ha="center", va="center", fontsize=7.5, fontweight="bold", color=text_color_on(colour), zorder=5)
+                ax.text(centre[0], centre[1], str(c.number), ha="center", va="center", fontsize=7.5, fontweight="bold", color=text_color_on(colour),
+                        zorder=5, gid=f"centre-{c.number}")
             else:
                 ax.scatter(scores[mask, 0], scores[mask, 1], s=30, color=colour, marker=marker, edgecolor="#333333", linewidth=0.5, label=names[c.number], zorder=3)
         # Loadings arrows, scaled to the scores' spread so they are readable beside the points.
@@ -308,7 +309,7 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
         title = lang.t("chart.pca_title")
         ax.set_title(title, loc="left", fontweight="bold")
         # Below the plane, so it hides neither a point nor a name.
-        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=2, markerscale=0.8 if dense else 1.0)
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.11), ncol=2, markerscale=0.6 if dense else 1.0)
         # Arrows do not extend the data limits by themselves: fit points and arrow labels.
         tips = loadings[:, :2] * scale * 1.15
         both = np.vstack([scores[:, :2], tips])
@@ -324,6 +325,8 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
             cx, cy = ax.transData.transform(centre)
             obstacles.append((cx - 12, cy - 12, cx + 12, cy + 12))
         shown = labelled_points(scores)
+        if dense:  # the named units as small dots over the density, so each name has its mark
+            ax.scatter(scores[shown, 0], scores[shown, 1], s=9, color=TEXT, edgecolor="white", linewidth=0.4, zorder=5)
         drawn = place_labels(ax, scores[shown, 0], scores[shown, 1], [ids[i] for i in shown], fontsize=LABEL_PT, obstacles=obstacles,
                              gid_prefix="unit-label", layout=False, others=None if dense else np.delete(scores[:, :2], shown, axis=0))
         svg = to_svg(fig, "pca")
@@ -398,7 +401,7 @@ def heatmap_chart(facts, cluster_labels: dict[int, str], lang: Language | str) -
         image = ax.pcolormesh(z, cmap=cmap, norm=norm, edgecolors="white", linewidth=1.5)
         for (i, j), value in np.ndenumerate(z):
             cell = cmap(norm(value)) if np.isfinite(value) else "#ffffff"
-            ax.text(j + 0.5, i + 0.5, lang.number(value, 2, True), ha="center", va="center", fontsize=7.5, color=text_color_on(cell))
+            ax.text(j + 0.5, i + 0.5, lang.number(value, 2, True), ha="center", va="center", fontsize=7.5, color=text_color_on(cell), gid=f"cell-{i}-{j}")
         # The row key: each cluster's marker in its colour, left of the cells (colour never alone).
         for i, c in enumerate(facts.clusters):
             ax.scatter([-0.35], [i + 0.5], s=55, marker=cluster_marker(c.number), color=cluster_color(c.number), edgecolor="#333333",

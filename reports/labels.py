@@ -4,10 +4,11 @@ Selection (`labelled_points`) is O(n): the farthest points from the centre (argp
 spread over the plane (one point per occupied grid cell, the fullest cells first), at most `limit`.
 
 Placement (`place_labels`) measures each name once with the figure's renderer, then tries eight
-positions around its point in pixel arithmetic; a position is taken only when its box overlaps no
-name placed before, no obstacle (an arrow's label, a cluster centre) and no other point, and stays
-inside the axes. A name with no free position is left out rather than drawn over another
-("SUMATERA SELATANBENGKULU"). Cost: O(L² + L·n) for L names and n points, the n part one vectorised
+positions around its point in pixel arithmetic; a position is allowed only when its box overlaps no
+name placed before, no obstacle (an arrow's label, a cluster centre) and no named point, and stays
+inside the axes; of those, the first that covers no unnamed point, else the one covering fewest
+(drawn on a white backing). A name with no allowed position is left out rather than drawn over
+another ("SUMATERA SELATANBENGKULU"). Cost: O(L² + L·n) for L names and n points, the n part one vectorised
 NumPy test per position (a position's box must keep clear of every drawn point, named or not). Written here rather than taken from adjustText, which moves labels
 iteratively (slow at thousands of points) and does not promise zero overlaps.
 """
@@ -106,7 +107,8 @@ def place_labels(ax, xs, ys, texts, fontsize: float = 7.0, obstacles=(), color: 
     for i in order:
         width, height, descent = renderer.get_text_width_height_descent(str(texts[i]), prop, ismath=False)
         px, py = points[i]
-        for dx, dy, ha, va in positions:
+        best = None  # (points covered, position index, x0, y0, box)
+        for number, (dx, dy, ha, va) in enumerate(positions):
             x0 = px + dx * gap - (width if ha == "right" else width / 2 if ha == "center" else 0)
             y0 = py + dy * gap - (height if va == "top" else height / 2 if va == "center" else 0)
             box = (x0 - pad, y0 - pad, x0 + width + pad, y0 + height + pad)
@@ -117,16 +119,25 @@ def place_labels(ax, xs, ys, texts, fontsize: float = 7.0, obstacles=(), color: 
             inside = ((marks[:, 0] >= box[0] - mark) & (marks[:, 0] <= box[2] + mark)
                       & (marks[:, 1] >= box[1] - mark) & (marks[:, 1] <= box[3] + mark))
             inside[i] = False
-            if inside.any():
+            # a named point is never covered (its name would hide it); unnamed ones only when no free place exists
+            if inside[: len(points)].any():
                 continue
-            placed.append(box)
-            # the box's bottom-left corner in offset points from the point; va="baseline" is avoided
-            # so the box measured is the box drawn
-            artist = ax.annotate(str(texts[i]), (xs[i], ys[i]), xytext=((x0 - px) / px_per_pt, (y0 - py) / px_per_pt), textcoords="offset points",
-                                 ha="left", va="bottom", fontproperties=prop, color=color, zorder=6, annotation_clip=False)
-            artist.set_gid(f"{gid_prefix}-{i}")
-            artists.append(artist)
-            break
+            covered = int(inside.sum())
+            if best is None or covered < best[0]:
+                best = (covered, number, x0, y0, box)
+            if covered == 0:
+                break
+        if best is None:
+            continue  # no free place: left out, never drawn over another name
+        covered, _, x0, y0, box = best
+        placed.append(box)
+        # the box's bottom-left corner in offset points from the point (va="bottom": the box measured
+        # is the box drawn); over other points, a white backing keeps the name readable
+        backing = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.8} if covered else None
+        artist = ax.annotate(str(texts[i]), (xs[i], ys[i]), xytext=((x0 - px) / px_per_pt, (y0 - py) / px_per_pt), textcoords="offset points",
+                             ha="left", va="bottom", fontproperties=prop, color=color, zorder=6, annotation_clip=False, bbox=backing)
+        artist.set_gid(f"{gid_prefix}-{i}")
+        artists.append(artist)
     return artists
 
 
