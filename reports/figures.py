@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from interpret.language import Language, load_language
-from .charts import Chart, heatmap_chart, k_selection_chart, pca_chart, profile_chart
+from .charts import PCA_MIN_FEATURES, Chart, heatmap_chart, k_selection_chart, pca_chart, profile_chart
 from .maps import province_map
 
 MAP_MAX_UNITS = 10_000  # Indonesia has 38 provinces and ~514 regencies: a larger table is not of regions
@@ -27,7 +27,7 @@ def build_charts(dataset, partition, facts, drafts, *, lang: Language | str = "i
     if panel is not None and panel.k_values:
         charts.append(k_selection_chart(panel, lang, used_k=facts.k))
     ids = [str(i) for i in dataset.values.index]
-    if len(facts.features) >= 3:  # with one or two indicators the profile and heatmap show it all: no PCA plane
+    if len(facts.features) >= PCA_MIN_FEATURES:  # with one or two indicators the profile and heatmap show it all: no PCA plane
         standardized = zscore(dataset.values.to_numpy()).values
         charts.append(pca_chart(ids, standardized, np.asarray(partition.labels), facts, labels, lang))
     charts.append(heatmap_chart(facts, labels, lang))
