@@ -32,7 +32,7 @@ CLASSES = {
     "plain", "existential-method", "existential-stat", "existential-cluster", "existential-attribute",
     "existential-count", "within-scope", "national-superlative", "province-comparison", "two-subject",
     "pronoun", "kecuali", "dimension", "qualifier", "approx", "unit", "cluster-name", "quantifier",
-    "ratio", "singleton", "parts-total", "policy", "launder", "unbound",
+    "ratio", "singleton", "parts-total", "policy", "launder", "unbound", "percentage-point", "implied-attribute",
 }
 WITHOUT_FALSE_LABELS = {"launder", "unbound"}  # their claims bind to nothing: "unverifiable" by design
 
