@@ -10,6 +10,7 @@ import re
 
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .counts import covered
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
@@ -85,6 +86,8 @@ class MembershipChecker:
     def _count_words(self, scope: Scope) -> None:
         v = self.v
         for match in self.count_word_rx.finditer(scope.text):
+            if covered(v, scope, match.start()):
+                continue  # "tiga dari lima anggota … di bawah rata-rata": a count of members satisfying a condition (counts.py)
             value = self.number_words[match.group("word").lower()]
             if match.group("k"):
                 after = scope.text[match.end() : match.end() + 3]

@@ -20,6 +20,7 @@ from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from . import subjects
 from .binding import bind, nearest_features
+from .counts import covered
 from .scope import AGGREGATE, Scope
 
 _TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=])|(?<=Rp))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
@@ -186,6 +187,8 @@ class NumberChecker:
         found = find_numbers(scope, v.lex)
         found = sorted(found + number_words(scope, v.lex, found), key=lambda n: n.start)
         for number in found:
+            if covered(v, scope, number.start):
+                continue  # a count of members satisfying a condition, or its threshold: counts.py judges it
             clusters = scope.clusters_for(number.start)
             features = scope.features_for(number.start)
             if respectively:

@@ -70,6 +70,7 @@ class Scope:
     tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
     list_gap: re.Pattern | None = None  # what may separate two names of one list (", dan"): lexicon `list_joiner`
     row_key: int | None = None  # a table row's k (the k-selection panel), which its cells are about
+    antecedent: dict | None = None  # the previous sentence's subject in the paragraph ({"one": …, "many": …}, engine._last_subject)
 
     def clause(self, position: int) -> tuple[int, int]:
         start, end = 0, len(self.text)
@@ -223,9 +224,11 @@ class Analyzer:
         ordinals = "|".join(lex.ordinals)
         # a cluster's name: a digit, a letter A–H or a Roman numeral, unless a unit follows ("2 provinsi")
         item = rf"(\d{{1,2}}|[A-H]|[IVX]{{1,4}})(?![\w]|[.,]\d)(?!\s*(?:{lex.item_units}))"
+        # "In Cluster 3, 10 of the 14 provinces …": a number that counts members after a comma is no list item
+        more_guard = rf"(?!\s+(?:{lex.count_of})\s)" if "count_of" in lex.words else ""
         self.cluster_rx = rx(
             rf"\b{lex.cluster_word}\s+(?:{lex.ordinal_prefix})?(?:(?P<ord>{ordinals})\b(?!\s+(?:{lex.ordinal_superlatives}))|{item}"
-            rf"(?P<more>(?:\s*(?:,|{lex.list_joiner})\s*(?:{lex.cluster_word}\s+)?{item})*))",
+            rf"(?P<more>(?:\s*(?:,|{lex.list_joiner})\s*(?:{lex.cluster_word}\s+)?{item}{more_guard})*))",
             0,
         )
         self.item_rx = rx(item, 0)
@@ -437,6 +440,7 @@ class Analyzer:
             stat=stat, clusters=clusters, features=features, members=members, unknown_clusters=unknown, breaks=breaks,
             masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap,
         )
+        scope.antecedent = antecedent
         scope._all_positions = [m.start() for m in self.all_features_rx.finditer(text)]
         scope.parentheses = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
         scope.membership_cues = [m.start() for m in rx(rf"\b(?:{self.lex.membership})|:").finditer(text)]
