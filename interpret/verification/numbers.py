@@ -19,7 +19,7 @@ from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from . import subjects
-from .binding import bind, nearest_features
+from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
 from .counts import covered
 from .scope import AGGREGATE, Scope
 
@@ -40,6 +40,7 @@ class WrittenNumber:
     money: bool
     unit: str  # count | clusters | year | ratio | percent | money | plain
     qualifier: str | None  # approx | above | below | nearly
+    points: bool = False  # "7,1 poin persen", "7.1 percentage points": a difference of two percentages
 
 
 def after_number_rx(lex: Lexicon) -> re.Pattern:
@@ -63,6 +64,7 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
     reading = sentence_lexicon(text, lex).numbers
     after_rx = after_number_rx(lex)
     money_before = rx(rf"(?:{lex.currency_before})\s*$")
+    points_rx = rx(rf"\s*(?:{lex.percentage_points})") if "percentage_points" in lex.words else None
     for match in _TOKEN.finditer(masked):
         raw = match.group("num")
         number, decimals = reading.read(raw)
@@ -71,7 +73,8 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             number = -number
         after = after_rx.match(text, match.end())
         end = match.end()
-        percent = bool(after and after.group("pct"))
+        points_match = points_rx.match(text, match.end()) if points_rx is not None else None
+        percent = bool(after and after.group("pct")) or points_match is not None
         mult_word = after.group("mult").lower() if after and after.group("mult") else None
         multiplier = lex.multipliers.get(mult_word, 1.0) if mult_word else 1.0
         prefix = money_before.search(text[: match.start()])
@@ -107,11 +110,13 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             decimals = -min(zeros, 6)  # "Rp 15.376.000" is rounded to thousands: ±500
         # the claim's value is the number as written (with its sign and %); the unit goes in the note
         written = text[match.start() : after.end("pct") if after and after.group("pct") else match.end()].strip()
+        if points_match is not None:
+            written, end = text[match.start() : points_match.end()].strip(), max(end, points_match.end())
         glued = rx(rf"(?:{lex.currency_sign})$").search(text, 0, match.start())
         if glued and not (sign or percent):  # "Rp15,4 juta": one word, one amount, written with its currency and multiplier
             written = text[glued.start() : after.end("mult") if after and after.group("mult") else match.end()].strip()
         found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None,
-                                   percent, money, unit, qualifier))
+                                   percent, money, unit, qualifier, points_match is not None))
     return found
 
 
@@ -172,11 +177,14 @@ class NumberChecker:
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
              "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "pair_words",
-             "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below")
+             "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below",
+             "compare_high", "compare_low", "compare_connector", "compare_filler")
 
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
+        lex = verifier.lex
+        self.relative_rx = rx(rf"\s*(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
         self.reference_phrase_rx = _reference_phrase_rx(verifier)
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
@@ -206,11 +214,13 @@ class NumberChecker:
             if number.unit == "ratio":
                 self.ratio(scope, number, features)
                 continue
-            if self.between_clusters(scope, number, features):
+            if self.between_clusters(scope, number, features) or self.relative_to_cluster(scope, number, scope.clusters_for(number.start), features):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
             if binding.ambiguous:
                 binding = self.in_list_order(scope, number, found, binding)
+            if binding.ambiguous and binding.stat == EITHER_MEAN_OR_DIFF:
+                binding = self.either_statistic(number, binding)
             quantified = subjects.quantified_clusters(scope, number, v.lex, v.facts.k) if binding.how == "subject" else None
             if quantified and len(quantified) > 1:
                 self.judge_every(scope, number, quantified, features)
@@ -236,6 +246,15 @@ class NumberChecker:
         wanted = order[peers.index(number)]
         fact = next(f for f in binding.facts if f.cluster == wanted)
         return type(binding)((fact,), binding.how, binding.stat)
+
+    def either_statistic(self, number: WrittenNumber, binding):
+        """A number the text leaves open between the mean and the gap of one subject and attribute: the one it agrees
+        with (else the mean, so the claim is false against the subject's own level)."""
+        identities = {(f.cluster, f.feature, f.member) for f in binding.facts}
+        if len(identities) != 1:
+            return binding
+        chosen = next((f for f in binding.facts if self.equal(number, f)), None) or next((f for f in binding.facts if f.kind == "mean"), binding.facts[0])
+        return type(binding)((chosen,), binding.how, chosen.kind)
 
     @staticmethod
     def respective(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], clusters, features):
@@ -285,28 +304,84 @@ class NumberChecker:
                      f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
 
     def between_clusters(self, scope: Scope, number: WrittenNumber, features) -> bool:
-        """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means."""
+        """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means. In percent,
+        the gap is read on a stated basis: "7,1 poin persen" / "7.1 percentage points" is the gap of the two clusters'
+        differences from the reference (2,7 % and −4,4 %), a bare "selisih … 7,1 %" either that (the gap as a share of
+        the reference) or the gap relative to the lower mean; "selisih keduanya" / "the gap between the two" names the
+        two clusters of the sentence before it."""
         start, end = scope.clause(number.start)
-        cue = rx(rf"\b(?:{self.v.lex.gap_cue})\b").search(scope.text, start, number.start)
+        lex = self.v.lex
+        cue = rx(rf"\b(?:{lex.gap_cue})\b").search(scope.text, start, number.start)
+        if not cue or number.unit in {"count", "clusters", "year"}:
+            return False
         named = [m for m in scope.clusters if start <= m.start < number.start]
         pair = list(dict.fromkeys(m.value for m in named))
-        if not cue or len(pair) != 2 or number.unit in {"count", "clusters", "year"}:
+        if not pair and "pair_pronoun" in lex.words and rx(rf"(?:{lex.pair_pronoun})").search(scope.text, cue.end(), number.start):
+            pair = list(dict.fromkeys(m.value for m in scope.clusters if m.start < start))[-2:]
+        if len(pair) != 2:
             return False
-        features = nearest_features(scope, number, features)
+        features = nearest_features(scope, number, features or scope.default_features)
         if len(features) != 1:
             self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
                          "selisih dua klaster tanpa indikator yang jelas")
             return True
         feature = features[0]
         lo, hi = sorted(pair)
-        fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
-        if number.percent or fact is None:
-            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
-                         "selisih relatif dua klaster: dasarnya tidak jelas" if number.percent else "selisih dua klaster tidak ada dalam fakta")
+        if number.percent:
+            candidates = self.percent_gaps(lo, hi, feature, relative=not number.points)
+            fact = next((f for f in candidates if self.equal(number, f)), candidates[0] if candidates else None)
+        else:
+            fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
+        if fact is None:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE, "selisih dua klaster tidak ada dalam fakta")
             return True
         ok = self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), fact,
                      Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""))
+        return True
+
+    def percent_gaps(self, a: int, b: int, feature: str, *, relative: bool) -> list[Fact]:
+        """The gap of two clusters in percent: in points of the reference (the gap of their % differences from it), and,
+        when `relative`, relative to the lower mean ("K1 7,4 % lebih tinggi daripada K4")."""
+        index = self.v.facts.index
+        da, db = index.get(f"K{a}.{feature}.diff_pct"), index.get(f"K{b}.{feature}.diff_pct")
+        found = []
+        if da is not None and db is not None:
+            points = abs(float(da.value) - float(db.value))
+            found.append(Fact(f"K{a}-K{b}.{feature}.diff_pct_gap", points, "pp", 1, "poin persen", None, feature, format_number(points, 1)))
+        if relative:
+            ma, mb = index.get(f"K{a}.{feature}.mean"), index.get(f"K{b}.{feature}.mean")
+            if ma is not None and mb is not None and min(float(ma.value), float(mb.value)) > 0:
+                low, high = sorted((float(ma.value), float(mb.value)))
+                share = 100 * (high - low) / low
+                found.append(Fact(f"K{a}-K{b}.{feature}.gap_pct_of_lower", share, "rel_pct", 1, "%", None, feature, format_number(share, 1) + " %"))
+        return found
+
+    def relative_to_cluster(self, scope: Scope, number: WrittenNumber, clusters, features) -> bool:
+        """"Pengeluaran Klaster 4 sekitar 41,5 % lebih rendah daripada Klaster 1", "7.4% higher than in Cluster 4": the
+        subject's mean relative to the named cluster's mean (high: A/B − 1; low: 1 − A/B)."""
+        if not number.percent or number.points:
+            return False
+        match = self.relative_rx.match(scope.text, number.end)
+        if not match:
+            return False
+        objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 3]
+        subjects = [c for c in clusters if not objects or c != objects[0].value]
+        features = nearest_features(scope, number, features)
+        if not objects or len(subjects) != 1 or len(features) != 1:
+            return False
+        subject, obj, feature = subjects[0], objects[0].value, features[0]
+        ours = float(self.v.facts.cluster(subject).features[feature].mean)
+        theirs = float(self.v.facts.cluster(obj).features[feature].mean)
+        if theirs == 0:
+            return False
+        higher = bool(match.group("high"))
+        share = 100 * (ours / theirs - 1) if higher else 100 * (1 - ours / theirs)
+        fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 1, "%", subject, feature,
+                    format_number(share, 1) + " %")
+        ok = share > 0 and self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
+                     f"rata-rata Klaster {subject} relatif terhadap Klaster {obj}" + ("" if share > 0 else "; arahnya terbalik"))
         return True
 
     def reference_before(self, scope: Scope, number: WrittenNumber, window: int = 50) -> bool:
@@ -330,7 +405,9 @@ class NumberChecker:
         cue = next((m for m in rx(rf"\b(?:{self.v.lex.range_cue})\b").finditer(scope.text, start) if m.end() <= number.start), None)
         _, end = scope.clause(number.start)
         subjects_named = {m.value for m in scope.clusters + scope.members if start <= m.start < end and m.value != AGGREGATE}
-        if cue and len(subjects_named) < 2:  # "dari 69,90 di Klaster 4 hingga 75,10 di Klaster 1": two means, not a range
+        # "berkisar Rp9 juta" (one number) is "about", not a range: a range has its two ends in the clause
+        two_ends = len(re.findall(r"\d+(?:[.,]\d+)*", scope.masked[cue.end() : end])) >= 2 if cue else False
+        if cue and two_ends and len(subjects_named) < 2:  # "dari 69,90 di Klaster 4 hingga 75,10 di Klaster 1": two means, not a range
             between = scope.masked[cue.end() : number.start]
             return "max" if re.search(r"\d", between) else "min"
         return None
