@@ -178,12 +178,13 @@ class NumberChecker:
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
              "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "pair_words",
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below",
-             "compare_high", "compare_low", "compare_connector", "compare_filler")
+             "compare_high", "compare_low", "compare_connector", "compare_filler", "quality_comparison")
 
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
         lex = verifier.lex
+        self.quality_rx = rx(lex.quality_comparison)
         self.relative_rx = rx(rf"\s*(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
         self.reference_phrase_rx = _reference_phrase_rx(verifier)
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
@@ -274,7 +275,18 @@ class NumberChecker:
         """"Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4": the ratio of the two means, first named over second."""
         start, end = scope.clause(number.start)
         named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
+        if len(named) < 2:  # "… dibanding Klaster 4, atau sekitar 1,7 kali lipat": the two clusters of the sentence so far
+            named = list(dict.fromkeys(m.value for m in scope.clusters if m.start < number.start))[-2:]
         features = nearest_features(scope, number, features)
+        units = self.unit_pair(scope, number)
+        if units and len(named) < 2 and len(features) == 1:  # "DKI Jakarta … sekitar 2,6 kali lipat Papua"
+            values = [self.v.unit_value(u, features[0]) for u in units]
+            if None not in values and values[1]:
+                ratio = values[0] / values[1]
+                fact = Fact(f"UNIT[{units[0]}]/UNIT[{units[1]}].{features[0]}.ratio", ratio, "ratio", 2, "", None, features[0], format_number(ratio, 2))
+                ok = self.equal(number, fact)
+                self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, f"rasio {units[0]} terhadap {units[1]}")
+                return
         fact = None
         if len(named) == 2 and len(features) == 1:
             lo, hi = sorted(named)
@@ -319,7 +331,7 @@ class NumberChecker:
         if not pair and "pair_pronoun" in lex.words and rx(rf"(?:{lex.pair_pronoun})").search(scope.text, cue.end(), number.start):
             pair = list(dict.fromkeys(m.value for m in scope.clusters if m.start < start))[-2:]
         if len(pair) != 2:
-            return False
+            return self.between_units(scope, number, features) if not pair else False
         features = nearest_features(scope, number, features or scope.default_features)
         if len(features) != 1:
             self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
@@ -338,6 +350,31 @@ class NumberChecker:
         ok = self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), fact,
                      Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""))
+        return True
+
+    def unit_pair(self, scope: Scope, number: WrittenNumber) -> list[str] | None:
+        """The two units a gap or ratio is about: the distinct units the sentence names, if exactly two, none of them the
+        national figure ("selisih antara Jakarta dan Papua", "Jakarta … 2,6 kali lipat Papua")."""
+        units = list(dict.fromkeys(m.value for m in scope.members))
+        if len(units) != 2 or AGGREGATE in units:
+            return None
+        return units
+
+    def between_units(self, scope: Scope, number: WrittenNumber, features) -> bool:
+        """"The life-expectancy gap between Jakarta and Papua is 7.64 years": the gap of the two units' values."""
+        units = self.unit_pair(scope, number)
+        features = nearest_features(scope, number, features or scope.default_features)
+        if not units or number.percent or len(features) != 1:
+            return False
+        values = [self.v.unit_value(u, features[0]) for u in units]
+        if None in values:
+            return False
+        info = self.v.facts.feature(features[0])
+        gap = abs(values[0] - values[1])
+        fact = Fact(f"UNIT[{units[0]}]-UNIT[{units[1]}].{features[0]}.gap", gap, "gap", info.decimals, info.unit, None, features[0],
+                    with_unit(format_number(gap, info.decimals), info.unit))
+        ok = self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, f"selisih {units[0]} dan {units[1]}")
         return True
 
     def percent_gaps(self, a: int, b: int, feature: str, *, relative: bool) -> list[Fact]:
@@ -360,7 +397,7 @@ class NumberChecker:
     def relative_to_cluster(self, scope: Scope, number: WrittenNumber, clusters, features) -> bool:
         """"Pengeluaran Klaster 4 sekitar 41,5 % lebih rendah daripada Klaster 1", "7.4% higher than in Cluster 4": the
         subject's mean relative to the named cluster's mean (high: A/B − 1; low: 1 − A/B)."""
-        if not number.percent or number.points:
+        if number.points or number.unit in {"count", "clusters", "year", "ratio"}:
             return False
         match = self.relative_rx.match(scope.text, number.end)
         if not match:
@@ -376,9 +413,18 @@ class NumberChecker:
         if theirs == 0:
             return False
         higher = bool(match.group("high"))
-        share = 100 * (ours / theirs - 1) if higher else 100 * (1 - ours / theirs)
-        fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 1, "%", subject, feature,
-                    format_number(share, 1) + " %")
+        if self.v.facts.feature(feature).direction != "higher_is_better" and self.quality_rx.search(match.group(0)):
+            higher = not higher  # "lebih baik" on an indicator where lower is better
+        if number.percent:
+            share = 100 * (ours / theirs - 1) if higher else 100 * (1 - ours / theirs)
+            fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 1, "%", subject, feature,
+                        format_number(share, 1) + " %")
+        else:  # "6.376 ribu rupiah lebih banyak … dibanding Klaster 4": the gap of the two means, in the stated direction
+            stored = self.v.facts.index.get(f"K{min(subject, obj)}-K{max(subject, obj)}.{feature}.gap")
+            if stored is None:
+                return False
+            share = (ours - theirs) if higher else (theirs - ours)
+            fact = stored
         ok = share > 0 and self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
                      f"rata-rata Klaster {subject} relatif terhadap Klaster {obj}" + ("" if share > 0 else "; arahnya terbalik"))

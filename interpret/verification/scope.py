@@ -252,7 +252,8 @@ class Analyzer:
             names |= {md_text(n) for n in names if n}  # as the brief prints a label: markup characters escaped
             for name in names:
                 if name:
-                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + suffix + r"(?![\w])")))
+                    # "life-expectancy gap" is the indicator "life expectancy": a space of the name may be written as a hyphen
+                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") + suffix + r"(?![\w])")))
         patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
         self.feature_patterns = patterns
         # a dimension word ("aspek kesehatan") names every indicator of its theme, unless its clause names one itself
