@@ -55,7 +55,8 @@ def _value(written: str, lex) -> int | None:
 class _Patterns:
     def __init__(self, lex):
         n = _number_alternatives(lex)
-        units = lex.count_units
+        suffix = rf"(?:{lex.feature_suffix})?" if "feature_suffix" in lex.words else ""  # "anggotanya", "provinsinya"
+        units = rf"(?:{lex.count_units}){suffix}"
         filler = r"(?:[\w-]+\s+){0,2}?"  # "five best-performing provinces", "lima provinsi anggota"
         self.of = rx(rf"(?<![\w,.])(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:the|its|their|total|seluruh|total)\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
         self.plain = rx(rf"(?<![\w,.])(?P<x>{n})\s+{filler}(?:{units})\b")
@@ -190,6 +191,8 @@ class CountChecker:
         # the group is what the clause names before the condition ("Di Klaster 3, sepuluh dari 14 provinsi …", "three of
         # the five members of Cluster 4 …"); "12 provinsi …, seluruhnya di Klaster 2 dan 4" counts every unit
         clusters = tuple(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < condition.position))
+        if not clusters:  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces": the paragraph's cluster
+            clusters = self._owner(scope, phrase)
         features = scope.features_for(condition.position)
         if not features or (len(features) > 1 and condition.threshold is not None):
             v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE,
@@ -212,6 +215,16 @@ class CountChecker:
         note = f"{satisfying} dari {size} anggota memenuhi syarat" + (f"; kelompok berisi {size}, bukan {phrase.of_size}" if phrase.of_size not in (None, size) else "")
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
+
+    def _owner(self, scope: Scope, phrase: CountPhrase) -> tuple[int, ...]:
+        lex = self.v.lex
+        possessive = ("feature_suffix" in lex.words and rx(rf"(?:{lex.feature_suffix})$").search(phrase.written)) or rx(r"\b(?:its|their)\b").search(phrase.written)
+        if not possessive:
+            return ()
+        one = (scope.antecedent or {}).get("one")
+        if one and one[0] == "cluster" and one[1]:
+            return tuple(one[1][:1])
+        return tuple(scope.default_clusters[:1])
 
     def _satisfying(self, clusters, features, members: list[str], condition: Condition) -> tuple[int | None, Fact | None]:
         """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""

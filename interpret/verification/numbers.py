@@ -439,7 +439,11 @@ class NumberChecker:
         def comparison(m) -> bool:
             return bool(compared.search(scope.text, max(0, m.start() - 25), m.start())) and any(m.end() <= f.start < number.start for f in scope.features)
 
-        return any(m.end() <= number.start and not comparison(m)
+        def earlier_statement(m) -> bool:  # "… below the provincial average, and per capita expenditure is around Rp9 million"
+            comma = re.search(r"[,;]", scope.text[m.end() : number.start])
+            return bool(comma) and any(m.end() + comma.start() < f.start < number.start for f in scope.features)
+
+        return any(m.end() <= number.start and not comparison(m) and not earlier_statement(m)
                    for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
 
     def stat_cue(self, scope: Scope, number: WrittenNumber) -> str | None:

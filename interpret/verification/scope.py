@@ -70,6 +70,7 @@ class Scope:
     tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
     list_gap: re.Pattern | None = None  # what may separate two names of one list (", dan"): lexicon `list_joiner`
     row_key: int | None = None  # a table row's k (the k-selection panel), which its cells are about
+    governed: list = field(default_factory=list)  # cluster mentions governed by a comparison word ("setelah Klaster 1")
     antecedent: dict | None = None  # the previous sentence's subject in the paragraph ({"one": …, "many": …}, engine._last_subject)
 
     def clause(self, position: int) -> tuple[int, int]:
@@ -102,6 +103,11 @@ class Scope:
             return tuple(dict.fromkeys(m.value for m in group))
         if clause_only:
             return ()
+        # a clause that names no cluster is about the sentence's subject so far: the last cluster named before it that no
+        # comparison word governs ("…, kedua tertinggi setelah Klaster 1, tetapi … 0,3 tahun di bawah" is not about Klaster 1)
+        earlier = [m for m in self.clusters if m.start < start and m not in self.governed]
+        if earlier and len(earlier) < len([m for m in self.clusters if m.start < start]):
+            return (earlier[-1].value,)
         named = tuple(dict.fromkeys(m.value for m in self.clusters))
         return named or self.default_clusters
 
@@ -241,6 +247,7 @@ class Analyzer:
         self.labels_read: set[str] = set()  # the labels read by composite order (the engine reports them as inferred)
         # "Its life expectancy …", "Keduanya …", "Mereka …": a pronoun names its antecedent (lexicon `pronoun`)
         self.pronoun_rx = rx(lex.pronoun, 0) if "pronoun" in lex.words else None
+        self.governed_rx = rx(rf"(?:{lex.comparison_lead})\s*$") if "comparison_lead" in lex.words else None
         self.suffix_rx = rx(rf"(?:{lex.feature_suffix})$") if "feature_suffix" in lex.words else None
         self.plural_rx = rx(lex.pronoun_plural, 0) if "pronoun_plural" in lex.words else None
         self.non_claim_rx = rx(lex.non_claim_numbers)
@@ -312,7 +319,9 @@ class Analyzer:
         sentence's subject: its first subject for "its"/"ia", every cluster it names for "their"/"keduanya"
         (the engine passes it within a paragraph only, never across a heading)."""
         units = [m for m in members if m.start < match.start() and m.value != AGGREGATE]
-        before = [m for m in clusters if m.start < match.start()]
+        # "kedua tertinggi setelah Klaster 1, tetapi pendidikannya …": a cluster governed by a comparison word is no antecedent
+        before = [m for m in clusters if m.start < match.start()
+                  and not (self.governed_rx is not None and self.governed_rx.search(text, max(0, m.start - 30), m.start))]
         if units and (not before or units[-1].start > before[-1].start):
             return "member", (units[-1].value,)  # "Papua mencatat … terendah di klasternya"
         if before:
@@ -416,8 +425,11 @@ class Analyzer:
                   if not (self.feature_negation and self.feature_negation.search(text, max(0, m.start() - 12), m.start()))]
         breaks = sorted({m.start() for m in rx(self.lex.clause_break).finditer(text)})
         clause_of = lambda pos: sum(1 for b in breaks if b <= pos)  # noqa: E731
-        named_clauses = {clause_of(m.start) for m in features}
-        features = sorted(features + [m for m in themed if clause_of(m.start) not in named_clauses], key=lambda m: m.start)
+        # a dimension word gives way to an indicator of its own theme named in its clause ("pendidikannya …: rata-rata
+        # lama sekolah 8,63"), not to one of another theme ("the life-expectancy gap …, and Cluster 1 spends …")
+        theme_of = {f.name: f.theme for f in self.facts.features}
+        named_clauses = {(clause_of(m.start), theme_of.get(m.value)) for m in features}
+        features = sorted(features + [m for m in themed if (clause_of(m.start), theme_of.get(m.value)) not in named_clauses], key=lambda m: m.start)
         members = self.member_patterns.find(work)  # in the text with the indicators already blanked, as before
         # "Its …", "Keduanya …", and an indicator with the possessive suffix ("umur harapan hidupnya") that opens
         # its clause: the antecedent, named at the pronoun, so it outranks a name after it in the clause
@@ -442,7 +454,10 @@ class Analyzer:
             masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap,
         )
         scope.antecedent = antecedent
+        if self.governed_rx is not None:
+            scope.governed = [m for m in clusters if self.governed_rx.search(text, max(0, m.start - 30), m.start)]
         scope._all_positions = [m.start() for m in self.all_features_rx.finditer(text)]
-        scope.parentheses = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+        # "(…)" and a dash-delimited aside ("Cluster 1 — DKI Jakarta, …, Bali — leads …"): what they list is no subject
+        scope.parentheses = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)|—[^—]+—|\s–\s[^–]+\s–\s", text)]
         scope.membership_cues = [m.start() for m in rx(rf"\b(?:{self.lex.membership})|:").finditer(text)]
         return scope
