@@ -82,6 +82,8 @@ class DirectionChecker:
                 v.unit_direction(scope, phrase, anchor.value, feature, word, negated)
             return
         clusters = scope.clusters_for(position)
+        if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
+            return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster
         if not clusters or not features:
             v.claim(scope, ClaimKind.DIRECTION, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "klaster atau indikator tidak jelas")
             return

@@ -222,6 +222,8 @@ class NumberChecker:
                 binding = self.in_list_order(scope, number, found, binding)
             if binding.ambiguous and binding.stat == EITHER_MEAN_OR_DIFF:
                 binding = self.either_statistic(number, binding)
+            if binding.ambiguous and number.qualifier in {"above", "below"} and self.bound_for_each(scope, number, binding):
+                continue
             quantified = subjects.quantified_clusters(scope, number, v.lex, v.facts.k) if binding.how == "subject" else None
             if quantified and len(quantified) > 1:
                 self.judge_every(scope, number, quantified, features)
@@ -231,6 +233,19 @@ class NumberChecker:
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
                 continue
             self.judge(scope, number, binding, clusters, features)
+
+    def bound_for_each(self, scope: Scope, number: WrittenNumber, binding) -> bool:
+        """"Klaster 2 dan Klaster 4 tidak stabil karena Jaccard-nya di bawah 0,60": a bound stated for several clusters
+        at once holds when it holds for each of them (one fact per cluster, of one kind and indicator)."""
+        facts = binding.facts
+        clusters = [f.cluster for f in facts]
+        if None in clusters or len(set(clusters)) != len(clusters) or len({(f.kind, f.feature) for f in facts}) != 1:
+            return False
+        failing = [f for f in facts if not self.equal(number, f)]
+        fact = failing[0] if failing else facts[0]
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(clusters), (), fact, Verdict.FALSE if failing else Verdict.TRUE,
+                     f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
+        return True
 
     @staticmethod
     def in_list_order(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], binding):
