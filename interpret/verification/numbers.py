@@ -185,7 +185,7 @@ class NumberChecker:
         self.reference_rx = rx(verifier.lex.reference)
         lex = verifier.lex
         self.quality_rx = rx(lex.quality_comparison)
-        self.relative_rx = rx(rf"\s*(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
+        self.relative_rx = rx(rf"\s*(?:(?:{lex.measure_units})\s+)?(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
         self.reference_phrase_rx = _reference_phrase_rx(verifier)
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
