@@ -130,6 +130,19 @@ def number_words(scope: Scope, lex: Lexicon, found: list[WrittenNumber]) -> list
     pattern = rx(rf"(?<![\w-])(?P<word>{words})(?=\s+(?:{lex.measure_units})(?![\w]))")
     taken = [(n.start, n.end) for n in found]
     extra = []
+    # "dua kali lipat", "three times", "twice": a ratio written in words (lexicon `ratio`, `twice`)
+    ratio_rx = rx(rf"(?<![\w-])(?:(?P<word>{words})\s+(?=(?:{lex.ratio})(?![\w]))|(?P<twice>{lex.twice})(?![\w]))") if "twice" in lex.words else None
+    for match in ratio_rx.finditer(scope.masked) if ratio_rx is not None else ():
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        before = scope.text[max(0, match.start() - 40) : match.start()]
+        qualifier = next((name for name, p in (("approx", lex.approx), ("nearly", lex.nearly), ("above", lex.above_bound),
+                                                 ("below", lex.below_bound)) if rx(rf"(?:{p})\s*$").search(before)), None)
+        value = 2.0 if match.group("twice") else float(lex.number_words[match.group("word").lower()])
+        written = match.group(0).strip()
+        # a ratio in words states a whole ratio: "twice" is 2,0 (1,95–2,05), not anything from 1,5 to 2,5
+        extra.append(WrittenNumber(match.start(), match.end(), written, value, value, 1, 1.0, False, False, False, "ratio", qualifier))
+        taken.append((match.start(), match.end()))
     for match in pattern.finditer(scope.masked):
         if any(a <= match.start() < b for a, b in taken):
             continue
@@ -493,8 +506,9 @@ class NumberChecker:
         qualifier = None if exact else number.qualifier
         if qualifier == "approx":  # the precision the digits imply: "sekitar 12 juta" is 11,5–12,5 juta, so 11,47 juta is not
             return abs(target - written) <= 0.5 * unit_of_last_digit + tolerance
-        if qualifier == "nearly":
-            return written - unit_of_last_digit - tolerance <= target < written - tolerance
+        if qualifier == "nearly":  # below, and close: within one unit of the last digit, at most a tenth of N ("hampir 2 kali lipat" is 1,8–2)
+            reach = min(unit_of_last_digit, 0.1 * abs(written)) if written else unit_of_last_digit
+            return written - reach - tolerance <= target < written - tolerance
         if qualifier == "above":
             return target > written
         if qualifier == "below":
@@ -532,10 +546,15 @@ class NumberChecker:
 
     def sign_agrees(self, scope: Scope, number: WrittenNumber, value: float) -> bool:
         """"2,7 % di bawah rata-rata" for a difference of +2,7 %: the size is right, the direction is not."""
-        _, end = scope.clause(number.start)
+        start, end = scope.clause(number.start)
         after = scope.text[number.end : min(end, number.end + 30)]
         above = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_above})").search(after)
         below = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_below})").search(after)
+        if not (above or below):  # "lebih rendah sekitar 1 tahun dari rata-rata provinsi": the direction before the number
+            before = scope.text[start : number.start]
+            lead = rf"\s+(?:(?:{self.v.lex.approx})\s+)?$"
+            above = rx(rf"(?:{self.v.lex.direction_above}){lead}").search(before)
+            below = rx(rf"(?:{self.v.lex.direction_below}){lead}").search(before)
         if above and not below:
             return value >= 0
         if below and not above:
