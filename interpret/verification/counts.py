@@ -181,6 +181,10 @@ class CountChecker:
     def __init__(self, verifier):
         self.v = verifier
 
+    def covers(self, scope: Scope, position: int) -> bool:
+        """Whether a written number at `position` is a conditional count or part of its condition (see `count_spans`)."""
+        return covered(self.v, scope, position)
+
     def check(self, scope: Scope) -> None:
         for phrase, condition in _cached(self.v, scope):
             self._judge(scope, phrase, condition)
