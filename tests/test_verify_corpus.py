@@ -94,3 +94,15 @@ if __name__ == "__main__":
             print(f"{entry['putusan']:>25} → {got:<25} {entry['teks']}")
             for c in claims:
                 print("      ", c.kind, repr(c.value), c.fact_id, c.verdict, c.note)
+
+
+@pytest.mark.parametrize(("name", "lang"), [("narrative_true_id.md", "id"), ("narrative_true_en.md", "en"), ("narrative_true_method_id.md", "id")])
+def test_the_true_narratives_verify_with_no_false_and_no_unverifiable_claim(name, lang):
+    """Written as a careful analyst writes, every statement true (tests/corpus/README.md): nothing may be flagged."""
+    from interpret.terms import Verdict
+
+    base = verifier_for(4)
+    verifier = Verifier(base.facts, locale=lang, units=base.units)
+    report = verifier.verify_markdown((CORPUS.parent / name).read_text(encoding="utf-8"))
+    flagged = [(c.value, c.verdict, c.note) for c in report.claims if c.verdict != Verdict.TRUE]
+    assert len(report.claims) > 15 and flagged == []

@@ -31,6 +31,7 @@ from .parts import parts_binding
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
 PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
+EITHER_MEAN_OR_DIFF = "mean|diff"  # a statistic the text leaves open between two facts of one subject and attribute
 _WINDOW = 45  # how far (characters) a concept phrase may stand from its number
 _AFTER_PENALTY = 20  # "silhouette 0,289" before "1,197 ± 0,104": a phrase after the number counts as this much farther
 
@@ -177,6 +178,19 @@ def statistic(checker, scope, number) -> str:
         return "reference"  # "di bawah rata-rata rumah tangga (668.548 rupiah)": the phrase the brief names its reference with
     if rx(lex.reference_after).match(scope.text[number.end : end]):  # "1,3 tahun di atas rata-rata provinsi"
         return "diff"
+    # "unggul sekitar 1,3 tahun dalam RLS dibandingkan rata-rata provinsi", "lags 3.2 years behind … the average": a lead
+    # or a lag stated before the number and the reference it is measured from later in the clause
+    lead = rx(rf"(?:{lex.better}|{lex.worse})\s+(?:(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+)?$")  # not "di atas 75 tahun": a bound
+    if lead.search(scope.text, start, number.start) and rx(rf"(?:{lex.reference_connector}|{lex.compare_connector})\s+(?:the\s+)?(?:{lex.reference})").search(scope.text, number.end, scope.clause(end)[1] if end < len(scope.text) else end):
+        return "diff"  # the reference may stand after a comparison word that opens the next clause ("dibandingkan …")
+    if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:the\s+)?(?:{lex.reference})\s+(?:{lex.gap_by})\s+(?:(?:{lex.approx})\s+)?$").search(scope.text, start, number.start):
+        return "diff"  # "leads the provincial average by about 1,3 years", "tertinggal dari rata-rata provinsi sekitar 3,2 tahun"
+    if "appositive_or" in lex.words:  # "1,2 juta rupiah atau 10 % di bawah rata-rata": both numbers state the gap
+        alternative = rx(rf"^\s*,?\s*(?:{lex.appositive_or})\s+(?:(?:{lex.approx})\s+)?[+\-−]?\d[\d.,]*\s*(?:{lex.percent_words})?\s*,?").match(scope.text[number.end : end])
+        if alternative and rx(lex.reference_after).match(scope.text[number.end + alternative.end() : end]):
+            # "Rp9 juta, atau 21,5 % di bawah rata-rata" states the mean, "1,2 juta rupiah atau 10 % di bawah" the gap:
+            # the grammar does not say which, so both facts of that subject and attribute are candidates
+            return EITHER_MEAN_OR_DIFF
     if checker.reference_before(scope, number):
         return "reference"
     if not scope.clusters and not scope.default_clusters and checker.reference_rx.search(scope.text):
@@ -233,13 +247,14 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
         if facts:
             return Binding(tuple(facts[:1]), "subject", stat)
     features = nearest_features(scope, number, features)
-    if stat in FEATURE_STATS and not features:
+    if (stat in FEATURE_STATS or stat == EITHER_MEAN_OR_DIFF) and not features:
         features = _features_of_unit(checker, scope, number)  # "9.000 ribu rupiah": the one indicator in rupiah
         if not features:
             return Binding((), "subject", stat)  # "kemiskinan turun 3,1 %": no indicator of the data is named
+    stats = set(stat.split("|"))
     facts = []
     for f in checker.numeric:
-        if f.kind != stat:
+        if f.kind not in stats:
             continue
         if member is not None and f.member is not None and f.member != member:
             continue
@@ -252,7 +267,7 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
             continue
         if features and f.feature is not None and f.feature not in features:
             continue
-        if features and f.feature is None and stat in FEATURE_STATS:
+        if features and f.feature is None and (stat in FEATURE_STATS or stat == EITHER_MEAN_OR_DIFF):
             continue
         facts.append(f)
     if member is not None:  # "DKI Jakarta … (z = +3,49)": the unit's own fact, when it has one

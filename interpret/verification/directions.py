@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..terms import ClaimKind, Direction, Verdict
 from .checkers import register
+from .counts import covered
 from .lexicon import load_lexicon, rx
 from .scope import AGGREGATE, Scope
 
@@ -70,6 +71,8 @@ class DirectionChecker:
     def _judge(self, scope: Scope, match, word: str, negated: bool, mode: str) -> None:
         v = self.v
         position = match.start("dir") if mode == "reference" else match.start()
+        if covered(v, scope, position):
+            return  # "tiga anggota Klaster 2 … di atas rata-rata": the members counted, not the cluster's mean (counts.py)
         anchor = scope.nearest_before(position)
         features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
         features = features or scope.features_for(position)
@@ -79,6 +82,8 @@ class DirectionChecker:
                 v.unit_direction(scope, phrase, anchor.value, feature, word, negated)
             return
         clusters = scope.clusters_for(position)
+        if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
+            return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster
         if not clusters or not features:
             v.claim(scope, ClaimKind.DIRECTION, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "klaster atau indikator tidak jelas")
             return

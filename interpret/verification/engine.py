@@ -14,7 +14,7 @@ from ..language import DATA_LANGUAGE, load_language
 from ..facts import Fact, Facts
 from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Direction, Verdict
-from . import directions, membership, numbers, policy, ranks, spread, stability  # noqa: F401  (each registers its checker)
+from . import counts, directions, membership, numbers, policy, ranks, spread, stability  # noqa: F401  (each registers its checker)
 from .checkers import CHECKERS
 from .directions import BETTER, WORSE, wanted_direction
 from .lexicon import CORE_WORDS, load_lexicon, rx

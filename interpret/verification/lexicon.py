@@ -42,6 +42,7 @@ class Lexicon:
     verdicts: dict[Verdict, str]
     kinds: dict[ClaimKind, str]
     repairs: dict[str, str] = field(default_factory=dict)
+    fractions: dict[str, float] = field(default_factory=dict)  # "separuh" → 0.5: a share of a group's members (counts.py)
     theme_words: dict[str, str] = field(default_factory=dict)  # a spec theme → the dimension words that name its indicators
     listing: dict[str, str] = field(default_factory=dict)  # the column and summary words of `interpret verify` (listing.py)
     contract: dict = field(default_factory=dict)  # a model's answer: meta phrases it may not write, violation messages (interpret.llm.parsing)
@@ -100,6 +101,7 @@ def load_lexicon(code: str, languages_dir: str | None = None) -> Lexicon:
             mixed_with=numbers.get("mixed_with"),
             function_words=str(numbers.get("function_words", r"(?!)")),
             concepts={k: str(v) for k, v in raw.get("concepts", {}).items()},
+            fractions={k.lower(): float(v) for k, v in shared("fractions").items()},
             theme_words={k: str(v) for k, v in raw.get("theme_words", {}).items()},
             verdicts={Verdict(k): str(v) for k, v in raw["verdicts"].items()},
             kinds={ClaimKind(k): str(v) for k, v in raw["kinds"].items()},

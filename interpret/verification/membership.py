@@ -10,6 +10,7 @@ import re
 
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .counts import covered
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
@@ -85,13 +86,20 @@ class MembershipChecker:
     def _count_words(self, scope: Scope) -> None:
         v = self.v
         for match in self.count_word_rx.finditer(scope.text):
+            if covered(v, scope, match.start()):
+                continue  # "tiga dari lima anggota … di bawah rata-rata": a count of members satisfying a condition (counts.py)
             value = self.number_words[match.group("word").lower()]
             if match.group("k"):
                 after = scope.text[match.end() : match.end() + 3]
                 if re.match(r"\s*\d", after):
                     continue  # "dua klaster 3" is not a count
                 fact = v.facts.index.get("RUN.k")
-                v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if fact and fact.value == value else Verdict.FALSE)
+                wanted = fact.value if fact else None
+                if wanted is not None and "other_word" in v.lex.words and (rx(v.lex.other_word).search(scope.text, max(0, match.start() - 15), match.start())
+                                                                          or rx(v.lex.other_after).match(scope.text, match.end())):
+                    wanted -= 1  # "the other three clusters", "ketiga klaster lainnya": all but the one the sentence is about
+                v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if wanted == value else Verdict.FALSE,
+                        "" if wanted == (fact.value if fact else None) else f"klaster lain: {wanted}")
                 continue
             start, _ = scope.clause(match.start())
             listed = list(dict.fromkeys(m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE))

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 from ..facts import Fact
 from ..language import load_language
-from ..numbers import format_number, with_unit
+from ..numbers import format_number
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from . import subjects
-from .binding import bind, nearest_features
+from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
+from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
 
 _TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=])|(?<=Rp))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
@@ -39,6 +40,7 @@ class WrittenNumber:
     money: bool
     unit: str  # count | clusters | year | ratio | percent | money | plain
     qualifier: str | None  # approx | above | below | nearly
+    points: bool = False  # "7,1 poin persen", "7.1 percentage points": a difference of two percentages
 
 
 def after_number_rx(lex: Lexicon) -> re.Pattern:
@@ -62,6 +64,7 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
     reading = sentence_lexicon(text, lex).numbers
     after_rx = after_number_rx(lex)
     money_before = rx(rf"(?:{lex.currency_before})\s*$")
+    points_rx = rx(rf"\s*(?:{lex.percentage_points})") if "percentage_points" in lex.words else None
     for match in _TOKEN.finditer(masked):
         raw = match.group("num")
         number, decimals = reading.read(raw)
@@ -70,7 +73,8 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             number = -number
         after = after_rx.match(text, match.end())
         end = match.end()
-        percent = bool(after and after.group("pct"))
+        points_match = points_rx.match(text, match.end()) if points_rx is not None else None
+        percent = bool(after and after.group("pct")) or points_match is not None
         mult_word = after.group("mult").lower() if after and after.group("mult") else None
         multiplier = lex.multipliers.get(mult_word, 1.0) if mult_word else 1.0
         prefix = money_before.search(text[: match.start()])
@@ -106,11 +110,13 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             decimals = -min(zeros, 6)  # "Rp 15.376.000" is rounded to thousands: ±500
         # the claim's value is the number as written (with its sign and %); the unit goes in the note
         written = text[match.start() : after.end("pct") if after and after.group("pct") else match.end()].strip()
+        if points_match is not None:
+            written, end = text[match.start() : points_match.end()].strip(), max(end, points_match.end())
         glued = rx(rf"(?:{lex.currency_sign})$").search(text, 0, match.start())
         if glued and not (sign or percent):  # "Rp15,4 juta": one word, one amount, written with its currency and multiplier
             written = text[glued.start() : after.end("mult") if after and after.group("mult") else match.end()].strip()
         found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None,
-                                   percent, money, unit, qualifier))
+                                   percent, money, unit, qualifier, points_match is not None))
     return found
 
 
@@ -124,6 +130,19 @@ def number_words(scope: Scope, lex: Lexicon, found: list[WrittenNumber]) -> list
     pattern = rx(rf"(?<![\w-])(?P<word>{words})(?=\s+(?:{lex.measure_units})(?![\w]))")
     taken = [(n.start, n.end) for n in found]
     extra = []
+    # "dua kali lipat", "three times", "twice": a ratio written in words (lexicon `ratio`, `twice`)
+    ratio_rx = rx(rf"(?<![\w-])(?:(?P<word>{words})\s+(?=(?:{lex.ratio})(?![\w]))|(?P<twice>{lex.twice})(?![\w]))") if "twice" in lex.words else None
+    for match in ratio_rx.finditer(scope.masked) if ratio_rx is not None else ():
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        before = scope.text[max(0, match.start() - 40) : match.start()]
+        qualifier = next((name for name, p in (("approx", lex.approx), ("nearly", lex.nearly), ("above", lex.above_bound),
+                                                 ("below", lex.below_bound)) if rx(rf"(?:{p})\s*$").search(before)), None)
+        value = 2.0 if match.group("twice") else float(lex.number_words[match.group("word").lower()])
+        written = match.group(0).strip()
+        # a ratio in words states a whole ratio: "twice" is 2,0 (1,95–2,05), not anything from 1,5 to 2,5
+        extra.append(WrittenNumber(match.start(), match.end(), written, value, value, 1, 1.0, False, False, False, "ratio", qualifier))
+        taken.append((match.start(), match.end()))
     for match in pattern.finditer(scope.masked):
         if any(a <= match.start() < b for a, b in taken):
             continue
@@ -166,16 +185,20 @@ def _reference_phrase_rx(verifier):
 
 
 @register
-class NumberChecker:
+class NumberChecker(RelationChecks):
     kind = ClaimKind.NUMBER
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
              "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "pair_words",
-             "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below")
+             "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below",
+             "compare_high", "compare_low", "compare_connector", "compare_filler", "quality_comparison")
 
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
+        lex = verifier.lex
+        self.quality_rx = rx(lex.quality_comparison)
+        self.relative_rx = rx(rf"\s*(?:(?:{lex.measure_units})\s+)?(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
         self.reference_phrase_rx = _reference_phrase_rx(verifier)
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
@@ -186,6 +209,9 @@ class NumberChecker:
         found = find_numbers(scope, v.lex)
         found = sorted(found + number_words(scope, v.lex, found), key=lambda n: n.start)
         for number in found:
+            counts = v.checks.get(ClaimKind.COUNT)  # counts.py reads numbers (thresholds): reached through the registry, not imported
+            if counts is not None and counts.covers(scope, number.start):
+                continue  # a count of members satisfying a condition, or its threshold: counts.py judges it
             clusters = scope.clusters_for(number.start)
             features = scope.features_for(number.start)
             if respectively:
@@ -203,11 +229,15 @@ class NumberChecker:
             if number.unit == "ratio":
                 self.ratio(scope, number, features)
                 continue
-            if self.between_clusters(scope, number, features):
+            if self.between_clusters(scope, number, features) or self.relative_to_cluster(scope, number, scope.clusters_for(number.start), features):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
             if binding.ambiguous:
                 binding = self.in_list_order(scope, number, found, binding)
+            if binding.ambiguous and binding.stat == EITHER_MEAN_OR_DIFF:
+                binding = self.either_statistic(number, binding)
+            if binding.ambiguous and number.qualifier in {"above", "below"} and self.bound_for_each(scope, number, binding):
+                continue
             quantified = subjects.quantified_clusters(scope, number, v.lex, v.facts.k) if binding.how == "subject" else None
             if quantified and len(quantified) > 1:
                 self.judge_every(scope, number, quantified, features)
@@ -217,6 +247,19 @@ class NumberChecker:
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
                 continue
             self.judge(scope, number, binding, clusters, features)
+
+    def bound_for_each(self, scope: Scope, number: WrittenNumber, binding) -> bool:
+        """"Klaster 2 dan Klaster 4 tidak stabil karena Jaccard-nya di bawah 0,60": a bound stated for several clusters
+        at once holds when it holds for each of them (one fact per cluster, of one kind and indicator)."""
+        facts = binding.facts
+        clusters = [f.cluster for f in facts]
+        if None in clusters or len(set(clusters)) != len(clusters) or len({(f.kind, f.feature) for f in facts}) != 1:
+            return False
+        failing = [f for f in facts if not self.equal(number, f)]
+        fact = failing[0] if failing else facts[0]
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(clusters), (), fact, Verdict.FALSE if failing else Verdict.TRUE,
+                     f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
+        return True
 
     @staticmethod
     def in_list_order(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], binding):
@@ -234,6 +277,15 @@ class NumberChecker:
         fact = next(f for f in binding.facts if f.cluster == wanted)
         return type(binding)((fact,), binding.how, binding.stat)
 
+    def either_statistic(self, number: WrittenNumber, binding):
+        """A number the text leaves open between the mean and the gap of one subject and attribute: the one it agrees
+        with (else the mean, so the claim is false against the subject's own level)."""
+        identities = {(f.cluster, f.feature, f.member) for f in binding.facts}
+        if len(identities) != 1:
+            return binding
+        chosen = next((f for f in binding.facts if self.equal(number, f)), None) or next((f for f in binding.facts if f.kind == "mean"), binding.facts[0])
+        return type(binding)((chosen,), binding.how, chosen.kind)
+
     @staticmethod
     def respective(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], clusters, features):
         """"UHH dan HLS masing-masing 72,3 dan 13,2 tahun": the i-th number of the clause is about the i-th name."""
@@ -248,27 +300,6 @@ class NumberChecker:
             features = (named_features[i],)
         return clusters, features
 
-    def ratio(self, scope: Scope, number: WrittenNumber, features) -> None:
-        """"Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4": the ratio of the two means, first named over second."""
-        start, end = scope.clause(number.start)
-        named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
-        features = nearest_features(scope, number, features)
-        fact = None
-        if len(named) == 2 and len(features) == 1:
-            lo, hi = sorted(named)
-            stored = self.v.facts.index.get(f"K{lo}-K{hi}.{features[0]}.ratio")
-            if stored is not None and named[0] != lo:  # "Klaster 4 … kali Klaster 1": the inverse
-                inverse = 1 / float(stored.value)
-                stored = Fact(f"1/{stored.id}", inverse, "ratio", 2, "", hi, stored.feature, format_number(inverse, 2))
-            fact = stored
-        if fact is None:
-            self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named), features, None, Verdict.UNVERIFIABLE,
-                         "rasio tanpa dua klaster dan satu indikator yang jelas")
-            return
-        ok = self.equal(number, fact)
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
-                     "" if ok else f"terikat pada {fact.id}")
-
     def judge_every(self, scope: Scope, number: WrittenNumber, clusters: tuple[int, ...], features) -> None:
         """"Semua klaster kecuali Klaster 4 … di atas 8 tahun": true only when it holds for each cluster."""
         bindings = [bind(self, scope, number, (c,), features, None) for c in clusters]
@@ -281,31 +312,6 @@ class NumberChecker:
         self.v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE if failing else Verdict.TRUE,
                      f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
 
-    def between_clusters(self, scope: Scope, number: WrittenNumber, features) -> bool:
-        """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means."""
-        start, end = scope.clause(number.start)
-        cue = rx(rf"\b(?:{self.v.lex.gap_cue})\b").search(scope.text, start, number.start)
-        named = [m for m in scope.clusters if start <= m.start < number.start]
-        pair = list(dict.fromkeys(m.value for m in named))
-        if not cue or len(pair) != 2 or number.unit in {"count", "clusters", "year"}:
-            return False
-        features = nearest_features(scope, number, features)
-        if len(features) != 1:
-            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
-                         "selisih dua klaster tanpa indikator yang jelas")
-            return True
-        feature = features[0]
-        lo, hi = sorted(pair)
-        fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
-        if number.percent or fact is None:
-            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
-                         "selisih relatif dua klaster: dasarnya tidak jelas" if number.percent else "selisih dua klaster tidak ada dalam fakta")
-            return True
-        ok = self.equal(number, fact)
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), fact,
-                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""))
-        return True
-
     def reference_before(self, scope: Scope, number: WrittenNumber, window: int = 50) -> bool:
         start, _ = scope.clause(number.start)
         # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
@@ -315,7 +321,11 @@ class NumberChecker:
         def comparison(m) -> bool:
             return bool(compared.search(scope.text, max(0, m.start() - 25), m.start())) and any(m.end() <= f.start < number.start for f in scope.features)
 
-        return any(m.end() <= number.start and not comparison(m)
+        def earlier_statement(m) -> bool:  # "… below the provincial average, and per capita expenditure is around Rp9 million"
+            comma = re.search(r"[,;]", scope.text[m.end() : number.start])
+            return bool(comma) and any(m.end() + comma.start() < f.start < number.start for f in scope.features)
+
+        return any(m.end() <= number.start and not comparison(m) and not earlier_statement(m)
                    for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
 
     def stat_cue(self, scope: Scope, number: WrittenNumber) -> str | None:
@@ -327,7 +337,9 @@ class NumberChecker:
         cue = next((m for m in rx(rf"\b(?:{self.v.lex.range_cue})\b").finditer(scope.text, start) if m.end() <= number.start), None)
         _, end = scope.clause(number.start)
         subjects_named = {m.value for m in scope.clusters + scope.members if start <= m.start < end and m.value != AGGREGATE}
-        if cue and len(subjects_named) < 2:  # "dari 69,90 di Klaster 4 hingga 75,10 di Klaster 1": two means, not a range
+        # "berkisar Rp9 juta" (one number) is "about", not a range: a range has its two ends in the clause
+        two_ends = len(re.findall(r"\d+(?:[.,]\d+)*", scope.masked[cue.end() : end])) >= 2 if cue else False
+        if cue and two_ends and len(subjects_named) < 2:  # "dari 69,90 di Klaster 4 hingga 75,10 di Klaster 1": two means, not a range
             between = scope.masked[cue.end() : number.start]
             return "max" if re.search(r"\d", between) else "min"
         return None
@@ -348,8 +360,9 @@ class NumberChecker:
         qualifier = None if exact else number.qualifier
         if qualifier == "approx":  # the precision the digits imply: "sekitar 12 juta" is 11,5–12,5 juta, so 11,47 juta is not
             return abs(target - written) <= 0.5 * unit_of_last_digit + tolerance
-        if qualifier == "nearly":
-            return written - unit_of_last_digit - tolerance <= target < written - tolerance
+        if qualifier == "nearly":  # below, and close: within one unit of the last digit, at most a tenth of N ("hampir 2 kali lipat" is 1,8–2)
+            reach = min(unit_of_last_digit, 0.1 * abs(written)) if written else unit_of_last_digit
+            return written - reach - tolerance <= target < written - tolerance
         if qualifier == "above":
             return target > written
         if qualifier == "below":
@@ -387,10 +400,15 @@ class NumberChecker:
 
     def sign_agrees(self, scope: Scope, number: WrittenNumber, value: float) -> bool:
         """"2,7 % di bawah rata-rata" for a difference of +2,7 %: the size is right, the direction is not."""
-        _, end = scope.clause(number.start)
+        start, end = scope.clause(number.start)
         after = scope.text[number.end : min(end, number.end + 30)]
         above = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_above})").search(after)
         below = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_below})").search(after)
+        if not (above or below):  # "lebih rendah sekitar 1 tahun dari rata-rata provinsi": the direction before the number
+            before = scope.text[start : number.start]
+            lead = rf"\s+(?:(?:{self.v.lex.approx})\s+)?$"
+            above = rx(rf"(?:{self.v.lex.direction_above}){lead}").search(before)
+            below = rx(rf"(?:{self.v.lex.direction_below}){lead}").search(before)
         if above and not below:
             return value >= 0
         if below and not above:

@@ -162,11 +162,17 @@ class PolicyChecker:
     def _recommended(self, scope: Scope, match) -> bool:
         """The sector word is what the sentence recommends: not negated, not the ground ("karena …", "unggul pada …")."""
         start, end = scope.clause(match.start())
+        if any(f.start <= match.start() < f.end and not self._dimension_word(f.text) for f in scope.features):
+            return False  # "mean schooling 10.23 years": an indicator's name, not a sector ("mutu pendidikan" still is one)
         if self.negation_rx.search(scope.text, max(start, match.start() - 30), min(end, match.end() + 20)):
             return False
         if self.reason_rx.search(scope.text, 0, match.start()):
             return False
         return not self.position_rx.search(scope.text, max(start, match.start() - 40), match.start())
+
+    def _dimension_word(self, text: str) -> bool:
+        """A dimension word of a theme ("pendidikan", "health"), which also names a sector, unlike an indicator's name."""
+        return any(rx(rf"(?:{pattern})").fullmatch(text) for pattern in self.v.lex.theme_words.values())
 
     def _justification(self, rules: list[PolicyRule], number: int):
         """The fact that grounds a recommendation no rule contradicts: a lagging indicator of its theme, else the composite rank."""

@@ -20,7 +20,7 @@ class RankChecker:
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope") + UnitComparisons.words
+             "national_scope", "compare_all_others", "compare_end") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -31,9 +31,12 @@ class RankChecker:
         self.superlative_rx = rx(
             rf"(?:(?P<ord>{_ORD})\s+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
         )
-        self.compare_rx = rx(
-            rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)"
-        )
+        lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
+        self.compare_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
+        # "… daripada klaster lain mana pun" / "than any other cluster": the first (or last) of all
+        self.compare_all_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?P<all>{lex.compare_all_others})\b")
+        # "Klaster 3 bahkan lebih tinggi lagi." / "Cluster 2 is slightly lower.": compared with the subject named before it
+        self.compare_end_rx = rx(rf"{lead}(?:\s+(?:{lex.compare_filler})){{0,2}}(?:\s+{lex.compare_end})?\s*(?=[.;,!?]|$)")
         self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns}|nilai|value)\s+(?:\w+\s+){{0,2}}$")
         self.gap_rx = rx(rf"(?:{lex.gap_between})")
         self.size_rx = rx(lex.size_words)
@@ -211,25 +214,60 @@ class RankChecker:
                                 f"urutan Klaster {subject} = {ours.value}, Klaster {obj} = {theirs.value}")
 
     def _comparisons(self, scope: Scope) -> None:
-        v = self.v
+        """"Klaster 3 lebih tinggi daripada Klaster 2", "spends more per capita than Cluster 3", "higher than any other
+        cluster", and a comparison with no object that ends its clause ("Klaster 3 bahkan lebih tinggi lagi", "Cluster 2
+        is slightly lower"): compared with the cluster named before it (an earlier clause, else the previous sentence's
+        subject). The indicator is the one the sentence names before the comparison, else any it names, else the
+        previous sentence's ("Angka ini lebih tinggi daripada Klaster 2")."""
+        taken = []
         for match in self.compare_rx.finditer(scope.text):
             objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 5]
             if not objects:
                 continue
-            obj = objects[0].value
+            taken.append((match.start(), objects[0].end))
             subjects = [m for m in scope.clusters if m.end <= match.start()]
-            if not subjects:
-                subjects_values = scope.default_clusters
+            subject_values = scope.clusters_for(match.start()) if subjects else scope.default_clusters
+            self._compare(scope, match, subject_values, (objects[0].value,), scope.text[self._phrase_start(scope, match) : objects[0].end])
+        for match in self.compare_all_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            taken.append(match.span())
+            subject_values = scope.clusters_for(match.start())
+            others = tuple(c.number for c in self.v.facts.clusters if c.number not in subject_values)
+            self._compare(scope, match, subject_values[:1], others, scope.text[self._phrase_start(scope, match) : match.end()])
+        for match in self.compare_end_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            start, _ = scope.clause(match.start())
+            before = [m for m in scope.clusters if start <= m.start < match.start()]
+            if not before:
+                continue
+            subject = before[-1].value
+            earlier = [m.value for m in scope.clusters if m.start < start and m.value != subject]
+            antecedent = (scope.antecedent or {}).get("one") or ()
+            if earlier:
+                obj = earlier[-1]
+            elif antecedent and antecedent[0] == "cluster" and antecedent[1] and antecedent[1][0] != subject:
+                obj = antecedent[1][0]
             else:
-                subjects_values = scope.clusters_for(match.start())
-            features = [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features]
-            features = list(dict.fromkeys(features))
-            start, end = scope.clause(match.start())
-            if scope.all_features and any(p < match.start() for p in scope._all_positions):
-                features = list(scope.all_features)
-            better_words = self.quality_rx.search(match.group(0))
-            phrase = scope.text[match.start() : objects[0].end]
-            for subject in subjects_values:
+                continue
+            self._compare(scope, match, (subject,), (obj,), scope.text[self._phrase_start(scope, match) : match.end()].strip())
+
+    def _phrase_start(self, scope: Scope, match) -> int:
+        """Where a comparison's phrase starts: at the verb that names its indicator when it stands right before it
+        ("hidup lebih lama", "spends more per capita")."""
+        verbs = [m for m in scope.features if 0 <= match.start() - m.end <= 2 and m.start < match.start()]
+        return verbs[-1].start if verbs else match.start()
+
+    def _compare(self, scope: Scope, match, subject_values, objects, phrase: str) -> None:
+        v = self.v
+        features = [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features]
+        features = list(dict.fromkeys(features)) or list(scope.default_features)
+        if scope.all_features and any(p < match.start() for p in scope._all_positions):
+            features = list(scope.all_features)
+        better_words = self.quality_rx.search(match.group(0))
+        for subject in subject_values:
+            for obj in objects:
                 if subject == obj:
                     continue
                 if not features:

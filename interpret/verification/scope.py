@@ -70,6 +70,8 @@ class Scope:
     tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
     list_gap: re.Pattern | None = None  # what may separate two names of one list (", dan"): lexicon `list_joiner`
     row_key: int | None = None  # a table row's k (the k-selection panel), which its cells are about
+    governed: list = field(default_factory=list)  # cluster mentions governed by a comparison word ("setelah Klaster 1")
+    antecedent: dict | None = None  # the previous sentence's subject in the paragraph ({"one": …, "many": …}, engine._last_subject)
 
     def clause(self, position: int) -> tuple[int, int]:
         start, end = 0, len(self.text)
@@ -101,6 +103,11 @@ class Scope:
             return tuple(dict.fromkeys(m.value for m in group))
         if clause_only:
             return ()
+        # a clause that names no cluster is about the sentence's subject so far: the last cluster named before it that no
+        # comparison word governs ("…, kedua tertinggi setelah Klaster 1, tetapi … 0,3 tahun di bawah" is not about Klaster 1)
+        earlier = [m for m in self.clusters if m.start < start and m not in self.governed]
+        if earlier and len(earlier) < len([m for m in self.clusters if m.start < start]):
+            return (earlier[-1].value,)
         named = tuple(dict.fromkeys(m.value for m in self.clusters))
         return named or self.default_clusters
 
@@ -223,9 +230,11 @@ class Analyzer:
         ordinals = "|".join(lex.ordinals)
         # a cluster's name: a digit, a letter A–H or a Roman numeral, unless a unit follows ("2 provinsi")
         item = rf"(\d{{1,2}}|[A-H]|[IVX]{{1,4}})(?![\w]|[.,]\d)(?!\s*(?:{lex.item_units}))"
+        # "In Cluster 3, 10 of the 14 provinces …": a number that counts members after a comma is no list item
+        more_guard = rf"(?!\s+(?:{lex.count_of})\s)" if "count_of" in lex.words else ""
         self.cluster_rx = rx(
             rf"\b{lex.cluster_word}\s+(?:{lex.ordinal_prefix})?(?:(?P<ord>{ordinals})\b(?!\s+(?:{lex.ordinal_superlatives}))|{item}"
-            rf"(?P<more>(?:\s*(?:,|{lex.list_joiner})\s*(?:{lex.cluster_word}\s+)?{item})*))",
+            rf"(?P<more>(?:\s*(?:,|{lex.list_joiner})\s*(?:{lex.cluster_word}\s+)?{item}{more_guard})*))",
             0,
         )
         self.item_rx = rx(item, 0)
@@ -238,6 +247,7 @@ class Analyzer:
         self.labels_read: set[str] = set()  # the labels read by composite order (the engine reports them as inferred)
         # "Its life expectancy …", "Keduanya …", "Mereka …": a pronoun names its antecedent (lexicon `pronoun`)
         self.pronoun_rx = rx(lex.pronoun, 0) if "pronoun" in lex.words else None
+        self.governed_rx = rx(rf"(?:{lex.comparison_lead})\s*$") if "comparison_lead" in lex.words else None
         self.suffix_rx = rx(rf"(?:{lex.feature_suffix})$") if "feature_suffix" in lex.words else None
         self.plural_rx = rx(lex.pronoun_plural, 0) if "pronoun_plural" in lex.words else None
         self.non_claim_rx = rx(lex.non_claim_numbers)
@@ -249,7 +259,8 @@ class Analyzer:
             names |= {md_text(n) for n in names if n}  # as the brief prints a label: markup characters escaped
             for name in names:
                 if name:
-                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name) + suffix + r"(?![\w])")))
+                    # "life-expectancy gap" is the indicator "life expectancy": a space of the name may be written as a hyphen
+                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") + suffix + r"(?![\w])")))
         patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
         self.feature_patterns = patterns
         # a dimension word ("aspek kesehatan") names every indicator of its theme, unless its clause names one itself
@@ -308,7 +319,9 @@ class Analyzer:
         sentence's subject: its first subject for "its"/"ia", every cluster it names for "their"/"keduanya"
         (the engine passes it within a paragraph only, never across a heading)."""
         units = [m for m in members if m.start < match.start() and m.value != AGGREGATE]
-        before = [m for m in clusters if m.start < match.start()]
+        # "kedua tertinggi setelah Klaster 1, tetapi pendidikannya …": a cluster governed by a comparison word is no antecedent
+        before = [m for m in clusters if m.start < match.start()
+                  and not (self.governed_rx is not None and self.governed_rx.search(text, max(0, m.start - 30), m.start))]
         if units and (not before or units[-1].start > before[-1].start):
             return "member", (units[-1].value,)  # "Papua mencatat … terendah di klasternya"
         if before:
@@ -412,8 +425,11 @@ class Analyzer:
                   if not (self.feature_negation and self.feature_negation.search(text, max(0, m.start() - 12), m.start()))]
         breaks = sorted({m.start() for m in rx(self.lex.clause_break).finditer(text)})
         clause_of = lambda pos: sum(1 for b in breaks if b <= pos)  # noqa: E731
-        named_clauses = {clause_of(m.start) for m in features}
-        features = sorted(features + [m for m in themed if clause_of(m.start) not in named_clauses], key=lambda m: m.start)
+        # a dimension word gives way to an indicator of its own theme named in its clause ("pendidikannya …: rata-rata
+        # lama sekolah 8,63"), not to one of another theme ("the life-expectancy gap …, and Cluster 1 spends …")
+        theme_of = {f.name: f.theme for f in self.facts.features}
+        named_clauses = {(clause_of(m.start), theme_of.get(m.value)) for m in features}
+        features = sorted(features + [m for m in themed if (clause_of(m.start), theme_of.get(m.value)) not in named_clauses], key=lambda m: m.start)
         members = self.member_patterns.find(work)  # in the text with the indicators already blanked, as before
         # "Its …", "Keduanya …", and an indicator with the possessive suffix ("umur harapan hidupnya") that opens
         # its clause: the antecedent, named at the pronoun, so it outranks a name after it in the clause
@@ -437,7 +453,11 @@ class Analyzer:
             stat=stat, clusters=clusters, features=features, members=members, unknown_clusters=unknown, breaks=breaks,
             masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap,
         )
+        scope.antecedent = antecedent
+        if self.governed_rx is not None:
+            scope.governed = [m for m in clusters if self.governed_rx.search(text, max(0, m.start - 30), m.start)]
         scope._all_positions = [m.start() for m in self.all_features_rx.finditer(text)]
-        scope.parentheses = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+        # "(…)" and a dash-delimited aside ("Cluster 1 — DKI Jakarta, …, Bali — leads …"): what they list is no subject
+        scope.parentheses = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)|—[^—]+—|\s–\s[^–]+\s–\s", text)]
         scope.membership_cues = [m.start() for m in rx(rf"\b(?:{self.lex.membership})|:").finditer(text)]
         return scope

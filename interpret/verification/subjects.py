@@ -24,6 +24,8 @@ def subject_after(scope, number, lex):
     for mention in sorted(scope.clusters + scope.members, key=lambda m: m.start):
         if number.end <= mention.start < min(end, number.end + 40):
             between = scope.text[number.end : mention.start]
+            if re.fullmatch(r"\s*(?:[^\W\d]+\s*)?\(\s*", between) and re.match(r"\s*\)", scope.text[mention.end :]):
+                return mention  # "68,17 tahun (Papua)": the name in parentheses right after the number is its subject
             if re.search(r"[,;:()\d]", between):
                 return None
             if rx(rf"(?:^|\s)(?:{lex.subject_after})\s+$").search(between):

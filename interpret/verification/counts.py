@@ -1,0 +1,269 @@
+"""Counts of members that satisfy a condition: "12 provinsi memiliki UHH di bawah rata-rata provinsi", "tiga dari lima
+anggota Klaster 4 …", "separuh anggota Klaster 2 …", "four of the five members of Cluster 4 spend less than 10 million
+rupiah", "most provinces in Cluster 2 …".
+
+Such a count is not the size of a cluster (which the same words state in "Klaster 4 beranggotakan lima provinsi"): it is
+bound to the members of its group (the clusters its clause names, else every unit of the data) that satisfy the
+condition its clause states after it, an indicator above or below the reference (the facts K{n}.{f}.n_above /
+n_below, summed over the group) or above or below a written threshold (counted on the units' values). "X dari Y" /
+"X of the Y" also states the group's size: Y must be it. A fraction ("separuh", "half", lexicon [fractions]) agrees when
+it is the share of the group's size to the nearest member; "sebagian besar" / "most" (`count_majority`) means more
+than half. A count with a membership cue before it ("terdiri dari 10 provinsi") stays a size claim (membership.py,
+numbers.py), and so does one whose clause states no condition.
+
+`CountChecker` makes the claims; `count_spans(verifier, scope)` tells the number and membership checkers which written
+counts are conditional, so they do not judge them again as sizes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..facts import Fact
+from ..terms import ClaimKind, Verdict
+from .checkers import register
+from .lexicon import rx
+from .scope import Scope
+
+_CONDITION_REACH = 60  # how far (characters) after its direction word the reference or threshold may stand
+
+
+@dataclass(frozen=True)
+class CountPhrase:
+    start: int
+    end: int
+    written: str
+    count: int | None  # the members claimed; None for a fraction or a majority
+    of_size: int | None  # "X dari Y": Y, the group's size as written
+    fraction: float | None  # "separuh" = 0.5
+    majority: bool  # "sebagian besar", "most"
+
+
+def _number_alternatives(lex) -> str:
+    words = "|".join(sorted((re.escape(w) for w in lex.number_words), key=len, reverse=True))
+    return rf"\d{{1,4}}|{words}" if words else r"\d{1,4}"
+
+
+def _value(written: str, lex) -> int | None:
+    written = written.strip().lower()
+    if written.isdigit():
+        return int(written)
+    return lex.number_words.get(written)
+
+
+class _Patterns:
+    def __init__(self, lex):
+        n = _number_alternatives(lex)
+        suffix = rf"(?:{lex.feature_suffix})?" if "feature_suffix" in lex.words else ""  # "anggotanya", "provinsinya"
+        units = rf"(?:{lex.count_units}){suffix}"
+        filler = r"(?:[\w-]+\s+){0,2}?"  # "five best-performing provinces", "lima provinsi anggota"
+        self.of = rx(rf"(?<![\w,.])(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:the|its|their|total|seluruh|total)\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
+        self.plain = rx(rf"(?<![\w,.])(?P<x>{n})\s+{filler}(?:{units})\b")
+        fractions = "|".join(sorted((re.escape(w) for w in lex.fractions), key=len, reverse=True)) or r"(?!)"
+        self.fraction = rx(rf"(?<![\w-])(?:(?P<frac>{fractions})|(?P<most>{lex.count_majority}))\s+(?:(?:{lex.count_of})\s+)?(?:(?:the|its|their)\s+)?{filler}(?:{units})\b")
+        self.frame = rx(rf"\b(?:{lex.subject_after})\s+(?:the\s+)?$")  # "Di Klaster 3, …", "In Cluster 3, …": a frame, no apposition
+        self.no_member = rx(lex.no_member)
+        self.size_cue = rx(rf"(?:{lex.size_cue})\s+(?:\w+\s+)?$")
+        self.above = rx(rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?:(?P<above>{lex.count_above})|(?P<below>{lex.count_below}))\b")
+        self.target = rx(rf"\s*(?:(?:\S+\s+){{0,4}}?)(?:(?P<ref>{lex.reference}|{lex.count_reference})|(?P<num>(?:{lex.currency_sign})?\s*\d))")
+
+
+def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
+    patterns = _pattern_cache(lex)
+    found: list[CountPhrase] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(p.start < end and start < p.end for p in found)
+
+    for match in patterns.of.finditer(scope.text):
+        x, y = _value(match.group("x"), lex), _value(match.group("y"), lex)
+        if x is not None and y is not None:
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), x, y, None, False))
+    for match in patterns.fraction.finditer(scope.text):
+        if free(match.start(), match.end()):
+            fraction = lex.fractions.get(match.group("frac").lower()) if match.group("frac") else None
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), None, None, fraction, bool(match.group("most"))))
+    for match in patterns.plain.finditer(scope.text):
+        x = _value(match.group("x"), lex)
+        if x is not None and free(match.start(), match.end()):
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False))
+    return sorted(found, key=lambda p: p.start)
+
+
+_CACHE: dict[str, _Patterns] = {}
+
+
+def _pattern_cache(lex) -> _Patterns:
+    if lex.path not in _CACHE:
+        _CACHE[lex.path] = _Patterns(lex)
+    return _CACHE[lex.path]
+
+
+@dataclass(frozen=True)
+class Condition:
+    position: int  # where its direction word stands
+    above: bool
+    negated: bool
+    threshold: object | None  # a WrittenNumber, or None: the reference
+
+
+def condition_after(verifier, scope: Scope, phrase: CountPhrase) -> Condition | None:
+    """The condition a count's clause states after it: above / below the reference or a written threshold."""
+    patterns = _pattern_cache(verifier.lex)
+    _, end = scope.clause(phrase.start)
+    for match in patterns.above.finditer(scope.text, phrase.end, end):
+        target = patterns.target.match(scope.text, match.end(), min(end, match.end() + _CONDITION_REACH))
+        if not target:
+            continue
+        threshold = None
+        if target.group("num"):
+            from .numbers import find_numbers
+
+            threshold = next((n for n in find_numbers(scope, verifier.lex) if n.start >= match.end()), None)
+            if threshold is None:
+                continue
+        return Condition(match.start("above") if match.group("above") else match.start("below"), bool(match.group("above")),
+                         bool(match.group("neg")), threshold)
+    return None
+
+
+def _cached(verifier, scope: Scope) -> list[tuple[CountPhrase, Condition]]:
+    found = getattr(scope, "_conditional_counts", None)
+    if found is None:
+        found = _conditional(verifier, scope)
+        scope._conditional_counts = found
+    return found
+
+
+def count_spans(verifier, scope: Scope) -> list[tuple[int, int]]:
+    """What the conditional counts of the scope cover: the written count, its condition's direction word and threshold.
+    The number, direction and membership checkers leave these to `CountChecker` (a member count's condition says
+    nothing about the cluster's mean, and its threshold is no claim)."""
+    spans = []
+    for phrase, condition in _cached(verifier, scope):
+        spans.append((phrase.start, phrase.end))
+        spans.append((condition.position, condition.position + 1))
+        if condition.threshold is not None:
+            spans.append((condition.threshold.start, condition.threshold.end))
+    return spans
+
+
+def covered(verifier, scope: Scope, position: int) -> bool:
+    return any(a <= position < b for a, b in count_spans(verifier, scope))
+
+
+def _conditional(verifier, scope: Scope):
+    patterns = _pattern_cache(verifier.lex)
+    out = []
+    for phrase in find_count_phrases(scope, verifier.lex):
+        start, _ = scope.clause(phrase.start)
+        if patterns.size_cue.search(scope.text, start, phrase.start):
+            continue  # "terdiri dari 10 provinsi …": the cluster's size
+        if any(m.start() <= phrase.start < m.end() + 2 for m in patterns.no_member.finditer(scope.text, start, phrase.end)):
+            continue  # "tidak satu pun provinsi …" / "not a single province": the quantifier of directions.py
+        if any(a < phrase.start < b for a, b in scope.parentheses):
+            continue  # "Klaster 1 (5 provinsi) berada di atas …": the cluster's size, in passing
+        if any(start <= m.end <= phrase.start and re.fullmatch(r"\s*[,—–(:-]\s*(?:the\s+|yang\s+|which\s+)?", scope.text[m.end : phrase.start])
+               and not patterns.frame.search(scope.text, start, m.start) for m in scope.clusters):
+            continue  # "Klaster 4, lima provinsi di timur, …" / "Cluster 1 — the five best-performing provinces —": an apposition
+        condition = condition_after(verifier, scope, phrase)
+        if condition is not None:
+            out.append((phrase, condition))
+    return out
+
+
+@register
+class CountChecker:
+    kind = ClaimKind.COUNT
+    words = ("count_of", "count_majority", "count_above", "count_below", "count_reference", "size_cue", "count_units")
+
+    def __init__(self, verifier):
+        self.v = verifier
+
+    def covers(self, scope: Scope, position: int) -> bool:
+        """Whether a written number at `position` is a conditional count or part of its condition (see `count_spans`)."""
+        return covered(self.v, scope, position)
+
+    def check(self, scope: Scope) -> None:
+        for phrase, condition in _cached(self.v, scope):
+            self._judge(scope, phrase, condition)
+
+    def _judge(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> None:
+        v = self.v
+        start, _ = scope.clause(phrase.start)
+        # the group is what the clause names before the condition ("Di Klaster 3, sepuluh dari 14 provinsi …", "three of
+        # the five members of Cluster 4 …"); "12 provinsi …, seluruhnya di Klaster 2 dan 4" counts every unit
+        clusters = tuple(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < condition.position))
+        if not clusters:  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces": the paragraph's cluster
+            clusters = self._owner(scope, phrase)
+        features = scope.features_for(condition.position)
+        if not features or (len(features) > 1 and condition.threshold is not None):
+            v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                    "jumlah anggota tanpa satu indikator yang jelas")
+            return
+        members = [m for c in v.facts.clusters if not clusters or c.number in clusters for m in c.members]
+        size = len(members)
+        satisfying, fact = self._satisfying(clusters, features, members, condition)
+        if satisfying is None:
+            v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE, "nilai anggota tidak ada dalam fakta")
+            return
+        if condition.negated:
+            satisfying = size - satisfying
+        if phrase.count is not None:
+            ok = satisfying == phrase.count and (phrase.of_size is None or phrase.of_size == size)
+        elif phrase.majority:
+            ok = satisfying > size / 2
+        else:
+            ok = abs(satisfying - phrase.fraction * size) <= 0.5
+        note = f"{satisfying} dari {size} anggota memenuhi syarat" + (f"; kelompok berisi {size}, bukan {phrase.of_size}" if phrase.of_size not in (None, size) else "")
+        v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
+                expected=f"{satisfying} / {size}")
+
+    def _owner(self, scope: Scope, phrase: CountPhrase) -> tuple[int, ...]:
+        lex = self.v.lex
+        possessive = ("feature_suffix" in lex.words and rx(rf"(?:{lex.feature_suffix})$").search(phrase.written)) or rx(r"\b(?:its|their)\b").search(phrase.written)
+        if not possessive:
+            return ()
+        one = (scope.antecedent or {}).get("one")
+        if one and one[0] == "cluster" and one[1]:
+            return tuple(one[1][:1])
+        return tuple(scope.default_clusters[:1])
+
+    def _satisfying(self, clusters, features, members: list[str], condition: Condition) -> tuple[int | None, Fact | None]:
+        """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""
+        v = self.v
+        side = "above" if condition.above else "below"
+        group = "+".join(f"K{c}" for c in clusters) if clusters else "DATA"
+        if len(features) > 1:  # "dua provinsi memiliki UHH dan HLS di atas rata-rata": every indicator at once
+            ref = v.facts.reference.values
+            rows = [[v.unit_value(m, f) for f in features] for m in members]
+            if any(value is None for row in rows for value in row):
+                return None, None
+            total = sum(all((value > float(ref[f])) if condition.above else (value < float(ref[f])) for value, f in zip(row, features)) for row in rows)
+            return total, Fact(f"{group}.{'+'.join(features)}.n_{side}", total, "count", 0, "", clusters[0] if len(clusters) == 1 else None, None, str(total))
+        feature = features[0]
+        if condition.threshold is None:
+            facts = [v.facts.index.get(f"K{c.number}.{feature}.n_{side}") for c in v.facts.clusters if not clusters or c.number in clusters]
+            if facts and all(f is not None for f in facts):
+                total = int(sum(f.value for f in facts))
+                if len(facts) == 1:
+                    return total, facts[0]
+                return total, Fact(f"{group}.{feature}.n_{side}", total, "count", 0, "", None, feature, str(total))
+            limit = float(v.facts.reference.values[feature])
+        else:
+            from .numbers import _fact_scale
+
+            number = condition.threshold
+            info = v.facts.feature(feature)
+            scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
+            limit = number.value / scale
+        values = [v.unit_value(m, feature) for m in members]
+        if any(value is None for value in values):
+            return None, None
+        total = sum((value > limit) if condition.above else (value < limit) for value in values)
+        shown = f"{limit:g}"
+        return total, Fact(f"{group}.{feature}.n_{side}[{shown}]", total, "count", 0, "", clusters[0] if len(clusters) == 1 else None, feature, str(total))
+
+
+__all__ = ["CountChecker", "count_spans", "find_count_phrases"]

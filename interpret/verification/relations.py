@@ -1,0 +1,167 @@
+"""Numbers about a relation between two subjects: the gap or ratio of two clusters' means ("selisih UHH antara Klaster 1
+dan Klaster 4 5,2 tahun", "1,7 kali lipat"), in percentage points or relative to one of them ("7,1 poin persen",
+"41,5 % lebih rendah daripada Klaster 1", "6.376 ribu rupiah lebih banyak … dibanding Klaster 4"), and of two units
+("2,6 kali lipat Papua", "the gap between Jakarta and Papua"). A mixin of `NumberChecker` (numbers.py), which supplies
+`v` (the verifier), `equal`, `reading`, `quality_rx` and `relative_rx`; split from it along this seam.
+"""
+
+from __future__ import annotations
+
+from ..facts import Fact
+from ..numbers import format_number, with_unit
+from ..terms import ClaimKind, Verdict
+from .binding import nearest_features
+from .lexicon import rx
+from .scope import AGGREGATE, Scope
+
+
+WrittenNumberLike = object  # numbers.WrittenNumber (not imported: numbers.py imports this module)
+
+
+class RelationChecks:
+    def ratio(self, scope: Scope, number: WrittenNumberLike, features) -> None:
+        """"Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4": the ratio of the two means, first named over second."""
+        start, end = scope.clause(number.start)
+        named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
+        if len(named) < 2:  # "… dibanding Klaster 4, atau sekitar 1,7 kali lipat": the two clusters of the sentence so far
+            named = list(dict.fromkeys(m.value for m in scope.clusters if m.start < number.start))[-2:]
+        features = nearest_features(scope, number, features)
+        units = self.unit_pair(scope, number)
+        if units and len(named) < 2 and len(features) == 1:  # "DKI Jakarta … sekitar 2,6 kali lipat Papua"
+            values = [self.v.unit_value(u, features[0]) for u in units]
+            if None not in values and values[1]:
+                ratio = values[0] / values[1]
+                fact = Fact(f"UNIT[{units[0]}]/UNIT[{units[1]}].{features[0]}.ratio", ratio, "ratio", 2, "", None, features[0], format_number(ratio, 2))
+                ok = self.equal(number, fact)
+                self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, f"rasio {units[0]} terhadap {units[1]}")
+                return
+        fact = None
+        if len(named) == 2 and len(features) == 1:
+            lo, hi = sorted(named)
+            stored = self.v.facts.index.get(f"K{lo}-K{hi}.{features[0]}.ratio")
+            if stored is not None and named[0] != lo:  # "Klaster 4 … kali Klaster 1": the inverse
+                inverse = 1 / float(stored.value)
+                stored = Fact(f"1/{stored.id}", inverse, "ratio", 2, "", hi, stored.feature, format_number(inverse, 2))
+            fact = stored
+        if fact is None:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named), features, None, Verdict.UNVERIFIABLE,
+                         "rasio tanpa dua klaster dan satu indikator yang jelas")
+            return
+        ok = self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+                     "" if ok else f"terikat pada {fact.id}")
+
+    def between_clusters(self, scope: Scope, number: WrittenNumberLike, features) -> bool:
+        """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means. In percent,
+        the gap is read on a stated basis: "7,1 poin persen" / "7.1 percentage points" is the gap of the two clusters'
+        differences from the reference (2,7 % and −4,4 %), a bare "selisih … 7,1 %" either that (the gap as a share of
+        the reference) or the gap relative to the lower mean; "selisih keduanya" / "the gap between the two" names the
+        two clusters of the sentence before it."""
+        start, end = scope.clause(number.start)
+        lex = self.v.lex
+        cue = rx(rf"\b(?:{lex.gap_cue})\b").search(scope.text, start, number.start)
+        if not cue or number.unit in {"count", "clusters", "year"}:
+            return False
+        named = [m for m in scope.clusters if start <= m.start < number.start]
+        pair = list(dict.fromkeys(m.value for m in named))
+        if not pair and "pair_pronoun" in lex.words and rx(rf"(?:{lex.pair_pronoun})").search(scope.text, cue.end(), number.start):
+            pair = list(dict.fromkeys(m.value for m in scope.clusters if m.start < start))[-2:]
+        if len(pair) != 2:
+            return self.between_units(scope, number, features) if not pair else False
+        features = nearest_features(scope, number, features or scope.default_features)
+        if len(features) != 1:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
+                         "selisih dua klaster tanpa indikator yang jelas")
+            return True
+        feature = features[0]
+        lo, hi = sorted(pair)
+        if number.percent:
+            candidates = self.percent_gaps(lo, hi, feature, relative=not number.points)
+            fact = next((f for f in candidates if self.equal(number, f)), candidates[0] if candidates else None)
+        else:
+            fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
+        if fact is None:
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE, "selisih dua klaster tidak ada dalam fakta")
+            return True
+        ok = self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), fact,
+                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""))
+        return True
+
+    def unit_pair(self, scope: Scope, number: WrittenNumberLike) -> list[str] | None:
+        """The two units a gap or ratio is about: the distinct units the sentence names, if exactly two, none of them the
+        national figure ("selisih antara Jakarta dan Papua", "Jakarta … 2,6 kali lipat Papua")."""
+        units = list(dict.fromkeys(m.value for m in scope.members))
+        if len(units) != 2 or AGGREGATE in units:
+            return None
+        return units
+
+    def between_units(self, scope: Scope, number: WrittenNumberLike, features) -> bool:
+        """"The life-expectancy gap between Jakarta and Papua is 7.64 years": the gap of the two units' values."""
+        units = self.unit_pair(scope, number)
+        features = nearest_features(scope, number, features or scope.default_features)
+        if not units or number.percent or len(features) != 1:
+            return False
+        values = [self.v.unit_value(u, features[0]) for u in units]
+        if None in values:
+            return False
+        info = self.v.facts.feature(features[0])
+        gap = abs(values[0] - values[1])
+        fact = Fact(f"UNIT[{units[0]}]-UNIT[{units[1]}].{features[0]}.gap", gap, "gap", info.decimals, info.unit, None, features[0],
+                    with_unit(format_number(gap, info.decimals), info.unit))
+        ok = self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, f"selisih {units[0]} dan {units[1]}")
+        return True
+
+    def percent_gaps(self, a: int, b: int, feature: str, *, relative: bool) -> list[Fact]:
+        """The gap of two clusters in percent: in points of the reference (the gap of their % differences from it), and,
+        when `relative`, relative to the lower mean ("K1 7,4 % lebih tinggi daripada K4")."""
+        index = self.v.facts.index
+        da, db = index.get(f"K{a}.{feature}.diff_pct"), index.get(f"K{b}.{feature}.diff_pct")
+        found = []
+        if da is not None and db is not None:
+            points = abs(float(da.value) - float(db.value))
+            found.append(Fact(f"K{a}-K{b}.{feature}.diff_pct_gap", points, "pp", 1, "poin persen", None, feature, format_number(points, 1)))
+        if relative:
+            ma, mb = index.get(f"K{a}.{feature}.mean"), index.get(f"K{b}.{feature}.mean")
+            if ma is not None and mb is not None and min(float(ma.value), float(mb.value)) > 0:
+                low, high = sorted((float(ma.value), float(mb.value)))
+                share = 100 * (high - low) / low
+                found.append(Fact(f"K{a}-K{b}.{feature}.gap_pct_of_lower", share, "rel_pct", 1, "%", None, feature, format_number(share, 1) + " %"))
+        return found
+
+    def relative_to_cluster(self, scope: Scope, number: WrittenNumberLike, clusters, features) -> bool:
+        """"Pengeluaran Klaster 4 sekitar 41,5 % lebih rendah daripada Klaster 1", "7.4% higher than in Cluster 4": the
+        subject's mean relative to the named cluster's mean (high: A/B − 1; low: 1 − A/B)."""
+        if number.points or number.unit in {"count", "clusters", "year", "ratio"}:
+            return False
+        match = self.relative_rx.match(scope.text, number.end)
+        if not match:
+            return False
+        objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 3]
+        subjects = [c for c in clusters if not objects or c != objects[0].value]
+        features = nearest_features(scope, number, features)
+        if not objects or len(subjects) != 1 or len(features) != 1:
+            return False
+        subject, obj, feature = subjects[0], objects[0].value, features[0]
+        ours = float(self.v.facts.cluster(subject).features[feature].mean)
+        theirs = float(self.v.facts.cluster(obj).features[feature].mean)
+        if theirs == 0:
+            return False
+        higher = bool(match.group("high"))
+        if self.v.facts.feature(feature).direction != "higher_is_better" and self.quality_rx.search(match.group(0)):
+            higher = not higher  # "lebih baik" on an indicator where lower is better
+        if number.percent:
+            share = 100 * (ours / theirs - 1) if higher else 100 * (1 - ours / theirs)
+            fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 1, "%", subject, feature,
+                        format_number(share, 1) + " %")
+        else:  # "6.376 ribu rupiah lebih banyak … dibanding Klaster 4": the gap of the two means, in the stated direction
+            stored = self.v.facts.index.get(f"K{min(subject, obj)}-K{max(subject, obj)}.{feature}.gap")
+            if stored is None:
+                return False
+            share = (ours - theirs) if higher else (theirs - ours)
+            fact = stored
+        ok = share > 0 and self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
+                     f"rata-rata Klaster {subject} relatif terhadap Klaster {obj}" + ("" if share > 0 else "; arahnya terbalik"))
+        return True

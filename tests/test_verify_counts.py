@@ -1,0 +1,103 @@
+"""Counts of members satisfying a condition (interpret/verification/counts.py), and the comparisons and gaps that name
+their indicator or object only implicitly (ranks.py, numbers.py). Default data, k = 4, against the plain mean of the
+provinces: 12 provinces below it on UHH (K2: 7, K4: 5), K4 has 4 of 5 members below it on HLS, K1–K4 UHH gap in
+points of the reference 7,1, K1 15.376 vs K4 9.000 ribu rupiah."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.data import load_dataset
+from interpret.terms import ClaimKind, Verdict
+from interpret.verification import Verifier
+
+from .test_verify import facts_for
+
+
+def judged(text: str, lang: str = "id", kind: ClaimKind | None = None) -> list[tuple[str, Verdict]]:
+    report = Verifier(facts_for(), locale=lang, units=load_dataset(None, None).values).verify_markdown(text)
+    return [(c.value, c.verdict) for c in report.claims if kind is None or c.kind == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sebanyak 12 provinsi memiliki umur harapan hidup di bawah rata-rata provinsi.", "id", [("12 provinsi", Verdict.TRUE)]),
+        ("Sebanyak 15 provinsi memiliki rata-rata lama sekolah di bawah rata-rata provinsi.", "id", [("15 provinsi", Verdict.FALSE)]),
+        ("Tiga dari lima anggota Klaster 4 memiliki harapan lama sekolah di bawah rata-rata provinsi.", "id",
+         [("Tiga dari lima anggota", Verdict.FALSE)]),
+        ("Four of the five members of Cluster 4 have expected schooling below the provincial average.", "en",
+         [("Four of the five members", Verdict.TRUE)]),
+        ("Four of the six members of Cluster 4 have expected schooling below the provincial average.", "en",
+         [("Four of the six members", Verdict.FALSE)]),  # the count agrees, the group's size does not
+        ("Separuh anggota Klaster 2 memiliki umur harapan hidup di atas rata-rata provinsi.", "id", [("Separuh anggota", Verdict.FALSE)]),
+        ("Most members of Cluster 2 have a life expectancy below the provincial average.", "en", [("Most members", Verdict.TRUE)]),
+        ("Four of the five members of Cluster 4 spend less than 10 million rupiah per person per year.", "en",
+         [("Four of the five members", Verdict.TRUE)]),  # a written threshold, counted on the units' values
+        ("In Cluster 3, 10 of the 14 provinces spend more per capita than the provincial average.", "en",
+         [("10 of the 14 provinces", Verdict.TRUE)]),
+    ],
+)
+def test_a_count_is_bound_to_the_members_that_satisfy_its_condition(text, lang, expected):
+    assert judged(text, lang, ClaimKind.COUNT) == expected
+
+
+def test_a_count_with_a_membership_cue_or_no_condition_stays_a_size():
+    assert judged("Klaster 2 terdiri dari 10 provinsi yang pengeluarannya di bawah rata-rata provinsi.", kind=ClaimKind.NUMBER) == [
+        ("10", Verdict.TRUE)]  # K2.size
+    assert judged("Klaster 1 beranggotakan lima provinsi.", kind=ClaimKind.COUNT) == [("lima provinsi", Verdict.TRUE)]
+
+
+def test_the_condition_of_a_count_is_no_claim_about_the_cluster_mean():
+    # three of K2's ten members are above the reference on UHH, while K2's mean is below it: no direction claim is made
+    claims = judged("Tiga anggota Klaster 2 memiliki umur harapan hidup di atas rata-rata provinsi.")
+    assert claims == [("Tiga anggota", Verdict.TRUE)]
+
+
+def test_a_pronoun_names_the_counted_cluster():
+    text = "Klaster 2 tertinggal pada umur harapan hidup. Hanya tiga dari sepuluh anggotanya yang memiliki umur harapan hidup di atas rata-rata provinsi."
+    assert ("tiga dari sepuluh anggotanya", Verdict.TRUE) in judged(text, kind=ClaimKind.COUNT)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Umur harapan hidup Klaster 1 berada 2,7% di atas rata-rata provinsi, sedangkan Klaster 4 berada 4,4% di bawahnya; "
+         "selisih keduanya mencapai 7,1 poin persen.", "id", ("7,1 poin persen", Verdict.TRUE)),
+        ("Cluster 1 spends 34.0% more than the provincial average and Cluster 2 10.1% less, a difference of 23.9 percentage points.",
+         "en", ("23.9 percentage points", Verdict.FALSE)),  # 34,0 + 10,1 = 44,1 points
+        ("Life expectancy in Cluster 1 is about 7.4% higher than in Cluster 4.", "en", ("7.4%", Verdict.TRUE)),
+        ("Rata-rata lama sekolah Klaster 1 sekitar 20% lebih tinggi dibanding Klaster 4.", "id", ("20%", Verdict.FALSE)),
+        ("Pengeluaran per kapita Klaster 4 sekitar 41,5% lebih rendah daripada Klaster 1.", "id", ("41,5%", Verdict.TRUE)),
+        ("Klaster 1 membelanjakan sekitar 6.376 ribu rupiah lebih banyak per orang per tahun dibanding Klaster 4.", "id",
+         ("6.376", Verdict.TRUE)),
+        ("Pengeluaran per kapita DKI Jakarta sekitar 2,6 kali lipat Papua.", "id", ("2,6", Verdict.TRUE)),
+        ("The life-expectancy gap between Jakarta and Papua is 7.64 years.", "en", ("7.64", Verdict.TRUE)),
+        ("Per capita expenditure in Cluster 1 is twice that of Cluster 4.", "en", ("twice", Verdict.FALSE)),  # 1,71
+    ],
+)
+def test_percentage_points_relative_gaps_and_ratios_bind_to_their_pair(text, lang, expected):
+    assert expected in judged(text, lang, ClaimKind.NUMBER)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Harapan lama sekolah Klaster 2 tercatat 13,77 tahun. Klaster 3 bahkan lebih tinggi lagi.", "id", ("lebih tinggi lagi", Verdict.FALSE)),
+        ("Cluster 4 records a life expectancy of 69.90 years; Cluster 2 is slightly lower.", "en", ("lower", Verdict.FALSE)),
+        ("Dalam hal pengeluaran per kapita, Klaster 3 unggul atas Klaster 2. Namun, Klaster 2 lebih baik daripada Klaster 4.", "id",
+         ("lebih baik daripada Klaster 4", Verdict.TRUE)),
+        ("Cluster 2 spends more per capita than Cluster 3.", "en", ("spends more per capita than Cluster 3", Verdict.FALSE)),
+        ("Penduduk Klaster 3 hidup lebih lama dibandingkan penduduk Klaster 1.", "id",
+         ("hidup lebih lama dibandingkan penduduk Klaster 1", Verdict.FALSE)),
+    ],
+)
+def test_a_comparison_takes_its_indicator_or_object_from_the_context(text, lang, expected):
+    assert expected in judged(text, lang, ClaimKind.RANK)
+
+
+def test_any_other_cluster_means_each_of_them():
+    claims = judged("Households in Cluster 1 spend more per capita than those of any other cluster.", "en", ClaimKind.RANK)
+    assert len(claims) == 3 and all(v == Verdict.TRUE for _, v in claims)
+    claims = judged("Klaster 3 membelanjakan lebih banyak per kapita dibandingkan klaster lain mana pun.", "id", ClaimKind.RANK)
+    assert Verdict.FALSE in {v for _, v in claims}  # K1 spends more than K3
