@@ -59,6 +59,8 @@ class BriefResult:
     out_dir: Path | None = None
     files: list[Path] = field(default_factory=list)
     charts: list = field(default_factory=list)  # reports.charts.Chart, embedded in the HTML
+    pdf_html: str = ""  # the page brief.pdf is typeset from: brief.html with the verification summary (pdf_appendix)
+    verification_html: str = ""  # verification.html: every claim, on a page of its own
     # engine = dask on a table the driver never holds: writes the assignments folder from the workers
     # (interpret.dask_run); `dataset`, `partition` and `assignments` are then a bounded sample's.
     write_assignments: Callable[[Path], Path] | None = None
@@ -140,10 +142,11 @@ def write_brief(brief: BriefResult, out_dir: Path, settings: Settings, say: Prog
     from reports.pdf import brief_pdf  # WeasyPrint (the `pdf` extra) loads only when a PDF is made
 
     brief.markdown, brief.html = redact_secrets(brief.markdown), redact_secrets(brief.html)  # the last guard, before the PDF too
+    brief.pdf_html = redact_secrets(brief.pdf_html or brief.html)
     files = output_files(brief)
     if brief.write_assignments is not None:  # the workers write it, below: not the sample's table
         files = {name: content for name, content in files.items() if not name.startswith("assignments.")}
-    pdf, pdf_note = brief_pdf(brief.html, settings.pdf)
+    pdf, pdf_note = brief_pdf(brief.pdf_html, settings.pdf)
     if pdf is not None:
         files["brief.pdf"] = pdf
     say("report", ", ".join(files) + (f"; {pdf_note}" if pdf_note else ""))
@@ -244,20 +247,33 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
     """Appendix, HTML, result.json and the assignment table, all in memory, from the verified body:
     the report neither drafts nor verifies."""
     from reports import render_appendix, render_html
+    from reports.layout import masthead
+    from reports.render import render_verification, with_masthead
 
     language = load_language(language or brief_language(settings))
     generated = datetime.now(timezone.utc).replace(microsecond=0)
     provenance = build_provenance(dataset, settings, rules, facts, drafts, generated)
-    markdown = body + render_appendix(facts, drafts, verification, provenance, lang=language)
+    status = getattr(settings, "review_status", None) or "draft"
+    front = with_masthead(body, masthead(facts, language, generated=generated.date().isoformat(), version=_version("interpret"), status=status))
+    markdown = front + render_appendix(facts, drafts, verification, provenance, lang=language)
     from reports.figures import build_charts, charts_summary
 
     charts = build_charts(dataset, partition, facts, drafts, lang=language, geojson=settings.geojson)
-    html = render_html(markdown, title=dataset.spec.dataset.title, charts=charts, lang=language)
+    title = dataset.spec.dataset.title
+    html = render_html(markdown, title=title, charts=charts, lang=language)
+    # The PDF carries a one-page verification summary unless asked for every claim (pdf_appendix = full).
+    if (getattr(settings, "pdf_appendix", None) or "summary") == "full":
+        pdf_html = html
+    else:
+        pdf_html = render_html(front + render_appendix(facts, drafts, verification, provenance, lang=language, full=False),
+                               title=title, charts=charts, lang=language)
+    verification_html = render_html(render_verification(facts, drafts, verification, lang=language), title=title, lang=language)
     assignments = assignment_table(dataset, partition, drafts)
     result = result_document(facts, drafts, verification, repairs, provenance)
     result["charts"] = charts_summary(charts)
     brief = BriefResult(dataset, partition, facts, drafts, verification, markdown, html, result, assignments, repairs)
     brief.charts = charts
+    brief.pdf_html, brief.verification_html = pdf_html, verification_html
     return brief
 
 
@@ -280,6 +296,7 @@ def output_files(brief: BriefResult) -> dict[str, str | bytes]:
     files = {
         "brief.md": brief.markdown,
         "brief.html": brief.html,
+        **({"verification.html": brief.verification_html} if brief.verification_html else {}),
         "result.json": json.dumps(brief.result, ensure_ascii=False, indent=indent, default=_json_default) + "\n",
         name: table,
     }

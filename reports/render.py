@@ -57,8 +57,11 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     def kind_word(kind) -> str:
         return lang.word("claim_kind", kind) if kind in set(ClaimKind) else str(kind)  # a newer verifier's kind: its key
 
+    from . import layout
+
     env.globals.update(
         t=lang.t,
+        layout=layout,
         lang=lang,
         members_listed_max=MEMBERS_LISTED_MAX,
         assignments_file=assignments_file,
@@ -74,6 +77,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         direction=lambda value: lang.word("direction", value),
         verdict=lambda value: lang.word("verdict", Verdict(value)),
         verdict_counts=verdict_counts,
+        kind_word=kind_word,
         stability_word=lambda level: lang.word("stability", level),
         cluster_name=lambda n: lang.t("brief.cluster_name", n=n),
         kind_counts=lambda item: lang.t("history.kind_counts", kind=kind_word(item[0]), **verdict_counts(item[1])),
@@ -106,11 +110,25 @@ def render_body(facts, drafts, lang: Language | str = "id") -> str:
     return _render("brief.md.j2", load_language(lang), facts, drafts=drafts, labels=labels)
 
 
-def render_appendix(facts, drafts, verification, provenance: dict, lang: Language | str = "id") -> str:
+def render_appendix(facts, drafts, verification, provenance: dict, lang: Language | str = "id", *, full: bool = True) -> str:
+    """The verification appendix (every claim when `full`, else a one-page summary that says where the
+    full table is) and the provenance."""
     from .provenance import provenance_view
 
     prov = provenance_view(facts, drafts, verification, provenance)
-    return _render("appendix.md.j2", load_language(lang), facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov)
+    return _render("appendix.md.j2", load_language(lang), facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov,
+                   full=full)
+
+
+def render_verification(facts, drafts, verification, lang: Language | str = "id") -> str:
+    """verification.md: the full verification table on a page of its own (verification.html)."""
+    return _render("verification.md.j2", load_language(lang), facts, drafts=drafts, verification=verification)
+
+
+def with_masthead(body: str, masthead: str) -> str:
+    """The body with the title block right under its title (outside what the verifier read)."""
+    title, _, rest = body.partition("\n")
+    return f"{title}\n\n{masthead}\n{rest}" if title.startswith("# ") else f"{masthead}\n\n{body}"
 
 
 def render_html(markdown_text: str, title: str, charts=(), lang: Language | str = "id") -> str:
@@ -121,5 +139,6 @@ def render_html(markdown_text: str, title: str, charts=(), lang: Language | str 
     language = load_language(lang)
     body, contents = assemble_body(markdown_text, charts, language)
     toc = contents_html(contents, language)
-    body = body.replace("</h1>", "</h1>\n" + toc, 1) if "</h1>" in body else toc + body
+    # The contents follow the first section (the summary, page 1 of the PDF), so page 1 carries the message.
+    body = body.replace("</section>", "</section>\n" + toc, 1) if "</section>" in body else toc + body
     return _render("brief.html.j2", language, title=title, body=body, code=language.code)
