@@ -101,7 +101,7 @@ def assemble_body(markdown_text: str, charts=(), lang: Language | str = "id") ->
             content = content.replace("</table></div>", "</table></div>\n" + figures, 1) if "</table></div>" in content else content + figures
             front = []
         if method and plain.startswith(data_heading):
-            content += "".join(figure_html(c) for c in method)
+            content = _after_table_under(content, lang.t("panel.k_heading"), "".join(figure_html(c) for c in method))
             method = []
         if match and overview_block and not placed_overview:
             out_sections.append(overview_block)
@@ -168,6 +168,7 @@ _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t([hd])(?: [^>]*)?>(.*?)</t[hd]>", re.S)
 WORD_CAP, TEXT_CAP = 16, 40  # a column is never given more room than this many characters ask for
+HEADER_WIDTH, CELL_PADDING = 1.2, 2.5  # a header's bold letters are wider; a cell's padding and border, in characters
 
 
 def column_widths(table: str) -> list[float]:
@@ -176,9 +177,9 @@ def column_widths(table: str) -> list[float]:
     (table-layout: fixed), so no table runs past the margin whatever WeasyPrint's auto layout would do."""
     needs: list[list[tuple[int, int]]] = []
     for row in _ROW.findall(table):
-        for index, (_, cell) in enumerate(_CELL.findall(row)):
+        for index, (kind, cell) in enumerate(_CELL.findall(row)):
             text = _plain(cell)
-            words = max((len(w) for w in re.split(r"[\s/]+", text)), default=0)
+            words = max((len(w) for w in re.split(r"[\s/]+", text)), default=0) * (HEADER_WIDTH if kind == "h" else 1)
             while len(needs) <= index:
                 needs.append([])
             needs[index].append((min(words, WORD_CAP), min(len(text), TEXT_CAP)))
@@ -186,7 +187,7 @@ def column_widths(table: str) -> list[float]:
     for column in needs:
         longest_word = max(w for w, _ in column)
         average = sum(t for _, t in column) / len(column)
-        weights.append(max(longest_word, average, 3) + 1.5)
+        weights.append(max(longest_word, average, 3) + CELL_PADDING)
     total = sum(weights) or 1.0
     return [100 * w / total for w in weights]
 
@@ -202,6 +203,16 @@ def wrap_tables(fragment: str) -> str:
         return f'<div class="table-wrap"><table><colgroup>{cols}</colgroup>{inner}</table></div>'
 
     return _TABLE.sub(wrapped, fragment)
+
+
+def _after_table_under(content: str, heading: str, figures: str) -> str:
+    """`figures` right after the first table under the sub-heading `heading` (the k panel's table), else at the end."""
+    start = content.find(f"<h3>{html_lib.escape(heading, quote=False)}</h3>")
+    end = content.find("</table></div>", start) if start >= 0 else -1
+    if end < 0:
+        return content + figures
+    end += len("</table></div>")
+    return content[:end] + "\n" + figures + content[end:]
 
 
 def contents_html(contents: list[tuple[str, str]], lang: Language | str) -> str:
