@@ -130,7 +130,7 @@ def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: L
     drafts = stage_draft(facts, rules, settings, say, language)
     say("draft", f"penyusun: {drafts.sources[0].provider} ({drafts.sources[0].model})")
 
-    drafts, body, verification, repairs = stage_verify(facts, drafts, language)
+    drafts, body, verification, repairs = stage_verify(facts, drafts, language, status=getattr(settings, "review_status", None) or "draft")
     counts = verification.counts
     say("verify", f"{len(verification.claims)} klaim: " + ", ".join(f"{counts[v]} {verdict_word(v)}" for v in Verdict))
 
@@ -219,7 +219,7 @@ def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = 
     return drafts
 
 
-def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_LANGUAGE) -> tuple[Drafts, str, VerificationReport, list[dict]]:
+def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_LANGUAGE, *, status: str = "draft") -> tuple[Drafts, str, VerificationReport, list[dict]]:
     """Render the body, verify every claim in the brief's language, remove false sentences and mark
     unverifiable ones; the one place where drafts are repaired."""
     from reports import render_body  # the report layer imports interpret: import it late
@@ -229,7 +229,7 @@ def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_
     verifier = Verifier(facts, locale=code, languages_dir=folder)
     repairs: list[dict] = []
     for round_number in range(MAX_REPAIR_ROUNDS + 1):
-        body = render_body(facts, drafts, language)
+        body = render_body(facts, drafts, language, status)
         verification = verifier.verify_markdown(body)
         failing = still_failing(verification, code, folder)
         if not failing or round_number == MAX_REPAIR_ROUNDS:
@@ -247,26 +247,25 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
     """Appendix, HTML, result.json and the assignment table, all in memory, from the verified body:
     the report neither drafts nor verifies."""
     from reports import render_appendix, render_html
-    from reports.layout import masthead
-    from reports.render import render_verification, with_masthead
+    from reports.layout import stamp as made_with
+    from reports.render import render_verification
 
     language = load_language(language or brief_language(settings))
     generated = datetime.now(timezone.utc).replace(microsecond=0)
     provenance = build_provenance(dataset, settings, rules, facts, drafts, generated)
-    status = getattr(settings, "review_status", None) or "draft"
-    front = with_masthead(body, masthead(facts, language, generated=generated.date().isoformat(), version=_version("interpret"), status=status))
-    markdown = front + render_appendix(facts, drafts, verification, provenance, lang=language)
+    stamp = made_with(language, generated=generated.date().isoformat(), version=_version("interpret"))
+    markdown = body + render_appendix(facts, drafts, verification, provenance, lang=language)
     from reports.figures import build_charts, charts_summary
 
     charts = build_charts(dataset, partition, facts, drafts, lang=language, geojson=settings.geojson)
     title = dataset.spec.dataset.title
-    html = render_html(markdown, title=title, charts=charts, lang=language)
+    html = render_html(markdown, title=title, charts=charts, lang=language, stamp=stamp)
     # The PDF carries a one-page verification summary unless asked for every claim (pdf_appendix = full).
     if (getattr(settings, "pdf_appendix", None) or "summary") == "full":
         pdf_html = html
     else:
-        pdf_html = render_html(front + render_appendix(facts, drafts, verification, provenance, lang=language, full=False),
-                               title=title, charts=charts, lang=language)
+        pdf_html = render_html(body + render_appendix(facts, drafts, verification, provenance, lang=language, full=False),
+                               title=title, charts=charts, lang=language, stamp=stamp)
     verification_html = render_html(render_verification(facts, drafts, verification, lang=language), title=title, lang=language)
     assignments = assignment_table(dataset, partition, drafts)
     result = result_document(facts, drafts, verification, repairs, provenance)

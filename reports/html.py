@@ -66,7 +66,7 @@ def figure_html(chart) -> str:
     )
 
 
-def assemble_body(markdown_text: str, charts=(), lang: Language | str = "id") -> tuple[str, list[tuple[str, str]]]:
+def assemble_body(markdown_text: str, charts=(), lang: Language | str = "id", stamp: str | None = None) -> tuple[str, list[tuple[str, str]]]:
     """Body HTML with ids on the h2 sections and the charts inserted; returns (body, contents).
 
     Overview charts go into a "Grafik"/"Charts" section right after "Data dan metode" (or before the
@@ -74,7 +74,10 @@ def assemble_body(markdown_text: str, charts=(), lang: Language | str = "id") ->
     cluster's table. Charts whose section is not found are appended before the appendix, never lost.
     """
     body = wrap_tables(non_breaking(markdown_to_html(markdown_text)))
-    body = re.sub(r"(</h1>\s*)<p>", r'\1<p class="masthead">', body, count=1)
+    masthead = re.search(r"</h1>\s*<p>(.*?)</p>", body, re.S)
+    if masthead:  # the title block: its status badge, and the date and version (the stamp, not part of the verified text)
+        extra = f'<br><span class="stamp">{html_lib.escape(stamp)}</span>' if stamp else ""
+        body = body[: masthead.start()] + f'</h1>\n<p class="masthead">{masthead.group(1)}{extra}</p>' + body[masthead.end():]
     parts = _H2.split(body)  # [before, heading1, content1, heading2, content2, ...]
     head, sections = parts[0], [(parts[i], parts[i + 1]) for i in range(1, len(parts), 2)]
     front = [c for c in charts if c.key in FRONT_CHARTS]
@@ -168,7 +171,7 @@ _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _CELL = re.compile(r"<t([hd])(?: [^>]*)?>(.*?)</t[hd]>", re.S)
 WORD_CAP, TEXT_CAP = 16, 40  # a column is never given more room than this many characters ask for
-HEADER_WIDTH, CELL_PADDING = 1.2, 2.5  # a header's bold letters are wider; a cell's padding and border, in characters
+HEADER_WIDTH, CELL_PADDING = 1.25, 2.5  # a header's bold letters are wider; a cell's padding and border, in characters
 
 
 def column_widths(table: str) -> list[float]:

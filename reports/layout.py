@@ -8,8 +8,8 @@ The templates say how (every word from the catalogue); this module decides what:
   first): its size, the indicators it lags on, the sectors its recommendations name;
 - `unit_rows(facts, lang)`: the annex's table, units sorted by cluster then name, each value as its
   unit fact formats it, the column's highest and lowest value marked (a sign, not colour alone);
-- `masthead(...)`: the title block (status, data set, unit, date, version): metadata like the
-  provenance, outside the verified body.
+- `masthead(facts, lang, status)`: the title block (review status, data set, units), verified like
+  the rest of the body; `stamp(...)` adds the date and version in the HTML and PDF only.
 """
 
 from __future__ import annotations
@@ -102,12 +102,20 @@ def unit_rows(facts, lang: Language) -> list[UnitRow] | None:
     return rows
 
 
-def masthead(facts, lang: Language, *, generated: str, version: str, status: str) -> str:
-    """The line under the title: review status first, then what, whom, when and with which version."""
+def masthead(facts, lang: Language, status: str = "draft") -> str:
+    """The line under the title, part of the verified body: review status first, then the data and its units
+    (Markdown: the source is data, escaped)."""
+    from interpret.markdown_text import md_text
+
     ds = facts.dataset
-    source = ds.source + (lang.t("brief.source_year", year=ds.year) if ds.year else "")
-    return lang.t("brief.masthead", status=lang.t(f"brief.status_{status}"), source=source, n=ds.n_units,
-                  units=lang.unit_noun(facts), date=generated, version=version)
+    source = md_text(ds.source) + (lang.t("brief.source_year", year=ds.year) if ds.year else "")
+    return lang.t("brief.masthead", status=lang.t(f"brief.status_{status}"), source=source, n=ds.n_units, units=lang.unit_noun(facts))
+
+
+def stamp(lang: Language, *, generated: str, version: str) -> str:
+    """When and with which version the brief was made: metadata like the provenance, shown in the
+    HTML and PDF title block only (brief.md holds it in its provenance appendix)."""
+    return lang.t("brief.stamp", date=generated, version=version)
 
 
 def abbreviations(facts, lang: Language) -> str:

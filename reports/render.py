@@ -104,10 +104,12 @@ def _render(name: str, lang: Language, facts=None, **context) -> str:
         raise TemplateError(f"Report template {where} failed: {exc}. Fix the template.") from None
 
 
-def render_body(facts, drafts, lang: Language | str = "id") -> str:
-    """Everything before the appendix: summary, data and method, one section per cluster, conclusion."""
+def render_body(facts, drafts, lang: Language | str = "id", status: str = "draft") -> str:
+    """Everything before the verification appendix: title block (`status`: review_status draft | final),
+    summary with the priority table, one section per cluster, conclusion, data and method, caveats, the
+    values per unit."""
     labels = {d.klaster: d.label for d in drafts.clusters}
-    return _render("brief.md.j2", load_language(lang), facts, drafts=drafts, labels=labels)
+    return _render("brief.md.j2", load_language(lang), facts, drafts=drafts, labels=labels, status=status)
 
 
 def render_appendix(facts, drafts, verification, provenance: dict, lang: Language | str = "id", *, full: bool = True) -> str:
@@ -125,19 +127,13 @@ def render_verification(facts, drafts, verification, lang: Language | str = "id"
     return _render("verification.md.j2", load_language(lang), facts, drafts=drafts, verification=verification)
 
 
-def with_masthead(body: str, masthead: str) -> str:
-    """The body with the title block right under its title (outside what the verifier read)."""
-    title, _, rest = body.partition("\n")
-    return f"{title}\n\n{masthead}\n{rest}" if title.startswith("# ") else f"{masthead}\n\n{body}"
-
-
-def render_html(markdown_text: str, title: str, charts=(), lang: Language | str = "id") -> str:
+def render_html(markdown_text: str, title: str, charts=(), lang: Language | str = "id", stamp: str | None = None) -> str:
     """One self-contained HTML page (inline CSS, inline SVG charts, no external request), with a
     table of contents; also the source of the PDF (see reports.html and reports.pdf)."""
     from .html import assemble_body, contents_html
 
     language = load_language(lang)
-    body, contents = assemble_body(markdown_text, charts, language)
+    body, contents = assemble_body(markdown_text, charts, language, stamp=stamp)
     toc = contents_html(contents, language)
     # The contents follow the first section (the summary, page 1 of the PDF), so page 1 carries the message.
     body = body.replace("</section>", "</section>\n" + toc, 1) if "</section>" in body else toc + body
