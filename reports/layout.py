@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interpret.language import Language
+from interpret.sentences import split_sentences
 from interpret.terms import Direction
 
 KEY_MESSAGE_SENTENCES = 3
@@ -42,8 +43,6 @@ class UnitRow:
 def key_message(drafts) -> tuple[str, list[str]]:
     """(the key message, the summary's other paragraphs); sentences past the third of the first
     paragraph open the rest, unchanged."""
-    from interpret.verification.report import split_sentences
-
     paragraphs = list(drafts.summary.ringkasan)
     if not paragraphs:
         return "", []
@@ -60,10 +59,10 @@ def lagging_features(cluster, facts) -> list:
 
 
 def priority_rows(facts, drafts, lang: Language) -> list[PriorityRow]:
-    from interpret.drafting import by_need
-
+    """In the drafter's priority order (interpret.drafting.by_need: the lowest composite first; the report
+    may not import the drafter, and tests/test_reports_layout.py holds the two orders equal)."""
     rows = []
-    for c in by_need(facts):
+    for c in sorted(facts.clusters, key=lambda c: -c.composite_rank):
         draft = drafts.cluster(c.number)
         sectors = list(dict.fromkeys(lang.sector(r.sektor) for r in draft.rekomendasi))
         rows.append(PriorityRow(c.number, c.size, [lang.short_label(f) for f in lagging_features(c, facts)], sectors))

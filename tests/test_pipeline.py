@@ -16,12 +16,12 @@ from interpret.terms import Verdict
 from .conftest import ROOT, published_partition, settings
 
 
-def test_default_run_writes_the_four_files(default_brief):
+def test_default_run_writes_the_brief_set(default_brief):
     from reports.pdf import pdf_available
 
     names = sorted(p.name for p in default_brief.files)
     pdf = ["brief.pdf"] if pdf_available() else []  # written by default when the `pdf` extra is installed
-    assert names == sorted(["assignments.csv", "brief.html", "brief.md", "result.json", *pdf])
+    assert names == sorted(["assignments.csv", "brief.html", "brief.md", "result.json", "verification.html", *pdf])
     for path in default_brief.files:
         assert path.stat().st_size > 200
 
