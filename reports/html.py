@@ -162,9 +162,14 @@ _TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 _NUMBER_GAP = re.compile(r"(?<=\d) (?=[%‰A-Za-z\u00C0-\u024F])")
 
 
+def _in_text(fragment: str, change) -> str:
+    """`change` applied to the text of an HTML fragment, never inside a tag."""
+    return _TEXT.sub(lambda m: m.group(1) or change(m.group(2)), fragment)
+
+
 def non_breaking(fragment: str) -> str:
     """No-break spaces after numbers, in text only (never inside a tag)."""
-    return _TEXT.sub(lambda m: m.group(1) or _NUMBER_GAP.sub("\u00a0", m.group(2)), fragment)
+    return _in_text(fragment, lambda text: _NUMBER_GAP.sub("\u00a0", text))
 
 
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
@@ -202,7 +207,8 @@ def wrap_tables(fragment: str) -> str:
     def wrapped(match: re.Match) -> str:
         inner = match.group(1)
         cols = "".join(f'<col style="width:{w:.1f}%">' for w in column_widths(inner))
-        inner = re.sub(r"<thead>.*?</thead>", lambda head: head.group(0).replace("/", "/\u200b"), inner, count=1, flags=re.S)
+        inner = re.sub(r"<thead>.*?</thead>", lambda head: _in_text(head.group(0), lambda text: text.replace("/", "/\u200b")), inner,
+                       count=1, flags=re.S)
         return f'<div class="table-wrap"><table><colgroup>{cols}</colgroup>{inner}</table></div>'
 
     return _TABLE.sub(wrapped, fragment)

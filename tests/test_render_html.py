@@ -51,6 +51,8 @@ def test_tables_scroll_in_a_container_with_column_widths_and_numbers_keep_their_
     assert len(widths) == 2 and abs(sum(widths) - 100) < 0.5 and widths[0] > widths[1]  # the label column is the wider
     assert '<td style="text-align:right">73,06</td>' in body
     assert "73,06\u00a0tahun" in body and "5\u00a0provinsi" in body
+    slashed, _ = assemble_body("# J\n\n## A\n\n| Satuan ribu/orang | B |\n|---|---|\n| x | y |\n", (), "id")
+    assert "<th>Satuan ribu/\u200borang</th>" in slashed and slashed.count("</th>") == 2  # a header may break after "/", its tags intact
 
 
 def test_charts_are_never_lost_when_a_template_has_other_headings():

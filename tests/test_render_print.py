@@ -140,3 +140,21 @@ def test_pdf_appendix_full_typesets_every_claim_and_review_status_final_drops_th
     assert last in full.pdf_html and last not in summary.pdf_html
     assert "DRAF" in summary.markdown.split("## ")[0] and "DRAF" not in full.markdown.split("## ")[0]
     assert "Final" in full.markdown.split("## ")[0]
+
+
+def test_a_table_of_many_columns_gets_a_landscape_page_and_stays_inside_it(tmp_path):
+    from types import SimpleNamespace
+
+    from reports.pdf import html_to_pdf
+    from reports.render import render_html
+
+    header = "| Provinsi | " + " | ".join(f"Indikator nomor {i}" for i in range(1, 12)) + " |"
+    rows = "\n".join("| Kepulauan Bangka Belitung | " + " | ".join(f"{1000 + 37 * i + r:.2f}".replace(".", ",") for i in range(11)) + " |" for r in range(5))
+    markdown = f"# Judul\n\n## Ringkasan eksekutif\n\nTeks.\n\n## Lampiran A. Nilai per provinsi\n\n{header}\n|---|{'---:|' * 11}\n{rows}\n"
+    page = render_html(markdown, title="Judul", lang="id")
+    classes = re.search(r'<section class="([^"]*)">\s*<h2 id="[^"]+">Lampiran A', page).group(1).split()
+    assert {"appendix", "units", "wide"} <= set(classes)
+    (tmp_path / "brief.pdf").write_bytes(html_to_pdf(page))
+    sizes = [(w, h) for w, h, _ in pages_of(tmp_path / "brief.pdf")]
+    assert any(w > h for w, h in sizes) and any(h > w for w, h in sizes)  # the wide table's page turns, the others not
+    assert words_outside_margins(SimpleNamespace(pdf_html=page, out_dir=tmp_path)) == []
