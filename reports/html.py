@@ -160,6 +160,7 @@ _TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 # A number and what follows it stay on one line: "73,06 tahun", "2,7 %", "34 provinsi" (a normal space between a
 # digit and a letter or a percent sign becomes a no-break space; the catalogue's own words are unchanged).
 _NUMBER_GAP = re.compile(r"(?<=\d) (?=[%‰A-Za-z\u00C0-\u024F])")
+_NAME_GAP = re.compile(r"\b([A-Z][a-z]+) (?=\d)")  # "Klaster 4", "Cluster 2": a name and its number stay together too
 
 
 def _in_text(fragment: str, change) -> str:
@@ -167,9 +168,14 @@ def _in_text(fragment: str, change) -> str:
     return _TEXT.sub(lambda m: m.group(1) or change(m.group(2)), fragment)
 
 
+_HEADING = re.compile(r"(<h[1-6][^>]*>.*?</h[1-6]>)", re.S)
+
+
 def non_breaking(fragment: str) -> str:
-    """No-break spaces after numbers, in text only (never inside a tag)."""
-    return _in_text(fragment, lambda text: _NUMBER_GAP.sub("\u00a0", text))
+    """No-break spaces after numbers, in text only (never inside a tag); headings keep their plain
+    spaces (the contents and the anchors read them, and they are short)."""
+    glue = lambda text: _NAME_GAP.sub("\\1\u00a0", _NUMBER_GAP.sub("\u00a0", text))  # noqa: E731
+    return "".join(part if _HEADING.fullmatch(part) else _in_text(part, glue) for part in _HEADING.split(fragment))
 
 
 _TABLE = re.compile(r"<table>(.*?)</table>", re.S)
