@@ -217,7 +217,7 @@ def _keep_other_files(out_dir: Path, staging: Path, files: dict) -> None:
     brief.pdf does not outlive the run that no longer makes one."""
     if not out_dir.is_dir():
         return
-    brief_names = set(files) | {"brief.md", "brief.html", "result.json", "assignments.csv", "brief.pdf"}
+    brief_names = set(files) | {"brief.md", "brief.html", "verification.html", "result.json", "assignments.csv", "brief.pdf"}
     for path in out_dir.iterdir():
         if path.name not in brief_names:
             shutil.copy2(path, staging / path.name, follow_symlinks=False)

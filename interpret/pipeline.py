@@ -60,6 +60,8 @@ class BriefResult:
     out_dir: Path | None = None
     files: list[Path] = field(default_factory=list)
     charts: list = field(default_factory=list)  # reports.charts.Chart, embedded in the HTML
+    pdf_html: str = ""  # the page brief.pdf is typeset from: brief.html with the verification summary (pdf_appendix)
+    verification_html: str = ""  # verification.html: every claim, on a page of its own
     # engine = dask on a table the driver never holds: writes the assignments folder from the workers
     # (interpret.dask_run); `dataset`, `partition` and `assignments` are then a bounded sample's.
     write_assignments: Callable[[Path], Path] | None = None
@@ -131,7 +133,7 @@ def build_brief(dataset: Dataset, settings: Settings, say: Progress, language: L
     drafts = stage_draft(facts, rules, settings, say, language)
     say("draft", Note.of("draft", provider=drafts.sources[0].provider, model=drafts.sources[0].model))
 
-    drafts, body, verification, repairs = stage_verify(facts, drafts, language)
+    drafts, body, verification, repairs = stage_verify(facts, drafts, language, status=getattr(settings, "review_status", None) or "draft")
     counts = verification.counts
     say("verify", Note.of("verify", claims=len(verification.claims), **{v.value: counts[v] for v in Verdict}))
 
@@ -143,10 +145,11 @@ def write_brief(brief: BriefResult, out_dir: Path, settings: Settings, say: Prog
     from reports.pdf import brief_pdf  # WeasyPrint (the `pdf` extra) loads only when a PDF is made
 
     brief.markdown, brief.html = redact_secrets(brief.markdown), redact_secrets(brief.html)  # the last guard, before the PDF too
+    brief.pdf_html = redact_secrets(brief.pdf_html or brief.html)
     files = output_files(brief)
     if brief.write_assignments is not None:  # the workers write it, below: not the sample's table
         files = {name: content for name, content in files.items() if not name.startswith("assignments.")}
-    pdf, pdf_note = brief_pdf(brief.html, settings.pdf)
+    pdf, pdf_note = brief_pdf(brief.pdf_html, settings.pdf)
     if pdf is not None:
         files["brief.pdf"] = pdf
     brief.pdf_missing = pdf_note is not None  # said at the end of the run, with the warnings
@@ -220,7 +223,7 @@ def stage_draft(facts: Facts, rules, settings: Settings, say: Progress | None = 
     return drafts
 
 
-def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_LANGUAGE) -> tuple[Drafts, str, VerificationReport, list[dict]]:
+def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_LANGUAGE, *, status: str = "draft") -> tuple[Drafts, str, VerificationReport, list[dict]]:
     """Render the body, verify every claim in the brief's language, remove false sentences and mark
     unverifiable ones; the one place where drafts are repaired."""
     from reports import render_body  # the report layer imports interpret: import it late
@@ -230,7 +233,7 @@ def stage_verify(facts: Facts, drafts: Drafts, language: Language | str = CHAIN_
     verifier = Verifier(facts, locale=code, languages_dir=folder)
     repairs: list[dict] = []
     for round_number in range(MAX_REPAIR_ROUNDS + 1):
-        body = render_body(facts, drafts, language)
+        body = render_body(facts, drafts, language, status)
         verification = verifier.verify_markdown(body)
         failing = still_failing(verification, code, folder)
         if not failing or round_number == MAX_REPAIR_ROUNDS:
@@ -248,20 +251,32 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
     """Appendix, HTML, result.json and the assignment table, all in memory, from the verified body:
     the report neither drafts nor verifies."""
     from reports import render_appendix, render_html
+    from reports.layout import stamp as made_with
+    from reports.render import render_verification
 
     language = load_language(language or brief_language(settings))
     generated = datetime.now(timezone.utc).replace(microsecond=0)
     provenance = build_provenance(dataset, settings, rules, facts, drafts, generated)
+    stamp = made_with(language, generated=generated.date().isoformat(), version=_version("interpret"))
     markdown = body + render_appendix(facts, drafts, verification, provenance, lang=language)
     from reports.figures import build_charts, charts_summary
 
     charts = build_charts(dataset, partition, facts, drafts, lang=language, geojson=settings.geojson)
-    html = render_html(markdown, title=dataset.spec.dataset.title, charts=charts, lang=language)
+    title = dataset.spec.dataset.title
+    html = render_html(markdown, title=title, charts=charts, lang=language, stamp=stamp)
+    # The PDF carries a one-page verification summary unless asked for every claim (pdf_appendix = full).
+    if (getattr(settings, "pdf_appendix", None) or "summary") == "full":
+        pdf_html = html
+    else:
+        pdf_html = render_html(body + render_appendix(facts, drafts, verification, provenance, lang=language, full=False),
+                               title=title, charts=charts, lang=language, stamp=stamp)
+    verification_html = render_html(render_verification(facts, drafts, verification, lang=language), title=title, lang=language)
     assignments = assignment_table(dataset, partition, drafts)
     result = result_document(facts, drafts, verification, repairs, provenance)
     result["charts"] = charts_summary(charts)
     brief = BriefResult(dataset, partition, facts, drafts, verification, markdown, html, result, assignments, repairs)
     brief.charts = charts
+    brief.pdf_html, brief.verification_html = pdf_html, verification_html
     return brief
 
 
@@ -284,6 +299,7 @@ def output_files(brief: BriefResult) -> dict[str, str | bytes]:
     files = {
         "brief.md": brief.markdown,
         "brief.html": brief.html,
+        **({"verification.html": brief.verification_html} if brief.verification_html else {}),
         "result.json": json.dumps(brief.result, ensure_ascii=False, indent=indent, default=_json_default) + "\n",
         name: table,
     }

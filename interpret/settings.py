@@ -348,6 +348,11 @@ SETTINGS: tuple[Setting, ...] = (
     declare("pdf", pdf_mode, "Write brief.pdf.", default="auto",
        choices=("auto", "on", "off"), flag="--pdf/--no-pdf", cli_type=bool, commands=RUN, panel=REPORT,
        default_text="auto: when the `pdf` extra is installed"),
+    declare("pdf_appendix", str, "What brief.pdf carries of the verification: summary (one page: counts by kind, repairs, where the "
+       "full table is) | full (every claim, as in brief.html and verification.html).", default="summary",
+       choices=("summary", "full"), commands=RUN, panel=REPORT),
+    declare("review_status", str, "The brief's status in its title block: draft (marked DRAF until an analyst has reviewed it) | final.",
+       default="draft", choices=("draft", "final"), commands=RUN, panel=REPORT),
 )
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 

@@ -57,8 +57,11 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     def kind_word(kind) -> str:
         return lang.word("claim_kind", kind) if kind in set(ClaimKind) else str(kind)  # a newer verifier's kind: its key
 
+    from . import layout
+
     env.globals.update(
         t=lang.t,
+        layout=layout,
         lang=lang,
         members_listed_max=MEMBERS_LISTED_MAX,
         assignments_file=assignments_file,
@@ -74,6 +77,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         direction=lambda value: lang.word("direction", value),
         verdict=lambda value: lang.word("verdict", Verdict(value)),
         verdict_counts=verdict_counts,
+        kind_word=kind_word,
         stability_word=lambda level: lang.word("stability", level),
         cluster_name=lambda n: lang.t("brief.cluster_name", n=n),
         kind_counts=lambda item: lang.t("history.kind_counts", kind=kind_word(item[0]), **verdict_counts(item[1])),
@@ -100,26 +104,37 @@ def _render(name: str, lang: Language, facts=None, **context) -> str:
         raise TemplateError(f"Report template {where} failed: {exc}. Fix the template.") from None
 
 
-def render_body(facts, drafts, lang: Language | str = "id") -> str:
-    """Everything before the appendix: summary, data and method, one section per cluster, conclusion."""
+def render_body(facts, drafts, lang: Language | str = "id", status: str = "draft") -> str:
+    """Everything before the verification appendix: title block (`status`: review_status draft | final),
+    summary with the priority table, one section per cluster, conclusion, data and method, caveats, the
+    values per unit."""
     labels = {d.klaster: d.label for d in drafts.clusters}
-    return _render("brief.md.j2", load_language(lang), facts, drafts=drafts, labels=labels)
+    return _render("brief.md.j2", load_language(lang), facts, drafts=drafts, labels=labels, status=status)
 
 
-def render_appendix(facts, drafts, verification, provenance: dict, lang: Language | str = "id") -> str:
+def render_appendix(facts, drafts, verification, provenance: dict, lang: Language | str = "id", *, full: bool = True) -> str:
+    """The verification appendix (every claim when `full`, else a one-page summary that says where the
+    full table is) and the provenance."""
     from .provenance import provenance_view
 
     prov = provenance_view(facts, drafts, verification, provenance)
-    return _render("appendix.md.j2", load_language(lang), facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov)
+    return _render("appendix.md.j2", load_language(lang), facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov,
+                   full=full)
 
 
-def render_html(markdown_text: str, title: str, charts=(), lang: Language | str = "id") -> str:
+def render_verification(facts, drafts, verification, lang: Language | str = "id") -> str:
+    """verification.md: the full verification table on a page of its own (verification.html)."""
+    return _render("verification.md.j2", load_language(lang), facts, drafts=drafts, verification=verification)
+
+
+def render_html(markdown_text: str, title: str, charts=(), lang: Language | str = "id", stamp: str | None = None) -> str:
     """One self-contained HTML page (inline CSS, inline SVG charts, no external request), with a
     table of contents; also the source of the PDF (see reports.html and reports.pdf)."""
     from .html import assemble_body, contents_html
 
     language = load_language(lang)
-    body, contents = assemble_body(markdown_text, charts, language)
+    body, contents = assemble_body(markdown_text, charts, language, stamp=stamp)
     toc = contents_html(contents, language)
-    body = body.replace("</h1>", "</h1>\n" + toc, 1) if "</h1>" in body else toc + body
+    # The contents follow the first section (the summary, page 1 of the PDF), so page 1 carries the message.
+    body = body.replace("</section>", "</section>\n" + toc, 1) if "</section>" in body else toc + body
     return _render("brief.html.j2", language, title=title, body=body, code=language.code)

@@ -16,12 +16,12 @@ from interpret.terms import Verdict
 from .conftest import ROOT, published_partition, settings
 
 
-def test_default_run_writes_the_four_files(default_brief):
+def test_default_run_writes_the_brief_set(default_brief):
     from reports.pdf import pdf_available
 
     names = sorted(p.name for p in default_brief.files)
     pdf = ["brief.pdf"] if pdf_available() else []  # written by default when the `pdf` extra is installed
-    assert names == sorted(["assignments.csv", "brief.html", "brief.md", "result.json", *pdf])
+    assert names == sorted(["assignments.csv", "brief.html", "brief.md", "result.json", "verification.html", *pdf])
     for path in default_brief.files:
         assert path.stat().st_size > 200
 
@@ -59,7 +59,7 @@ def test_result_json_has_the_documented_keys(default_brief):
 
 
 def _numbers_outside_appendix(markdown: str) -> list[str]:
-    body = markdown.split("## Lampiran A")[0]
+    body = markdown.split("## Lampiran B")[0]
     body = re.sub(r"[Kk]laster \d+", "", body)
     for label in ("Umur Harapan Hidup (UHH)", "Harapan Lama Sekolah (HLS)", "Rata-rata Lama Sekolah (RLS)"):
         body = body.replace(label, "")
@@ -83,7 +83,7 @@ def test_every_number_in_the_brief_has_a_verdict_and_none_is_false(default_brief
 
 def test_the_appendix_lists_every_claim(default_brief):
     markdown = default_brief.markdown
-    appendix = markdown.split("## Lampiran A")[1]
+    appendix = markdown.split("## Lampiran B")[1]
     for claim in default_brief.verification.claims:
         assert f"| {claim.id} |" in appendix
 

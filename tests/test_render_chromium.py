@@ -160,3 +160,39 @@ def test_brief_html_opens_with_no_request_and_every_chart_visible(default_brief,
     (tmp_path / "brief-chromium.png").write_bytes(image)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "brief-chromium.png").write_bytes(image)
+
+
+PHONE_WIDTH = 390
+
+
+def test_on_a_phone_the_page_never_scrolls_sideways_and_tables_scroll_in_their_containers(default_brief, chromium):
+    page = open_page(chromium)
+    try:
+        page.call("Page.enable")
+        page.call("Emulation.setDeviceMetricsOverride", width=PHONE_WIDTH, height=844, deviceScaleFactor=1, mobile=True)
+        page.call("Page.navigate", url=(default_brief.out_dir / "brief.html").resolve().as_uri())
+        page.wait_for("Page.loadEventFired")
+        layout = page.evaluate(
+            "(() => { const wraps = Array.from(document.querySelectorAll('.table-wrap'));"
+            " return {page: document.documentElement.scrollWidth, body: document.body.scrollWidth, viewport: window.innerWidth,"
+            " tables: document.querySelectorAll('table').length, wrapped: document.querySelectorAll('.table-wrap > table').length,"
+            " wraps: wraps.map(w => ({overflow: getComputedStyle(w).overflowX, right: w.getBoundingClientRect().right,"
+            "   scrolls: w.scrollWidth > w.clientWidth + 1})),"
+            " figures: Array.from(document.querySelectorAll('figure.chart svg')).map(s => s.getBoundingClientRect().right)}; })()"
+        )
+        assert layout["viewport"] == PHONE_WIDTH
+        assert layout["page"] <= PHONE_WIDTH and layout["body"] <= PHONE_WIDTH, layout  # no sideways scroll of the page
+        assert layout["tables"] == layout["wrapped"] > 10  # every table in its container
+        assert all(w["overflow"] == "auto" and w["right"] <= PHONE_WIDTH for w in layout["wraps"])
+        assert sum(w["scrolls"] for w in layout["wraps"]) >= len(default_brief.facts.clusters)  # the wide ones scroll inside
+        assert all(right <= PHONE_WIDTH for right in layout["figures"])  # charts scale down
+        moved = page.evaluate(
+            "(() => { const w = Array.from(document.querySelectorAll('.table-wrap')).find(w => w.scrollWidth > w.clientWidth + 1);"
+            " w.scrollLeft = 120; return [w.scrollLeft, window.scrollX]; })()"
+        )
+        assert moved[0] > 0 and moved[1] == 0  # the table moved, the page did not
+        shot = page.call("Page.captureScreenshot", format="png")
+    finally:
+        page.close()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "brief-phone.png").write_bytes(base64.b64decode(shot["data"]))

@@ -34,8 +34,25 @@ def test_each_cluster_profile_is_in_its_cluster_section(default_brief):
         assert f'id="fig-profile-{c.number}"' in section
         assert section.index("</table>") < section.index(f'id="fig-profile-{c.number}"')  # after the cluster table
     charts_section = next(s for s in sections if s.startswith("Grafik"))
-    for key in ("pca", "heatmap", "map"):
+    for key in ("pca", "heatmap"):
         assert f'id="fig-{key}"' in charts_section
+    summary = next(s for s in sections if s.startswith("Ringkasan eksekutif"))
+    assert summary.index("</table>") < summary.index('id="fig-map"')  # page 1: the map right after the priority table
+    method = next(s for s in sections if s.startswith("Data dan metode"))
+    panel = method.index("<h3>Pemilihan jumlah klaster</h3>")
+    assert panel < method.index("</table>", panel) < method.index('id="fig-k-selection"')  # with the k panel's table
+    assert sum(s.count('id="fig-map"') for s in sections) == 1
+
+
+def test_tables_scroll_in_a_container_with_column_widths_and_numbers_keep_their_unit():
+    body, _ = assemble_body("# J\n\n## A\n\nUHH 73,06 tahun dan 5 provinsi di Klaster 4.\n\n| Indikator | Rata-rata |\n|---|---:|\n| Umur Harapan Hidup | 73,06 |\n", (), "id")
+    assert '<div class="table-wrap"><table><colgroup>' in body and "</table></div>" in body
+    widths = [float(w) for w in re.findall(r'<col style="width:([\d.]+)%">', body)]
+    assert len(widths) == 2 and abs(sum(widths) - 100) < 0.5 and widths[0] > widths[1]  # the label column is the wider
+    assert '<td style="text-align:right">73,06</td>' in body
+    assert "73,06\u00a0tahun" in body and "5\u00a0provinsi" in body and "Klaster\u00a04" in body
+    slashed, _ = assemble_body("# J\n\n## A\n\n| Satuan ribu/orang | B |\n|---|---|\n| x | y |\n", (), "id")
+    assert "<th>Satuan ribu/\u200borang</th>" in slashed and slashed.count("</th>") == 2  # a header may break after "/", its tags intact
 
 
 def test_charts_are_never_lost_when_a_template_has_other_headings():

@@ -43,11 +43,12 @@ def test_pdf_has_page_numbers_a_table_of_contents_and_the_charts(default_brief):
     total = len([p for p in pages if p.strip()])
     assert total > 5
     assert f"1 / {total}" in pages[0] and f"{total} / {total}" in pages[total - 1]
-    assert "Daftar isi" in pages[0]
+    contents = next(p for p in pages if "Daftar isi" in p)
+    assert pages.index(contents) <= 1  # right after the summary: page 1 is the brief's message
     # Each contents line ends with the page its section starts on.
-    lines = [line for line in pages[0].splitlines() if "Klaster 1:" in line]
+    lines = [line for line in contents.splitlines() if "Klaster 1:" in line]
     assert lines and lines[0].rstrip()[-1].isdigit()
-    for title in ("Sebaran unit pada dua komponen utama", "Peta klaster provinsi", "Lampiran B. Provenans"):
+    for title in ("Sebaran unit pada dua komponen utama", "Peta klaster provinsi", "Lampiran C. Provenans"):
         assert title in text
 
 
@@ -64,7 +65,7 @@ def test_missing_weasyprint_is_a_clear_message(monkeypatch, tmp_path):
     assert result.exit_code == 2 and "interpret[pdf]" in result.output
     result = runner.invoke(app, ["run", "--provider", "none", "--out", str(tmp_path / "c")], env={"INTERPRET_PDF": "auto"}, catch_exceptions=False)
     assert result.exit_code == 0 and "interpret[pdf]" in result.output  # auto: said, and the rest is written
-    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["assignments.csv", "brief.html", "brief.md", "result.json"]
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == ["assignments.csv", "brief.html", "brief.md", "result.json", "verification.html"]
 
 
 def test_pdf_setting_is_validated():

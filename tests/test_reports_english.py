@@ -24,7 +24,7 @@ def english_brief(tmp_path_factory):
 
 
 def numbers_before_appendix(markdown: str, facts) -> list[str]:
-    body = markdown.split("## Appendix A")[0]
+    body = markdown.split("## Appendix B")[0]
     body = re.sub(r"[Cc]luster \d+", "", body)
     for f in facts.features:
         body = body.replace(f.label, "")
@@ -44,19 +44,19 @@ def test_every_number_in_the_english_brief_is_verified_and_none_is_false(english
     assert english_brief.verification.counts[Verdict.FALSE] == 0
     assert all(c.verdict == Verdict.TRUE for c in claims)
     # Independently: the English verifier over the whole body agrees.
-    again = Verifier(english_brief.facts, locale="en").verify_markdown(markdown.split("## Appendix A")[0])
+    again = Verifier(english_brief.facts, locale="en").verify_markdown(markdown.split("## Appendix B")[0])
     assert again.counts == english_brief.verification.counts
 
 
 def test_english_numbers_labels_and_sections(english_brief):
     md = english_brief.markdown
-    for heading in ("## Executive summary", "## Data and method", "## Cluster 1: High achievement", "## Conclusion", "## Appendix A. Verification", "## Appendix B. Provenance"):
+    for heading in ("## Executive summary", "## Data and method", "## Cluster 1: High achievement", "## Conclusion", "## Appendix A. Values per province", "## Appendix B. Verification", "## Appendix C. Provenance"):
         assert heading in md
     assert "| Pengeluaran per kapita disesuaikan | 15,376 | 14,924 |" in md  # thousands with ","
     assert "69.90 years, 4.03 years below the national figure (BPS) (5.4%)" in md  # decimals with "."
     assert "Rp15.4 million per person per year" in md  # money as a reader says it
     assert "62.9%" in md
-    assert "Klaster" not in md.split("## Appendix A")[0] and "rata-rata provinsi" not in md
+    assert "Klaster" not in md.split("## Appendix B")[0] and "rata-rata provinsi" not in md
     sources = {s.provider for s in english_brief.drafts.sources}
     assert sources == {"rule-based (en)"}
 
@@ -67,7 +67,8 @@ def test_english_html_and_charts(english_brief):
     assert '<p class="toc-title">Contents</p>' in html
     sections = re.split(r'<h2 id="[^"]+">', html)
     charts = next(s for s in sections if s.startswith("Charts"))
-    assert 'id="fig-pca"' in charts and 'id="fig-map"' in charts
+    assert 'id="fig-pca"' in charts
+    assert 'id="fig-map"' in next(s for s in sections if s.startswith("Executive summary"))  # page 1
     assert 'id="fig-profile-2"' in next(s for s in sections if s.startswith("Cluster 2:"))
     assert "Map of province clusters" in html and "Peta klaster" not in html
     labels = dict(zip(english_brief.assignments["klaster"], english_brief.assignments["label"]))
@@ -89,7 +90,7 @@ def test_lang_is_validated():
 
 # -- the analyses in English (k-panel reasoning, stability, assumption checks, unit notes) ---------
 def _english_body(brief) -> str:
-    return brief.markdown.split("## Appendix A")[0]
+    return brief.markdown.split("## Appendix B")[0]
 
 
 def _section(body: str, heading: str) -> str:

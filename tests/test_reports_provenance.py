@@ -1,4 +1,4 @@
-"""Lampiran B: data, spec, method, k and why, seed, versions, and who wrote each section."""
+"""Lampiran C: data, spec, method, k and why, seed, versions, and who wrote each section."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from reports.provenance import provenance_view, section_rows
 
 
 def test_appendix_b_shows_data_method_and_versions(default_brief):
-    appendix = default_brief.markdown.split("## Lampiran B. Provenans")[1]
+    appendix = default_brief.markdown.split("## Lampiran C. Provenans")[1]
     data = default_brief.dataset
     assert f"| Berkas data | {data.path.name} ({data.size_bytes} bita) |" in appendix
     assert f"`{data.sha256}`" in appendix and len(data.sha256) == 64

@@ -63,7 +63,7 @@ def test_the_appendix_shows_the_repair_history_and_result_json_the_counts(defaul
     facts = default_brief.facts
     drafts, body, report, repairs = stage_verify(facts, tampered(default_brief.drafts))
     brief = stage_report(default_brief.dataset, default_brief.partition, facts, drafts, body, report, repairs, load_rules(None), settings())
-    appendix = brief.markdown.split("## Lampiran A")[1]
+    appendix = brief.markdown.split("## Lampiran B")[1]
     assert "### Riwayat perbaikan" in appendix
     assert "| 1 | dihapus | Klaster ini beranggotakan DKI Jakarta, Bali, dan INDONESIA. | INDONESIA |" in appendix
     assert "ditandai" in appendix
@@ -77,6 +77,6 @@ def test_the_appendix_shows_the_repair_history_and_result_json_the_counts(defaul
 
 
 def test_the_default_brief_has_no_repairs_and_says_so(default_brief):
-    appendix = default_brief.markdown.split("## Lampiran A")[1]
+    appendix = default_brief.markdown.split("## Lampiran B")[1]
     assert "Tidak ada kalimat yang dihapus atau ditandai" in appendix
     assert default_brief.result["verification"]["repairs"] == []

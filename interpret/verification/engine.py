@@ -153,6 +153,8 @@ class Verifier:
     def _row(self, cells: list[str], header: list[str], section: str, section_cluster: int | None) -> None:
         label = cells[0]
         label_scope = self.analyzer.scope(label, section)
+        if self._unit_row(label_scope, label, cells, header, section):
+            return
         row_clusters = tuple(dict.fromkeys(m.value for m in label_scope.clusters)) or ((section_cluster,) if section_cluster else ())
         row_features = tuple(dict.fromkeys(m.value for m in label_scope.features))
         row_text = " | ".join(cells)
@@ -176,6 +178,20 @@ class Verifier:
             cell_scope = self.analyzer.scope(cell, section, row_clusters, features, stat, shown=row_text)
             cell_scope.row_key = row_key
             self._run(cell_scope)
+
+    def _unit_row(self, label_scope: Scope, label: str, cells: list[str], header: list[str], section: str) -> bool:
+        """A row about one unit (the annex of values per unit): its first cell is the unit's name and
+        nothing else. Each cell is read as said of that unit, under its column's indicator:
+        "Aceh | Klaster 2 | 73,06" claims Aceh's membership of cluster 2 and its value 73,06 (UNIT.Aceh.UHH.value)."""
+        members = label_scope.members
+        if len(members) != 1 or label_scope.clusters or label_scope.features or label.strip(" *_") != members[0].text:
+            return False
+        row_text = " | ".join(cells)
+        for idx, cell in enumerate(cells[1:], start=1):
+            head = header[idx] if idx < len(header) else ""
+            features = tuple(dict.fromkeys(m.value for m in self.analyzer.scope(head, section).features))
+            self._run(self.analyzer.scope(f"{label}: {cell}", section, (), features, None, shown=row_text))
+        return True
 
     def _row_key(self, cells: list[str], header: list[str]) -> int | None:
         """The k of a row of the k-selection panel: the cell under the header that states k."""

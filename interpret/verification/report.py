@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from ..sentences import split_sentences  # noqa: F401  (re-exported: interpret.verification.split_sentences)
 from ..terms import ClaimKind, Verdict
 
 # Language-neutral: a verdict's or a kind's words come from the lexicon (lexicon.verdict_word, kind_word).
 VERDICTS: tuple[Verdict, ...] = tuple(Verdict)
 KINDS: tuple[ClaimKind, ...] = tuple(ClaimKind)
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"(\[*])")
-_ABBREVIATIONS = re.compile(r"\b(?:Kep|Kab|Prov|No|dll|dkk|Rp|D\.I|D\.K\.I|[A-Z])\.$")
 
 
 @dataclass
@@ -83,16 +81,3 @@ def sentence_verdict(claims: list[Claim]) -> Verdict:
     if claims and all(c.verdict == Verdict.TRUE for c in claims):
         return Verdict.TRUE
     return Verdict.UNVERIFIABLE
-
-
-def split_sentences(text: str) -> list[str]:
-    parts = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        head = text[start : match.start()]
-        if _ABBREVIATIONS.search(head):
-            continue
-        parts.append(head.strip())
-        start = match.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
