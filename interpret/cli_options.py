@@ -80,7 +80,7 @@ def panel_order(parameter: inspect.Parameter) -> tuple[int, str]:
     panel = getattr(info, "rich_help_panel", None)
     position = PANELS.index(panel) + 1 if panel in PANELS else 0
     flags = [d for d in (getattr(info, "param_decls", None) or ()) if d.startswith("--")]
-    return position, (flags[0] if flags else f"--{parameter.name}").lstrip("-")
+    return position, (flags[0].split("/")[0] if flags else f"--{parameter.name}").lstrip("-")  # "--pdf/--no-pdf" sorts as "pdf"
 
 
 def _evaluated(parameter: inspect.Parameter, function: Callable) -> inspect.Parameter:
