@@ -98,6 +98,8 @@ def _pair_gap_text(a: ClusterFacts, b: ClusterFacts, feature: FeatureInfo, facts
     first, second = sorted((a.number, b.number))
     fact = facts.index.get(f"K{first}-K{second}.{feature.name}.gap")
     gap = float(fact.value) if fact is not None else abs(a.features[feature.name].mean - b.features[feature.name].mean)
+    if lang.unit(feature.unit) == "%":  # two shares differ by points, not by a percent of either
+        return lang.t("format.points", number=lang.number(gap, feature.decimals))
     return lang.value(gap, feature.decimals, feature.unit)
 
 

@@ -202,7 +202,7 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
         scale = 0.8 * reach / max(np.abs(loadings[:, :2]).max(), 1e-9)
         for f, (lx, ly) in zip(facts.features, loadings[:, :2]):
             ax.annotate("", xy=(lx * scale, ly * scale), xytext=(0, 0), arrowprops={"arrowstyle": "-|>", "color": "#555555", "lw": 1.0}, zorder=2)
-            ax.text(lx * scale * 1.08, ly * scale * 1.08, f.name, color="#333333", fontsize=8, fontweight="bold", ha="center", va="center", zorder=4)
+            ax.text(lx * scale * 1.08, ly * scale * 1.08, lang.short_name(f), color="#333333", fontsize=8, fontweight="bold", ha="center", va="center", zorder=4)
         ax.axhline(0, color="#cccccc", lw=0.6, zorder=1)
         ax.axvline(0, color="#cccccc", lw=0.6, zorder=1)
         ax.set_xlabel(lang.t("chart.pca_axis", n=1, pct=lang.number(100 * ratio[0], 1)))
@@ -321,7 +321,7 @@ def heatmap_chart(facts, cluster_labels: dict[int, str], lang: Language | str) -
         image = ax.pcolormesh(z, cmap="RdBu", vmin=-bound, vmax=bound, edgecolors="white", linewidth=1.5)
         for (i, j), value in np.ndenumerate(z):
             ax.text(j + 0.5, i + 0.5, lang.number(value, 2, True), ha="center", va="center", fontsize=8, color="white" if abs(value) > 0.6 * bound else "#1b1b1b")
-        ax.set_xticks(np.arange(len(features)) + 0.5, [f.name for f in features])
+        ax.set_xticks(np.arange(len(features)) + 0.5, [lang.short_name(f) for f in features])
         ax.set_yticks(np.arange(len(facts.clusters)) + 0.5, [names[c.number] for c in facts.clusters])
         ax.invert_yaxis()
         for tick, c in zip(ax.get_yticklabels(), facts.clusters):
