@@ -196,6 +196,13 @@ class Language:
         own, text = getattr(item, field), self.text(item, field)
         return self.t("spec_words.untranslated", text=own) if own and text == own else text
 
+    def difference(self, value: float, decimals: int, unit: str, *, per: bool = True) -> str:
+        """A difference of two values in `unit`: of two shares in percentage points ("9,3 poin persen",
+        never "9,3%", which would read as a percent of the reference), else as `value` writes it."""
+        if self.unit(unit) == "%":
+            return self.t("format.points", number=self.number(value, decimals))
+        return self.value(value, decimals, unit, per=per)
+
     def short_name(self, feature) -> str:
         """The indicator in a list of names ("by UHH, HLS, RLS and Pengeluaran"): its short name, which
         is the spec's own (Indonesian) word; in another language its label's abbreviation or its label."""
