@@ -72,8 +72,8 @@ def section_rows(drafts, provenance: dict, lang: Language | str = DATA_LANGUAGE)
         digest = getattr(source, "prompt_sha256", None)
         if source.provider in rule_based:
             # the text is the rule-based drafter's: no prompt made it, whatever a first draft cost
-            rules = provenance.get("rules_file") or lang.t("provenance.rules_file_default")
-            template = lang.t("provenance.rule_based_template", file=rules)
+            rules = provenance.get("rules_file")
+            template = lang.t("provenance.rule_based_template", file=rules) if rules else lang.t("provenance.rule_based_unnamed")
             digest = provenance.get("rules_sha256")
         else:
             template = template or SECTION_TEMPLATES.get(source.section.split("-")[0])
