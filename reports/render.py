@@ -88,9 +88,10 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     if facts is not None:
         env.filters.update(
             expected=lambda claim: expected_text(claim, facts, lang),
-            correlation_item=lambda p: lang.t("panel.correlation_pair", a=md_text(facts.feature(p.a).label), b=md_text(facts.feature(p.b).label), r=lang.number(p.r, 2, True)),
+            # in running text an indicator goes by its abbreviation ("HLS (z = +3,21)", never "… (HLS) (z = +3,21)")
+            correlation_item=lambda p: lang.t("panel.correlation_pair", a=md_text(lang.short_label(facts.feature(p.a))), b=md_text(lang.short_label(facts.feature(p.b))), r=lang.number(p.r, 2, True)),
             feature_label=lambda name: md_text(facts.feature(name).label),
-            outlier_item=lambda o: lang.t("panel.outlier_item", unit=md_text(o.unit), feature=md_text(facts.feature(o.feature).label), z=lang.number(o.z, 2, True)),
+            outlier_item=lambda o: lang.t("panel.outlier_item", unit=md_text(o.unit), feature=md_text(lang.short_label(facts.feature(o.feature))), z=lang.number(o.z, 2, True)),
         )
     return env
 

@@ -94,7 +94,7 @@ def test_default_brief_shows_the_k_panel_stability_and_checks(default_brief):
     assert "### Pemilihan jumlah klaster" in body and consensus_paragraph(ks, load_language("id")) in body
     assert "| dipakai | 4 | 48,91 |" in body
     assert "### Stabilitas klaster" in body and "### Pemeriksaan asumsi" in body
-    assert "DKI Jakarta pada Pengeluaran per kapita disesuaikan, z = +3,49" in body
+    assert "DKI Jakarta pada Pengeluaran per kapita disesuaikan (z = +3,49)" in body
     for unit_id in stability.unstable_units:
         assert f"{unit_id} berpindah klaster pada" in body
     result = json.loads((default_brief.out_dir / "result.json").read_text(encoding="utf-8"))

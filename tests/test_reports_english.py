@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from interpret import run_brief
 from interpret.cli import app
 from interpret.errors import ConfigError
+from interpret.language import load_language
 from interpret.numbers import format_number
 from interpret.verification import Verifier
 from interpret.terms import ClaimKind, Verdict
@@ -177,10 +178,11 @@ def test_english_assumption_checks_agree_with_the_facts(english_brief):
     for f in facts.features:
         assert f"| {f.label_en} | {format_number(asm.kmo.per_variable[f.name], 2, locale='en')} |" in section
     listed = section.split("Outliers (|z| > 3), reported and kept in the clustering", 1)[1].split("\n", 1)[0]
-    named = re.findall(r"(?:: |; )(.+?) on (.+?), z = ([+-]\d+\.\d+)", listed)
+    named = re.findall(r"(?:: |; )(.+?) on (.+?) \(z = ([+-][\d.]+)\)", listed)
     assert asm.outliers  # DKI Jakarta and D.I. Yogyakarta in the shipped data
     assert [u for u, _, _ in named] == [o.unit for o in asm.outliers]
-    assert [label for _, label, _ in named] == [facts.feature(o.feature).label_en for o in asm.outliers]
+    english = load_language("en")
+    assert [label for _, label, _ in named] == [english.short_label(facts.feature(o.feature)) for o in asm.outliers]  # "HLS", not "… (HLS) (z = …)"
     assert [z for _, _, z in named] == [format_number(o.z, 2, signed=True, locale="en") for o in asm.outliers]
     assert ("No pair of indicators correlates very strongly" in section) == (not asm.high_correlations)
 
@@ -330,3 +332,60 @@ def test_the_verification_table_states_facts_in_english(english_brief):
     assert by_fact["K4.UHH.mean"] == "69.90 years" and by_fact["K4.UHH.direction"] == "below" and by_fact["K1.size"] == "5 provinces"
     member = next(row for row in rows if row[4] == "K1.members")
     assert member[5] == f"{member[3]} ∈ Cluster 1"
+
+
+def test_no_parenthesised_number_follows_a_parenthesised_reference(english_brief, default_brief):
+    """"… the national figure (BPS) (5.4%)": the source's bracket never meets a number's, in either language."""
+    for brief, appendix in ((english_brief, "## Appendix A"), (default_brief, "## Lampiran A")):
+        body = brief.markdown.split(appendix)[0]
+        assert brief.facts.reference.publisher == "BPS" and "(BPS)" in body
+        doubled = re.findall(r"[^\n]{0,40}\)\s*\([^\n]{0,20}", body)
+        assert not doubled, doubled[:3]
+    assert "29.2% above the national figure (BPS) of Rp11.9 million" in english_brief.markdown
+    assert "29,2% di atas angka nasional (BPS) sebesar Rp11,9 juta" in default_brief.markdown
+
+
+@pytest.mark.parametrize("code, points", [("en", "percentage points"), ("id", "poin persen")])
+def test_differences_of_a_share_are_in_percentage_points(tmp_path, code, points):
+    spec = tmp_path / "pangsa.toml"
+    spec.write_text("""
+[dataset]
+name = "pangsa"
+title = "Pangsa uji"
+title_en = "Test shares"
+unit = "provinsi"
+
+[id]
+column = "Provinsi"
+
+[[features]]
+column = "makanan"
+label = "Pangsa makanan"
+label_en = "Food share"
+unit = "%"
+decimals = 1
+direction = "lower_is_better"
+theme = "ekonomi"
+
+[[features]]
+column = "rasio"
+label = "Rasio garis kemiskinan"
+label_en = "Poverty line ratio"
+decimals = 2
+theme = "ekonomi"
+
+[clustering]
+k = 3
+seed = 1
+""", encoding="utf-8")
+    data = tmp_path / "pangsa.csv"
+    # three groups of shares, the ratio falling as the share rises (Engel), every row distinct
+    rows = ["Provinsi,makanan,rasio"] + [f"P{i},{38 + (i % 3) * 7 + (i * 7 % 11) * 0.4:.1f},{3.4 - (i % 3) * 0.5 - (i * 5 % 13) * 0.03:.2f}" for i in range(27)]
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    brief = run_brief(settings(lang=code, provider="none", pdf="off", data=data, spec=spec, bootstrap=0, out=tmp_path / "out"), write=False)
+    body = brief.markdown.split("## Appendix A" if code == "en" else "## Lampiran A")[0]
+    gaps = re.findall(r"[\d.,]+ " + points, body)
+    assert gaps, "a gap of the share is written in percentage points"
+    assert not re.search(r"\d%,? (?:or|atau) \d", body)
+    assert brief.verification.counts[Verdict.FALSE] == 0 and brief.verification.counts[Verdict.UNVERIFIABLE] == 0
+    assert not brief.verification.repairs  # no sentence was removed to get there
