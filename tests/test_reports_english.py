@@ -389,3 +389,13 @@ seed = 1
     assert not re.search(r"\d%,? (?:or|atau) \d", body)
     assert brief.verification.counts[Verdict.FALSE] == 0 and brief.verification.counts[Verdict.UNVERIFIABLE] == 0
     assert not brief.verification.repairs  # no sentence was removed to get there
+
+
+def test_the_english_verifier_binds_label_en_as_the_indicator(english_brief):
+    """The verifier names an indicator by its label_en too (scope.py: labels and aliases)."""
+    facts = english_brief.facts
+    text = "## Cluster 4: Low achievement\n\n### Characteristics\n\nLife expectancy at birth averages 69.90 years in this cluster.\n"
+    claims = Verifier(facts, locale="en").verify_markdown(text).claims
+    assert [(c.value, c.fact_id, c.verdict) for c in claims] == [("69.90", "K4.UHH.mean", Verdict.TRUE)]
+    wrong = Verifier(facts, locale="en").verify_markdown(text.replace("69.90", "72.32")).claims
+    assert [(c.fact_id, c.verdict) for c in wrong] == [("K4.UHH.mean", Verdict.FALSE)]
