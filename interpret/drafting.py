@@ -46,7 +46,9 @@ def redraft(facts: Facts, rules: LoadedRules, drafts: Drafts, language: Language
     sources = []
     for s in fresh.sources:
         previous = before.get(s.section)
-        notes = [lang.t("drafter.redraft_note", provider=previous.provider, model=previous.model, language=lang.name)] if previous else []
+        # a rule-based first draft is only the same rules in the facts' language: its model id is no news
+        key = "drafter.redraft_note_rule_based" if previous and previous.provider == load_language(DATA_LANGUAGE).t("drafter.provider") else "drafter.redraft_note"
+        notes = [lang.t(key, provider=previous.provider, model=previous.model, language=lang.name)] if previous else []
         sources.append(SectionSource(s.section, s.provider, s.model, notes, previous.provider if previous else None))
     return Drafts(clusters=fresh.clusters, summary=fresh.summary, sources=sources, llm=drafts.llm)
 
@@ -290,14 +292,14 @@ def _recommendation(rule_id: str, sector: str, template: str | None, hits: list[
     ff = cluster.features[key]
     values = {
         "bukti": feature_sentence(cluster, feature, facts, lang, variant).rstrip("."),
-        "fitur": feature.label,
+        "fitur": lang.label(feature),
         "nilai": _value(lang, ff.mean, feature),
         "referensi": _value(lang, ff.reference, feature),
         "selisih": lang.percent(abs(ff.diff_pct)),
         "arah": lang.word("direction", ff.direction),
         "frasa_referensi": lang.reference_phrase(facts),
         "sector": lang.sector(sector),
-        "feature": feature.label,
+        "feature": lang.label(feature),
     }
     if template is None:
         text = lang.t("draft.generic_rule", **values)
@@ -356,7 +358,7 @@ def summary_draft(facts: Facts, drafts: list[ClusterDraft], language: Language |
         reference = lang.t("summary.reference_weighted", n=ds.n_units, units=units)
     else:
         reference = lang.t("summary.reference_simple", n=ds.n_units, units=units)
-    features = lang.join([f.name for f in facts.features], "prose")
+    features = lang.join([lang.short_name(f) for f in facts.features], "prose")
     paragraphs = message(facts, by_need(facts), labels, lang)  # the message first: who lags where, by how much, what first
     paragraphs.extend(cluster_line(c, facts, labels[c.number], lang) for c in facts.clusters)
     paragraphs.extend(household_summary(facts, lang))

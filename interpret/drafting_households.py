@@ -24,7 +24,7 @@ def class_label(facts: Facts, name: str, lang: Language) -> str:
         return lang.t(f"households.group_{name}")
     found = next((c for c in facts.households.classes if c.name == name), None)
     if found is not None and found.label:
-        return found.label
+        return lang.text(found, "label")  # label_en in English when the spec gives it
     return lang.lookup("poverty_class", name).replace("_", " ")
 
 
@@ -33,9 +33,9 @@ def _count(lang: Language, value: float) -> str:
 
 
 def household_sentences(number: int, facts: Facts, lang: Language) -> list[str]:
-    section = facts.households
-    if section is None:
+    if facts.households is None:
         return []
+    section = lang.localized(facts).households  # coded answers and their codes as the brief's language names them
     group = section.clusters[number]
     sentences = _size_sentence(group, section.weighted, facts.cluster(number).size, lang, lang.unit_noun(facts))
     units = lang.unit_noun(facts)

@@ -49,7 +49,7 @@ def _figures(cluster: ClusterFacts, feature: FeatureInfo, facts: Facts, lang: La
     return {
         "feature": lang.short_label(feature),
         "mean": lang.value(ff.mean, feature.decimals, feature.unit),
-        "diff": lang.value(abs(ff.diff), feature.decimals, feature.unit, per=False),
+        "diff": lang.difference(abs(ff.diff), feature.decimals, feature.unit, per=False),
         "pct": lang.percent(abs(ff.diff_pct)),
         "direction": lang.word("direction", ff.direction),
         "reference": lang.reference_phrase(facts),
@@ -98,7 +98,7 @@ def _pair_gap_text(a: ClusterFacts, b: ClusterFacts, feature: FeatureInfo, facts
     first, second = sorted((a.number, b.number))
     fact = facts.index.get(f"K{first}-K{second}.{feature.name}.gap")
     gap = float(fact.value) if fact is not None else abs(a.features[feature.name].mean - b.features[feature.name].mean)
-    return lang.value(gap, feature.decimals, feature.unit)
+    return lang.difference(gap, feature.decimals, feature.unit)
 
 
 def characteristics(cluster: ClusterFacts, facts: Facts, lang: Language) -> tuple[list[str], str]:

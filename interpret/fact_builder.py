@@ -70,7 +70,8 @@ def build_facts(
     spec = dataset.spec
     features = [
         FeatureInfo(name=f.name, column=f.column, label=f.label, unit=f.unit, direction=f.direction, decimals=f.decimals, theme=f.theme,
-                    aliases=list(f.aliases), expression=f.expression, reason=f.reason)
+                    aliases=list(f.aliases), expression=f.expression, reason=f.reason,
+                    label_en=f.label_en, reason_en=f.reason_en)
         for f in spec.features
     ]
     index: dict[str, Fact] = {}
@@ -86,6 +87,7 @@ def build_facts(
         pca=pca_used,
         k=partition.k,
         k_reason=spec.clustering.k_reason if k_source == "spec" else None,
+        k_reason_en=spec.clustering.k_reason_en if k_source == "spec" else None,
         k_source=k_source,
         seed=int(partition.seed),
         n_init=None if partition.n_init is None else int(partition.n_init),
@@ -128,7 +130,9 @@ def build_facts(
         dataset=DatasetInfo(
             name=spec.dataset.name,
             title=spec.dataset.title,
+            title_en=spec.dataset.title_en,
             source=spec.dataset.source,
+            source_en=spec.dataset.source_en,
             year=spec.dataset.year,
             unit=spec.dataset.unit,
             unit_plural=unit_plural,

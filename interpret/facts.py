@@ -77,6 +77,10 @@ class DatasetInfo(_Section):
     size_bytes: int
     dropped: list[DroppedUnit] = []
     """Units left out because their data are incomplete (spec: missing = "drop")."""
+    title_en: str | None = None
+    """The spec's English title (title_en): an English brief prints it instead of `title`."""
+    source_en: str | None = None
+    """The spec's English source line (source_en)."""
 
 
 class Reference(_Section):
@@ -106,6 +110,8 @@ class MethodInfo(_Section):
     k: int
     k_reason: str | None
     """The spec's own k_reason (user data), only when the spec set k."""
+    k_reason_en: str | None = None
+    """Its English wording (spec k_reason_en), for an English brief."""
     k_source: Literal["cli", "spec", "auto"]
     """Who set k: the command line, the spec, or the k-selection panel's consensus."""
     seed: int
@@ -144,6 +150,9 @@ class FeatureInfo(_Section):
     """A derived feature's formula over the table's columns and lookups (spec `expression`)."""
     reason: str | None = None
     """Why this feature and its direction (spec `reason`): the brief prints it, as data."""
+    label_en: str | None = None
+    """The English label (spec label_en): an English brief prints it, and the verifier binds it."""
+    reason_en: str | None = None
 
 
 # -- the clusters ---------------------------------------------------------------------------------
@@ -389,6 +398,7 @@ class PovertyClass(_Section):
     name: str
     label: str | None
     """The spec's own words (user data); None: the language catalogue's [poverty_class] entry."""
+    label_en: str | None = None
     lower: float | None
     """Lower bound as a multiple of the line (inclusive), None for the first class."""
     upper: float | None
@@ -403,6 +413,9 @@ class CategoricalInfo(_Section):
     codes: dict[str, str]
     """Code → label, in the spec's order."""
     theme: str
+    label_en: str | None = None
+    codes_en: dict[str, str] = {}
+    """Code → English label (spec codes_en)."""
 
 
 class HouseholdFacts(_Section):

@@ -33,9 +33,10 @@ def household_facts(dataset: Dataset, labels: np.ndarray, k: int) -> HouseholdFa
     if th is not None:
         lower = None
         for c in th.class_list:
-            classes.append(PovertyClass(name=c.name, label=c.label, lower=lower, upper=c.below))
+            classes.append(PovertyClass(name=c.name, label=c.label, label_en=c.label_en, lower=lower, upper=c.below))
             lower = c.below
-    categorical = [CategoricalInfo(name=f.name, column=f.column, label=f.label, kind=f.kind, codes=dict(f.codes), theme=f.theme) for f in spec.categorical]
+    categorical = [CategoricalInfo(name=f.name, column=f.column, label=f.label, kind=f.kind, codes=dict(f.codes), theme=f.theme,
+                                   label_en=f.label_en, codes_en=dict(f.codes_en)) for f in spec.categorical]
     everyone = np.ones(len(labels), dtype=bool)
     total = _group(dataset, everyone, classes, categorical)
     clusters = {c + 1: _group(dataset, labels == c, classes, categorical) for c in range(k)}

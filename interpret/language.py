@@ -146,11 +146,75 @@ class Language:
         money = self.money(value, unit, per=per)
         return money if money is not None else self.with_unit(self.number(value, decimals), unit)
 
+    # -- the spec's words in this language ---------------------------------------------------------
+    def text(self, item, field: str):
+        """A spec word in this language: the English twin `<field>_en` (label_en, title_en…) in an
+        English brief when the spec gives it, else the spec's own (Indonesian) words, printed as data.
+        The rule is the same for every field, so a spec can be translated one key at a time."""
+        twin = getattr(item, f"{field}_{self.code.split('-')[0].split('_')[0]}", None) if self.code != DATA_LANGUAGE else None
+        return twin if twin else getattr(item, field)
+
+    def label(self, feature) -> str:
+        """The indicator's label in this language (label_en in English when given, else label)."""
+        return self.text(feature, "label")
+
+    def localized(self, facts):
+        """The facts as this language names them, for rendering: labels, title, source and reasons
+        in the brief's language (see `text`), and a weighted reference's label worded by the catalogue.
+        Numbers, IDs and fact texts are untouched; the verifier keeps checking against `facts`."""
+        if self.code == DATA_LANGUAGE:
+            return facts
+        dataset = facts.dataset.model_copy(update={"title": self.text(facts.dataset, "title"), "source": self.text(facts.dataset, "source")})
+        features = [f.model_copy(update={"label": self.label(f), "reason": self._reason(f, "reason")}) for f in facts.features]
+        method = facts.method.model_copy(update={"k_reason": self._reason(facts.method, "k_reason")})
+        reference = facts.reference
+        if reference.kind == "weighted_mean":  # the data's label of a computed reference is Indonesian: word it again
+            label = self.t("reference.label_weighted_mean", n=facts.dataset.n_units, units=self.unit_noun(facts), weight=reference.weight)
+            reference = reference.model_copy(update={"label": label})
+        update = {"dataset": dataset, "features": features, "method": method, "reference": reference}
+        if facts.households is not None:
+            categorical = [c.model_copy(update={"label": self.label(c), "codes": {**c.codes, **c.codes_en}}) for c in facts.households.categorical]
+            classes = [c.model_copy(update={"label": self.text(c, "label")}) for c in facts.households.classes]
+            update["households"] = facts.households.model_copy(update={"categorical": categorical, "classes": classes})
+        return facts.model_copy(update=update)
+
+    def fact_text(self, fact) -> str:
+        """A fact written the way this language writes it, for the verification table: the fact's own
+        text in the facts' language; elsewhere its number with the unit (or unit noun) translated,
+        a direction by its word. A text fact (names) is data and stays as it is."""
+        if fact.kind == "direction":
+            return self.word("direction", fact.value)
+        if self.code == DATA_LANGUAGE or isinstance(fact.value, str) or isinstance(fact.value, bool):
+            return fact.text
+        number = self.number(fact.value, fact.decimals)
+        nouns = self._flat.get("unit_nouns") or {}
+        pair = nouns.get(fact.unit) if isinstance(nouns, dict) else None
+        if isinstance(pair, list) and len(pair) == 2:
+            return self.t("format.with_unit", number=number, unit=pair[0] if fact.value == 1 else pair[1])
+        return self.with_unit(number, fact.unit)
+
+    def _reason(self, item, field: str) -> str | None:
+        """A reason in this language; one the spec gives only in Indonesian is quoted and said to be so."""
+        own, text = getattr(item, field), self.text(item, field)
+        return self.t("spec_words.untranslated", text=own) if own and text == own else text
+
+    def difference(self, value: float, decimals: int, unit: str, *, per: bool = True) -> str:
+        """A difference of two values in `unit`: of two shares in percentage points ("9,3 poin persen",
+        never "9,3%", which would read as a percent of the reference), else as `value` writes it."""
+        if self.unit(unit) == "%":
+            return self.t("format.points", number=self.number(value, decimals))
+        return self.value(value, decimals, unit, per=per)
+
+    def short_name(self, feature) -> str:
+        """The indicator in a list of names ("by UHH, HLS, RLS and Pengeluaran"): its short name, which
+        is the spec's own (Indonesian) word; in another language its label's abbreviation or its label."""
+        return feature.name if self.code == DATA_LANGUAGE else self.short_label(feature)
+
     def short_label(self, feature) -> str:
         """The indicator as running prose names it after the table: its abbreviation when the label
         ends in one ("Rata-rata Lama Sekolah (RLS)" → "RLS"), else the label: never "rata-rata …
         Rata-rata Lama Sekolah"."""
-        label, name = feature.label, feature.name
+        label, name = self.label(feature), feature.name
         return name if label.endswith(f"({name})") else label
 
     def join(self, items: Iterable[str], style: str = "plain") -> str:

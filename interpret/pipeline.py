@@ -262,7 +262,7 @@ def stage_report(dataset, partition, facts, drafts, body, verification, repairs,
     from reports.figures import build_charts, charts_summary
 
     charts = build_charts(dataset, partition, facts, drafts, lang=language, geojson=settings.geojson)
-    title = dataset.spec.dataset.title
+    title = language.text(dataset.spec.dataset, "title")
     html = render_html(markdown, title=title, charts=charts, lang=language, stamp=stamp)
     # The PDF carries a one-page verification summary unless asked for every claim (pdf_appendix = full).
     if (getattr(settings, "pdf_appendix", None) or "summary") == "full":
@@ -330,6 +330,7 @@ def build_provenance(dataset: Dataset, settings: Settings, rules, facts: Facts, 
         "data_bytes": dataset.size_bytes,
         "spec_file": spec_file.name,
         "spec_sha256": hashlib.sha256(spec_file.read_bytes()).hexdigest(),
+        "rules_file": Path(rules.path).name,
         "rules_sha256": rules.sha256,
         "standardization": {"zscore": "zscore (ddof=1)", "minmax": "minmax", "robust": "robust (median, IQR)"}.get(
             facts.method.standardization, facts.method.standardization),

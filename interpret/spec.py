@@ -3,20 +3,27 @@
 A spec names the id column, the feature columns (Indonesian label, unit, direction, theme), optional
 row filters and a long→wide pivot, the national reference, and clustering defaults. It is validated
 with pydantic and every error names the spec file and the key to fix.
+
+A spec's words (title, source, labels, reasons) are Indonesian, the data language. Each has an
+optional English twin `<key>_en` (`label_en`, `title_en`…, the type `EnglishText`): an English brief
+prints the twin when it is given and the spec's own words otherwise (`Language.text`).
 """
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
 
 # "neutral": no better or worse (household size): profiled and clustered, never called ahead or behind.
 Direction = Literal["higher_is_better", "lower_is_better", "neutral"]
+# The English twin of a spec's Indonesian words: absent, or a non-blank text (a blank one would print
+# an empty label in the English brief, so it is refused when the spec is read).
+EnglishText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None
 
 
 class _Strict(BaseModel):
@@ -26,7 +33,9 @@ class _Strict(BaseModel):
 class DatasetInfo(_Strict):
     name: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     title: str
+    title_en: EnglishText = None
     source: str = "tidak disebutkan"
+    source_en: EnglishText = None
     year: int | None = None
     unit: str = "unit"
     unit_plural: str | None = None
@@ -60,6 +69,7 @@ class IdSpec(_Strict):
 class FeatureSpec(_Strict):
     column: str
     label: str
+    label_en: EnglishText = None  # the English brief's label ("Life expectancy at birth (UHH)")
     short: str | None = None
     unit: str = ""
     direction: Direction = "higher_is_better"
@@ -73,6 +83,7 @@ class FeatureSpec(_Strict):
     # table's columns and [[lookups]] names (interpret/derive.py), e.g. "MAKANAN / TOTAL".
     expression: str | None = None
     reason: str | None = None  # why this feature and its direction (Engel's law…): the brief prints it
+    reason_en: EnglishText = None
 
     @field_validator("expression")
     @classmethod
@@ -146,6 +157,7 @@ class ClusteringSpec(_Strict):
     k: int | Literal["auto", "dbi", "silhouette", "elbow", "gap"] | None = None
     k_panel: bool | Literal["auto"] = "auto"  # run the k panel when k is fixed (auto: for small tables only)
     k_reason: str | None = None
+    k_reason_en: EnglishText = None
     k_min: int = Field(default=2, ge=2)
     k_max: int = Field(default=10, ge=3)
     seed: int = 42
@@ -226,14 +238,24 @@ class CategoricalSpec(_Strict):
 
     column: str
     label: str
+    label_en: EnglishText = None
     short: str | None = None
     kind: Literal["categorical", "ordinal"]
     codes: dict[str, str] = Field(min_length=2)
     """Code (as written in the table) → label; for an ordinal feature in rank order, lowest first."""
+    codes_en: dict[str, str] = {}
+    """Code → English label, for the English brief; a code not listed keeps its `codes` label."""
     theme: str = "umum"
     direction: Direction = "neutral"
     unit: str = ""
     decimals: int = Field(default=0, ge=0, le=6)
+
+    @model_validator(mode="after")
+    def _english_codes_known(self):
+        unknown = [code for code in self.codes_en if code not in self.codes]
+        if unknown:
+            raise ValueError(f"codes_en names {', '.join(unknown)}, which is not a code of `codes` ({', '.join(self.codes)})")
+        return self
 
     @property
     def name(self) -> str:
@@ -300,6 +322,7 @@ class ClassSpec(_Strict):
     """Upper bound as a multiple of the line (exclusive); None for the last class."""
     label: str | None = None
     """The class's words; None: the language catalogue's [poverty_class] entry."""
+    label_en: EnglishText = None
 
 
 # BPS's classes by per-capita expenditure relative to the poverty line (GK).

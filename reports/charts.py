@@ -301,7 +301,7 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
         arrow_labels = []
         for f, (lx, ly) in zip(facts.features, loadings[:, :2]):
             ax.annotate("", xy=(lx * scale, ly * scale), xytext=(0, 0), arrowprops={"arrowstyle": "-|>", "color": "#666666", "lw": 1.0}, zorder=2)
-            arrow_labels.append(ax.text(lx * scale * 1.08, ly * scale * 1.08, f.name, color=MUTED_TEXT, fontsize=7.5, fontweight="bold", ha="center", va="center", zorder=4))
+            arrow_labels.append(ax.text(lx * scale * 1.08, ly * scale * 1.08, lang.short_name(f), color=MUTED_TEXT, fontsize=7.5, fontweight="bold", ha="center", va="center", zorder=4))
         ax.axhline(0, color="#cccccc", lw=0.6, zorder=1)
         ax.axvline(0, color="#cccccc", lw=0.6, zorder=1)
         ax.set_xlabel(lang.t("chart.pca_axis", n=1, pct=lang.number(100 * ratio[0], 1)))
@@ -407,7 +407,7 @@ def heatmap_chart(facts, cluster_labels: dict[int, str], lang: Language | str) -
             ax.scatter([-0.35], [i + 0.5], s=55, marker=cluster_marker(c.number), color=cluster_color(c.number), edgecolor="#333333",
                        linewidth=0.5, clip_on=False, zorder=3)
         ax.set_xlim(-0.7, len(features))
-        ax.set_xticks(np.arange(len(features)) + 0.5, [f.name for f in features])
+        ax.set_xticks(np.arange(len(features)) + 0.5, [lang.short_name(f) for f in features])
         ax.set_yticks(np.arange(len(facts.clusters)) + 0.5, [names[c.number] for c in facts.clusters])
         ax.invert_yaxis()
         for tick in ax.get_yticklabels():

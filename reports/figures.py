@@ -19,6 +19,7 @@ MAP_MAX_UNITS = 10_000  # Indonesia has 38 provinces and ~514 regencies: a large
 def build_charts(dataset, partition, facts, drafts, *, lang: Language | str = "id", geojson: Path | None = None) -> list[Chart]:
     """k panel (when the analysis has one), PCA, heatmap, map, then one profile per cluster."""
     lang = load_language(lang)
+    facts = lang.localized(facts)  # labels, reference and title in the brief's language
     from clustering import zscore
 
     labels = {d.klaster: d.label for d in drafts.clusters}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import unicodedata
 
 from markdown_it import MarkdownIt
 
@@ -136,8 +137,9 @@ def assemble_body(markdown_text: str, charts=(), lang: Language | str = "id", st
 
     contents = []
     html_parts = [head]
+    taken: set[str] = set()
     for number, (heading, content) in enumerate(out_sections, start=1):
-        anchor = f"bagian-{number}"
+        anchor = section_anchor(_plain(heading), number, taken)
         contents.append((anchor, _plain(heading)))
         plain = _plain(heading)
         kind = "appendix" if plain.startswith(appendices) else "charts" if heading == overview_title else "main"
@@ -228,6 +230,19 @@ def _after_table_under(content: str, heading: str, figures: str) -> str:
         return content + figures
     end += len("</table></div>")
     return content[:end] + "\n" + figures + content[end:]
+
+
+def section_anchor(heading: str, number: int, taken: set[str]) -> str:
+    """A section's id from its heading, in the brief's own language ("cluster-2-upper-middle-achievement",
+    "ringkasan-eksekutif"): ASCII letters, digits and hyphens, at most six words; a heading with no such
+    characters, or one already taken, gets "s<number>" (appended), so every id is unique and valid."""
+    ascii_text = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)[:6]
+    anchor = "-".join(words) or f"s{number}"
+    if anchor in taken:
+        anchor = f"{anchor}-s{number}"
+    taken.add(anchor)
+    return anchor
 
 
 def contents_html(contents: list[tuple[str, str]], lang: Language | str) -> str:

@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from interpret.analysis_text import comparison_paragraph, consensus_paragraph, k_reason_paragraph
 from interpret.errors import TemplateError
-from interpret.language import Language, load_language
+from interpret.language import DATA_LANGUAGE, Language, load_language
 from interpret.markdown_text import md_text
 from interpret.terms import ClaimKind, Verdict
 
@@ -45,6 +45,8 @@ def verdict_counts(counts: dict) -> dict[str, int]:
 
 def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     """The templates' words and number formats, bound to the brief's language."""
+    from .provenance import section_name
+
     env = SandboxedEnvironment(
         loader=FileSystemLoader(str(TEMPLATES)),
         undefined=StrictUndefined,
@@ -80,6 +82,7 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
         kind_word=kind_word,
         stability_word=lambda level: lang.word("stability", level),
         cluster_name=lambda n: lang.t("brief.cluster_name", n=n),
+        section_name=lambda section: section_name(section, lang),
         kind_counts=lambda item: lang.t("history.kind_counts", kind=kind_word(item[0]), **verdict_counts(item[1])),
         dropped_item=lambda d: lang.t("brief.dropped_item", id=md_text(d.id), reason=md_text(d.reason)),
         moved_item=lambda m: (lang.t("cluster_notes.moved_item_to", unit=md_text(m.unit), pct=lang.percent(m.moved_pct), to=m.moved_to,
@@ -88,11 +91,31 @@ def _environment(lang: Language, facts=None) -> SandboxedEnvironment:
     )
     if facts is not None:
         env.filters.update(
-            correlation_item=lambda p: lang.t("panel.correlation_pair", a=md_text(facts.feature(p.a).label), b=md_text(facts.feature(p.b).label), r=lang.number(p.r, 2, True)),
+            expected=lambda claim: expected_text(claim, facts, lang),
+            # in running text an indicator goes by its abbreviation ("HLS (z = +3,21)", never "… (HLS) (z = +3,21)")
+            correlation_item=lambda p: lang.t("panel.correlation_pair", a=md_text(lang.short_label(facts.feature(p.a))), b=md_text(lang.short_label(facts.feature(p.b))), r=lang.number(p.r, 2, True)),
             feature_label=lambda name: md_text(facts.feature(name).label),
-            outlier_item=lambda o: lang.t("panel.outlier_item", unit=md_text(o.unit), feature=md_text(facts.feature(o.feature).label), z=lang.number(o.z, 2, True)),
+            outlier_item=lambda o: lang.t("panel.outlier_item", unit=md_text(o.unit), feature=md_text(lang.short_label(facts.feature(o.feature))), z=lang.number(o.z, 2, True)),
         )
     return env
+
+
+def expected_text(claim, facts, lang: Language) -> str:
+    """The verification table's "fact value" in the brief's language. The verifier states it in the
+    facts' language ("73,13 tahun", "Bali ∈ Klaster 1"); when that is exactly the fact's own text (or
+    the membership of the unit the claim names), it is written again by `lang`; any other note
+    (a claim that failed) is shown as the verifier wrote it."""
+    expected = claim.expected
+    if not expected or lang.code == DATA_LANGUAGE:
+        return expected or "–"
+    fact = facts.index.get(claim.fact_id) if claim.fact_id else None
+    facts_language = load_language(DATA_LANGUAGE)
+    if fact is not None and expected in (fact.text, facts_language.fact_text(fact)):
+        return lang.fact_text(fact)
+    home = next((c.number for c in facts.clusters if claim.value in c.members), None)
+    if home is not None and expected == f"{claim.value} ∈ {facts_language.t('brief.cluster_name', n=home)}":
+        return lang.t("appendix.member_of", unit=claim.value, cluster=lang.t("brief.cluster_name", n=home))
+    return expected
 
 
 def _render(name: str, lang: Language, facts=None, **context) -> str:
@@ -109,7 +132,8 @@ def render_body(facts, drafts, lang: Language | str = "id", status: str = "draft
     summary with the priority table, one section per cluster, conclusion, data and method, caveats, the
     values per unit."""
     labels = {d.klaster: d.label for d in drafts.clusters}
-    return _render("brief.md.j2", load_language(lang), facts, drafts=drafts, labels=labels, status=status)
+    lang = load_language(lang)
+    return _render("brief.md.j2", lang, lang.localized(facts), drafts=drafts, labels=labels, status=status)
 
 
 def render_appendix(facts, drafts, verification, provenance: dict, lang: Language | str = "id", *, full: bool = True) -> str:
@@ -117,14 +141,16 @@ def render_appendix(facts, drafts, verification, provenance: dict, lang: Languag
     full table is) and the provenance."""
     from .provenance import provenance_view
 
-    prov = provenance_view(facts, drafts, verification, provenance)
-    return _render("appendix.md.j2", load_language(lang), facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov,
-                   full=full)
+    lang = load_language(lang)
+    facts = lang.localized(facts)
+    prov = provenance_view(facts, drafts, verification, provenance, lang)
+    return _render("appendix.md.j2", lang, facts, drafts=drafts, verification=verification, provenance=provenance, prov=prov, full=full)
 
 
 def render_verification(facts, drafts, verification, lang: Language | str = "id") -> str:
     """verification.md: the full verification table on a page of its own (verification.html)."""
-    return _render("verification.md.j2", load_language(lang), facts, drafts=drafts, verification=verification)
+    lang = load_language(lang)
+    return _render("verification.md.j2", lang, lang.localized(facts), drafts=drafts, verification=verification)
 
 
 def render_html(markdown_text: str, title: str, charts=(), lang: Language | str = "id", stamp: str | None = None) -> str:

@@ -68,7 +68,7 @@ def test_the_summary_leads_with_who_lags_and_what_first(default_brief):
     assert first.startswith("Ketertinggalan terbesar ada di Klaster 4")
     assert "Urutan penanganan yang disarankan: Klaster 4 lebih dahulu, kemudian Klaster 3, Klaster 2, dan Klaster 1." in first
     assert [c.number for c in order] == [4, 3, 2, 1]
-    assert "69,90 tahun, 4,03 tahun di bawah angka nasional (BPS) (5,4%)" in first  # the magnitude, in the unit and in percent
+    assert "69,90 tahun, 4,03 tahun di bawah angka nasional (BPS); secara relatif 5,4% di bawahnya" in first  # the magnitude, in the unit and in percent
     assert summary[-1].startswith("Analisis ini mengelompokkan")  # the method comes last, in one paragraph
 
 

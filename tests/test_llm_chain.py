@@ -527,7 +527,7 @@ def test_an_english_brief_keeps_the_token_usage_of_the_indonesian_model_drafts(t
     assert "5 panggilan model" in usage_line(brief.result["llm"])
     sources = {s.section: s for s in brief.drafts.sources}
     assert {s.provider for s in sources.values()} == {"rule-based (en)"}
-    assert all(s.first_draft == "ollama" and "Indonesian draft by ollama (granite3.3:8b)" in s.notes[0] for s in sources.values())
+    assert all(s.first_draft == "ollama" and "Indonesian first draft by ollama (granite3.3:8b)" in s.notes[0] for s in sources.values())
     appendix = brief.markdown.split("### Who wrote each section", 1)[1]
-    assert "| klaster-1 | rule-based (en) |" in appendix and "| 100 / 20 |" in appendix
+    assert "| Cluster 1 | rule-based (en) |" in appendix and "| 100 / 20 |" in appendix
     assert brief.verification.counts[Verdict.FALSE] == 0

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from interpret import run_brief
 from interpret.cli import app
 from interpret.errors import ConfigError
+from interpret.language import load_language
 from interpret.numbers import format_number
 from interpret.verification import Verifier
 from interpret.terms import ClaimKind, Verdict
@@ -27,8 +28,8 @@ def numbers_before_appendix(markdown: str, facts) -> list[str]:
     body = markdown.split("## Appendix B")[0]
     body = re.sub(r"[Cc]luster \d+", "", body)
     for f in facts.features:
-        body = body.replace(f.label, "")
-    body = body.replace(facts.dataset.title, "")  # the title is data, never a claim (its year is not checked)
+        body = body.replace(f.label_en or f.label, "")
+    body = body.replace(facts.dataset.title_en or facts.dataset.title, "")  # the title is data, never a claim (its year is not checked)
     if facts.reference.source:  # the reference's source is data (its dates are no claims)
         body = body.replace(facts.reference.source, "")
     return re.findall(r"(?:(?<![\w.,])|(?<=Rp))[+-]?\d(?:[\d,]*\d)?(?:\.\d+)?", body)  # "11,470", "73.13", "Rp15.4 million", not "4,"
@@ -52,8 +53,8 @@ def test_english_numbers_labels_and_sections(english_brief):
     md = english_brief.markdown
     for heading in ("## Executive summary", "## Data and method", "## Cluster 1: High achievement", "## Conclusion", "## Appendix A. Values per province", "## Appendix B. Verification", "## Appendix C. Provenance"):
         assert heading in md
-    assert "| Pengeluaran per kapita disesuaikan | 15,376 | 14,924 |" in md  # thousands with ","
-    assert "69.90 years, 4.03 years below the national figure (BPS) (5.4%)" in md  # decimals with "."
+    assert "| Adjusted per capita expenditure | 15,376 | 14,924 |" in md  # thousands with ",", the spec's label_en
+    assert "69.90 years, 4.03 years below the national figure (BPS); in relative terms, 5.4% below" in md  # decimals with "."
     assert "Rp15.4 million per person per year" in md  # money as a reader says it
     assert "62.9%" in md
     assert "Klaster" not in md.split("## Appendix B")[0] and "rata-rata provinsi" not in md
@@ -176,12 +177,13 @@ def test_english_assumption_checks_agree_with_the_facts(english_brief):
     overall = format_number(facts.index["ASSUME.kmo"].value, 2, locale="en")
     assert f"sampling adequacy is {overall}, {'adequate' if asm.kmo.overall >= 0.5 else 'inadequate'} (threshold 0.50)" in section
     for f in facts.features:
-        assert f"| {f.label} | {format_number(asm.kmo.per_variable[f.name], 2, locale='en')} |" in section
+        assert f"| {f.label_en} | {format_number(asm.kmo.per_variable[f.name], 2, locale='en')} |" in section
     listed = section.split("Outliers (|z| > 3), reported and kept in the clustering", 1)[1].split("\n", 1)[0]
     named = re.findall(r"(?:: |; )(.+?) on (.+?) \(z = ([+-][\d.]+)\)", listed)
     assert asm.outliers  # DKI Jakarta and D.I. Yogyakarta in the shipped data
     assert [u for u, _, _ in named] == [o.unit for o in asm.outliers]
-    assert [label for _, label, _ in named] == [facts.feature(o.feature).label for o in asm.outliers]
+    english = load_language("en")
+    assert [label for _, label, _ in named] == [english.short_label(facts.feature(o.feature)) for o in asm.outliers]  # "HLS", not "… (HLS) (z = …)"
     assert [z for _, _, z in named] == [format_number(o.z, 2, signed=True, locale="en") for o in asm.outliers]
     assert ("No pair of indicators correlates very strongly" in section) == (not asm.high_correlations)
 
@@ -215,3 +217,186 @@ def test_english_weighted_data_wording(tmp_path):
     share = format_number(brief.facts.index["K1.population_pct"].value, 1, locale="en")
     assert f"- Estimated population (weighted): {format_number(brief.facts.index['K1.population'].value, 0, locale='en')} ({share}% of the whole population)." in body
     assert brief.verification.counts[Verdict.FALSE] == 0 and brief.verification.counts[Verdict.UNVERIFIABLE] == 0
+
+
+# -- fully English: no Indonesian word outside the data, the spec's English labels, the glosses --------
+# Words and markers only Indonesian prose, headings, units or ids use; none of them is an English word.
+INDONESIAN_MARKERS = ("dan", "yang", "provinsi", "klaster", "capaian", "lampiran", "ringkasan", "bagian", "tahun",
+                      "di atas", "di bawah", "setara", "menurut", "rata-rata", "untuk", "dengan", "tidak", "sebesar",
+                      "atau", "berbasis", "aturan", "penduduk", "pengeluaran", "pendidikan", "orang", "ribu", "juta",
+                      "grafik", "peta", "belum terverifikasi", "benar", "salah", "sumber", "indikator", "secara",
+                      "harapan", "sekolah", "umur", "disesuaikan", "kapita", "komponen", "pembangunan", "manusia")
+
+
+def indonesian_words(text: str, brief) -> list[str]:
+    """The Indonesian markers in `text` once the data are taken out: unit names, the reference's quoted
+    source title, file names and fact IDs (identifiers such as K1.Pengeluaran.mean)."""
+    facts = brief.facts
+    data = [m for c in facts.clusters for m in c.members] + [facts.reference.source or "", facts.dataset.file,
+                                                           brief.result["provenance"]["spec_file"], brief.result["provenance"]["rules_file"]]
+    for item in sorted(filter(None, data), key=len, reverse=True):
+        text = text.replace(item, " ")
+    text = re.sub(r"\b(?:K\d+(?:-K\d+)?|REF|DATA|RUN|UNIT|ASSUME|KSEL|STAB|FIT|METHOD)\.[\w .-]*?(?= \||$)", " ", text, flags=re.M)
+    found = []
+    for word in INDONESIAN_MARKERS:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I):
+            found.append(f"{word!r} in …{text[max(0, match.start() - 50): match.end() + 30]}…")
+    return found
+
+
+def test_the_english_markdown_has_no_indonesian_word_outside_the_data(english_brief):
+    found = indonesian_words(english_brief.markdown, english_brief)
+    assert not found, f"{len(found)} Indonesian words, e.g. {found[:3]}"
+
+
+def test_the_english_html_text_and_section_ids_are_english(english_brief):
+    import html as html_lib
+
+    page = (english_brief.out_dir / "brief.html").read_text(encoding="utf-8")
+    page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    ids = re.findall(r'<h2 id="([^"]+)"', page)
+    assert ids[:2] == ["executive-summary", "data-and-method"] and "cluster-1-high-achievement" in ids
+    assert len(ids) == len(set(ids)) and all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids)
+    assert all(f'href="#{i}"' in page for i in ids)  # the table of contents links each
+    visible = html_lib.unescape(re.sub(r"<[^>]+>", " ", page))  # the charts' SVG text included (svg.fonttype none)
+    found = indonesian_words(visible + "\n" + " ".join(ids), english_brief)
+    assert not found, f"{len(found)} Indonesian words, e.g. {found[:3]}"
+    assert "<title>Human Development Index (IPM) 2023 by province" in page
+
+
+def test_the_english_texts_of_result_json_are_english(english_brief):
+    texts = []
+    for item in english_brief.result["drafts"]:
+        content = item["content"]
+        texts += [*item["notes"], content.get("label", ""), *content.get("karakteristik", []), *content.get("ringkasan", []),
+                  *content.get("kesimpulan", []), *(r["teks"] for r in content.get("rekomendasi", []))]
+    texts += [text for chart in english_brief.result["charts"] for text in (chart["title"], chart["caption"], *chart["notes"])]
+    found = indonesian_words("\n".join(texts), english_brief)
+    assert len(texts) > 30 and not found, found[:3]
+
+
+def test_label_en_title_en_and_source_en_are_what_the_english_brief_prints(english_brief):
+    md = english_brief.markdown
+    facts = english_brief.facts
+    assert md.startswith("# Human Development Index (IPM) 2023 by province: a clustering-based policy brief")
+    assert "Data source: Statistics Indonesia (BPS), components of the Human Development Index, year 2023;" in md
+    table = md.split("| Indicator | Unit | Better when | Reference |", 1)[1].split("\n\n", 1)[0]
+    assert [row.split(" | ")[0].lstrip("| ") for row in table.strip().splitlines()[1:]] == [f.label_en for f in facts.features]
+    assert "by UHH, HLS, RLS and Adjusted per capita expenditure" in md  # the short name of a label without abbreviation
+    assert "the reason given: it follows the published K-means analysis" in md
+    assert facts.features[0].label == "Umur Harapan Hidup (UHH)"  # the facts keep the spec's own words
+    assert "Pengeluaran per kapita disesuaikan" not in md
+
+
+def test_without_label_en_the_english_brief_prints_the_spec_label(tmp_path):
+    from .conftest import SIMPLE_SPEC
+
+    spec = tmp_path / "uji.toml"
+    spec.write_text(SIMPLE_SPEC.replace('label = "Indikator A"', 'label = "Indikator A"\nlabel_en = "Indicator A"'), encoding="utf-8")
+    data = tmp_path / "uji.csv"
+    rows = ["Provinsi,A,B"] + [f"P{i},{60 + i * 1.5:.2f},{900 + (i % 5) * 70}" for i in range(12)]
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    brief = run_brief(settings(lang="en", provider="none", pdf="off", data=data, spec=spec, bootstrap=0, out=tmp_path / "out"), write=False)
+    md = brief.markdown
+    assert "| Indicator A | years |" in md and "| Indikator B | thousand rupiah |" in md  # label_en, else the label itself
+    assert "Indikator A" not in md.split("## Appendix A")[0]
+    assert brief.verification.counts[Verdict.FALSE] == 0 and brief.verification.counts[Verdict.UNVERIFIABLE] == 0
+
+
+def test_english_glosses_of_the_sectors():
+    from interpret.language import load_language
+
+    english = load_language("en")
+    assert english.sector("UMKM") == "MSMEs (UMKM)"
+    assert english.sector("IKM") == "small and medium industries (IKM)"
+    assert english.sector("bansos") == "social assistance (bansos)"
+    from interpret.rules import load_rules
+
+    english_rules = " ".join(str(v) for v in _english_texts(load_rules().book.model_dump()))
+    assert "micro, small and medium enterprises (MSMEs)" in english_rules
+    assert "micro and small enterprises through" not in english_rules and "Develop small industry" not in english_rules
+    assert "infants" not in english_rules  # balita are children under five
+
+
+def _english_texts(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from ([value] if key == "en" and isinstance(value, str) else _english_texts(value))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _english_texts(value)
+
+
+def test_the_verification_table_states_facts_in_english(english_brief):
+    rows = [line.split(" | ") for line in english_brief.markdown.split("## Appendix A", 1)[1].splitlines() if line.startswith("| C")]
+    by_fact = {row[4]: row[5] for row in rows}
+    assert by_fact["K4.UHH.mean"] == "69.90 years" and by_fact["K4.UHH.direction"] == "below" and by_fact["K1.size"] == "5 provinces"
+    member = next(row for row in rows if row[4] == "K1.members")
+    assert member[5] == f"{member[3]} ∈ Cluster 1"
+
+
+def test_no_parenthesised_number_follows_a_parenthesised_reference(english_brief, default_brief):
+    """"… the national figure (BPS) (5.4%)": the source's bracket never meets a number's, in either language."""
+    for brief, appendix in ((english_brief, "## Appendix A"), (default_brief, "## Lampiran A")):
+        body = brief.markdown.split(appendix)[0]
+        assert brief.facts.reference.publisher == "BPS" and "(BPS)" in body
+        doubled = re.findall(r"[^\n]{0,40}\)\s*\([^\n]{0,20}", body)
+        assert not doubled, doubled[:3]
+    assert "29.2% above the national figure (BPS) of Rp11.9 million" in english_brief.markdown
+    assert "29,2% di atas angka nasional (BPS) sebesar Rp11,9 juta" in default_brief.markdown
+
+
+@pytest.mark.parametrize("code, points", [("en", "percentage points"), ("id", "poin persen")])
+def test_differences_of_a_share_are_in_percentage_points(tmp_path, code, points):
+    spec = tmp_path / "pangsa.toml"
+    spec.write_text("""
+[dataset]
+name = "pangsa"
+title = "Pangsa uji"
+title_en = "Test shares"
+unit = "provinsi"
+
+[id]
+column = "Provinsi"
+
+[[features]]
+column = "makanan"
+label = "Pangsa makanan"
+label_en = "Food share"
+unit = "%"
+decimals = 1
+direction = "lower_is_better"
+theme = "ekonomi"
+
+[[features]]
+column = "rasio"
+label = "Rasio garis kemiskinan"
+label_en = "Poverty line ratio"
+decimals = 2
+theme = "ekonomi"
+
+[clustering]
+k = 3
+seed = 1
+""", encoding="utf-8")
+    data = tmp_path / "pangsa.csv"
+    # three groups of shares, the ratio falling as the share rises (Engel), every row distinct
+    rows = ["Provinsi,makanan,rasio"] + [f"P{i},{38 + (i % 3) * 7 + (i * 7 % 11) * 0.4:.1f},{3.4 - (i % 3) * 0.5 - (i * 5 % 13) * 0.03:.2f}" for i in range(27)]
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    brief = run_brief(settings(lang=code, provider="none", pdf="off", data=data, spec=spec, bootstrap=0, out=tmp_path / "out"), write=False)
+    body = brief.markdown.split("## Appendix A" if code == "en" else "## Lampiran A")[0]
+    gaps = re.findall(r"[\d.,]+ " + points, body)
+    assert gaps, "a gap of the share is written in percentage points"
+    assert not re.search(r"\d%,? (?:or|atau) \d", body)
+    assert brief.verification.counts[Verdict.FALSE] == 0 and brief.verification.counts[Verdict.UNVERIFIABLE] == 0
+    assert not brief.verification.repairs  # no sentence was removed to get there
+
+
+def test_the_english_verifier_binds_label_en_as_the_indicator(english_brief):
+    """The verifier names an indicator by its label_en too (scope.py: labels and aliases)."""
+    facts = english_brief.facts
+    text = "## Cluster 4: Low achievement\n\n### Characteristics\n\nLife expectancy at birth averages 69.90 years in this cluster.\n"
+    claims = Verifier(facts, locale="en").verify_markdown(text).claims
+    assert [(c.value, c.fact_id, c.verdict) for c in claims] == [("69.90", "K4.UHH.mean", Verdict.TRUE)]
+    wrong = Verifier(facts, locale="en").verify_markdown(text.replace("69.90", "72.32")).claims
+    assert [(c.fact_id, c.verdict) for c in wrong] == [("K4.UHH.mean", Verdict.FALSE)]

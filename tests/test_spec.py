@@ -92,3 +92,63 @@ def test_the_default_spec_ships_bps_national_figures_with_their_source():
     ref = load_spec(default_spec_path()).reference
     assert ref.kind == "values" and ref.values == {"UHH": 73.93, "HLS": 13.15, "RLS": 8.77, "Pengeluaran": 11899}
     assert ref.publisher == "BPS" and "Indeks Pembangunan Manusia 2023" in ref.source and "15 November 2023" in ref.source
+
+
+# -- English twins of the spec's words (label_en, title_en, source_en, reason_en, k_reason_en) --------
+def test_the_shipped_specs_give_every_word_in_english():
+    from interpret.data import default_spec_path
+
+    from .conftest import ROOT
+
+    for path in (default_spec_path(), ROOT / "examples" / "pengeluaran_2022.toml"):
+        spec = load_spec(path)
+        assert spec.dataset.title_en and spec.dataset.source_en and spec.clustering.k_reason_en
+        assert all(f.label_en and f.label_en != f.label for f in spec.features)
+        assert all(f.reason_en for f in spec.features if f.reason)
+    default = load_spec(default_spec_path())
+    assert [f.label_en for f in default.features] == ["Life expectancy at birth (UHH)", "Expected years of schooling (HLS)",
+                                                      "Mean years of schooling (RLS)", "Adjusted per capita expenditure"]
+
+
+def test_english_twins_are_optional_and_parsed():
+    import tomllib
+
+    raw = tomllib.loads(SIMPLE_SPEC)
+    assert parse_spec(raw).features[0].label_en is None and parse_spec(raw).dataset.title_en is None
+    raw["features"][0]["label_en"] = "  Indicator A  "
+    raw["dataset"]["title_en"] = "Test data"
+    spec = parse_spec(raw)
+    assert spec.features[0].label_en == "Indicator A" and spec.dataset.title_en == "Test data"  # stripped
+
+
+@pytest.mark.parametrize("where, key", [("features", "label_en"), ("dataset", "title_en"), ("dataset", "source_en"),
+                                        ("features", "reason_en"), ("clustering", "k_reason_en")])
+def test_a_blank_english_twin_is_refused_with_its_key(where, key):
+    import tomllib
+
+    raw = tomllib.loads(SIMPLE_SPEC)
+    (raw[where][0] if where == "features" else raw[where])[key] = "   "
+    with pytest.raises(ConfigError) as info:
+        parse_spec(raw, origin="x.toml")
+    assert key in str(info.value) and "x.toml" in str(info.value)
+
+
+def test_english_codes_must_name_codes_of_the_feature():
+    import tomllib
+
+    raw = tomllib.loads(SIMPLE_SPEC)
+    raw["features"].append({"column": "atap", "label": "Atap", "label_en": "Roof", "kind": "categorical",
+                            "codes": {"1": "Genteng", "2": "Seng"}, "codes_en": {"1": "Tiles", "3": "Thatch"}})
+    with pytest.raises(ConfigError, match=r"codes_en names 3, which is not a code"):
+        parse_spec(raw)
+    raw["features"][-1]["codes_en"] = {"1": "Tiles"}
+    assert parse_spec(raw).categorical[0].codes_en == {"1": "Tiles"}
+
+
+def test_an_unknown_language_twin_is_refused():
+    import tomllib
+
+    raw = tomllib.loads(SIMPLE_SPEC)
+    raw["features"][0]["label_fr"] = "Indicateur A"
+    with pytest.raises(ConfigError, match="label_fr"):
+        parse_spec(raw)

@@ -38,12 +38,19 @@ def _labels(checker) -> list[tuple[str, str]]:
             except Exception:  # no catalogue entry: the drafter writes the name too
                 label = c.name
         found.append((label.replace("_", " "), f"class.{c.name}"))
+        if getattr(c, "label_en", None):  # the English brief's words for the class (spec label_en)
+            found.append((c.label_en, f"class.{c.name}"))
     for info in section.categorical:
-        for code, label in info.codes.items():
+        for code, label in [*info.codes.items(), *getattr(info, "codes_en", {}).items()]:  # codes_en: the English brief's
             found.append((label, f"cat.{info.name}.share.{code}"))
     found.sort(key=lambda item: -len(item[0]))
     checker._household_labels = found
     return found
+
+
+def _names(info) -> list[str]:
+    """A coded answer's names: its label and, for the English brief, its label_en."""
+    return [n for n in (info.label, getattr(info, "label_en", None)) if n]
 
 
 def _group_phrases(lex) -> list[tuple[str, str]]:
@@ -72,7 +79,7 @@ def household_binding(checker, scope, number, clusters):
     if scope.stat in HOUSEHOLD_STATS:  # a row of the class table: its first cell names the class
         label = scope.shown.split("|")[0].strip().lower() if scope.shown else ""
         path = next((p for words, p in _labels(checker) if p.startswith("class.") and words.lower() == label), None)
-        info = next((i for i in section.categorical if i.label.lower() == label), None)
+        info = next((i for i in section.categorical if label in {n.lower() for n in _names(i)}), None)
         if path is None and info is not None and scope.stat == "households_pct":  # the coded answers' table: the modal share
             facts = [index[f"{pre}.cat.{info.name}.modal_pct"] for pre in prefixes if f"{pre}.cat.{info.name}.modal_pct" in index]
             return Binding(tuple(facts), "table", "modal_pct", ambiguous=len(facts) > 1)
@@ -103,7 +110,7 @@ def household_binding(checker, scope, number, clusters):
     if best is not None:
         paths = best[1]
         if len(paths) > 1 and any(p.startswith("cat.") for p in paths):  # "Lainnya" of several questions: the one the sentence names
-            named = [i.name for i in section.categorical if rx(re.escape(i.label)).search(scope.text)]
+            named = [i.name for i in section.categorical if any(rx(re.escape(n)).search(scope.text) for n in _names(i))]
             paths = [p for p in paths if not p.startswith("cat.") or p.split(".")[1] in named] or paths
         path = paths[0]
         if path.startswith("cat."):

@@ -180,8 +180,10 @@ def _reference_phrase_rx(verifier):
     if not phrases:
         return None
     alternatives = "|".join(re.escape(p.strip()).replace(r"\ ", r"\s+") for p in phrases)
-    # "(668.548 rupiah)" or, as the drafter writes money, "(Rp669 ribu)": the currency sign may stand before the number
-    return rx(rf"(?<![\w-])(?:{alternatives})\s*\(\s*(?:{verifier.lex.currency_sign})?\s*$")
+    # "(668.548 rupiah)" or, as the drafter writes money, "(Rp669 ribu)": the currency sign may stand before the number;
+    # or joined by the lexicon's `reference_value_joiner` ("… angka nasional (BPS) sebesar Rp11,9 juta": no bracket after a bracket)
+    joiner = rf"|\s+(?:{verifier.lex.reference_value_joiner})" if "reference_value_joiner" in verifier.lex.words else ""
+    return rx(rf"(?<![\w-])(?:{alternatives})(?:\s*\({joiner})\s*(?:{verifier.lex.currency_sign})?\s*$")
 
 
 @register

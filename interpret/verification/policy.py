@@ -160,7 +160,10 @@ class PolicyChecker:
         return None
 
     def _recommended(self, scope: Scope, match) -> bool:
-        """The sector word is what the sentence recommends: not negated, not the ground ("karena …", "unggul pada …")."""
+        """The sector word is what the sentence recommends: not negated, not the ground ("karena …", "unggul pada …"),
+        not a word of an indicator's name ("Mean years of schooling" names an indicator, it recommends no schooling)."""
+        if any(m.start <= match.start() and match.end() <= m.end for m in scope.features):
+            return False
         start, end = scope.clause(match.start())
         if any(f.start <= match.start() < f.end and not self._dimension_word(f.text) for f in scope.features):
             return False  # "mean schooling 10.23 years": an indicator's name, not a sector ("mutu pendidikan" still is one)

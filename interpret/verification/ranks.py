@@ -69,7 +69,8 @@ class RankChecker:
         section = getattr(self.v.facts, "households", None)
         if section is None:
             return False
-        return any(rx(r"(?<![\w-])" + re.escape(info.label).replace(r"\ ", r"\s+") + r"(?![\w-])").search(text) for info in section.categorical)
+        names = [n for info in section.categorical for n in (info.label, getattr(info, "label_en", None)) if n]  # label_en: the English brief's
+        return any(rx(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w-])").search(text) for name in names)
 
     def _inside_comparison(self, scope: Scope, position: int) -> bool:
         return any(m.start() <= position < m.end() for m in self.compare_rx.finditer(scope.text))

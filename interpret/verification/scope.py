@@ -255,7 +255,8 @@ class Analyzer:
         extra = feature_aliases or {}
         suffix = rf"(?:{lex.feature_suffix})?" if "feature_suffix" in lex.words else ""  # "harapan hidupnya"
         for f in facts.features:
-            names = {f.name, f.column, f.label, re.sub(r"\s*\(.*?\)\s*", " ", f.label).strip(), *f.aliases, *extra.get(f.name, [])}
+            labels = [label for label in (f.label, getattr(f, "label_en", None)) if label]  # label_en: the English brief's words
+            names = {f.name, f.column, *labels, *(re.sub(r"\s*\(.*?\)\s*", " ", label).strip() for label in labels), *f.aliases, *extra.get(f.name, [])}
             names |= {md_text(n) for n in names if n}  # as the brief prints a label: markup characters escaped
             for name in names:
                 if name:
@@ -275,8 +276,9 @@ class Analyzer:
         """The data set's title and source, and the reference's source ("…, 15 November 2023"), as the brief
         prints them: data, never claims ("IPM 2007-2022 …")."""
         dataset = self.facts.dataset
-        labels = [text for f in self.facts.features for text in (f.label, getattr(f, "short", None))]  # "Indikator 2020 …": its digits are no claim
-        names = {n for name in (dataset.title, dataset.source, self.facts.reference.source, *labels) if name and re.search(r"\d", name) for n in (name, md_text(name))}
+        labels = [text for f in self.facts.features for text in (f.label, getattr(f, "label_en", None), getattr(f, "short", None))]  # "Indikator 2020 …": its digits are no claim
+        titles = (dataset.title, getattr(dataset, "title_en", None), dataset.source, getattr(dataset, "source_en", None))
+        names = {n for name in (*titles, self.facts.reference.source, *labels) if name and re.search(r"\d", name) for n in (name, md_text(name))}
         if not names:
             return None
         return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
