@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -336,6 +337,9 @@ def pca_chart(ids: list[str], standardized: np.ndarray, labels0: np.ndarray, fac
 
 
 # -- profiles against the reference ------------------------------------------------------------------
+PROFILE_LABEL_WIDTH = 30  # characters per line of a profile chart's indicator name
+
+
 def profile_limit(facts) -> float:
     """The x-limit shared by every cluster's profile chart: the largest |difference| of any cluster
     (so +2,7 % is drawn shorter than +34 % whichever chart it is on), with room for the value text."""
@@ -352,13 +356,14 @@ def profile_chart(cluster, facts, lang: Language | str) -> Chart:
     ref = facts.reference.label if facts.reference.kind == "row" else lang.reference_phrase(facts)
     features = facts.features
     values = [cluster.features[f.name].diff_pct for f in features]
-    names = [f.label for f in features]
+    # a long indicator name wraps instead of pushing the axis off the figure ("Rasio pengeluaran per kapita …")
+    names = [textwrap.fill(f.label, PROFILE_LABEL_WIDTH) for f in features]
     tolerance = float(facts.method.tolerance_pct)
     limit = profile_limit(facts)
     colour = cluster_color(cluster.number)
     key = f"profile-{cluster.number}"
     with rc_context():
-        fig = new_figure(FIGURE_WIDTH, 0.42 * len(features) + 1.1)
+        fig = new_figure(FIGURE_WIDTH, 0.42 * len(features) + 0.14 * sum(n.count("\n") for n in names) + 1.1)
         ax = fig.add_subplot()
         y = np.arange(len(features))[::-1]
         ax.axvspan(-tolerance, tolerance, color="#eeeeee", zorder=0)

@@ -58,7 +58,7 @@ def test_a_rule_based_section_names_its_rules_file_never_a_prompt(default_brief)
         assert row["template"] == "berkas aturan sektor.toml (tanpa prompt)"
         assert row["template_sha256"] == provenance["rules_sha256"] and len(row["template_sha256"]) == 64
         assert row["tokens"] == "–" and row["calls"] == 0
-    appendix = default_brief.markdown.split("## Lampiran B. Provenans")[1]
+    appendix = default_brief.markdown.split("## Lampiran C. Provenans")[1]
     assert ".j2" not in appendix  # no prompt template is listed for a brief no model drafted
 
 

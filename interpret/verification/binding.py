@@ -170,6 +170,8 @@ def statistic(checker, scope, number) -> str:
         return "year"
     lex = checker.v.lex
     start, end = scope.clause(number.start)
+    if number.points and _percent_feature(checker, scope, start, end):
+        return "diff"  # "7,0 poin persen di atas rata-rata": two shares' difference in points is the absolute gap, not the relative one
     if number.percent and not (_percent_feature(checker, scope, start, end) and not rx(lex.reference_after).match(scope.text[number.end : end])):
         return "diff_pct"  # a percentage is the gap, unless its indicator is itself in % ("pangsa makanan 40,8 %")
     if rx(lex.reference_just_before).search(scope.text[start : number.start]):  # "di atas rata-rata 8,93 tahun"

@@ -138,8 +138,12 @@ def number_words(scope: Scope, lex: Lexicon, found: list[WrittenNumber]) -> list
         before = scope.text[max(0, match.start() - 40) : match.start()]
         qualifier = next((name for name, p in (("approx", lex.approx), ("nearly", lex.nearly), ("above", lex.above_bound),
                                                  ("below", lex.below_bound)) if rx(rf"(?:{p})\s*$").search(before)), None)
-        value = 2.0 if match.group("twice") else float(lex.number_words[match.group("word").lower()])
         written = match.group(0).strip()
+        # "terhitung dua kali", "count twice": a repetition, not a ratio. A ratio says so ("dua kali lipat", "threefold")
+        # or is followed by what it compares ("dua kali rata-rata", "twice as high as")
+        if "ratio_after" in lex.words and not rx(lex.ratio_explicit).search(written) and not rx(lex.ratio_after).match(scope.text, match.end()):
+            continue
+        value = 2.0 if match.group("twice") else float(lex.number_words[match.group("word").lower()])
         # a ratio in words states a whole ratio: "twice" is 2,0 (1,95–2,05), not anything from 1,5 to 2,5
         extra.append(WrittenNumber(match.start(), match.end(), written, value, value, 1, 1.0, False, False, False, "ratio", qualifier))
         taken.append((match.start(), match.end()))

@@ -75,7 +75,10 @@ class RelationChecks:
             return True
         feature = features[0]
         lo, hi = sorted(pair)
-        if number.percent:
+        if number.points and self.v.facts.feature(feature).unit.strip() == "%":
+            # two shares ("Pangsa makanan 54,0% dan 46,6%"): their gap in points is the gap of the means, 7,4 poin persen
+            fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
+        elif number.percent:
             candidates = self.percent_gaps(lo, hi, feature, relative=not number.points)
             fact = next((f for f in candidates if self.equal(number, f)), candidates[0] if candidates else None)
         else:
