@@ -88,6 +88,11 @@ class Chain:
         self.skip_codes: dict[str, tuple[str, str]] = {}  # the same as (code, detail): the console words it (console.toml [note] provider_<code>)
         self._lock = threading.Lock()
         self._local = threading.local()
+        # One Verifier for every section, used under a lock: it keeps state while it verifies, and the
+        # drafts' checks are CPU-bound Python, which threads would not run in parallel anyway; one per
+        # thread rebuilt the lexicon, the consistency rules and the regular expressions k + 1 times at once.
+        self._verifier: Verifier | None = None
+        self._verify_lock = threading.Lock()
         self._facts_fingerprint = hashlib.sha256(
             json.dumps(sorted((f.id, f.text, f.cluster, f.feature, f.kind) for f in facts.index.values()), default=str).encode()
         ).hexdigest()
@@ -163,12 +168,12 @@ class Chain:
         if self.cache.get(passed_key) is not None:
             return []
         failing = []
-        verifier = getattr(self._local, "verifier", None)
-        if verifier is None:  # one per thread: a Verifier keeps state while it verifies (not thread-safe)
-            verifier = self._local.verifier = Verifier(self.facts)
-        for text in texts:
-            report = verifier.verify_text(text, section=section, cluster=number)
-            failing.extend(c for c in report.claims if repair_action(c, provider_can_repair=True) is not None)
+        with self._verify_lock:
+            if self._verifier is None:
+                self._verifier = Verifier(self.facts)
+            for text in texts:
+                report = self._verifier.verify_text(text, section=section, cluster=number)
+                failing.extend(c for c in report.claims if repair_action(c, provider_can_repair=True) is not None)
         if not failing:
             self.cache.put(passed_key, {"verified": True})
         return failing
