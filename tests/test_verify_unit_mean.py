@@ -68,3 +68,24 @@ def test_when_the_reference_is_the_plain_mean_both_phrases_bind_to_it():
     assert verdicts("Rata-rata provinsi untuk UHH adalah 73,13 tahun.", MEAN_REFERENCE_SPEC) == [("73,13", Verdict.TRUE, "REF.UHH")]
     claims = verdicts("Pengeluaran per kapita Klaster 1 mencapai 15.376 ribu rupiah, 34,0 % di atas rata-rata provinsi.", MEAN_REFERENCE_SPEC)
     assert ("34,0 %", Verdict.TRUE, "K1.Pengeluaran.diff_pct") in claims
+
+
+@pytest.mark.parametrize(("lang", "phrase", "names_it"), [
+    ("id", "di atas rata-rata provinsi", True),
+    ("id", "rata-rata sederhana 34 provinsi", True),
+    ("id", "rerata antarprovinsi", True),
+    ("id", "rata-rata rumah tangga", True),
+    ("id", "di atas angka nasional (BPS)", False),
+    ("id", "rata-rata tertimbang rumah tangga", False),  # the brief's name of a weighted reference (brief.toml)
+    ("id", "rata-rata lama sekolah", False),  # RLS, an indicator
+    ("en", "above the provincial average", True),
+    ("en", "the average of the 34 provinces", True),
+    ("en", "the national figure (BPS)", False),
+    ("en", "the weighted household average", False),
+    ("en", "the mean of the 2,000 households weighted by weind", False),
+])
+def test_which_phrases_name_the_mean_of_the_units(lang, phrase, names_it):
+    from interpret.verification.unit_mean import UnitMeanPhrases
+
+    facts, units = facts_of(None)
+    assert UnitMeanPhrases(Verifier(facts, locale=lang, units=units)).names_unit_mean(phrase) is names_it
