@@ -279,7 +279,7 @@ for env, needle in (
     ({"INTERPRET_K": "zero"}, "INTERPRET_K"),
     ({"INTERPRET_K": "0"}, "INTERPRET_K"),
     ({"INTERPRET_SEED": "1.5"}, "INTERPRET_SEED"),
-    ({"INTERPRET_LLM_CONCURRENCY": "0"}, "INTERPRET_LLM_CONCURRENCY"),
+    ({"INTERPRET_LLM_CONCURRENCY": "-1"}, "INTERPRET_LLM_CONCURRENCY"),  # 0 is valid: every section at once
     ({"INTERPRET_LLM_REPAIRS": "-1"}, "INTERPRET_LLM_REPAIRS"),
     ({"INTERPRET_PDF": "maybe"}, "INTERPRET_PDF"),
     ({"INTERPRET_LANG": "xx"}, "INTERPRET_LANG"),

@@ -133,7 +133,7 @@ def test_canary_key_reaches_no_output_file_log_or_console_in_process(tmp_path, m
             logging.getLogger(name).removeHandler(keep)
     assert result.exit_code == 0, result.output
     texts = output_texts(tmp_path / "out")
-    assert set(texts) == {"brief.md", "brief.html", "result.json", "assignments.csv"}
+    assert set(texts) == {"brief.md", "brief.html", "verification.html", "result.json", "assignments.csv"}
     for name, text in {**texts, "console": result.output, "logs": "\n".join(records)}.items():
         assert not any(secret in text for secret in CANARIES), name
     document = json.loads(texts["result.json"])

@@ -92,7 +92,8 @@ def load_lexicon(code: str, languages_dir: str | None = None) -> Lexicon:
             path=str(path),
             words={k: str(v) for k, v in raw["words"].items()},
             stat_words=tuple((str(p), str(kind)) for kind, p in raw.get("stat_words", {}).items()),
-            ordinals={k.lower(): int(v) for k, v in shared("ordinals").items()},
+            # longest first: the checks join them into one alternation, where "ketiga" would end "ketiga belas" (13th) at 3
+            ordinals={k.lower(): int(v) for k, v in sorted(shared("ordinals").items(), key=lambda kv: -len(kv[0]))},
             number_words={k.lower(): int(v) for k, v in shared("number_words").items()},
             header_stats={k.lower(): str(v) for k, v in shared("header_stats").items()},
             multipliers={k.lower(): float(v) for k, v in shared("multipliers").items()},
