@@ -36,7 +36,7 @@ from .facts import (
     WeightsInfo,
     composite_scores,
 )
-from .facts_relations import relation_facts
+from .facts_relations import relation_facts, unit_mean_facts
 from .facts_units import unit_facts
 from .numbers import format_number, format_percent, with_unit
 from .terms import Direction
@@ -121,6 +121,7 @@ def build_facts(
     if comparison is not None:
         _comparison_facts(add, comparison)
     relation_facts(add, clusters, features, k_selection, comparison)  # pairwise gaps and ratios: interpret/facts_relations.py
+    unit_mean_facts(add, dataset.reference.kind, dataset.values, clusters, features, tolerance_pct)  # "rata-rata provinsi" beside a published reference
     unit_facts(add, dataset.values, partition.labels, dataset.reference.values, features, slugs, unit_plural)  # values, ranks, counts: facts_units.py
     households = household_facts(dataset, partition.labels, partition.k)
     if households is not None:

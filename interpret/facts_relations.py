@@ -9,6 +9,14 @@ Called once from `fact_builder.build_facts` (`relation_facts(add, clusters, feat
     KSEL.excluded.k5  present for each k whose partition has a one-unit cluster (it takes no vote)
     CMP.ward.euclidean.k4.k   the k of a row of the method comparison
 
+and, when the reference is not the plain mean of the units (kinds values, row, weighted_mean),
+`unit_mean_facts` adds the plain (unweighted) mean of the units and each cluster's gap from it:
+
+    UMEAN.UHH                   the plain mean of the units' UHH ("rata-rata provinsi", "provincial average")
+    K1.UHH.diff_umean           cluster 1's mean − UMEAN.UHH
+    K1.UHH.diff_pct_umean       that difference in % of UMEAN.UHH
+    K1.UHH.direction_umean      above / below / equal (within the setara tolerance) against UMEAN.UHH
+
 The verifier binds "selisih UHH antara Klaster 1 dan Klaster 4 …" to the gap fact of that pair,
 never to a cluster's difference from the reference that happens to have the same value.
 """
@@ -17,8 +25,36 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import math
+
 from .facts import ClusterFacts, Comparison, Fact, FeatureInfo, KSelection
-from .numbers import format_number, with_unit
+from .numbers import format_number, format_percent, with_unit
+from .terms import Direction
+
+
+def unit_mean_facts(add, reference_kind: str, unit_values, clusters: list[ClusterFacts], features: list[FeatureInfo], tolerance_pct: float) -> None:
+    """The plain mean of the units beside a reference that is something else (published figures, an aggregate row,
+    a weighted mean): a study that measures against "rata-rata provinsi" is checked against these, not against REF.
+    When the reference is the plain mean itself, REF is that mean and nothing is added."""
+    if reference_kind == "mean":
+        return
+    for f in features:
+        mean = float(unit_values[f.name].mean())
+        add(Fact(f"UMEAN.{f.name}", mean, "unit_mean", f.decimals, f.unit, feature=f.name, text=with_unit(format_number(mean, f.decimals), f.unit)))
+    for c in clusters:
+        for f in features:
+            mean = float(unit_values[f.name].mean())
+            diff = c.features[f.name].mean - mean
+            diff_pct = 100 * diff / abs(mean) if mean else math.nan
+            if math.isnan(diff_pct) or abs(diff_pct) <= tolerance_pct:
+                direction = Direction.EQUAL
+            else:
+                direction = Direction.ABOVE if diff_pct > 0 else Direction.BELOW
+            base = f"K{c.number}.{f.name}"
+            add(Fact(f"{base}.diff_umean", diff, "diff_umean", f.decimals, f.unit, c.number, f.name, with_unit(format_number(diff, f.decimals, signed=True), f.unit)))
+            if not math.isnan(diff_pct):
+                add(Fact(f"{base}.diff_pct_umean", diff_pct, "diff_pct_umean", 1, "%", c.number, f.name, format_percent(diff_pct)))
+            add(Fact(f"{base}.direction_umean", direction, "direction_umean", 0, "", c.number, f.name, direction.value))
 
 
 def relation_facts(add, clusters: list[ClusterFacts], features: list[FeatureInfo], k_selection: KSelection | None,

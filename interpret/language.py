@@ -182,7 +182,7 @@ class Language:
         """A fact written the way this language writes it, for the verification table: the fact's own
         text in the facts' language; elsewhere its number with the unit (or unit noun) translated,
         a direction by its word. A text fact (names) is data and stays as it is."""
-        if fact.kind == "direction":
+        if fact.kind in {"direction", "direction_umean"}:
             return self.word("direction", fact.value)
         if self.code == DATA_LANGUAGE or isinstance(fact.value, str) or isinstance(fact.value, bool):
             return fact.text

@@ -56,6 +56,36 @@ def test_directions_respect_the_tolerance(default_brief):
             assert fact.value == expected and fact.text == expected.value
 
 
+def test_the_plain_mean_of_the_units_stands_beside_a_published_reference(default_brief):
+    """The default reference is BPS's national figures: UMEAN and each cluster's gap from it are facts of their own."""
+    facts, values = default_brief.facts, default_brief.dataset.values
+    assert facts.reference.kind == "values"
+    tol = facts.method.tolerance_pct
+    for f in facts.features:
+        umean = facts.index[f"UMEAN.{f.name}"]
+        assert umean.value == pytest.approx(values[f.name].mean()) and umean.kind == "unit_mean"
+        assert umean.value != pytest.approx(facts.reference.values[f.name])  # 73,13 is not BPS's 73,93
+        for c in facts.clusters:
+            mean = c.features[f.name].mean
+            diff_pct = facts.index[f"K{c.number}.{f.name}.diff_pct_umean"].value
+            assert facts.index[f"K{c.number}.{f.name}.diff_umean"].value == pytest.approx(mean - umean.value)
+            assert diff_pct == pytest.approx(100 * (mean - umean.value) / umean.value)
+            expected = Direction.EQUAL if abs(diff_pct) <= tol else (Direction.ABOVE if diff_pct > 0 else Direction.BELOW)
+            assert facts.index[f"K{c.number}.{f.name}.direction_umean"].value == expected
+    assert facts.index["UMEAN.UHH"].text == "73,13 tahun"
+    assert Facts.from_json(facts.to_json()).index["K1.Pengeluaran.direction_umean"].value == facts.index["K1.Pengeluaran.direction_umean"].value
+
+
+def test_no_unit_mean_facts_when_the_reference_is_the_plain_mean():
+    from interpret.data import load_dataset
+    from interpret.pipeline import stage_cluster
+
+    from .conftest import MEAN_REFERENCE_SPEC, settings
+
+    _, facts = stage_cluster(load_dataset(None, MEAN_REFERENCE_SPEC), settings(bootstrap=0))
+    assert facts.reference.kind == "mean" and "REF.UHH" in facts.index
+    assert not [fid for fid in facts.index if fid.startswith("UMEAN.") or "_umean" in fid]
+
 def test_ranks_and_composite_order(default_brief):
     facts = default_brief.facts
     for f in facts.features:

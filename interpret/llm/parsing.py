@@ -31,7 +31,7 @@ Model = TypeVar("Model", bound=BaseModel)
 _FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.DOTALL)
 REFERENCE = re.compile(r"\{\s*([A-Za-z][\w.\-]*)\s*\}")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_UNSIGNED = ("diff", "diff_pct")  # written with a direction word ("3,6 % di atas"), as the rule-based drafter does
+_UNSIGNED = ("diff", "diff_pct", "diff_umean", "diff_pct_umean")  # written with a direction word ("3,6 % di atas"), as the rule-based drafter does
 CONTRACT_LANGUAGE = "id"  # the prompts' language (interpret.language.DATA_LANGUAGE)
 
 
@@ -71,7 +71,7 @@ def flat_schema(model: type[BaseModel], descriptions: bool = True) -> dict:
 
 def fact_text(fact: Fact, language) -> str:
     """A cited fact's text as the rule-based drafter writes it: a direction in words, a difference unsigned."""
-    if fact.kind == "direction":
+    if fact.kind in {"direction", "direction_umean"}:
         return language.word("direction", fact.value)
     if fact.kind in _UNSIGNED:
         return fact.text.lstrip("+-−")

@@ -28,6 +28,7 @@ from .scope import AGGREGATE
 from .subjects import within_cluster_extreme
 from .households import household_binding
 from .parts import parts_binding
+from .unit_mean import unit_mean_binding
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
 PANEL_STATS = {"k", "wss", "silhouette", "gap", "gap_se", "dbi", "ch", "connectivity"}
@@ -381,6 +382,10 @@ def _parts(checker, scope, number, features) -> Binding | None:
 
 
 def bind(checker, scope, number, clusters, features, member) -> Binding:
+    return unit_mean_binding(checker, scope, number, _bind(checker, scope, number, clusters, features, member))
+
+
+def _bind(checker, scope, number, clusters, features, member) -> Binding:
     return (panel_binding(checker, scope, number)
             or _parts(checker, scope, number, features)
             or _household(checker, scope, number, clusters)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..terms import ClaimKind, Direction, Verdict
 from .checkers import register
 from .counts import covered
+from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .scope import AGGREGATE, Scope
 
@@ -46,6 +47,7 @@ class DirectionChecker:
         )
         self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})")
         self.no_member_rx = rx(lex.no_member)
+        self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
         self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:{lex.quality_preposition})\s")
 
     def check(self, scope: Scope) -> None:
@@ -77,9 +79,11 @@ class DirectionChecker:
         features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
         features = features or scope.features_for(position)
         phrase = match.group(0).strip()
+        umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference"
+                 else self.unit_mean.measured_against_unit_mean(scope, match.start(), match.end()))
         if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE:
             for feature in features:
-                v.unit_direction(scope, phrase, anchor.value, feature, word, negated)
+                v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None)
             return
         clusters = scope.clusters_for(position)
         if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
@@ -97,11 +101,15 @@ class DirectionChecker:
                     continue
                 info = v.facts.feature(feature)
                 ff = v.facts.cluster(cluster).features[feature]
+                if umean:  # the same judgement against the plain mean of the units
+                    fact = self.unit_mean.counterpart(fact)
+                    reference = self.unit_mean.value(feature)
+                    ff = ff.model_copy(update={"reference": reference, "diff": ff.mean - reference}) if reference is not None else ff
                 wanted = wanted_direction(word, info.direction == "higher_is_better") if mode == "quality" else word
                 actual = direction_of(fact.value)
                 size = v.facts.cluster(cluster).size
                 if (no_member or every_member and size > 1) and wanted != Direction.EQUAL:
-                    fact, ok, note = self._counted(cluster, feature, wanted, size, bool(no_member), ff)
+                    fact, ok, note = self._counted(cluster, feature, wanted, size, bool(no_member), ff, fact if umean else None)
                 elif wanted == Direction.EQUAL:
                     ok = actual == Direction.EQUAL
                     note = ""
@@ -112,9 +120,13 @@ class DirectionChecker:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
 
-    def _counted(self, cluster: int, feature: str, wanted, size: int, none: bool, ff):
-        """A quantified claim against the members-above/below counts: (bound fact, agrees, note)."""
+    def _counted(self, cluster: int, feature: str, wanted, size: int, none: bool, ff, unit_mean_fact=None):
+        """A quantified claim against the members-above/below counts: (bound fact, agrees, note). Against the mean of
+        the units (`unit_mean_fact`), which has no counts, the members' range says it."""
         index = self.v.facts.index
+        if unit_mean_fact is not None:
+            low, high = (ff.min > ff.reference, ff.max < ff.reference) if wanted in {Direction.ABOVE, "reach"} else (ff.max < ff.reference, ff.min > ff.reference)
+            return unit_mean_fact, high if none else low, "diperiksa pada rentang anggota (min–maks)"
         if wanted == "reach":  # "mencapai rata-rata": at or above it, i.e. not below
             fact = index.get(f"K{cluster}.{feature}.n_below")
             satisfying = size - fact.value if fact is not None else None

@@ -265,12 +265,14 @@ class Verifier:
         self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
                    "" if ok else f"nilai {member}", expected=fact.text)
 
-    def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: Direction | str, negated: bool) -> None:
+    def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: Direction | str, negated: bool,
+                       reference: float | None = None) -> None:
+        """A unit's position against the reference, or against `reference` (the plain mean of the units, unit_mean.py)."""
         value = self.unit_value(member, feature)
         if value is None:
             self.claim(scope, ClaimKind.DIRECTION, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, f"nilai {member} tidak ada dalam fakta")
             return
-        ref = float(self.facts.reference.values[feature])
+        ref = float(self.facts.reference.values[feature]) if reference is None else reference
         diff_pct = 100 * (value - ref) / abs(ref or 1)
         tolerance = float(self.facts.method.tolerance_pct)
         actual = Direction.EQUAL if abs(diff_pct) <= tolerance else (Direction.ABOVE if diff_pct > 0 else Direction.BELOW)
@@ -337,7 +339,7 @@ def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:
 
 def _shown(fact: Fact) -> str:
     """A fact as the appendix shows it: its own text, a direction in the facts' language ("di atas")."""
-    return load_language(DATA_LANGUAGE).word("direction", fact.value) if fact.kind == "direction" else fact.text
+    return load_language(DATA_LANGUAGE).word("direction", fact.value) if fact.kind in {"direction", "direction_umean"} else fact.text
 
 
 def verify_markdown(text: str, facts: Facts, tolerance: float = 1e-9, **options) -> VerificationReport:

@@ -22,6 +22,7 @@ from . import subjects
 from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
 from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
+from .unit_mean import UnitMeanPhrases
 
 _TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=])|(?<=Rp))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
@@ -206,6 +207,7 @@ class NumberChecker(RelationChecks):
         self.quality_rx = rx(lex.quality_comparison)
         self.relative_rx = rx(rf"\s*(?:(?:{lex.measure_units})\s+)?(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
         self.reference_phrase_rx = _reference_phrase_rx(verifier)
+        self.unit_mean = UnitMeanPhrases(verifier)  # "rata-rata provinsi" beside a published reference (unit_mean.py)
         self.numeric = [f for f in verifier.facts.index.values() if isinstance(f.value, (int, float)) and not isinstance(f.value, bool)
                         and f.kind not in {"direction", "members"}]
 
@@ -358,7 +360,7 @@ class NumberChecker(RelationChecks):
         unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
         # the fact as the brief shows it (75,096 is "75,10"): "hampir 75,1" is not below it, "lebih dari 75,10" not above it
         value = round(float(fact.value), fact.decimals) if isinstance(fact.decimals, int) and fact.decimals >= 0 else float(fact.value)
-        if not number.signed and fact.kind in {"diff", "diff_pct", "z"}:
+        if not number.signed and fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "z"}:
             value = abs(value)
         scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
         target = round(value * scale, 12)
@@ -394,7 +396,7 @@ class NumberChecker(RelationChecks):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")
             return
-        if fact.kind in {"diff", "diff_pct"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
+        if fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"arahnya terbalik: {fact.id} = {fact.text}")
             return

@@ -1,0 +1,82 @@
+"""The plain mean of the units beside another reference: "rata-rata provinsi" is not "angka nasional".
+
+When the brief's reference is published figures, an aggregate row or a weighted mean, the facts also
+hold the plain mean of the units (UMEAN.UHH) and each cluster's gap from it (K1.UHH.diff_umean,
+.diff_pct_umean, .direction_umean; interpret/facts_relations.py). A text that measures against the
+mean of the units (lexicon `unit_mean`: "rata-rata provinsi", "rerata antarprovinsi", "the provincial
+average", "rata-rata rumah tangga") is checked against those; the official phrases ("angka nasional",
+"BPS", "national figure") keep binding to REF. When the reference is the plain mean itself the facts
+hold no UMEAN, so every phrase binds to REF as before.
+
+Which reference a number is measured against: the reference phrase right after it in its clause
+("34,0 % di atas rata-rata provinsi"), else the nearest one before it in the text ("Pembandingnya
+adalah rata-rata sederhana 34 provinsi: UHH 73,13 tahun, HLS 13,30 tahun").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..facts import Fact
+from .lexicon import rx
+
+# the statistic of a REF-measured fact → the same statistic against the mean of the units
+_UNIT_MEAN_KIND = {"reference": "unit_mean", "diff": "diff_umean", "diff_pct": "diff_pct_umean", "direction": "direction_umean"}
+
+
+class UnitMeanPhrases:
+    """Finds, for a position in a text, whether the reference it is measured against is the mean of the units."""
+
+    def __init__(self, verifier):
+        self.index = verifier.facts.index
+        lex = verifier.lex
+        self.active = "unit_mean" in lex.words and any(fid.startswith("UMEAN.") for fid in self.index)
+        if self.active:
+            self.unit_mean_rx = rx(lex.unit_mean)
+            self.any_reference_rx = rx(rf"(?:{lex.unit_mean})|(?:{lex.reference})|(?:{lex.official_reference})"
+                                       if "official_reference" in lex.words else rf"(?:{lex.unit_mean})|(?:{lex.reference})")
+
+    def names_unit_mean(self, text: str) -> bool:
+        """The phrase itself ("di atas rata-rata provinsi") names the mean of the units."""
+        return self.active and bool(self.unit_mean_rx.search(text))
+
+    def measured_against_unit_mean(self, scope, start: int, end: int) -> bool:
+        """The reference the span [start, end) of the scope is measured against is the mean of the units."""
+        if not self.active:
+            return False
+        text = scope.text
+        _, clause_end = scope.clause(start)
+        after = next(iter(self.any_reference_rx.finditer(text, end, clause_end)), None)
+        if after is not None:
+            return self._is_unit_mean(text, after)
+        before = [m for m in self.any_reference_rx.finditer(text, 0, start)]
+        if before:
+            return self._is_unit_mean(text, before[-1])
+        after = next(iter(self.any_reference_rx.finditer(text, end)), None)
+        return after is not None and self._is_unit_mean(text, after)
+
+    def _is_unit_mean(self, text: str, match) -> bool:
+        return bool(self.unit_mean_rx.match(text, match.start()))
+
+    def value(self, feature: str) -> float | None:
+        fact = self.index.get(f"UMEAN.{feature}")
+        return float(fact.value) if fact is not None else None
+
+    def counterpart(self, fact: Fact) -> Fact:
+        """REF.UHH → UMEAN.UHH, K1.UHH.diff → K1.UHH.diff_umean …; the fact itself when it has none."""
+        kind = _UNIT_MEAN_KIND.get(fact.kind)
+        if kind is None:
+            return fact
+        wanted = f"UMEAN.{fact.feature}" if fact.kind == "reference" else f"{fact.id}_umean"
+        other = self.index.get(wanted)
+        return other if other is not None and other.kind == kind else fact
+
+
+def unit_mean_binding(checker, scope, number, binding):
+    """The binding moved to the unit-mean facts when the number is measured against the mean of the units."""
+    phrases = checker.unit_mean
+    if not binding.facts or not phrases.active or not any(f.kind in _UNIT_MEAN_KIND for f in binding.facts):
+        return binding
+    if not phrases.measured_against_unit_mean(scope, number.start, number.end):
+        return binding
+    return replace(binding, facts=tuple(phrases.counterpart(f) for f in binding.facts))
