@@ -36,11 +36,11 @@ class Brief:
     verification: object
 
 
-def brief_of(spec: Path, lang: str = "id", k=K) -> Brief:
+def brief_of(spec: Path, lang: str = "id", k=K, bootstrap: int = 0) -> Brief:
     """The brief's body as the pipeline verifies it (drafted, rendered, verified, repaired); the
     report stage (charts, HTML) is left out: its PCA chart labels every point (the `scale` branch's fix)."""
     dataset = load_dataset(None, spec)
-    _, facts = stage_cluster(dataset, settings(spec=spec, k=k, k_min=4, k_max=5, bootstrap=0))
+    _, facts = stage_cluster(dataset, settings(spec=spec, k=k, k_min=4, k_max=5, bootstrap=bootstrap))
     drafts, body, verification, _ = stage_verify(facts, draft_rule_based(facts, load_rules(), lang), lang)
     return Brief(facts, drafts, body, verification)
 
@@ -123,11 +123,12 @@ def test_the_brief_in_english_is_verified_too(banyumas, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def banyumas_k7(tmp_path_factory):
-    """The study's k = 7: tiers repeat, so peers are marked by a feature."""
+    """The study's k = 7 with a bootstrap: tiers repeat, so peers are marked by a feature, and the households
+    that move between replicates are counted in the brief."""
     folder = tmp_path_factory.mktemp("banyumas7")
     _generator().main(["banyumas", str(folder), "--n", "2000"])
     shutil.copy(EXAMPLE / "rumah_tangga_banyumas.toml", folder)
-    return brief_of(folder / "rumah_tangga_banyumas.toml", k=7)
+    return brief_of(folder / "rumah_tangga_banyumas.toml", k=7, bootstrap=10)
 
 
 def test_labels_name_features_in_words_and_the_class_table_is_not_read_aloud(banyumas_k7):
@@ -143,3 +144,11 @@ def test_labels_name_features_in_words_and_the_class_table_is_not_read_aloud(ban
         assert rest != mark and set(rest.replace(",", " ").split()) <= {"dan"}, (mark, rest)
     classes_lead = lang.t("households.classes", parts="").split(":")[0]
     assert facts.households.classes and classes_lead not in banyumas_k7.markdown  # the per-cluster table gives the distribution
+
+
+def test_the_households_that_move_between_replicates_are_counted_and_verified(banyumas_k7):
+    counts, facts = banyumas_k7.verification.counts, banyumas_k7.facts
+    moved = facts.index["STAB.n_unstable_units"]
+    assert moved.value > 0 and f"Sebanyak {moved.text} rumah tangga berpindah klaster" in banyumas_k7.markdown
+    assert any(c.fact_id == "STAB.n_unstable_units" and c.verdict == Verdict.TRUE for c in banyumas_k7.verification.claims)
+    assert counts[Verdict.FALSE] == 0 and counts[Verdict.UNVERIFIABLE] == 0

@@ -33,6 +33,11 @@ def numbers(text: str, lang: str = "id", cluster: int | None = None, units: bool
         ("A cluster is called \"similar\" to the reference when the difference is at most 62.9%.", "en",
          [("62.9%", "METHOD.tolerance_pct", Verdict.FALSE)]),  # 62,9 % is the between-SS share, not the band
         ("Tidak ada pasangan indikator yang berkorelasi sangat kuat (|r| > 0,80).", "id", [("0,80", "ASSUME.r_threshold", Verdict.TRUE)]),
+        # the members that moved: counted whatever the data's unit noun is ("rumah tangga", "unit pengamatan")
+        ("Sebanyak 14 unit pengamatan berpindah klaster pada sedikitnya 20,0% replikasi.", "id",
+         [("14", "STAB.n_unstable_units", Verdict.FALSE), ("20,0%", "STAB.threshold_pct", Verdict.TRUE)]),
+        ("13 households moved to another cluster in at least 20.0% of the replicates.", "en",
+         [("13", "STAB.n_unstable_units", Verdict.TRUE), ("20.0%", "STAB.threshold_pct", Verdict.TRUE)]),
         ("Pada k = 4, nilai silhouette sebesar 0,289 dan konektivitas 27,88.", "id",
          [("4", "RUN.k", Verdict.TRUE), ("0,289", "KSEL.k4.silhouette", Verdict.TRUE), ("27,88", "KSEL.k4.connectivity", Verdict.TRUE)]),
         ("At k = 4 the silhouette reaches 0.316.", "en", [("4", "RUN.k", Verdict.TRUE), ("0.316", "KSEL.k4.silhouette", Verdict.FALSE)]),
