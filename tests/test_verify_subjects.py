@@ -1,0 +1,140 @@
+"""The verifier's subjects (issue 10): superlative scopes, parts and totals, dimension words, pronouns,
+quantifiers, inferred cluster names, one-member clusters; on the shipped data (interpret/verification:
+subjects.py, scope.py, ranks.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.terms import ClaimKind, Verdict
+from interpret.verification import Verifier
+
+from .test_verify import claims, facts_for
+
+
+def _claims_of(text: str, kind: ClaimKind, lang: str = "id", markdown: bool = False):
+    verifier = Verifier(facts_for(), locale=lang)
+    report = verifier.verify_markdown(text) if markdown else verifier.verify_text(text)
+    return [(c.fact_id, c.verdict) for c in report.claims if c.kind == kind], report
+
+
+def test_parts_averaged_as_the_total_and_clusters_taken_together():
+    """interpret/verification/parts.py: the unweighted mean of the cluster means is not the reference; a pooled group is
+    the size-weighted mean of its clusters (K1 and K4 have five members each: (75,10 + 69,90) / 2)."""
+    unweighted = claims("Rata-rata dari keempat rata-rata klaster untuk umur harapan hidup sama dengan rata-rata provinsi, 73,13 tahun.")
+    assert [(c.fact_id, c.verdict) for c in unweighted if c.kind == ClaimKind.NUMBER] == [("MEANS(K1..K4).UHH", Verdict.FALSE)]
+    english = Verifier(facts_for(), locale="en").verify_text("The average of the cluster means for life expectancy is 72.87 years.")
+    assert [(c.fact_id, c.verdict) for c in english.claims] == [("MEANS(K1..K4).UHH", Verdict.TRUE)]
+    pooled = claims("Gabungan Klaster 1 dan Klaster 4 memiliki rata-rata umur harapan hidup 72,50 tahun.")
+    assert [(c.fact_id, c.verdict) for c in pooled] == [("POOLED(K1+K4).UHH", Verdict.TRUE)]
+    assert claims("Gabungan Klaster 1 dan Klaster 2 memiliki rata-rata umur harapan hidup 72,50 tahun.")[0].verdict == Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sumatera Barat memiliki umur harapan hidup tertinggi di Klaster 2.", "id", ("UNIT.Sumatera_Barat.UHH.rank_high_cluster", Verdict.TRUE)),
+        ("Sumatera Barat memiliki umur harapan hidup tertinggi secara nasional.", "id", ("UNIT.Sumatera_Barat.UHH.rank_high", Verdict.FALSE)),
+        ("Di dalam Klaster 4, Gorontalo mencatat pengeluaran per kapita tertinggi.", "id", ("UNIT.Gorontalo.Pengeluaran.rank_high_cluster", Verdict.TRUE)),
+        ("Papua mencatat umur harapan hidup terendah di klasternya.", "id", ("UNIT.Papua.UHH.rank_low_cluster", Verdict.TRUE)),
+        ("Kepulauan Riau memiliki pengeluaran per kapita tertinggi kedua di antara seluruh provinsi.", "id", ("UNIT.Kepulauan_Riau.Pengeluaran.rank_high", Verdict.TRUE)),
+        ("West Sumatra has the highest life expectancy in Cluster 2.", "en", ("UNIT.Sumatera_Barat.UHH.rank_high_cluster", Verdict.TRUE)),
+        ("West Sumatra has the highest life expectancy of all provinces.", "en", ("UNIT.Sumatera_Barat.UHH.rank_high", Verdict.FALSE)),
+        ("East Nusa Tenggara has the highest life expectancy in its cluster.", "en", ("UNIT.Nusa_Tenggara_Timur.UHH.rank_high_cluster", Verdict.TRUE)),
+        ("East Kalimantan has the highest per capita expenditure in Cluster 1.", "en", ("UNIT.Kalimantan_Timur.Pengeluaran.rank_high_cluster", Verdict.FALSE)),
+    ],
+)
+def test_a_units_superlative_is_checked_in_the_scope_the_sentence_names(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == [expected]
+
+
+def test_a_cluster_that_only_locates_the_unit_does_not_scope_its_superlative():
+    # "Jakarta is in Cluster 1, the cluster with the lowest expenditure": a claim about the cluster (false), not about Jakarta within it
+    found, _ = _claims_of("Jakarta is in Cluster 1, the cluster with the lowest expenditure.", ClaimKind.RANK, "en")
+    assert found == [("K1.Pengeluaran.rank", Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Klaster 3 kuat pada aspek kesehatan dan standar hidup layak, tetapi lemah pada aspek pendidikan.", "id",
+         [("UHH", Verdict.TRUE), ("Pengeluaran", Verdict.TRUE), ("HLS", Verdict.TRUE), ("RLS", Verdict.TRUE)]),
+        ("Cluster 3 is strong on health and living standards but weak on education.", "en",
+         [("UHH", Verdict.TRUE), ("Pengeluaran", Verdict.TRUE), ("HLS", Verdict.TRUE), ("RLS", Verdict.TRUE)]),
+        ("Cluster 1 is weak on the health dimension.", "en", [("UHH", Verdict.FALSE)]),
+        ("Klaster 2 kuat pada standar hidup layak.", "id", [("Pengeluaran", Verdict.FALSE)]),
+    ],
+)
+def test_strong_and_weak_on_a_dimension_are_directions_of_its_indicators(text, lang, expected):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    assert [(c.feature, c.verdict) for c in report.claims if c.kind == ClaimKind.DIRECTION] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the subject of the previous sentence's last clause, not the cluster it is compared with
+        ("Klaster 3 tertinggal dari Klaster 1 pada pendidikan. Rata-rata lama sekolahnya 10,23 tahun.", "id", ("K3.RLS.mean", Verdict.FALSE)),
+        ("Unlike Cluster 1, Cluster 2 sits below the average. Its life expectancy is 72.32 years.", "en", ("K2.UHH.mean", Verdict.TRUE)),
+        ("Cluster 2 has a distinctive profile. Its expected schooling reaches 13.93 years, second only to Cluster 1.", "en", ("K2.HLS.mean", Verdict.FALSE)),
+        # a unit whose cluster is only where it belongs
+        ("Papua termasuk Klaster 4. Pengeluaran per kapitanya hanya 7.562 ribu rupiah.", "id", ("UNIT.Papua.Pengeluaran.value", Verdict.TRUE)),
+        ("Papua belongs to Cluster 4. Its per capita expenditure is only 7,562 thousand rupiah.", "en", ("UNIT.Papua.Pengeluaran.value", Verdict.TRUE)),
+        # members listed after their cluster are not the subject
+        ("Cluster 1 — Jakarta, Bali and East Kalimantan — leads. Its life expectancy is 75.10 years.", "en", ("K1.UHH.mean", Verdict.TRUE)),
+    ],
+)
+def test_a_pronoun_is_bound_to_the_previous_subject(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.NUMBER, lang)
+    assert found[-1] == expected
+
+
+def test_plural_pronouns_name_every_cluster_and_no_pronoun_crosses_a_heading():
+    found, _ = _claims_of("Klaster 1 dan Klaster 4 paling jauh. Pada umur harapan hidup, selisih kedua klaster itu 5,20 tahun.", ClaimKind.NUMBER)
+    assert found == [("K1-K4.UHH.gap", Verdict.TRUE)]
+    found, _ = _claims_of("## Cluster 2\n\nCluster 2 leads on expected schooling.\n\n## Cluster 4\n\nIts life expectancy is 72.32 years.", ClaimKind.NUMBER, "en", True)
+    assert found == [("K4.UHH.mean", Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Seluruh anggota Klaster 3 memiliki umur harapan hidup di atas rata-rata provinsi.", "id", ("K3.UHH.n_above", Verdict.TRUE)),
+        ("Semua provinsi di Klaster 2 memiliki harapan lama sekolah di atas rata-rata provinsi.", "id", ("K2.HLS.n_above", Verdict.FALSE)),
+        ("Tidak satu pun anggota Klaster 2 mencapai rata-rata provinsi pada pengeluaran per kapita.", "id", ("K2.Pengeluaran.n_below", Verdict.TRUE)),
+        ("Tidak satu pun anggota Klaster 4 mencapai rata-rata provinsi untuk harapan lama sekolah.", "id", ("K4.HLS.n_below", Verdict.FALSE)),
+        ("Tidak ada satu pun provinsi di Klaster 1 yang pengeluaran per kapitanya di bawah rata-rata provinsi.", "id", ("K1.Pengeluaran.n_below", Verdict.TRUE)),
+        ("None of the members of Cluster 2 reaches the provincial average on per capita expenditure.", "en", ("K2.Pengeluaran.n_below", Verdict.TRUE)),
+        ("No province in Cluster 4 has a life expectancy above the provincial average.", "en", ("K4.UHH.n_above", Verdict.TRUE)),
+        ("All provinces in Cluster 2 have expected schooling above the provincial average.", "en", ("K2.HLS.n_above", Verdict.FALSE)),
+    ],
+)
+def test_quantified_claims_are_checked_on_the_counts_of_members(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.DIRECTION, lang)
+    assert found == [expected]
+
+
+def test_cluster_names_numbered_from_zero_or_by_label_are_read_and_reported_as_inferred():
+    found, report = _claims_of("Klaster 0 mencatat umur harapan hidup 75,10 tahun, sedangkan Klaster 3 hanya 69,90 tahun.", ClaimKind.NUMBER)
+    assert found == [("K1.UHH.mean", Verdict.TRUE), ("K4.UHH.mean", Verdict.TRUE)]
+    assert report.inferred and "0" in report.inferred[0] and report.to_dict()["inferred"] == report.inferred
+    found, report = _claims_of("The lowest-achieving group records mean years of schooling of 8.63 years.", ClaimKind.NUMBER, "en")
+    assert found == [("K4.RLS.mean", Verdict.FALSE)] and "composite" in report.inferred[0]
+    found, report = _claims_of("The third cluster has a life expectancy of 74.15 years.", ClaimKind.NUMBER, "en")
+    assert found == [("K3.UHH.mean", Verdict.TRUE)] and not report.inferred and "inferred" not in report.to_dict()
+    assert Verifier(facts_for()).verify_text("Klaster 1 mencatat 75,10 tahun.").inferred == []  # a later text starts afresh
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cluster 5 has a single province, so no within-cluster variation can be measured.", "en",
+         [(ClaimKind.COUNT, Verdict.TRUE), (ClaimKind.SPREAD, Verdict.TRUE)]),
+        ("Cluster 4 has a single province.", "en", [(ClaimKind.COUNT, Verdict.FALSE)]),
+        ("Klaster 5 tanpa sebaran antaranggota yang berarti.", "id", [(ClaimKind.SPREAD, Verdict.TRUE), (ClaimKind.SPREAD, Verdict.TRUE)]),
+    ],
+)
+def test_a_one_member_cluster_is_counted_and_has_no_spread(text, lang, expected):
+    report = Verifier(facts_for(5), locale=lang).verify_text(text)
+    assert [(c.kind, c.verdict) for c in report.claims] == expected
