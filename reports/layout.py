@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interpret.language import Language
+from interpret.markdown_text import md_text
 from interpret.sentences import split_sentences
 from interpret.terms import Direction
 
@@ -104,8 +105,6 @@ def unit_rows(facts, lang: Language) -> list[UnitRow] | None:
 def masthead(facts, lang: Language, status: str = "draft") -> str:
     """The line under the title, part of the verified body: review status first, then the data and its units
     (Markdown: the source is data, escaped)."""
-    from interpret.markdown_text import md_text
-
     ds = facts.dataset
     source = md_text(ds.source) + (lang.t("brief.source_year", year=ds.year) if ds.year else "")
     return lang.t("brief.masthead", status=lang.t(f"brief.status_{status}"), source=source, n=ds.n_units, units=lang.unit_noun(facts))
@@ -123,5 +122,6 @@ def abbreviations(facts, lang: Language) -> str:
     for f in facts.features:
         short = lang.short_label(f)
         if short != f.label:
-            items.append(lang.t("brief.abbreviation", short=short, label=f.label[: -len(f"({short})")].strip()))
+            # labels are the spec's words (user data): escaped, never read as Markdown
+            items.append(lang.t("brief.abbreviation", short=md_text(short), label=md_text(f.label[: -len(f"({short})")].strip())))
     return "; ".join(items)

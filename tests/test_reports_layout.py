@@ -92,3 +92,15 @@ def test_masthead_says_status_source_and_units_and_the_stamp_date_and_version(de
     made = stamp(LANG, generated="2026-12-02", version="9.9.9")
     assert "2026-12-02" in made and "interpret 9.9.9" in made
     assert '<span class="stamp">' in default_brief.html and '<span class="stamp">' not in default_brief.markdown
+
+
+def test_the_abbreviation_key_escapes_the_specs_labels(default_brief):
+    from types import SimpleNamespace
+
+    from interpret.language import load_language
+    from reports.layout import abbreviations
+
+    feature = default_brief.facts.features[0]
+    hostile = feature.model_copy(update={"label": "Umur *Harapan* [Hidup](http://example.invalid) (UHH)"})
+    key = abbreviations(SimpleNamespace(features=[hostile]), load_language("id"))
+    assert "UHH" in key and "*Harapan*" not in key and "[Hidup](" not in key  # shown as text, never as emphasis or a link
