@@ -74,7 +74,7 @@ def column_label(feature, lang: Language) -> str:
     """A unit table's column: the abbreviation when the label ends in one, with its unit."""
     unit = lang.unit(feature.unit)
     name = lang.short_label(feature)
-    return f"{name} ({unit})" if unit and unit != "%" else (f"{name} (%)" if unit == "%" else name)
+    return f"{name} ({unit})" if unit else name
 
 
 def unit_rows(facts, lang: Language) -> list[UnitRow] | None:
