@@ -62,11 +62,13 @@ TARGETS = {"recall": 0.95, "precision": 0.95, "false_judged_true": 0.01, "covera
 
 
 def load_cases(corpus_dir: Path = CORPUS_DIR) -> list[dict]:
-    """Every case of every eval_*.toml, with k defaulted to 4 and its file name under `file`."""
+    """Every case of every eval_*.toml, with k defaulted to 4, reference to "mean" and its file name
+    under `file`."""
     cases = []
     for path in sorted(corpus_dir.glob(CORPUS_GLOB)):
         for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
             case.setdefault("k", 4)
+            case.setdefault("reference", "mean")
             case["file"] = path.name
             cases.append(case)
     return cases
@@ -99,15 +101,22 @@ def assign_splits(cases: list[dict]) -> dict[str, str]:
 # --- running the verifier ----------------------------------------------------------------------
 
 
+REFERENCES = ("mean", "official")
+
+
 @lru_cache(maxsize=None)
-def facts_for(k: int):
-    """The facts and unit values of the default data clustered with k (once per k), against the plain
-    mean of the provinces: the corpus's fact base (tests/corpus/ipm_2023_mean_reference.toml)."""
+def facts_for(k: int, reference: str = "mean"):
+    """The facts and unit values of the default data clustered with k (once per k and reference).
+    reference "mean" (the default of a case): against the plain mean of the provinces, the corpus's
+    first fact base (tests/corpus/ipm_2023_mean_reference.toml); "official": the default spec as
+    `interpret run` uses it, against BPS's national figures, with the plain mean beside them (UMEAN)."""
     from interpret import resolve_settings
     from interpret.pipeline import facts_of_data
 
-    spec = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "ipm_2023_mean_reference.toml"
-    settings = resolve_settings({"provider": "none", "pdf": "off", "k": k, "spec": spec}, environ={}, dotenv_path=None)
+    options = {"provider": "none", "pdf": "off", "k": k}
+    if reference == "mean":
+        options["spec"] = Path(__file__).resolve().parent.parent / "tests" / "corpus" / "ipm_2023_mean_reference.toml"
+    settings = resolve_settings(options, environ={}, dotenv_path=None)
     return facts_of_data(settings)
 
 
@@ -115,7 +124,7 @@ def verify_case(case: dict) -> list[tuple[str, str, str]]:
     """(written value, verdict, kind) of every claim the verifier extracts from the case's text."""
     from interpret.verification import Verifier
 
-    facts, units = facts_for(case["k"])
+    facts, units = facts_for(case["k"], case["reference"])
     report = Verifier(facts, locale=case["lang"], units=units).verify_markdown(case["text"])
     return [(str(c.value), str(c.verdict), str(c.kind)) for c in report.claims]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -73,7 +74,8 @@ def test_ids_are_unique_and_name_their_language():
     assert len(ids) == len(set(ids))
     for case in CASES:
         assert case["id"].startswith(case["lang"] + "-"), case["id"]
-        assert case["file"] == f"eval_{case['lang']}.toml", case["id"]
+        # eval_id.toml, or a later batch eval_id_<batch>.toml
+        assert re.fullmatch(rf"eval_{case['lang']}(_[a-z0-9]+)?\.toml", case["file"]), case["id"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c["id"])
@@ -86,6 +88,7 @@ def test_every_label_is_a_unique_substring_with_known_terms(case):
         assert label["kind"] in ev.KINDS
         assert label["class"] in CLASSES
     assert case["k"] in (4, 5)
+    assert case["reference"] in ev.REFERENCES
 
 
 def test_every_case_language_is_a_supported_language():
