@@ -48,6 +48,27 @@ MAX_ITER = 300
 Progress = Callable[[str, str], None]
 
 
+class ProgressEvent(str):
+    """A progress message as a key and its values, so the caller words it in the run's language
+    (clustering imports nothing from interpret and holds no catalogue); as a str, a plain English line
+    for callers that only print."""
+
+    key: str
+    values: dict
+
+    def __new__(cls, key: str, text: str, **values) -> "ProgressEvent":
+        event = super().__new__(cls, text)
+        event.key, event.values = key, values
+        return event
+
+    def __reduce__(self):
+        return _rebuild_event, (self.key, str(self), self.values)
+
+
+def _rebuild_event(key: str, text: str, values: dict) -> ProgressEvent:
+    return ProgressEvent(key, text, **values)
+
+
 def require_dask() -> None:
     """Import dask and distributed, or raise ImportError with the install hint."""
     try:
@@ -294,7 +315,7 @@ def kmeans_parallel_init(scaled: DaskScaled, k: int, seed: int, n_init: int, pro
         rows = np.concatenate([rows, *(picked for _, picked, _ in parts)])
         order = np.argsort(rows, kind="stable")
         rows, centers = rows[order], np.vstack([centers, *(points for _, _, points in parts)])[order]
-    progress("kmeans", f"k = {k}: k-means‖, {len(centers)} kandidat")
+    progress("kmeans", ProgressEvent("kmeans_candidates", f"k = {k}: k-means‖, {len(centers)} candidates", k=k, candidates=len(centers)))
     if len(centers) < k:
         raise ValueError(f"kmeans found fewer than k = {k} distinct points; the data has too few distinct points")
     if len(centers) == k:
@@ -336,7 +357,7 @@ def kmeans_dask(scaled: DaskScaled, k: int, seed: int = 42, n_init: int | None =
         means = np.where(counts[:, None] > 0, sums / np.where(counts > 0, counts, 1)[:, None], centers)
         shift = float(((means - centers) ** 2).sum())
         if n > 100_000:  # a pass over a large table takes long enough to report
-            say("kmeans", f"k = {k}: Lloyd {iteration}, {changed} unit pindah")
+            say("kmeans", ProgressEvent("kmeans_pass", f"k = {k}: Lloyd pass {iteration}, {changed} units moved", k=k, iteration=iteration, changed=int(changed)))
         if changed == 0 or shift <= threshold:
             converged = True
             break
@@ -392,11 +413,11 @@ def select_k_dask(scaled: DaskScaled, k_values: list[int], seed: int = 42, n_ini
         raise ValueError(f"the k range needs at least two values between 2 and n − 1 = {n - 1}")
     fits = {}
     for position, k in enumerate(k_values):
-        say("k_panel", f"k = {k} ({position + 1}/{len(k_values)})")
+        say("k_panel", ProgressEvent("k_panel_step", f"k = {k} ({position + 1}/{len(k_values)})", k=k, position=position + 1, total=len(k_values)))
         fits[k] = kmeans_dask(scaled, k, seed, n_init, progress=progress, gather_below=gather_below, tol=tol, max_iter=max_iter)
     rows = sample_rows(n, sample_size, seed)
     sample = np.asarray((scaled.values if rows is None else scaled.values[rows]).compute(), dtype=float)
-    say("k_panel", f"indeks tersampel pada {len(sample)} unit")
+    say("k_panel", ProgressEvent("k_panel_sample", f"indices on a sample of {len(sample)} units", n=len(sample)))
     indices: dict[str, list[float]] = {name: [] for name in INDICES}
     nearest = nearest_neighbours(sample, neighbours, "euclidean")
     sample_labels = {k: _assign_block(sample, fit.assign_centers).astype(int) for k, fit in fits.items()}

@@ -29,7 +29,7 @@ from .dask_data import DaskTable, load_dask_table
 from .data import Dataset, Reference
 from .errors import ConfigError, DataError
 from .facts import ClusterWeight, Facts, WeightsInfo, composite_scores
-from .progress import Note, Units
+from .progress import Note, Units, relay_events
 from .spec import Spec, load_spec
 
 Progress = Callable[[str, str], None]
@@ -142,7 +142,7 @@ def analyse_out_of_core(source: OutOfCore, settings: Settings, progress: Progres
     from .analysis import _assumptions, _comparison, _k_selection, _stability
     from .fact_builder import build_facts
 
-    say = progress or (lambda stage, message: None)
+    say = relay_events(progress or (lambda stage, message: None))
     table, sample = source.table, source.sample
     ch = resolve_choices(sample, settings)
     _refuse_unsupported(ch)

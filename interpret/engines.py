@@ -21,7 +21,7 @@ import numpy as np
 from clustering import Partition, Standardized, cluster, scale, select_k
 
 from .errors import ConfigError
-from .progress import Note
+from .progress import Note, relay_events
 
 Progress = Callable[[str, str], None]
 
@@ -50,7 +50,7 @@ class DaskEngine:
     def __init__(self, workers: int, progress: Progress, tol: float = 1e-4, max_iter: int = 300):
         self.workers = workers
         self.tol, self.max_iter = tol, max_iter  # the settings kmeans_tol and kmeans_max_iter
-        self.say = progress
+        self.say = relay_events(progress)
         self._spaces: dict[int, tuple[np.ndarray, object]] = {}  # id of an in-memory space → (it, its DaskScaled)
         self._fits: dict[tuple[int, int], object] = {}
 

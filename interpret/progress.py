@@ -50,6 +50,17 @@ class Note(str):
         return word(self.key, self.values, language)
 
 
+def relay_events(say):
+    """A progress callback that turns clustering's progress events (clustering.dask_engine.ProgressEvent:
+    a [note] key and its values; clustering holds no catalogue) into notes, worded in the run's language."""
+
+    def relay(stage: str, message: str) -> None:
+        key = getattr(message, "key", None)
+        say(stage, Note.of(key, **message.values) if key and not isinstance(message, Note) else message)
+
+    return relay
+
+
 def reason(provider: str, why: str, **values: Any) -> Note:
     """Why a provider cannot be used ("watsonx: tidak ada kunci API (…)"): a [note] reason_<why>, prefixed by the provider."""
     return Note.of("prefixed", provider=provider, reason=Note.of(f"reason_{why}", **values))

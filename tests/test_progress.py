@@ -59,3 +59,33 @@ def test_a_language_without_a_console_catalogue_is_named(tmp_path):
     (tmp_path / "xx" / "brief.toml").write_text('[language]\nlocale = "en"\nname = "X"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"Language 'xx' has no console.toml"):
         console_language("xx", [tmp_path])
+
+
+def test_clustering_progress_events_are_worded_in_the_run_language():
+    """clustering holds no catalogue: its Dask progress lines are events (a key and values) that the relay words."""
+    from clustering.dask_engine import ProgressEvent
+
+    from interpret.progress import relay_events
+
+    heard = []
+    say = relay_events(lambda stage, message: heard.append((stage, message)))
+    say("kmeans", ProgressEvent("kmeans_pass", "k = 4: Lloyd pass 3, 1200 units moved", k=4, iteration=3, changed=1200))
+    say("k_panel", "a plain line")
+    (stage, note), (_, plain) = heard
+    assert stage == "kmeans" and isinstance(note, Note) and plain == "a plain line"
+    assert note.worded(console_language("en")) == "k = 4: Lloyd pass 3, 1,200 units moved"
+    assert note == "k = 4: iterasi Lloyd ke-3, 1.200 unit berpindah"
+
+
+def test_every_dask_progress_event_has_a_console_note():
+    import re
+    from pathlib import Path
+
+    import clustering.dask_engine as engine
+
+    keys = set(re.findall(r'ProgressEvent\("(\w+)"', Path(engine.__file__).read_text(encoding="utf-8")))
+    assert len(keys) >= 4
+    for code in ("id", "en"):
+        language = console_language(code)
+        for key in keys:
+            assert language.t(f"console.note.{key}", k=2, candidates=1, iteration=1, changed=1, position=1, total=2, n=3)
