@@ -146,11 +146,13 @@ def _meaning(cluster: ClusterFacts, facts: Facts, lang: Language, lead: FeatureI
     sides = {f.name: _side(cluster, f) for f in facts.features}
     worse = [lang.short_label(f) for f in facts.features if sides[f.name] == "worse"]
     better = [lang.short_label(f) for f in facts.features if sides[f.name] == "better"]
-    others = [lang.short_label(f) for f in facts.features if sides[f.name] not in ("worse", "better")]  # named: "the other indicators" binds to nothing
+    # only the indicators level with the reference are "setara"; one without a better side (household
+    # size) that sits above or below it is neither an asset nor a weakness, and is not called level
+    others = [lang.short_label(f) for f in facts.features if sides[f.name] == "equal"]  # named: "the other indicators" binds to nothing
     if worse and not better:
-        kind = "meaning_all_worse" if len(worse) == len(facts.features) else "meaning_worse"
+        kind = "meaning_all_worse" if len(worse) == len(facts.features) else "meaning_worse" if others else "meaning_worse_alone"
     elif better and not worse:
-        kind = "meaning_all_better" if len(better) == len(facts.features) else "meaning_better"
+        kind = "meaning_all_better" if len(better) == len(facts.features) else "meaning_better" if others else "meaning_better_alone"
     elif worse and better:
         kind = "meaning_mixed"
     else:

@@ -6,6 +6,7 @@ recommend programmes with the share as evidence, and every count says what it co
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,3 +153,19 @@ def test_the_households_that_move_between_replicates_are_counted_and_verified(ba
     assert moved.value > 0 and f"Sebanyak {moved.text} rumah tangga berpindah klaster" in banyumas_k7.markdown
     assert any(c.fact_id == "STAB.n_unstable_units" and c.verdict == Verdict.TRUE for c in banyumas_k7.verification.claims)
     assert counts[Verdict.FALSE] == 0 and counts[Verdict.UNVERIFIABLE] == 0
+
+
+def test_an_indicator_without_a_better_side_is_never_called_level_with_the_reference(banyumas_k7):
+    """Household size has no better side: above the mean it is neither an asset nor a weakness, and the
+    "what it means" sentence must not call it "setara" (it did: "… dan Jumlah anggota rumah tangga setara")."""
+    facts, lang = banyumas_k7.facts, load_language("id")
+    labels = sorted((f for f in facts.features), key=lambda f: len(lang.short_label(f)), reverse=True)
+    neutral = [(c.number, f.name) for c in facts.clusters for f in facts.features
+               if c.features[f.name].better is None and c.features[f.name].direction != "equal"]
+    assert neutral  # the example has such a cluster, or the test proves nothing
+    level_clauses = 0
+    for c in facts.clusters:
+        for clause in re.findall(rf"Klaster {c.number}\b[^.]*?(?:sedangkan|sementara) ([^.]*?) (?:sudah )?setara dengan", banyumas_k7.markdown):
+            level_clauses += 1
+            named = [f for f in labels if lang.short_label(f) in clause]
+            assert named and all(c.features[f.name].direction == "equal" for f in named), (c.number, clause)
