@@ -137,7 +137,10 @@ _PUNCT = " \t\n.,;:!?()[]\"'“”‘’*_`"
 def normalise(value: str) -> str:
     from interpret.provinces import canonical_name
 
-    text = re.sub(r"\s+", " ", value.replace("\u00a0", " ")).strip(_PUNCT).casefold()
+    from interpret.verification.engine import without_emphasis
+
+    # "about **29%**" and "about 29%" are one written value: emphasis is Markdown, not the claim
+    text = re.sub(r"\s+", " ", without_emphasis(value).replace("\u00a0", " ")).strip(_PUNCT).casefold()
     canonical = canonical_name(text)  # "DIY" and "D.I. Yogyakarta" are one written value
     return canonical.casefold() if canonical else text
 

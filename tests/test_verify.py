@@ -270,7 +270,7 @@ def test_policy_rules_come_from_the_config_file(tmp_path):
         'isyarat = ["prioritas"]\n[[aturan]]\nid = "umkm-terendah"\nkata = ["UMKM"]\njika = { peringkat = ["terendah"] }\npesan = "uji"\n',
         encoding="utf-8",
     )
-    assert verdict("UMKM menjadi prioritas di Klaster 4.") == Verdict.UNVERIFIABLE
+    assert verdict("UMKM menjadi prioritas di Klaster 4.") == Verdict.TRUE  # the shipped file: a productive sector, never contradicted
     assert verdict("UMKM menjadi prioritas di Klaster 4.", rules=rules) == Verdict.FALSE
     assert verdict("Bansos menjadi prioritas di Klaster 1.", rules=rules) == Verdict.UNVERIFIABLE
     rules.write_text('[[aturan]]\nid = "x"\nkata = []\n', encoding="utf-8")

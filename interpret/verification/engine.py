@@ -24,6 +24,13 @@ from .report import Claim, VerificationReport, split_sentences
 from .scope import AGGREGATE, Analyzer, Scope
 
 _SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
+# Markdown emphasis around a claim ("**69,9 tahun**", "_about 29%_"): read without it, quoted with it (the
+# claim's text stays the sentence as written, so a repair finds it in the draft)
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=[^\s*])[*_](?![\w*])")
+
+
+def without_emphasis(text: str) -> str:
+    return _EMPHASIS.sub("", text)
 
 
 class Verifier:
@@ -86,7 +93,7 @@ class Verifier:
                 continue
             if stripped.startswith("#"):
                 level = len(stripped) - len(stripped.lstrip("#"))
-                title = stripped.lstrip("#").strip()
+                title = without_emphasis(stripped.lstrip("#").strip())
                 named = [n for n in (self.analyzer.resolve(name) for _, _, name in self.analyzer.cluster_names(title)) if n]
                 if len(named) == 1:
                     section_cluster, section = named[0], title
@@ -137,8 +144,8 @@ class Verifier:
         # named last before it (in its section), and one that names no indicator about the previous sentence's one
         subject = getattr(self, "_paragraph_subject", None) or section_cluster
         defaults = (subject,) if subject else ()
-        scope = self.analyzer.scope(sentence, section, defaults, getattr(self, "_last_features", ()), this_cluster=last_named or section_cluster,
-                                    antecedent=getattr(self, "_antecedent", None))
+        scope = self.analyzer.scope(without_emphasis(sentence), section, defaults, getattr(self, "_last_features", ()), shown=sentence,
+                                    this_cluster=last_named or section_cluster, antecedent=getattr(self, "_antecedent", None))
         scope.tag = tag
         self._run(scope)
         self._antecedent = _last_subject(scope, self._comparison_lead) or getattr(self, "_antecedent", None)
@@ -175,7 +182,7 @@ class Verifier:
                 continue
             if rx(self.lex.member_header).search(head) and not re.search(r"\d", cell):
                 cell = f"{self.lex.member_cell_prefix} {cell}"  # a members column: read the cell as a member list
-            cell_scope = self.analyzer.scope(cell, section, row_clusters, features, stat, shown=row_text)
+            cell_scope = self.analyzer.scope(without_emphasis(cell), section, row_clusters, features, stat, shown=row_text)
             cell_scope.row_key = row_key
             self._run(cell_scope)
 
@@ -328,8 +335,15 @@ def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:
             inside = inside[1:]
         return inside[0]
 
+    def listed(u) -> bool:  # "beranggotakan 14 provinsi, antara lain Jawa Barat, …": members named, not a subject
+        start, _ = scope.clause(u.start)
+        return any(start <= c < u.start for c in scope.membership_cues)
+
     cluster = subject_of([m for m in scope.clusters if not located(m)])
-    unit = subject_of([m for m in scope.members if m.value != AGGREGATE])
+    units = [m for m in scope.members if m.value != AGGREGATE and not listed(m)]
+    # a sentence that lists three or more units names a group ("Aceh, Maluku, hingga Kalimantan Timur menonjol …"):
+    # "-nya" / "its" in the next one is that group's cluster, not the last unit of the list
+    unit = subject_of(units) if len({m.value for m in scope.members}) < 3 else None
     if cluster is None and unit is None:
         return None
     one = ("cluster", (cluster.value,)) if cluster is not None else ("member", (unit.value,))

@@ -169,7 +169,9 @@ class PolicyChecker:
             return False  # "mean schooling 10.23 years": an indicator's name, not a sector ("mutu pendidikan" still is one)
         if self.negation_rx.search(scope.text, max(start, match.start() - 30), min(end, match.end() + 20)):
             return False
-        if self.reason_rx.search(scope.text, 0, match.start()):
+        # a ground before the word is the ground only within its clause: "Since its spending is the lowest, Cluster 4
+        # should pilot a digital economy strategy" recommends it; "karena pendidikan …" names the ground
+        if self.reason_rx.search(scope.text, start, match.start()):
             return False
         return not self.position_rx.search(scope.text, max(start, match.start() - 40), match.start())
 
