@@ -85,7 +85,7 @@ def load_consistency(path: Path | str | None = None) -> LoadedConsistency:
 @register
 class PolicyChecker:
     kind = ClaimKind.POLICY
-    words = ("negation", "policy_negation", "recommendation_sections", "policy_reason", "level_high", "level_low", "feature_suffix", "better", "worse", "direction_above", "direction_below",
+    words = ("negation", "policy_negation", "recommendation_sections", "policy_reason", "policy_position", "level_high", "level_low", "feature_suffix", "better", "worse", "direction_above", "direction_below",
              "quality_preposition")
 
     def __init__(self, verifier):
@@ -98,7 +98,7 @@ class PolicyChecker:
         self.reason_rx = rx(lex.policy_reason)
         # "… harapan hidupnya tinggi", "… whose life expectancy is high": the level a ground states for its indicator
         self.level_rx = rx(rf"(?:\s*(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,2}}?(?:(?P<high>{lex.level_high})|{lex.level_low})\b")
-        self.position_rx = rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:{lex.quality_preposition})\s+(?:\w+\s+){{0,3}}?$")
+        self.position_rx = rx(rf"(?:(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:{lex.quality_preposition})|{lex.policy_position})\s+(?:\w+\s+){{0,3}}?$")
         self.keyword_rx = {r.id: rx(r"(?<![\w])(?:" + "|".join(sorted(map(_escape, r.kata), key=len, reverse=True)) + r")(?![\w])") for r in rules.book.aturan}
 
     def check(self, scope: Scope) -> None:
