@@ -88,7 +88,9 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
         x = _value(match.group("x"), lex)
         if x is not None and free(match.start(), match.end()):
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False))
-    return sorted(found, key=lambda p: p.start)
+    # "every one of its members", "setiap satu …": a universal quantifier, not a count of one (directions.py reads it)
+    every = rx(rf"\b(?:{lex.universal_before})\s+$")
+    return sorted((p for p in found if not every.search(scope.text, max(0, p.start - 12), p.start)), key=lambda p: p.start)
 
 
 _CACHE: dict[str, _Patterns] = {}

@@ -154,6 +154,12 @@ class Verifier:
         if scope.clusters:  # the next sentence's default cluster: this one's subject ("Klaster 4 tertinggal dari Klaster 1." → 4)
             one = (self._antecedent or {}).get("one")
             self._paragraph_subject = one[1][0] if one and one[0] == "cluster" and one[1] else scope.clusters[-1].value
+        # "Pengeluaran Klaster 1 kira-kira 1,7 kali lipat pengeluaran klaster ini": the sentence compares another
+        # cluster with the one it is about; "klaster ini" keeps the paragraph's topic for the sentences that follow
+        deictic = [m for m in scope.clusters if self.analyzer.this_rx.fullmatch(m.text)]
+        if deictic:
+            self._paragraph_subject = deictic[0].value
+            return deictic[0].value
         named = {m.value for m in scope.clusters}
         return next(iter(named)) if len(named) == 1 else last_named
 
