@@ -121,7 +121,7 @@ def build_facts(
     if comparison is not None:
         _comparison_facts(add, comparison)
     relation_facts(add, clusters, features, k_selection, comparison)  # pairwise gaps and ratios: interpret/facts_relations.py
-    unit_mean_facts(add, dataset.reference.kind, dataset.values, clusters, features, tolerance_pct)  # "rata-rata provinsi" beside a published reference
+    unit_mean_facts(add, dataset.reference.kind, dataset.values, clusters, features, tolerance_pct, dataset.reference.values)  # "rata-rata provinsi" beside a published reference
     unit_facts(add, dataset.values, partition.labels, dataset.reference.values, features, slugs, unit_plural)  # values, ranks, counts: facts_units.py
     households = household_facts(dataset, partition.labels, partition.k)
     if households is not None:

@@ -13,6 +13,7 @@ and, when the reference is not the plain mean of the units (kinds values, row, w
 `unit_mean_facts` adds the plain (unweighted) mean of the units and each cluster's gap from it:
 
     UMEAN.UHH                   the plain mean of the units' UHH ("rata-rata provinsi", "provincial average")
+    UMEAN.UHH.diff_ref          UMEAN.UHH − REF.UHH (the plain mean against the published figure)
     K1.UHH.diff_umean           cluster 1's mean − UMEAN.UHH
     K1.UHH.diff_pct_umean       that difference in % of UMEAN.UHH
     K1.UHH.direction_umean      above / below / equal (within the setara tolerance) against UMEAN.UHH
@@ -32,7 +33,8 @@ from .numbers import format_number, format_percent, with_unit
 from .terms import Direction
 
 
-def unit_mean_facts(add, reference_kind: str, unit_values, clusters: list[ClusterFacts], features: list[FeatureInfo], tolerance_pct: float) -> None:
+def unit_mean_facts(add, reference_kind: str, unit_values, clusters: list[ClusterFacts], features: list[FeatureInfo], tolerance_pct: float,
+                    reference_values=None) -> None:
     """The plain mean of the units beside a reference that is something else (published figures, an aggregate row,
     a weighted mean): a study that measures against "rata-rata provinsi" is checked against these, not against REF.
     When the reference is the plain mean itself, REF is that mean and nothing is added."""
@@ -41,6 +43,10 @@ def unit_mean_facts(add, reference_kind: str, unit_values, clusters: list[Cluste
     for f in features:
         mean = float(unit_values[f.name].mean())
         add(Fact(f"UMEAN.{f.name}", mean, "unit_mean", f.decimals, f.unit, feature=f.name, text=with_unit(format_number(mean, f.decimals), f.unit)))
+        if reference_values is not None:  # "rata-rata sederhana 34 provinsi … sekitar 0,8 tahun di bawah angka BPS"
+            gap = mean - float(reference_values[f.name])
+            add(Fact(f"UMEAN.{f.name}.diff_ref", gap, "umean_diff_ref", f.decimals, f.unit, feature=f.name,
+                     text=with_unit(format_number(gap, f.decimals, signed=True), f.unit)))
     for c in clusters:
         for f in features:
             mean = float(unit_values[f.name].mean())

@@ -99,6 +99,15 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
                 continue
             if distance <= _WINDOW and (best is None or (distance, order) < best[:2]):
                 best = (distance, order, facts)
+    if best is None and clusters and re.search(r"\(\s*$", scope.text[start : number.start]):
+        # "Klaster 3 stabil (Jaccard 0,77), …, sedangkan Klaster 2 (0,52) dan Klaster 4 (0,58) tidak stabil": a bracketed
+        # value after a cluster, in a sentence that named a per-cluster concept before it, is that concept's value
+        for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
+            if "*" in key and ".k*" not in key and rx(pattern).search(scope.text, 0, number.start):
+                facts = [f for f in _concept_facts(checker.v, key, clusters, features, member) if _compatible(number, f)]
+                if facts:
+                    best = (_WINDOW, order, facts)
+                    break
     if best is None:
         return None
     if not best[2]:

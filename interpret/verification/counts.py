@@ -90,7 +90,10 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False))
     # "every one of its members", "setiap satu …": a universal quantifier, not a count of one (directions.py reads it)
     every = rx(rf"\b(?:{lex.universal_before})\s+$")
-    return sorted((p for p in found if not every.search(scope.text, max(0, p.start - 12), p.start)), key=lambda p: p.start)
+    # "the plain average of the 34 provinces … at 73.13 years": the count names whose mean it is, no condition on members
+    means = [(m.start(), m.end()) for m in rx(lex.unit_mean).finditer(scope.text)] if "unit_mean" in lex.words else []
+    return sorted((p for p in found if not every.search(scope.text, max(0, p.start - 12), p.start)
+                   and not any(a <= p.start and p.end <= b for a, b in means)), key=lambda p: p.start)
 
 
 _CACHE: dict[str, _Patterns] = {}

@@ -360,7 +360,7 @@ class NumberChecker(RelationChecks):
         unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
         # the fact as the brief shows it (75,096 is "75,10"): "hampir 75,1" is not below it, "lebih dari 75,10" not above it
         value = round(float(fact.value), fact.decimals) if isinstance(fact.decimals, int) and fact.decimals >= 0 else float(fact.value)
-        if not number.signed and fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "z"}:
+        if not number.signed and fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "umean_diff_ref", "z"}:
             value = abs(value)
         scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
         target = round(value * scale, 12)
@@ -396,7 +396,7 @@ class NumberChecker(RelationChecks):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")
             return
-        if fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
+        if fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "umean_diff_ref"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"arahnya terbalik: {fact.id} = {fact.text}")
             return

@@ -33,6 +33,9 @@ class UnitMeanPhrases:
         self.active = "unit_mean" in lex.words and any(fid.startswith("UMEAN.") for fid in self.index)
         if self.active:
             self.unit_mean_rx = rx(lex.unit_mean)
+            self.number_rx = rx(r"\d")
+            self.side_rx = rx(rf"(?:{lex.direction_above}|{lex.direction_below}|{lex.better}|{lex.worse})")
+            self.official_rx = rx(lex.official_reference) if "official_reference" in lex.words else None
             self.any_reference_rx = rx(rf"(?:{lex.unit_mean})|(?:{lex.reference})|(?:{lex.official_reference})"
                                        if "official_reference" in lex.words else rf"(?:{lex.unit_mean})|(?:{lex.reference})")
 
@@ -47,7 +50,8 @@ class UnitMeanPhrases:
         text = scope.text
         _, clause_end = scope.clause(start)
         after = next(iter(self.any_reference_rx.finditer(text, end, clause_end)), None)
-        if after is not None:
+        # "UHH-nya 73,13 tahun, sekitar 0,8 tahun di bawah angka BPS": a phrase after another number is that number's
+        if after is not None and not self.number_rx.search(text, end, after.start()):
             return self._is_unit_mean(text, after)
         before = [m for m in self.any_reference_rx.finditer(text, 0, start)]
         if before:
@@ -78,5 +82,23 @@ def unit_mean_binding(checker, scope, number, binding):
     if not binding.facts or not phrases.active or not any(f.kind in _UNIT_MEAN_KIND for f in binding.facts):
         return binding
     if not phrases.measured_against_unit_mean(scope, number.start, number.end):
-        return binding
+        return _unit_mean_gap(phrases, scope, number, binding)
     return replace(binding, facts=tuple(phrases.counterpart(f) for f in binding.facts))
+
+
+def _unit_mean_gap(phrases, scope, number, binding):
+    """A gap stated about the mean of the units itself, against the official figure ("rata-rata sederhana 34 provinsi
+    … sekitar 0,8 tahun di bawah angka BPS"; no cluster in the sentence): UMEAN.<f>.diff_ref, not the reference."""
+    if scope.clusters or scope.members or phrases.official_rx is None:
+        return binding
+    refs = [f for f in binding.facts if f.kind == "reference"]
+    text = scope.text
+    _, clause_end = scope.clause(number.start)
+    official = phrases.official_rx.search(text, number.end, clause_end)
+    between = text[number.end : official.start()] if official else ""
+    if len(refs) != 1 or official is None or phrases.number_rx.search(between) or not phrases.side_rx.search(between):
+        return binding
+    if not phrases.unit_mean_rx.search(text, 0, number.start):
+        return binding
+    gap = phrases.index.get(f"UMEAN.{refs[0].feature}.diff_ref")
+    return replace(binding, facts=(gap,)) if gap is not None else binding
