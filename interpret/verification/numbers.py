@@ -196,13 +196,14 @@ class NumberChecker(RelationChecks):
     kind = ClaimKind.NUMBER
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
-             "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "pair_words",
+             "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "period_month", "period_year", "pair_words",
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below",
              "compare_high", "compare_low", "compare_connector", "compare_filler", "quality_comparison")
 
     def __init__(self, verifier):
         self.v = verifier
         self.reference_rx = rx(verifier.lex.reference)
+        self.month_rx, self.year_rx = rx(verifier.lex.period_month), rx(verifier.lex.period_year)
         lex = verifier.lex
         self.quality_rx = rx(lex.quality_comparison)
         self.relative_rx = rx(rf"\s*(?:(?:{lex.measure_units})\s+)?(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
@@ -396,6 +397,11 @@ class NumberChecker(RelationChecks):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")
             return
+        period = self.wrong_period(scope, number, fact)
+        if period:
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
+                    f"periode {period!r} bukan periode {fact.id} ({fact.unit})")
+            return
         if fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "umean_diff_ref"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     f"arahnya terbalik: {fact.id} = {fact.text}")
@@ -405,6 +411,18 @@ class NumberChecker(RelationChecks):
         ok = self.equal(number, fact, exact=exact)
         why = f"terikat ({binding.how}) pada {fact.id}" + (f"; {reading}" if reading else "")
         v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE, why)  # true or not: why this fact
+
+    def wrong_period(self, scope, number, fact) -> str | None:
+        """The period written after a figure ("Rp15,4 juta per bulan", "IDR 15.4 million a month") when the fact is per
+        another one (its unit "ribu rupiah/orang/tahun"): a monthly figure is not a yearly one."""
+        unit = fact.unit or ""
+        fact_month, fact_year = bool(self.month_rx.search(unit)), bool(self.year_rx.search(unit))
+        if fact_month == fact_year:
+            return None
+        window = scope.text[number.end : number.end + 40]
+        window = re.split(r"[,;:()]", window, maxsplit=1)[0]
+        written = self.month_rx.search(window) if fact_year else self.year_rx.search(window)
+        return written.group(0).strip() if written else None
 
     def sign_agrees(self, scope: Scope, number: WrittenNumber, value: float) -> bool:
         """"2,7 % di bawah rata-rata" for a difference of +2,7 %: the size is right, the direction is not."""
