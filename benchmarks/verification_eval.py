@@ -1,7 +1,7 @@
 """How well the verifier judges claims written the way a model writes: the labelled corpus of issue 10.
 
     .venv/bin/python benchmarks/verification_eval.py [--split tune|heldout|all] [--format md|text|json]
-                                                     [--by split,lang,kind,class] [--misses]
+                                                     [--by split,lang,kind,class] [--misses] [--files GLOB]
 
 The corpus (tests/corpus/eval_*.toml, format in tests/corpus/README.md) holds sentences and short
 paragraphs about the default data (IPM 2023, 34 provinces), each with labelled claims: the written
@@ -61,11 +61,11 @@ TARGETS = {"recall": 0.95, "precision": 0.95, "false_judged_true": 0.01, "covera
 # --- the corpus --------------------------------------------------------------------------------
 
 
-def load_cases(corpus_dir: Path = CORPUS_DIR) -> list[dict]:
-    """Every case of every eval_*.toml, with k defaulted to 4, reference to "mean" and its file name
-    under `file`."""
+def load_cases(corpus_dir: Path = CORPUS_DIR, glob: str = CORPUS_GLOB) -> list[dict]:
+    """Every case of every eval_*.toml (or of the files `glob` names), with k defaulted to 4, reference to
+    "mean" and its file name under `file`."""
     cases = []
-    for path in sorted(corpus_dir.glob(CORPUS_GLOB)):
+    for path in sorted(corpus_dir.glob(glob)):
         for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
             case.setdefault("k", 4)
             case.setdefault("reference", "mean")
@@ -268,9 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("md", "text", "json"), default="text")
     parser.add_argument("--by", default="lang,kind,class", help="comma-separated: split, lang, kind, class")
     parser.add_argument("--misses", action="store_true", help="list every labelled claim judged wrongly")
+    parser.add_argument("--files", default=CORPUS_GLOB, help="which corpus files (a glob under tests/corpus), e.g. 'eval_*6.toml' for one round")
     args = parser.parse_args(argv)
 
-    cases = load_cases()
+    cases = load_cases(glob=args.files)
     if args.split != "all":
         cases = [c for c in cases if c["split"] == args.split]
     outcomes = evaluate(cases)

@@ -101,3 +101,12 @@ def test_any_other_cluster_means_each_of_them():
     assert len(claims) == 3 and all(v == Verdict.TRUE for _, v in claims)
     claims = judged("Klaster 3 membelanjakan lebih banyak per kapita dibandingkan klaster lain mana pun.", "id", ClaimKind.RANK)
     assert Verdict.FALSE in {v for _, v in claims}  # K1 spends more than K3
+
+
+def test_the_number_of_a_cluster_name_counts_nothing():
+    # "Klaster 3 memiliki … anggota …": 3 names the cluster; the sentence is a direction claim, not a count of 3 members
+    claims = Verifier(facts_for(), locale="id").verify_markdown("Klaster 3 memiliki jumlah anggota keluarga yang di atas rata-rata.").claims
+    assert not [c for c in claims if c.kind == ClaimKind.COUNT]
+    # a count right after a cluster word is still a count: "kelompok 14 provinsi ini" has 14 members
+    counted = judged("Klaster 3, kelompok 14 provinsi ini, memiliki umur harapan hidup di atas 68 tahun.", kind=ClaimKind.COUNT)
+    assert counted and counted[0][0].startswith("14 provinsi")

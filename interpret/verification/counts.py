@@ -92,17 +92,23 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
     every = rx(rf"\b(?:{lex.universal_before})\s+$")
     # "the plain average of the 34 provinces … at 73.13 years": the count names whose mean it is, no condition on members
     means = [(m.start(), m.end()) for m in rx(lex.unit_mean).finditer(scope.text)] if "unit_mean" in lex.words else []
+    # "Klaster 3 memiliki Jumlah anggota …": the number names the cluster, it counts nothing (but "Kelompok sebelas
+    # provinsi ini" counts: the unit follows the number at once)
+    named, adjacent = rx(rf"(?:{lex.cluster_word})\s*$"), rx(rf"\S+\s+(?:{lex.count_units})\b")
     return sorted((p for p in found if not every.search(scope.text, max(0, p.start - 12), p.start)
+                   and not (named.search(scope.text, max(0, p.start - 20), p.start) and not adjacent.match(p.written))
                    and not any(a <= p.start and p.end <= b for a, b in means)), key=lambda p: p.start)
 
 
-_CACHE: dict[str, _Patterns] = {}
+_CACHE: dict[tuple[str, str], _Patterns] = {}
 
 
 def _pattern_cache(lex) -> _Patterns:
-    if lex.path not in _CACHE:
-        _CACHE[lex.path] = _Patterns(lex)
-    return _CACHE[lex.path]
+    # keyed by the reference words too: a run adds its data set's own reference phrases (references.py)
+    key = (lex.path, lex.words.get("reference", ""))
+    if key not in _CACHE:
+        _CACHE[key] = _Patterns(lex)
+    return _CACHE[key]
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,11 @@ class DirectionChecker:
         self.no_member_rx = rx(lex.no_member)
         self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
         self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:{lex.quality_preposition})\s")
+        # the noun forms: "keunggulan Klaster 1 ada pada X", "what Cluster 4 needs to catch up on is X" (the indicators after
+        # the phrase) and "X sudah menjadi modal", "X are already an asset" (the indicators before it, in its clause)
+        frames = [(name, quality) for name, quality in (("quality_frame_better", BETTER), ("quality_frame_worse", WORSE),
+                                                          ("quality_after_better", BETTER), ("quality_after_worse", WORSE)) if name in lex.words]
+        self.frames = [(rx(lex.words[name]), quality, name.startswith("quality_after")) for name, quality in frames]
 
     def check(self, scope: Scope) -> None:
         for match in self.reference_rx.finditer(scope.text):
@@ -59,6 +64,9 @@ class DirectionChecker:
                 self._judge(scope, match, "reach", negated=False, mode="reference")
         for match in self.better_rx.finditer(scope.text):
             self._judge(scope, match, BETTER if match.group("better") else WORSE, negated=bool(match.group("neg")), mode="quality")
+        for frame, quality, before in self.frames:
+            for match in frame.finditer(scope.text):
+                self._judge(scope, match, quality, negated=False, mode="quality_before" if before else "quality")
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
 
@@ -76,8 +84,15 @@ class DirectionChecker:
         if covered(v, scope, position):
             return  # "tiga anggota Klaster 2 … di atas rata-rata": the members counted, not the cluster's mean (counts.py)
         anchor = scope.nearest_before(position)
-        features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
-        features = features or scope.features_for(position)
+        if mode == "quality_before":  # "X dan Y sudah menjadi modal": the indicators its clause names before it
+            start, _ = scope.clause(position)
+            features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < position))
+            if not features:
+                return
+            mode = "quality"
+        else:
+            features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
+            features = features or scope.features_for(position)
         phrase = match.group(0).strip()
         umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference"
                  else self.unit_mean.measured_against_unit_mean(scope, match.start(), match.end()))

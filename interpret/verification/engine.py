@@ -21,6 +21,7 @@ from .lexicon import CORE_WORDS, load_lexicon, rx
 from .numbers import WrittenNumber
 from .policy import LoadedConsistency, load_consistency
 from .report import Claim, VerificationReport, split_sentences
+from .references import with_data_references
 from .scope import AGGREGATE, Analyzer, Scope
 
 _SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
@@ -44,7 +45,8 @@ class Verifier:
         self.tolerance = tolerance
         self.locale = locale
         self.languages_dir = str(languages_dir) if languages_dir else None
-        self.lex = load_lexicon(locale, self.languages_dir)
+        # the lexicon's words, and this data set's own names for its reference ("rata-rata rumah tangga"; references.py)
+        self.lex = with_data_references(load_lexicon(locale, self.languages_dir), facts, self.languages_dir)
         self.lex.require(CORE_WORDS + ("comparison_lead", "inferred_zero_based", "inferred_label"), "the verifier")
         self.approx_pct = approx_pct  # kept for callers; "sekitar" now means the rounding the digits imply (numbers.py)
         self.units = units  # optional DataFrame: unit id → feature values, for claims about one unit
