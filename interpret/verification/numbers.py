@@ -88,8 +88,8 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             unit = "percent"
         elif money or mult_word:
             unit = "money"
-        elif rx(rf"^\s*(?:{lex.ratio})").match(tail):
-            unit = "ratio"
+        elif rx(rf"^\s*(?:{lex.ratio})").match(tail) or ("ratio_before" in lex.words and rx(rf"(?:{lex.ratio_before})\s*(?:(?:{lex.approx})\s+)?$").search(before)):
+            unit = "ratio"  # "1,7 kali lipat", and "rasionya 1,7", "a ratio of about 1.7": the noun before the number
         elif decimals == 0 and 1900 <= abs(number) <= 2100 and not sign and rx(rf"\b(?:{lex.year_before}|year)\W*$").search(before):
             unit = "year"  # "tahun 2023", "year 2023": a year, whatever follows
         elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.count_units})\b").match(tail) and decimals == 0:  # also "5 ⟦x⟧ provinces"

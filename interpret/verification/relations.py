@@ -22,7 +22,9 @@ class RelationChecks:
     def ratio(self, scope: Scope, number: WrittenNumberLike, features) -> None:
         """"Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4": the ratio of the two means, first named over second."""
         start, end = scope.clause(number.start)
-        named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
+        named = self.ratio_pair(scope, number)
+        if named is None:
+            named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
         if len(named) < 2:  # "… dibanding Klaster 4, atau sekitar 1,7 kali lipat": the two clusters of the sentence so far
             named = list(dict.fromkeys(m.value for m in scope.clusters if m.start < number.start))[-2:]
         features = nearest_features(scope, number, features)
@@ -50,6 +52,27 @@ class RelationChecks:
         ok = self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
                      "" if ok else f"terikat pada {fact.id}")
+
+    def ratio_pair(self, scope: Scope, number: WrittenNumberLike) -> list[int] | None:
+        """[subject, object] of a ratio among several clusters: the object is the cluster right after the number
+        ("1,3 kali lipat Klaster 4", "1.3 times that of Cluster 4") or, failing that, the one a comparison word governs
+        before it in its clause ("terhadap Klaster 3 rasionya 1,4 kali"); the subject the nearest cluster before the number
+        that is no object itself (of this ratio, an earlier one or a comparison). None: no such reading."""
+        lex, text = self.v.lex, scope.text
+        start, end = scope.clause(number.start)
+        governs = rx(rf"(?:{lex.comparison_lead}|{lex.compare_connector}|{lex.reference_connector}|(?:{lex.ratio})\b[^.;\d]{{0,25}}?)\s*$")
+
+        def governed(m) -> bool:
+            return bool(governs.search(text, max(0, m.start - 30), m.start))
+
+        # not bounded by the clause: "1,7 kali lipat dibandingkan Klaster 4" has its object after a clause-breaking word
+        after = [m for m in scope.clusters if number.end <= m.start <= number.end + 45
+                 and not rx(r"[\d;]").search(text, number.end, m.start)]
+        obj = after[0] if after else next((m for m in reversed(scope.clusters) if start <= m.start < number.start and governed(m)), None)
+        if obj is None:
+            return None
+        subjects = [m for m in scope.clusters if m.start < number.start and m.value != obj.value and not governed(m)]
+        return [subjects[-1].value, obj.value] if subjects else None
 
     def between_clusters(self, scope: Scope, number: WrittenNumberLike, features) -> bool:
         """"Selisih pengeluaran antara Klaster 1 dan Klaster 4 lebih dari Rp 6 juta": the gap of two means. In percent,
