@@ -1,0 +1,71 @@
+"""Membership said the way a model writes it (membership.py, member_cues.py): the same readings in both languages,
+and no claim where nothing places a province in a cluster. Clusters of the shipped data, k = 4: Klaster 1 = Kepri,
+DKI, DIY, Bali, Kaltim; 2 = Aceh, Sumut, Sumbar, Bengkulu, NTB, Kaltara, Sulteng, Sultra, Maluku, Malut; 3 = Riau,
+Jambi, …, Banten; 4 = NTT, Gorontalo, Sulbar, Papua Barat, Papua."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.terms import ClaimKind
+from interpret.verification import Verifier
+
+from .test_verify import facts_for
+
+
+def placed(text: str, lang: str) -> dict[str, str]:
+    report = Verifier(facts_for(), locale=lang).verify_markdown(text)
+    return {c.value: c.verdict.value for c in report.claims if c.kind == ClaimKind.MEMBERSHIP}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a cluster in parentheses after a list
+        ("en", "Programmes in Lampung and Jambi (Cluster 3) should target schooling.", {"Lampung": "true", "Jambi": "true"}),
+        ("id", "Program di Lampung dan Papua (Klaster 3) perlu menyasar pendidikan.", {"Lampung": "true", "Papua": "false"}),
+        # a list set beside a cluster
+        ("en", "Cluster 4 — NTT, Gorontalo and the Riau Islands — lags on every indicator.", {"NTT": "true", "Gorontalo": "true", "Riau Islands": "false"}),
+        ("id", "Klaster 4—NTT, Gorontalo, hingga Bengkulu—tertinggal pada semua indikator.", {"NTT": "true", "Gorontalo": "true", "Bengkulu": "false"}),
+        # a list beside a group noun under a heading (a bold line is no heading, "this"/"ini" points at it)
+        ("en", "### Cluster 2\n\nTen provinces — Aceh, Bengkulu and Papua among them — do well on schooling.", {"Aceh": "true", "Bengkulu": "true", "Papua": "false"}),
+        ("id", "**Klaster 2 – Menengah Atas**\n\nKelompok sepuluh provinsi ini, yakni Aceh, Bengkulu, hingga Jambi, unggul di pendidikan.",
+         {"Aceh": "true", "Bengkulu": "true", "Jambi": "false"}),
+        # a locative and a cluster right after the list
+        ("en", "Jambi and Aceh in Cluster 2 lag on spending.", {"Jambi": "false", "Aceh": "true"}),
+        ("id", "Jambi dan Aceh di Klaster 2 tertinggal pada pengeluaran.", {"Jambi": "false", "Aceh": "true"}),
+        # a cluster framing the clause, and a superlative scoped to the cluster
+        ("en", "Inside Cluster 2, Aceh records the highest expected schooling, while Bengkulu is the lowest in the cluster.", {"Aceh": "true", "Bengkulu": "true"}),
+        ("id", "Di dalam Klaster 2, Papua mencatat HLS tertinggi, sedangkan Bengkulu menjadi yang terendah di klaster ini.", {"Papua": "false", "Bengkulu": "true"}),
+        # a predicate whose object is the cluster; the cluster after a membership word is the one it names
+        ("en", "Bengkulu sits in Cluster 3 together with Jambi.", {"Bengkulu": "false", "Jambi": "true"}),
+        ("id", "Bengkulu bagian dari Klaster 3 bersama Jambi.", {"Bengkulu": "false", "Jambi": "true"}),
+        ("en", "Banten is not part of Cluster 1.", {"Banten": "true"}),
+        ("id", "Papua Barat bukan bagian dari Klaster 1.", {"Papua Barat": "true"}),
+        ("en", "Jambi leads Cluster 3 on schooling, ahead of Bali, which is a member of Cluster 1.", {"Bali": "true"}),
+        ("id", "Jambi memimpin Klaster 3 pada HLS, di atas Bali, yang notabene anggota Klaster 1.", {"Bali": "true"}),
+    ],
+)
+def test_a_province_placed_by_the_shape_of_the_sentence_is_a_membership_claim(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Papua is part of the eastern region and has the lowest life expectancy."),
+        ("id", "Papua merupakan bagian dari wilayah timur dengan UHH terendah."),
+        ("en", "Papua's life expectancy is lower than the highest in Cluster 1."),
+        ("id", "UHH Papua lebih rendah daripada provinsi tertinggi di Klaster 1."),
+        ("en", "Within Cluster 2, life expectancy is lower than in Papua."),
+        ("id", "Jakarta membelanjakan jauh lebih banyak daripada Papua di semua indikator."),
+        ("en", "Two provinces — Papua and West Papua — trail the rest."),  # no cluster to place them in
+    ],
+)
+def test_a_province_named_without_a_membership_cue_is_no_claim(lang, text):
+    assert placed(text, lang) == {}
+
+
+def test_a_province_is_placed_once_by_the_reading_that_names_its_cluster():
+    # the parenthesis names Papua's cluster; the sentence's other cluster does not also place it
+    assert placed("Klaster 1 mencakup Bali, sedangkan Papua (Klaster 4) tertinggal.", "id") == {"Bali": "true", "Papua": "true"}
