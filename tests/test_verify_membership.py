@@ -69,3 +69,51 @@ def test_a_province_named_without_a_membership_cue_is_no_claim(lang, text):
 def test_a_province_is_placed_once_by_the_reading_that_names_its_cluster():
     # the parenthesis names Papua's cluster; the sentence's other cluster does not also place it
     assert placed("Klaster 1 mencakup Bali, sedangkan Papua (Klaster 4) tertinggal.", "id") == {"Bali": "true", "Papua": "true"}
+
+
+def test_a_pronoun_between_the_province_and_its_predicate_names_no_other_cluster():
+    text = "Cluster 4 lags on spending; Bengkulu, for its part, sits in Cluster 3 with the Java provinces."
+    assert placed(text, "en") == {"Bengkulu": "false"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Jambi sits in Cluster 3 as well, as does Bengkulu.", {"Jambi": "true", "Bengkulu": "false"}),
+        ("id", "Jambi termasuk Klaster 3, begitu pula Bengkulu.", {"Jambi": "true", "Bengkulu": "false"}),
+        ("en", "Aceh stays in Cluster 2, and Bali remains in Cluster 3.", {"Aceh": "true", "Bali": "false"}),
+        ("id", "Aceh tetap di Klaster 2, sedangkan Bali tetap berada di Klaster 3.", {"Aceh": "true", "Bali": "false"}),
+    ],
+)
+def test_a_province_added_to_the_placement_before_it_or_said_to_stay(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "k", "verdict"),
+    [
+        ("en", "With five clusters, Papua forms a cluster of its own.", 5, "true"),
+        ("id", "Pada lima klaster, Papua membentuk klaster tersendiri.", 5, "true"),
+        ("en", "Papua forms a cluster of its own.", 4, "false"),  # at k = 4 Papua has four companions
+        ("id", "Papua berdiri sendiri sebagai Klaster 4.", 5, "false"),  # alone, but as Klaster 5
+    ],
+)
+def test_a_province_said_to_be_alone_in_its_cluster(lang, text, k, verdict):
+    report = Verifier(facts_for(k), locale=lang).verify_text(text)
+    alone = [c for c in report.claims if c.kind == ClaimKind.MEMBERSHIP and c.value.startswith("Papua ")]
+    assert [c.verdict.value for c in alone] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "verdict"),
+    [
+        ("en", "Cluster 4 — NTT, Papua and three others — lags on spending.", "true"),
+        ("en", "Cluster 4 — NTT, Papua and four others — lags on spending.", "false"),
+        ("id", "Klaster 4 mencakup NTT, Papua, dan tiga provinsi lainnya.", "true"),
+        ("id", "Klaster 4 mencakup NTT, Papua, dan empat lainnya.", "false"),
+    ],
+)
+def test_a_member_list_that_counts_the_rest_states_the_size(lang, text, verdict):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    counts = [c for c in report.claims if c.kind == ClaimKind.COUNT]
+    assert [(c.value.startswith("NTT, Papua"), c.verdict.value) for c in counts] == [(True, verdict)]

@@ -34,7 +34,7 @@ class Placement:
 class MemberCues:
     words = ("member_predicate", "member_locative", "member_group", "member_opener", "member_list_gap", "scope_before", "scope_after",
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "comparison_lead",
-             "this_cluster", "member_deictic")
+             "this_cluster", "member_deictic", "member_alone", "member_also", "pronoun")
 
     def __init__(self, lex):
         self.gap_rx = rx(rf"(?:{lex.member_list_gap})")
@@ -52,6 +52,9 @@ class MemberCues:
         self.comparison_rx = rx(rf"\b(?:{lex.compare_high}|{lex.compare_low})\b|{lex.comparison_lead}")
         self.this_rx = rx(lex.this_cluster)
         self.deictic_rx = rx(lex.member_deictic)
+        self.alone_rx = rx(rf"\b(?:{lex.member_alone})")
+        self.also_rx = rx(lex.member_also)
+        self.pronoun_rx = rx(lex.pronoun)
         self.object_gap_rx = rx(r"\s*(?:[^\W\d]+\s+){0,2}")  # "termasuk (dalam) Klaster 2", "part of (the) Cluster 3"
 
     # -- lists of provinces ------------------------------------------------------------------------
@@ -97,7 +100,7 @@ class MemberCues:
         if not lists:
             return []
         clusters = self._clusters(scope)
-        found: list[Placement] = []
+        found: list[Placement] = self._predicates(scope, lists, clusters)  # the most explicit: "Papua bagian dari Klaster 4"
         text = scope.text
         for c in clusters:
             start, end = scope.clause(c.start)
@@ -126,7 +129,6 @@ class MemberCues:
                     found.append(Placement(tuple(group), (c.value,)))
         found += self._beside_group(scope, lists)
         found += self._superlatives(scope, lists, clusters)
-        found += self._predicates(scope, lists, clusters)
         return found
 
     def _beside_group(self, scope: Scope, lists) -> list[Placement]:
@@ -172,6 +174,30 @@ class MemberCues:
                 found.append(Placement(tuple(group), (target.value,), negated))
         return found
 
+    def alone(self, scope: Scope, lists) -> list[tuple[Mention, int, int, Mention | None]]:
+        """"Papua membentuk klaster tersendiri", "berdiri sendiri sebagai Klaster 5", "the singleton Papua cluster": a province
+        said to be a cluster's only member. (the province, where the phrase starts and ends, the cluster it names if any)."""
+        found = []
+        for match in self.alone_rx.finditer(scope.text):
+            inside = [m for m in scope.unit_names if match.start() <= m.start < match.end() and m.value != AGGREGATE]
+            subject = inside[-1:] or self.subject_before(scope, match.start(), lists)
+            if not subject or len(subject) != 1:
+                continue
+            named = next((c for c in scope.clusters if c.start >= match.end() and not scope.text[match.end() : c.start].strip()), None)
+            start = min(subject[0].start, match.start())
+            end = named.end if named is not None else match.end()
+            found.append((subject[0], start, end, named))
+        return found
+
+    def also(self, scope: Scope, lists) -> list[tuple[int, list[Mention]]]:
+        """"…, as does Papua Barat", "…, begitu pula NTT": (where the phrase is, the list it adds)."""
+        found = []
+        for match in self.also_rx.finditer(scope.text):
+            group = self._list_starting(scope, match.end(), lists)
+            if group:
+                found.append((match.start(), group))
+        return found
+
     # -- shared with the membership verbs ----------------------------------------------------------
     def topic(self, scope: Scope, position: int) -> tuple[int, ...]:
         """The cluster the section last named, when the clause points at it ("provinsi ini", "this group", "here")
@@ -194,6 +220,7 @@ class MemberCues:
         anggota Klaster 1"; not Jawa Barat earlier in the sentence)."""
         start, _ = scope.clause(position)
         before = [g for g in lists if start <= g[0].start and g[-1].end <= position]
-        if not before or any(before[-1][-1].end <= c.start < position for c in scope.clusters):
+        # a pronoun between ("Sulawesi Utara, for its part, sits in …") names no other cluster
+        if not before or any(before[-1][-1].end <= c.start < position and not self.pronoun_rx.fullmatch(c.text) for c in scope.clusters):
             return None
         return before[-1]

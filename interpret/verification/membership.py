@@ -22,7 +22,7 @@ class MembershipChecker:
 
     kind = ClaimKind.MEMBERSHIP
     words = ("membership", "member_label", "member_verbs", "exclusive", "count_units", "cluster_units", "geographic_prefix", "data_scope_count",
-             "compare_high", "compare_low", "compare_connector", "compare_all_members") + MemberCues.words
+             "compare_high", "compare_low", "compare_connector", "compare_all_members", "member_others") + MemberCues.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -38,6 +38,7 @@ class MembershipChecker:
         self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
         self.cues = MemberCues(lex)
+        self.others_rx = rx(lex.member_others)
 
     def check(self, scope: Scope) -> None:
         self._members(scope)
@@ -46,15 +47,27 @@ class MembershipChecker:
     def _members(self, scope: Scope) -> None:
         v = self.v
         done = set()
-        claimed: set[int] = set()  # a province is placed once, by the first reading that places it
+        claimed: dict[int, tuple[int, ...]] = {}  # a province is placed once, by the first reading that places it (→ its clusters)
         lists = self.cues.lists(scope)
-        # the shapes that place a province without a list verb (member_cues.py) first: they name their cluster exactly
+        compared = [m.span() for m in self.compared_members_rx.finditer(scope.text)]
+        cues = [cue for cue in self.cue_rx.finditer(scope.text) if not any(a <= cue.start() < b for a, b in compared)]
+        # 1. a membership word with the cluster as its object ("Kepulauan Riau, yang notabene anggota Klaster 1"): said of
+        # the list before it (not of Jawa Barat earlier in the clause), of the clause's provinces when none is before it
+        plain = []
+        for cue in cues:
+            target = self.cues.cluster_after(scope, cue.end()) if cue.group(0)[:1].isalpha() else None
+            if target is None:
+                plain.append(cue)
+                continue
+            start, end = scope.clause(cue.start())
+            negated = bool(self.negation_rx.search(scope.text, start, end))
+            subject = self.cues.subject_before(scope, cue.start(), lists) or [m for m in scope.unit_names if start <= m.start < end]
+            self._place(scope, [m for m in subject if m.start not in claimed], (target.value,), negated, claimed)
+        # 2. the shapes that place a province without a list verb (member_cues.py): they name their cluster exactly
         for placement in self.cues.placements(scope):
             self._place(scope, [m for m in placement.units if m.start not in claimed], placement.clusters, placement.negated, claimed)
-        compared = [m.span() for m in self.compared_members_rx.finditer(scope.text)]
-        for cue in self.cue_rx.finditer(scope.text):
-            if any(a <= cue.start() < b for a, b in compared):
-                continue
+        # 3. a membership word in a clause: every province the clause names is in the cluster it is about
+        for cue in plain:
             start, end = scope.clause(cue.start())
             if (start, end) in done:
                 continue
@@ -63,14 +76,6 @@ class MembershipChecker:
             if not listed:
                 continue
             negated = bool(self.negation_rx.search(scope.text, start, end))
-            target = self.cues.cluster_after(scope, cue.end()) if cue.group(0)[:1].isalpha() else None
-            if target is not None:
-                # "Kepulauan Riau, yang notabene anggota Klaster 1": the cluster named right after the word, said of the
-                # list before it (not of Jawa Barat earlier in the clause); the clause stays open for another cue
-                subject = self.cues.subject_before(scope, cue.start(), lists)
-                units = [m for m in (subject or listed) if m.start not in claimed]
-                self._place(scope, units, (target.value,), negated, claimed)
-                continue
             done.add((start, end))
             clusters = scope.clusters_for(cue.start()) or self.cues.topic(scope, cue.start())
             if not clusters:
@@ -84,12 +89,59 @@ class MembershipChecker:
                 size = v.facts.cluster(cluster).size
                 v.claim(scope, ClaimKind.COUNT, exclusive.group(0), clusters, (), v.facts.index.get(f"K{cluster}.size"),
                         Verdict.TRUE if len(names) == size else Verdict.FALSE, f"daftar {len(names)} anggota, klaster berisi {size}")
+        self._also(scope, lists, claimed)
+        self._alone(scope, lists, claimed)
+        self._others(scope, lists, claimed)
 
-    def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: set[int]) -> None:
-        """Each listed province is claimed to be in (negated: not in) `clusters`; the national aggregate never is."""
+    def _also(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
+        """"Kalimantan Barat sits in Cluster 2 as well, as does Papua Barat": placed where the province before it was."""
+        for position, group in self.cues.also(scope, lists):
+            start, _ = scope.clause(position)
+            before = [p for p in claimed if p < position and claimed[p]]
+            units = [m for m in group if m.start not in claimed]
+            if before and units:
+                self._place(scope, units, claimed[max(before)], False, claimed)
+
+    def _alone(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
+        """"Papua membentuk klaster tersendiri": true when the province's cluster has it as its only member (and is the
+        cluster named, if one is)."""
+        v = self.v
+        for mention, start, end, named in self.cues.alone(scope, lists):
+            actual = v.cluster_of(mention.value)
+            if actual is None:
+                continue
+            size = v.facts.cluster(actual).size
+            ok = size == 1 and (named is None or named.value == actual)
+            claimed[mention.start] = (actual,) if ok else ()
+            note = "" if ok else (f"{mention.value} berada di Klaster {actual} ({size} anggota)")
+            v.claim(scope, ClaimKind.MEMBERSHIP, scope.text[start:end], (named.value,) if named else (actual,), (), v.facts.index.get(f"K{actual}.members"),
+                    Verdict.TRUE if ok else Verdict.FALSE, note, expected=f"{mention.value} ∈ Klaster {actual}, {size} anggota")
+
+    def _others(self, scope: Scope, lists, placed: dict[int, tuple[int, ...]]) -> None:
+        """"NTT, Gorontalo, and four others": a member list that counts the rest states the cluster's size."""
+        v = self.v
+        for group in lists:
+            clusters = placed.get(group[-1].start)
+            match = self.others_rx.match(scope.text, group[-1].end)
+            if not match or not clusters or len(clusters) != 1:
+                continue
+            word = match.group("n").lower()
+            rest = int(word) if word.isdigit() else self.number_words.get(word)
+            if rest is None:
+                continue
+            fact = v.facts.index.get(f"K{clusters[0]}.size")
+            if fact is None:
+                continue
+            stated = len({m.value for m in group}) + rest
+            v.claim(scope, ClaimKind.COUNT, scope.text[group[0].start : match.end()], clusters, (), fact,
+                    Verdict.TRUE if stated == fact.value else Verdict.FALSE, f"daftar dan sisanya: {stated}, klaster berisi {fact.value}")
+
+    def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: dict[int, tuple[int, ...]]) -> None:
+        """Each listed province is claimed to be in (negated: not in) `clusters`; the national aggregate never is. The
+        claim quotes the province's name as written (a list verb places several provinces at once)."""
         v = self.v
         for mention in listed:
-            claimed.add(mention.start)
+            claimed[mention.start] = () if negated else tuple(clusters)
             if mention.value == AGGREGATE:
                 if self.geographic_rx.search(scope.text[max(0, mention.start - 14) : mention.start]):
                     continue
@@ -107,7 +159,10 @@ class MembershipChecker:
 
     def _count_words(self, scope: Scope) -> None:
         v = self.v
+        others = [m.span() for m in self.others_rx.finditer(scope.text)]
         for match in self.count_word_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in others):
+                continue  # "NTT, Papua, dan tiga provinsi lainnya": the rest of a list, counted with it (_others)
             if covered(v, scope, match.start()):
                 continue  # "tiga dari lima anggota … di bawah rata-rata": a count of members satisfying a condition (counts.py)
             value = self.number_words[match.group("word").lower()]
