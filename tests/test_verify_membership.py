@@ -117,3 +117,18 @@ def test_a_member_list_that_counts_the_rest_states_the_size(lang, text, verdict)
     report = Verifier(facts_for(), locale=lang).verify_text(text)
     counts = [c for c in report.claims if c.kind == ClaimKind.COUNT]
     assert [(c.value.startswith("NTT, Papua"), c.verdict.value) for c in counts] == [(True, verdict)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Cluster 4 is behind: its lowest life expectancy is 68.2 years in Papua.", {"Papua": "true"}),
+        ("en", "Cluster 2 trails; its highest expected schooling is posted by Bali.", {"Bali": "false"}),
+        ("id", "Sebaran Klaster 4 lebar, sedangkan nilai terendahnya 68,17 tahun di Papua.", {"Papua": "true"}),
+        ("id", "Di Klaster 2, UHH tertingginya dipegang oleh Bali.", {"Bali": "false"}),
+        ("en", "Cluster 4's life expectancy is the lowest, lower than in Bali.", {}),  # compared with, not located at
+        ("id", "UHH Klaster 4 terendah, bahkan lebih rendah daripada di Bali.", {}),
+    ],
+)
+def test_a_clusters_own_extreme_located_at_a_province_places_it(lang, text, expected):
+    assert placed(text, lang) == expected

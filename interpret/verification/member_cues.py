@@ -34,7 +34,7 @@ class Placement:
 class MemberCues:
     words = ("member_predicate", "member_locative", "member_group", "member_opener", "member_list_gap", "scope_before", "scope_after",
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "comparison_lead",
-             "this_cluster", "member_deictic", "member_alone", "member_also", "pronoun")
+             "this_cluster", "member_deictic", "member_alone", "member_also", "pronoun", "member_extreme", "member_extreme_at")
 
     def __init__(self, lex):
         self.gap_rx = rx(rf"(?:{lex.member_list_gap})")
@@ -55,6 +55,9 @@ class MemberCues:
         self.alone_rx = rx(rf"\b(?:{lex.member_alone})")
         self.also_rx = rx(lex.member_also)
         self.pronoun_rx = rx(lex.pronoun)
+        self.extreme_rx = rx(rf"(?:{lex.member_extreme})")
+        # what may stand between the extreme and the province: its indicator and value, no clause mark ("… 68,17 tahun di")
+        self.extreme_at_rx = rx(rf"(?:[^,;:()]|(?<=\d)[.,](?=\d)){{0,50}}?\b(?:{lex.member_extreme_at})\s+(?:the\s+)?$")
         self.object_gap_rx = rx(r"\s*(?:[^\W\d]+\s+){0,2}")  # "termasuk (dalam) Klaster 2", "part of (the) Cluster 3"
 
     # -- lists of provinces ------------------------------------------------------------------------
@@ -129,6 +132,7 @@ class MemberCues:
                     found.append(Placement(tuple(group), (c.value,)))
         found += self._beside_group(scope, lists)
         found += self._superlatives(scope, lists, clusters)
+        found += self._extremes(scope, lists)
         return found
 
     def _beside_group(self, scope: Scope, lists) -> list[Placement]:
@@ -159,6 +163,20 @@ class MemberCues:
             if not before or self.comparison_rx.search(scope.text, before[-1][-1].end, match.start()):
                 continue
             found.append(Placement(tuple(before[-1]), (after[0].value,)))
+        return found
+
+    def _extremes(self, scope: Scope, lists) -> list[Placement]:
+        """"nilai terendahnya 68,17 tahun di Papua", "its lowest life expectancy, held by Papua": a cluster's own extreme
+        is a member's value, so the province it is located at is said to be a member of the cluster."""
+        found = []
+        for match in self.extreme_rx.finditer(scope.text):
+            _, end = scope.clause(match.start())
+            group = next((g for g in lists if match.end() <= g[0].start < end), None)
+            if group is None or not self.extreme_at_rx.fullmatch(scope.text, match.end(), group[0].start):
+                continue
+            clusters = scope.clusters_for(match.start())
+            if len(clusters) == 1:
+                found.append(Placement(tuple(group), clusters))
         return found
 
     def _predicates(self, scope: Scope, lists, clusters) -> list[Placement]:
