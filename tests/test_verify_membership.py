@@ -132,3 +132,17 @@ def test_a_member_list_that_counts_the_rest_states_the_size(lang, text, verdict)
 )
 def test_a_clusters_own_extreme_located_at_a_province_places_it(lang, text, expected):
     assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Unlike Papua, Jakarta (Cluster 1) spends far more.", {"Jakarta": "true"}),
+        ("id", "Berbeda dengan Papua, Jakarta (Klaster 1) jauh lebih tinggi.", {"Jakarta": "true"}),
+        ("en", "Next to Papua, Bali in Cluster 1 looks strong.", {"Bali": "true"}),
+        ("id", "Dibanding Papua, Bali di Klaster 1 unggul.", {"Bali": "true"}),
+        ("en", "Bali, Jakarta and Papua (Cluster 1) lead.", {"Bali": "true", "Jakarta": "true", "Papua": "false"}),  # a list with "and" stays whole
+    ],
+)
+def test_a_name_set_before_a_comma_is_not_part_of_the_list_a_shape_places(lang, text, expected):
+    assert placed(text, lang) == expected

@@ -34,10 +34,11 @@ class Placement:
 class MemberCues:
     words = ("member_predicate", "member_locative", "member_group", "member_opener", "member_list_gap", "scope_before", "scope_after",
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "comparison_lead",
-             "this_cluster", "member_deictic", "member_alone", "member_also", "pronoun", "member_extreme", "member_extreme_at")
+             "this_cluster", "member_deictic", "list_joiner", "member_alone", "member_also", "pronoun", "member_extreme", "member_extreme_at")
 
     def __init__(self, lex):
         self.gap_rx = rx(rf"(?:{lex.member_list_gap})")
+        self.joiner_rx = rx(rf"(?<!\w)(?:{lex.list_joiner})(?!\w)")
         self.opener_rx = rx(rf"(?:{lex.member_opener})")
         self.group_rx = rx(rf"\b(?:{lex.member_group})\s*$")
         # "(Klaster 2)", "(in Cluster 3)": a cluster opening a parenthesis
@@ -66,17 +67,24 @@ class MemberCues:
         names = [m for m in scope.unit_names if m.value != AGGREGATE]
         groups: list[list[Mention]] = []
         for m in names:
-            if groups and self.gap_rx.fullmatch(scope.text, groups[-1][-1].end, m.start):
+            if groups and self.gap_rx.fullmatch(scope.text, groups[-1][-1].end, m.start) and scope.clause(m.start)[0] <= groups[-1][-1].start:
                 groups[-1].append(m)
             else:
                 groups.append([m])
         return groups
 
+    def subject(self, scope: Scope, group: list[Mention]) -> list[Mention]:
+        """A list read before what places it: with no "dan" / "and" in it, only its last name ("Unlike Papua, Jakarta
+        (Cluster 1) …": Papua is what Jakarta is compared with; "Bali, Jakarta dan Kepri (Klaster 1)" stays whole)."""
+        if len(group) > 1 and not any(self.joiner_rx.search(scope.text, a.end, b.start) for a, b in zip(group, group[1:])):
+            return group[-1:]
+        return group
+
     def _list_ending(self, scope: Scope, position: int, lists) -> list[Mention] | None:
         """The list that ends right before `position` (spaces only between)."""
         for group in lists:
             if group[-1].end <= position and not scope.text[group[-1].end : position].strip():
-                return group
+                return self.subject(scope, group)
         return None
 
     def _list_starting(self, scope: Scope, position: int, lists) -> list[Mention] | None:
@@ -117,7 +125,7 @@ class MemberCues:
             # "Maluku Utara dan NTT di Klaster 2", "Papua, in Cluster 4"
             for group in lists:
                 if group[-1].end <= c.start and self.locative_rx.fullmatch(text, group[-1].end, c.start):
-                    found.append(Placement(tuple(group), (c.value,)))
+                    found.append(Placement(tuple(self.subject(scope, group)), (c.value,)))
             # "Klaster 1—Jakarta, Kepri, Bali—", "Cluster 1 (DKI Jakarta, Bali)"
             opener = self.opener_rx.match(text, c.end)
             if opener:
@@ -162,7 +170,7 @@ class MemberCues:
             before = [g for g in lists if start <= g[0].start and g[-1].end <= match.start() and match.start() - g[-1].end <= 80]
             if not before or self.comparison_rx.search(scope.text, before[-1][-1].end, match.start()):
                 continue
-            found.append(Placement(tuple(before[-1]), (after[0].value,)))
+            found.append(Placement(tuple(self.subject(scope, before[-1])), (after[0].value,)))
         return found
 
     def _extremes(self, scope: Scope, lists) -> list[Placement]:
@@ -241,4 +249,4 @@ class MemberCues:
         # a pronoun between ("Sulawesi Utara, for its part, sits in …") names no other cluster
         if not before or any(before[-1][-1].end <= c.start < position and not self.pronoun_rx.fullmatch(c.text) for c in scope.clusters):
             return None
-        return before[-1]
+        return self.subject(scope, before[-1])
