@@ -146,3 +146,18 @@ def test_a_clusters_own_extreme_located_at_a_province_places_it(lang, text, expe
 )
 def test_a_name_set_before_a_comma_is_not_part_of_the_list_a_shape_places(lang, text, expected):
     assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Gorontalo sits in Cluster 4 together with Papua and Maluku.", {"Gorontalo": "true", "Papua": "true", "Maluku": "false"}),
+        ("id", "NTB termasuk Klaster 4 bersama NTT.", {"NTB": "false", "NTT": "true"}),
+        ("id", "Papua bersama NTT di Klaster 4 paling rendah.", {"Papua": "true", "NTT": "true"}),
+        # a comitative with nothing placed in its clause says nothing of where the provinces are
+        ("en", "## Cluster 1\n\nJakarta leads. Papua, alongside NTT, trails far behind.", {}),
+        ("id", "Klaster 1 mencakup Bali; Papua bersama NTT tertinggal.", {"Bali": "true"}),
+    ],
+)
+def test_a_comitative_joins_the_placement_of_its_own_clause(lang, text, expected):
+    assert placed(text, lang) == expected

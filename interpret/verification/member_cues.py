@@ -34,7 +34,7 @@ class Placement:
 class MemberCues:
     words = ("member_predicate", "member_locative", "member_group", "member_opener", "member_list_gap", "scope_before", "scope_after",
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "comparison_lead",
-             "this_cluster", "member_deictic", "list_joiner", "member_alone", "member_also", "pronoun", "member_extreme", "member_extreme_at")
+             "this_cluster", "member_deictic", "list_joiner", "member_alone", "member_also", "member_comitative", "pronoun", "member_extreme", "member_extreme_at")
 
     def __init__(self, lex):
         self.gap_rx = rx(rf"(?:{lex.member_list_gap})")
@@ -55,6 +55,7 @@ class MemberCues:
         self.deictic_rx = rx(lex.member_deictic)
         self.alone_rx = rx(rf"\b(?:{lex.member_alone})")
         self.also_rx = rx(lex.member_also)
+        self.comitative_rx = rx(lex.member_comitative)
         self.pronoun_rx = rx(lex.pronoun)
         self.extreme_rx = rx(rf"(?:{lex.member_extreme})")
         # what may stand between the extreme and the province: its indicator and value, no clause mark ("… 68,17 tahun di")
@@ -215,13 +216,16 @@ class MemberCues:
             found.append((subject[0], start, end, named))
         return found
 
-    def also(self, scope: Scope, lists) -> list[tuple[int, list[Mention]]]:
-        """"…, as does Papua Barat", "…, begitu pula NTT": (where the phrase is, the list it adds)."""
+    def also(self, scope: Scope, lists) -> list[tuple[int, bool, list[Mention], list[Mention]]]:
+        """"…, as does Papua Barat", "begitu pula NTT", "NTB … bersama NTT", "together with Papua": (where the phrase is,
+        whether it is a comitative, the list right before it, the list it adds). A comitative joins both lists; "as does" adds the one after it."""
         found = []
-        for match in self.also_rx.finditer(scope.text):
-            group = self._list_starting(scope, match.end(), lists)
-            if group:
-                found.append((match.start(), group))
+        for pattern, joins in ((self.also_rx, False), (self.comitative_rx, True)):
+            for match in pattern.finditer(scope.text):
+                after = self._list_starting(scope, match.end(), lists)
+                before = next((g for g in lists if g[-1].end <= match.start() and scope.text[g[-1].end : match.start()].strip(" ,") == ""), None)
+                if after or before and joins:
+                    found.append((match.start(), joins, list(before or []) if joins else [], list(after or [])))
         return found
 
     # -- shared with the membership verbs ----------------------------------------------------------

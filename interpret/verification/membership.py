@@ -94,13 +94,19 @@ class MembershipChecker:
         self._others(scope, lists, claimed)
 
     def _also(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
-        """"Kalimantan Barat sits in Cluster 2 as well, as does Papua Barat": placed where the province before it was."""
-        for position, group in self.cues.also(scope, lists):
-            start, _ = scope.clause(position)
-            before = [p for p in claimed if p < position and claimed[p]]
-            units = [m for m in group if m.start not in claimed]
-            if before and units:
-                self._place(scope, units, claimed[max(before)], False, claimed)
+        """"Kalimantan Barat sits in Cluster 2 as well, as does Papua Barat", "NTB termasuk Klaster 4 bersama NTT": placed
+        where one of the lists it joins is, else where the province before it in the sentence was. "Papua, alongside NTT,
+        trails" places neither: nothing says where they are."""
+        for position, joins, before, after in self.cues.also(scope, lists):
+            known = [claimed[m.start] for m in after + before if claimed.get(m.start)]
+            # "as does X" continues the sentence's placement; a comitative only its own clause's ("Klaster 1 mencakup Bali;
+            # Papua bersama NTT tertinggal" says nothing of Papua's cluster)
+            since = scope.clause(position)[0] if joins else 0
+            earlier = [p for p in claimed if since <= p < position and claimed[p]]
+            clusters = known[0] if known else (claimed[max(earlier)] if earlier else ())
+            units = [m for m in before + after if m.start not in claimed]
+            if clusters and units:
+                self._place(scope, units, clusters, False, claimed)
 
     def _alone(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
         """"Papua membentuk klaster tersendiri": true when the province's cluster has it as its only member (and is the
