@@ -12,6 +12,7 @@ from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .counts import covered
 from .lexicon import rx
+from .member_cues import MemberCues
 from .scope import AGGREGATE, Scope
 
 
@@ -21,7 +22,7 @@ class MembershipChecker:
 
     kind = ClaimKind.MEMBERSHIP
     words = ("membership", "member_label", "member_verbs", "exclusive", "count_units", "cluster_units", "geographic_prefix", "data_scope_count",
-             "compare_high", "compare_low", "compare_connector", "compare_all_members")
+             "compare_high", "compare_low", "compare_connector", "compare_all_members", "member_others") + MemberCues.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -36,6 +37,8 @@ class MembershipChecker:
         # "lebih tinggi dari seluruh anggota Klaster 1": the members are what a unit is compared with, not a member list
         self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
+        self.cues = MemberCues(lex)
+        self.others_rx = rx(lex.member_others)
 
     def check(self, scope: Scope) -> None:
         self._members(scope)
@@ -44,48 +47,128 @@ class MembershipChecker:
     def _members(self, scope: Scope) -> None:
         v = self.v
         done = set()
+        claimed: dict[int, tuple[int, ...]] = {}  # a province is placed once, by the first reading that places it (→ its clusters)
+        lists = self.cues.lists(scope)
         compared = [m.span() for m in self.compared_members_rx.finditer(scope.text)]
-        for cue in self.cue_rx.finditer(scope.text):
-            if any(a <= cue.start() < b for a, b in compared):
+        cues = [cue for cue in self.cue_rx.finditer(scope.text) if not any(a <= cue.start() < b for a, b in compared)]
+        # 1. a membership word with the cluster as its object ("Kepulauan Riau, yang notabene anggota Klaster 1"): said of
+        # the list before it (not of Jawa Barat earlier in the clause), of the clause's provinces when none is before it
+        plain = []
+        for cue in cues:
+            target = self.cues.cluster_after(scope, cue.end()) if cue.group(0)[:1].isalpha() else None
+            if target is None:
+                plain.append(cue)
                 continue
+            start, end = scope.clause(cue.start())
+            negated = bool(self.negation_rx.search(scope.text, start, end))
+            subject = self.cues.subject_before(scope, cue.start(), lists) or [m for m in scope.unit_names if start <= m.start < end]
+            self._place(scope, [m for m in subject if m.start not in claimed], (target.value,), negated, claimed)
+        # 2. the shapes that place a province without a list verb (member_cues.py): they name their cluster exactly
+        for placement in self.cues.placements(scope):
+            self._place(scope, [m for m in placement.units if m.start not in claimed], placement.clusters, placement.negated, claimed)
+        # 3. a membership word in a clause: every province the clause names is in the cluster it is about
+        for cue in plain:
             start, end = scope.clause(cue.start())
             if (start, end) in done:
                 continue
-            listed = scope.members_in(start, end)
+            named = [m for m in scope.unit_names if start <= m.start < end]  # by name: "its" stands for a unit, it does not place one
+            listed = [m for m in named if m.start not in claimed]
             if not listed:
                 continue
-            done.add((start, end))
             negated = bool(self.negation_rx.search(scope.text, start, end))
-            clusters = scope.clusters_for(cue.start())
+            done.add((start, end))
+            clusters = scope.clusters_for(cue.start()) or self.cues.topic(scope, cue.start())
             if not clusters:
                 continue
-            for mention in listed:
-                if mention.value == AGGREGATE:
-                    if self.geographic_rx.search(scope.text[max(0, mention.start - 14) : mention.start]):
-                        continue
-                    verdict = Verdict.TRUE if negated else Verdict.FALSE
-                    v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), None, verdict,
-                            f"{mention.text} adalah agregat nasional (pembanding), bukan anggota klaster", expected="bukan anggota klaster mana pun")
-                    continue
-                actual = v.cluster_of(mention.value)
-                inside = actual in clusters
-                ok = inside != negated
-                fact = v.facts.index.get(f"K{actual}.members") if actual else None
-                note = "" if ok else (f"{mention.value} berada di Klaster {actual}" if actual else f"{mention.value} tidak ada dalam data")
-                v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
-                        expected=f"{mention.value} ∈ Klaster {actual}" if actual else "tidak ditemukan")
+            self._place(scope, listed, clusters, negated, claimed)
             exclusive = self.exclusive_rx.search(scope.text, start, end)
             if exclusive and len(clusters) == 1 and not negated and not re.search(r"\d", scope.masked[start:end]) and not self.count_word_rx.search(scope.text, start, end):
                 cluster = clusters[0]
-                real = [m for m in listed if m.value != AGGREGATE]
+                real = [m for m in named if m.value != AGGREGATE]
                 names = set(m.value for m in real)
                 size = v.facts.cluster(cluster).size
                 v.claim(scope, ClaimKind.COUNT, exclusive.group(0), clusters, (), v.facts.index.get(f"K{cluster}.size"),
                         Verdict.TRUE if len(names) == size else Verdict.FALSE, f"daftar {len(names)} anggota, klaster berisi {size}")
+        self._also(scope, lists, claimed)
+        self._alone(scope, lists, claimed)
+        self._others(scope, lists, claimed)
+
+    def _also(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
+        """"Kalimantan Barat sits in Cluster 2 as well, as does Papua Barat", "NTB termasuk Klaster 4 bersama NTT": placed
+        where one of the lists it joins is, else where the province before it in the sentence was. "Papua, alongside NTT,
+        trails" places neither: nothing says where they are."""
+        for position, joins, before, after in self.cues.also(scope, lists):
+            known = [claimed[m.start] for m in after + before if claimed.get(m.start)]
+            # "as does X" continues the sentence's placement; a comitative only its own clause's ("Klaster 1 mencakup Bali;
+            # Papua bersama NTT tertinggal" says nothing of Papua's cluster)
+            since = scope.clause(position)[0] if joins else 0
+            earlier = [p for p in claimed if since <= p < position and claimed[p]]
+            clusters = known[0] if known else (claimed[max(earlier)] if earlier else ())
+            units = [m for m in before + after if m.start not in claimed]
+            if clusters and units:
+                self._place(scope, units, clusters, False, claimed)
+
+    def _alone(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
+        """"Papua membentuk klaster tersendiri": true when the province's cluster has it as its only member (and is the
+        cluster named, if one is)."""
+        v = self.v
+        for mention, start, end, named in self.cues.alone(scope, lists):
+            actual = v.cluster_of(mention.value)
+            if actual is None:
+                continue
+            size = v.facts.cluster(actual).size
+            ok = size == 1 and (named is None or named.value == actual)
+            claimed[mention.start] = (actual,) if ok else ()
+            note = "" if ok else (f"{mention.value} berada di Klaster {actual} ({size} anggota)")
+            v.claim(scope, ClaimKind.MEMBERSHIP, scope.text[start:end], (named.value,) if named else (actual,), (), v.facts.index.get(f"K{actual}.members"),
+                    Verdict.TRUE if ok else Verdict.FALSE, note, expected=f"{mention.value} ∈ Klaster {actual}, {size} anggota")
+
+    def _others(self, scope: Scope, lists, placed: dict[int, tuple[int, ...]]) -> None:
+        """"NTT, Gorontalo, and four others": a member list that counts the rest states the cluster's size."""
+        v = self.v
+        for group in lists:
+            clusters = placed.get(group[-1].start)
+            match = self.others_rx.match(scope.text, group[-1].end)
+            if not match or not clusters or len(clusters) != 1:
+                continue
+            word = match.group("n").lower()
+            rest = int(word) if word.isdigit() else self.number_words.get(word)
+            if rest is None:
+                continue
+            fact = v.facts.index.get(f"K{clusters[0]}.size")
+            if fact is None:
+                continue
+            stated = len({m.value for m in group}) + rest
+            v.claim(scope, ClaimKind.COUNT, scope.text[group[0].start : match.end()], clusters, (), fact,
+                    Verdict.TRUE if stated == fact.value else Verdict.FALSE, f"daftar dan sisanya: {stated}, klaster berisi {fact.value}")
+
+    def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: dict[int, tuple[int, ...]]) -> None:
+        """Each listed province is claimed to be in (negated: not in) `clusters`; the national aggregate never is. The
+        claim quotes the province's name as written (a list verb places several provinces at once)."""
+        v = self.v
+        for mention in listed:
+            claimed[mention.start] = () if negated else tuple(clusters)
+            if mention.value == AGGREGATE:
+                if self.geographic_rx.search(scope.text[max(0, mention.start - 14) : mention.start]):
+                    continue
+                verdict = Verdict.TRUE if negated else Verdict.FALSE
+                v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), None, verdict,
+                        f"{mention.text} adalah agregat nasional (pembanding), bukan anggota klaster", expected="bukan anggota klaster mana pun")
+                continue
+            actual = v.cluster_of(mention.value)
+            inside = actual in clusters
+            ok = inside != negated
+            fact = v.facts.index.get(f"K{actual}.members") if actual else None
+            note = "" if ok else (f"{mention.value} berada di Klaster {actual}" if actual else f"{mention.value} tidak ada dalam data")
+            v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
+                    expected=f"{mention.value} ∈ Klaster {actual}" if actual else "tidak ditemukan")
 
     def _count_words(self, scope: Scope) -> None:
         v = self.v
+        others = [m.span() for m in self.others_rx.finditer(scope.text)]
         for match in self.count_word_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in others):
+                continue  # "NTT, Papua, dan tiga provinsi lainnya": the rest of a list, counted with it (_others)
             if covered(v, scope, match.start()):
                 continue  # "tiga dari lima anggota … di bawah rata-rata": a count of members satisfying a condition (counts.py)
             value = self.number_words[match.group("word").lower()]

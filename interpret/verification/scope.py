@@ -72,6 +72,8 @@ class Scope:
     row_key: int | None = None  # a table row's k (the k-selection panel), which its cells are about
     governed: list = field(default_factory=list)  # cluster mentions governed by a comparison word ("setelah Klaster 1")
     antecedent: dict | None = None  # the previous sentence's subject in the paragraph ({"one": …, "many": …}, engine._last_subject)
+    this_cluster: int | None = None  # what "klaster ini" / "this group" names here: the cluster last named in the section
+    unit_names: list = field(default_factory=list)  # the units named by name (members also holds the units a pronoun stands for)
 
     def clause(self, position: int) -> tuple[int, int]:
         start, end = 0, len(self.text)
@@ -433,6 +435,7 @@ class Analyzer:
         named_clauses = {(clause_of(m.start), theme_of.get(m.value)) for m in features}
         features = sorted(features + [m for m in themed if (clause_of(m.start), theme_of.get(m.value)) not in named_clauses], key=lambda m: m.start)
         members = self.member_patterns.find(work)  # in the text with the indicators already blanked, as before
+        names = list(members)
         # "Its …", "Keduanya …", and an indicator with the possessive suffix ("umur harapan hidupnya") that opens
         # its clause: the antecedent, named at the pronoun, so it outranks a name after it in the clause
         suffixed = [_Pronoun(m.start, m.end, m.text) for m in features if self.suffix_rx is not None and self.suffix_rx.search(m.text)
@@ -456,6 +459,7 @@ class Analyzer:
             masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap,
         )
         scope.antecedent = antecedent
+        scope.this_cluster, scope.unit_names = this, names
         if self.governed_rx is not None:
             scope.governed = [m for m in clusters if self.governed_rx.search(text, max(0, m.start - 30), m.start)]
         scope._all_positions = [m.start() for m in self.all_features_rx.finditer(text)]

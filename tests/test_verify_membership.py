@@ -1,0 +1,163 @@
+"""Membership said the way a model writes it (membership.py, member_cues.py): the same readings in both languages,
+and no claim where nothing places a province in a cluster. Clusters of the shipped data, k = 4: Klaster 1 = Kepri,
+DKI, DIY, Bali, Kaltim; 2 = Aceh, Sumut, Sumbar, Bengkulu, NTB, Kaltara, Sulteng, Sultra, Maluku, Malut; 3 = Riau,
+Jambi, …, Banten; 4 = NTT, Gorontalo, Sulbar, Papua Barat, Papua."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.terms import ClaimKind
+from interpret.verification import Verifier
+
+from .test_verify import facts_for
+
+
+def placed(text: str, lang: str) -> dict[str, str]:
+    report = Verifier(facts_for(), locale=lang).verify_markdown(text)
+    return {c.value: c.verdict.value for c in report.claims if c.kind == ClaimKind.MEMBERSHIP}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a cluster in parentheses after a list
+        ("en", "Programmes in Lampung and Jambi (Cluster 3) should target schooling.", {"Lampung": "true", "Jambi": "true"}),
+        ("id", "Program di Lampung dan Papua (Klaster 3) perlu menyasar pendidikan.", {"Lampung": "true", "Papua": "false"}),
+        # a list set beside a cluster
+        ("en", "Cluster 4 — NTT, Gorontalo and the Riau Islands — lags on every indicator.", {"NTT": "true", "Gorontalo": "true", "Riau Islands": "false"}),
+        ("id", "Klaster 4—NTT, Gorontalo, hingga Bengkulu—tertinggal pada semua indikator.", {"NTT": "true", "Gorontalo": "true", "Bengkulu": "false"}),
+        # a list beside a group noun under a heading (a bold line is no heading, "this"/"ini" points at it)
+        ("en", "### Cluster 2\n\nTen provinces — Aceh, Bengkulu and Papua among them — do well on schooling.", {"Aceh": "true", "Bengkulu": "true", "Papua": "false"}),
+        ("id", "**Klaster 2 – Menengah Atas**\n\nKelompok sepuluh provinsi ini, yakni Aceh, Bengkulu, hingga Jambi, unggul di pendidikan.",
+         {"Aceh": "true", "Bengkulu": "true", "Jambi": "false"}),
+        # a locative and a cluster right after the list
+        ("en", "Jambi and Aceh in Cluster 2 lag on spending.", {"Jambi": "false", "Aceh": "true"}),
+        ("id", "Jambi dan Aceh di Klaster 2 tertinggal pada pengeluaran.", {"Jambi": "false", "Aceh": "true"}),
+        # a cluster framing the clause, and a superlative scoped to the cluster
+        ("en", "Inside Cluster 2, Aceh records the highest expected schooling, while Bengkulu is the lowest in the cluster.", {"Aceh": "true", "Bengkulu": "true"}),
+        ("id", "Di dalam Klaster 2, Papua mencatat HLS tertinggi, sedangkan Bengkulu menjadi yang terendah di klaster ini.", {"Papua": "false", "Bengkulu": "true"}),
+        # a predicate whose object is the cluster; the cluster after a membership word is the one it names
+        ("en", "Bengkulu sits in Cluster 3 together with Jambi.", {"Bengkulu": "false", "Jambi": "true"}),
+        ("id", "Bengkulu bagian dari Klaster 3 bersama Jambi.", {"Bengkulu": "false", "Jambi": "true"}),
+        ("en", "Banten is not part of Cluster 1.", {"Banten": "true"}),
+        ("id", "Papua Barat bukan bagian dari Klaster 1.", {"Papua Barat": "true"}),
+        ("en", "Jambi leads Cluster 3 on schooling, ahead of Bali, which is a member of Cluster 1.", {"Bali": "true"}),
+        ("id", "Jambi memimpin Klaster 3 pada HLS, di atas Bali, yang notabene anggota Klaster 1.", {"Bali": "true"}),
+    ],
+)
+def test_a_province_placed_by_the_shape_of_the_sentence_is_a_membership_claim(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Papua is part of the eastern region and has the lowest life expectancy."),
+        ("id", "Papua merupakan bagian dari wilayah timur dengan UHH terendah."),
+        ("en", "Papua's life expectancy is lower than the highest in Cluster 1."),
+        ("id", "UHH Papua lebih rendah daripada provinsi tertinggi di Klaster 1."),
+        ("en", "Within Cluster 2, life expectancy is lower than in Papua."),
+        ("id", "Jakarta membelanjakan jauh lebih banyak daripada Papua di semua indikator."),
+        ("en", "Two provinces — Papua and West Papua — trail the rest."),  # no cluster to place them in
+    ],
+)
+def test_a_province_named_without_a_membership_cue_is_no_claim(lang, text):
+    assert placed(text, lang) == {}
+
+
+def test_a_province_is_placed_once_by_the_reading_that_names_its_cluster():
+    # the parenthesis names Papua's cluster; the sentence's other cluster does not also place it
+    assert placed("Klaster 1 mencakup Bali, sedangkan Papua (Klaster 4) tertinggal.", "id") == {"Bali": "true", "Papua": "true"}
+
+
+def test_a_pronoun_between_the_province_and_its_predicate_names_no_other_cluster():
+    text = "Cluster 4 lags on spending; Bengkulu, for its part, sits in Cluster 3 with the Java provinces."
+    assert placed(text, "en") == {"Bengkulu": "false"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Jambi sits in Cluster 3 as well, as does Bengkulu.", {"Jambi": "true", "Bengkulu": "false"}),
+        ("id", "Jambi termasuk Klaster 3, begitu pula Bengkulu.", {"Jambi": "true", "Bengkulu": "false"}),
+        ("en", "Aceh stays in Cluster 2, and Bali remains in Cluster 3.", {"Aceh": "true", "Bali": "false"}),
+        ("id", "Aceh tetap di Klaster 2, sedangkan Bali tetap berada di Klaster 3.", {"Aceh": "true", "Bali": "false"}),
+    ],
+)
+def test_a_province_added_to_the_placement_before_it_or_said_to_stay(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "k", "verdict"),
+    [
+        ("en", "With five clusters, Papua forms a cluster of its own.", 5, "true"),
+        ("id", "Pada lima klaster, Papua membentuk klaster tersendiri.", 5, "true"),
+        ("en", "Papua forms a cluster of its own.", 4, "false"),  # at k = 4 Papua has four companions
+        ("id", "Papua berdiri sendiri sebagai Klaster 4.", 5, "false"),  # alone, but as Klaster 5
+    ],
+)
+def test_a_province_said_to_be_alone_in_its_cluster(lang, text, k, verdict):
+    report = Verifier(facts_for(k), locale=lang).verify_text(text)
+    alone = [c for c in report.claims if c.kind == ClaimKind.MEMBERSHIP and c.value.startswith("Papua ")]
+    assert [c.verdict.value for c in alone] == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "verdict"),
+    [
+        ("en", "Cluster 4 — NTT, Papua and three others — lags on spending.", "true"),
+        ("en", "Cluster 4 — NTT, Papua and four others — lags on spending.", "false"),
+        ("id", "Klaster 4 mencakup NTT, Papua, dan tiga provinsi lainnya.", "true"),
+        ("id", "Klaster 4 mencakup NTT, Papua, dan empat lainnya.", "false"),
+    ],
+)
+def test_a_member_list_that_counts_the_rest_states_the_size(lang, text, verdict):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    counts = [c for c in report.claims if c.kind == ClaimKind.COUNT]
+    assert [(c.value.startswith("NTT, Papua"), c.verdict.value) for c in counts] == [(True, verdict)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Cluster 4 is behind: its lowest life expectancy is 68.2 years in Papua.", {"Papua": "true"}),
+        ("en", "Cluster 2 trails; its highest expected schooling is posted by Bali.", {"Bali": "false"}),
+        ("id", "Sebaran Klaster 4 lebar, sedangkan nilai terendahnya 68,17 tahun di Papua.", {"Papua": "true"}),
+        ("id", "Di Klaster 2, UHH tertingginya dipegang oleh Bali.", {"Bali": "false"}),
+        ("en", "Cluster 4's life expectancy is the lowest, lower than in Bali.", {}),  # compared with, not located at
+        ("id", "UHH Klaster 4 terendah, bahkan lebih rendah daripada di Bali.", {}),
+    ],
+)
+def test_a_clusters_own_extreme_located_at_a_province_places_it(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Unlike Papua, Jakarta (Cluster 1) spends far more.", {"Jakarta": "true"}),
+        ("id", "Berbeda dengan Papua, Jakarta (Klaster 1) jauh lebih tinggi.", {"Jakarta": "true"}),
+        ("en", "Next to Papua, Bali in Cluster 1 looks strong.", {"Bali": "true"}),
+        ("id", "Dibanding Papua, Bali di Klaster 1 unggul.", {"Bali": "true"}),
+        ("en", "Bali, Jakarta and Papua (Cluster 1) lead.", {"Bali": "true", "Jakarta": "true", "Papua": "false"}),  # a list with "and" stays whole
+    ],
+)
+def test_a_name_set_before_a_comma_is_not_part_of_the_list_a_shape_places(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Gorontalo sits in Cluster 4 together with Papua and Maluku.", {"Gorontalo": "true", "Papua": "true", "Maluku": "false"}),
+        ("id", "NTB termasuk Klaster 4 bersama NTT.", {"NTB": "false", "NTT": "true"}),
+        ("id", "Papua bersama NTT di Klaster 4 paling rendah.", {"Papua": "true", "NTT": "true"}),
+        # a comitative with nothing placed in its clause says nothing of where the provinces are
+        ("en", "## Cluster 1\n\nJakarta leads. Papua, alongside NTT, trails far behind.", {}),
+        ("id", "Klaster 1 mencakup Bali; Papua bersama NTT tertinggal.", {"Bali": "true"}),
+    ],
+)
+def test_a_comitative_joins_the_placement_of_its_own_clause(lang, text, expected):
+    assert placed(text, lang) == expected
