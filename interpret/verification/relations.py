@@ -156,7 +156,8 @@ class RelationChecks:
             higher = not higher  # "lebih baik" on an indicator where lower is better
         if number.percent:
             share = 100 * (ours / theirs - 1) if higher else 100 * (1 - ours / theirs)
-            fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 1, "%", subject, feature,
+            # computed, not shown in the brief: compared at two decimals, not rounded to one first ("about 13 %" is not 12,47 %)
+            fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 2, "%", subject, feature,
                         format_number(share, 1) + " %")
         else:  # "6.376 ribu rupiah lebih banyak … dibanding Klaster 4": the gap of the two means, in the stated direction
             stored = self.v.facts.index.get(f"K{min(subject, obj)}-K{max(subject, obj)}.{feature}.gap")
