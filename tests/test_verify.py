@@ -105,10 +105,28 @@ def test_a_number_is_bound_to_the_cluster_named_next_to_it():
         ("Klaster 4 tertinggal pada semua indikator.", Verdict.TRUE),
         ("Klaster 1 tertinggal pada RLS.", Verdict.FALSE),
         ("UHH Klaster 2 tidak di atas rata-rata provinsi.", Verdict.TRUE),
+        # the published figure named by its publisher, and "kurang dari" before a reference, are positions too
+        ("UHH Klaster 2 di bawah acuan BPS.", Verdict.TRUE),
+        ("UHH Klaster 1 di bawah angka BPS.", Verdict.FALSE),
+        ("Pengeluaran per kapita Klaster 1 kurang dari angka nasional.", Verdict.FALSE),
     ],
 )
 def test_directions_against_the_reference(text, expected):
     assert verdict(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cluster 2's life expectancy is below the BPS national figure.", [("below the BPS national figure", Verdict.TRUE)]),
+        ("Cluster 1 spends less than the national average per capita.", [("less than the national average", Verdict.FALSE)]),
+        ("Cluster 4's life expectancy is about 3.2 years below the BPS benchmark.",  # the gap, not the mean
+         [("3.2", Verdict.TRUE), ("below the BPS benchmark", Verdict.TRUE)]),
+    ],
+)
+def test_the_reference_named_by_its_publisher_in_english(text, expected):
+    found = [(c.value, c.verdict) for c in claims(text, locale="en") if c.kind in {ClaimKind.DIRECTION, ClaimKind.NUMBER}]
+    assert found == expected
 
 
 @pytest.mark.parametrize(

@@ -239,3 +239,12 @@ def test_a_percentage_is_the_value_of_an_indicator_measured_in_percent(long_expe
 )
 def test_a_lead_or_lag_between_two_clusters_is_the_gap_of_their_means(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+def test_the_sizes_of_one_lead_listed_per_indicator_are_gaps_of_the_same_pair():
+    listed = numbers("Cluster 1 leads Cluster 4 by 5.2 years in life expectancy, 1.2 years in expected schooling and 2.4 years in mean schooling.", "en")
+    assert listed == [("5.2", "K1-K4.UHH.gap", Verdict.TRUE), ("1.2", "K1-K4.HLS.gap", Verdict.TRUE), ("2.4", "K1-K4.RLS.gap", Verdict.TRUE)]
+    wrong = numbers("Klaster 1 unggul atas Klaster 4 sekitar 5,2 tahun pada UHH dan 2,0 tahun pada RLS.", "id")
+    assert wrong == [("5,2", "K1-K4.UHH.gap", Verdict.TRUE), ("2,0", "K1-K4.RLS.gap", Verdict.FALSE)]
+    # a gap of what the data do not hold binds to nothing, whichever pair was compared before
+    assert numbers("Cluster 1 and Cluster 4 differ a lot. The HDI gap between the two is more than 10 points.", "en") == [("10", None, Verdict.UNVERIFIABLE)]

@@ -85,6 +85,13 @@ class DirectionChecker:
             for feature in features:
                 v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None)
             return
+        own = [self.unit_mean.own_gap(scope, position, phrase, f) for f in features] if mode == "reference" and word in {Direction.ABOVE, Direction.BELOW} else []
+        if own and None not in own:  # the mean of the units itself against the official figure
+            for fact in own:
+                ok = (float(fact.value) > 0) == (word == Direction.ABOVE) and float(fact.value) != 0
+                v.claim(scope, ClaimKind.DIRECTION, phrase, (), (fact.feature,), fact, Verdict.TRUE if ok != negated else Verdict.FALSE,
+                        "rata-rata unit terhadap angka resmi")
+            return
         clusters = scope.clusters_for(position)
         if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
             return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster

@@ -22,7 +22,7 @@ import re
 from ..facts import Fact
 from ..numbers import format_number
 from ..terms import ClaimKind, Verdict
-from .binding import Binding, nearest_features
+from .binding import Binding, foreign_binding, nearest_features
 from .lexicon import rx
 from .scope import Scope
 
@@ -61,8 +61,13 @@ class GapChecks:
         """Judge the number as the gap of two clusters when the sentence states it so; False: not such a number."""
         if number.unit in {"count", "clusters", "year", "ratio"} or number.points:
             return False
+        if foreign_binding(self, scope, number) is not None:
+            return False  # "The IPM gap between the two extremes is more than 10 points": about what the data do not hold
         w = self._gap_words()
         start, end = scope.clause(number.start)
+        listed = self._listed_after_gap(scope, number)
+        if listed is not None:  # "leads Cluster 4 by 5.2 years in life expectancy, 1.0 year in expected schooling and …"
+            return self._judge_pair(scope, number, scope.features_for(number.start, after_only=True) or features, *listed)
         before = scope.text[start : number.start]
         in_clause = [m for m in scope.clusters if start <= m.start < end]
         # the number, then the compared cluster: "tertinggal sekitar 2,4 tahun dari Klaster 2"
@@ -114,6 +119,18 @@ class GapChecks:
         if len(pair) == 2:
             return self._judge_pair(scope, number, features, pair[0], pair[1], None)
         return False
+
+    def _listed_after_gap(self, scope: Scope, number):
+        """(subject, compared, word) of the gap judged right before this number when only a unit, the previous number's
+        indicator and a list word separate them: the sizes of one lead listed per indicator."""
+        last = getattr(self, "_last_gap", None)
+        if last is None or last[0] is not scope or last[1] > number.start:
+            return None
+        lex = self.v.lex
+        between = self._without_features(scope, last[1], number.start)
+        joint = rx(rf"\s*(?:(?:{lex.measure_units})\s*)?(?:(?:{lex.subject_after})\s*)?(?:,\s*(?:(?:{lex.list_joiner})\s+)?|\s+(?:{lex.list_joiner})\s+)"
+                   rf"(?:(?:{lex.approx}|{lex.gap_filler})\s+)*(?:(?:{lex.currency_sign})\s*)?")
+        return last[2:] if joint.fullmatch(between) else None
 
     # -- judging ----------------------------------------------------------------------------------------
     def _reference_gap(self, scope: Scope, number, features, cluster: int, reference) -> bool:
@@ -193,6 +210,7 @@ class GapChecks:
         reading = self.reading(number)
         note = f"selisih rata-rata Klaster {subject} dan Klaster {obj}" + ("; arahnya terbalik" if turned else "") + (f"; {reading}" if reading else "")
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+        self._last_gap = (scope, number.end, subject, obj, word)
         return True
 
 
