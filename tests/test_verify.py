@@ -418,3 +418,10 @@ def test_unit_names_are_found_longest_first_whatever_their_number():
     matcher = NameMatcher(names)
     found = [(m.value, m.text) for m in matcher.find("RT12 dan RT123, lalu papua barat; NTT bukan ntt, RT500000 tidak ada.")]
     assert found == [("RT12", "RT12"), ("RT123", "RT123"), ("Papua Barat", "papua barat"), ("Nusa Tenggara Timur", "NTT")]
+
+
+def test_a_direction_after_a_comparison_is_the_subjects_not_the_compared_clusters():
+    # Cluster 3's RLS (8,63) is below the provincial mean (8,93); Cluster 1's is above it
+    found = [(c.value, c.fact_id, c.verdict) for c in claims("Cluster 3 trails Cluster 1 on mean years of schooling and sits below the provincial average.",
+                                                             locale="en") if c.kind == ClaimKind.DIRECTION]
+    assert found == [("below the provincial average", "K3.RLS.direction", Verdict.TRUE)]

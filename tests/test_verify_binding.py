@@ -248,3 +248,21 @@ def test_the_sizes_of_one_lead_listed_per_indicator_are_gaps_of_the_same_pair():
     assert wrong == [("5,2", "K1-K4.UHH.gap", Verdict.TRUE), ("2,0", "K1-K4.RLS.gap", Verdict.FALSE)]
     # a gap of what the data do not hold binds to nothing, whichever pair was compared before
     assert numbers("Cluster 1 and Cluster 4 differ a lot. The HDI gap between the two is more than 10 points.", "en") == [("10", None, Verdict.UNVERIFIABLE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the lag of a later clause is measured from the cluster the sentence compared before
+        ("Klaster 2 unggul atas Klaster 3 pada HLS, namun pada UHH justru tertinggal 1,8 tahun.", "id", [("1,8", "K2-K3.UHH.gap", Verdict.TRUE)]),
+        # a gap word of the previous clause carries over to the next pair named "between"
+        ("Selisih UHH antara Klaster 1 dan Klaster 2 sekitar 2,8 tahun, sedangkan antara Klaster 3 dan Klaster 4 sekitar 2,4 tahun.", "id",
+         [("2,8", "K1-K2.UHH.gap", Verdict.TRUE), ("2,4", "K3-K4.UHH.gap", Verdict.FALSE)]),
+        # "terpaut … dari Klaster 3" is that gap; the lead over the reference after it is the subject's, not Klaster 3's
+        ("UHH Klaster 1 terpaut 0,95 tahun dari Klaster 3, atau unggul sekitar 2 tahun atas rata-rata provinsi.", "id",
+         [("0,95", "K1-K3.UHH.gap", Verdict.TRUE), ("2", "K1.UHH.diff", Verdict.TRUE)]),
+        ("In life expectancy Cluster 3 still outpaces Cluster 4 by a further 4.3 years.", "en", [("4.3", "K3-K4.UHH.gap", Verdict.TRUE)]),
+    ],
+)
+def test_a_gap_stated_elliptically_names_the_pair_the_sentence_compared(text, lang, expected):
+    assert numbers(text, lang) == expected

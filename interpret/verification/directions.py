@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..terms import ClaimKind, Direction, Verdict
 from .checkers import register
 from .counts import covered
+from .gaps import subjects_at
 from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .scope import AGGREGATE, Scope
@@ -92,7 +93,7 @@ class DirectionChecker:
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (), (fact.feature,), fact, Verdict.TRUE if ok != negated else Verdict.FALSE,
                         "rata-rata unit terhadap angka resmi")
             return
-        clusters = scope.clusters_for(position)
+        clusters = subjects_at(scope, position)  # "trails Cluster 1 … and sits below the national figure": not Cluster 1
         if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
             return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster
         if not clusters or not features:

@@ -38,19 +38,19 @@ class GapChecks:
         filler = rf"{lex.gap_filler}|{lex.approx}|{lex.gap_by}" if "gap_filler" in lex.words else rf"{lex.approx}|{lex.gap_by}"
         words = {
             # the lead or lag word right before the number ("tertinggal sekitar 2,4 tahun", "higher by 1.2 years")
-            "word_before": rx(rf"(?:(?P<high>{high})|(?P<low>{low}))\s+(?:(?:{filler})\s+)*(?:(?:{lex.currency_sign})\s*)?$"),
+            "word_before": rx(rf"(?:(?P<high>{high})|(?P<low>{low})|(?P<differ>\b(?:{lex.gap_cue})))\s+(?:(?:{filler})\s+)*(?:(?:{lex.currency_sign})\s*)?$"),
             # … and the cluster it is measured from after it ("… tahun dari Klaster 2")
             "object_after": rx(rf"\s*(?:(?:{lex.measure_units}|{lex.currency_after})\s+)?(?:(?:{lex.compare_connector})\s+)(?:(?:{lex.compare_filler})\s+)*$"),
             # the lead or lag word, then the compared cluster ("tertinggal dari Kelompok A", "ahead of Cluster 2", "lags Cluster 3")
             "word_object": rx(rf"(?:(?P<high>{high})|(?P<low>{low}))\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*$"),
             # … then the number ("… sekitar Rp3,6 juta", "… by roughly IDR 1.5 million")
-            "object_number": rx(rf"\s*,?\s*(?:(?:{filler})\s+)*(?:(?:{lex.currency_sign})\s*)?"),
+            "object_number": rx(rf"\s*,?\s*(?:(?:{filler}|{lex.quality_preposition})\s+)*(?:(?:{lex.currency_sign})\s*)?"),
             # the comparison word right after the number ("sekitar Rp1,5 juta lebih besar", "71 % lebih tinggi")
             "word_after": rx(rf"\s*(?:(?:{lex.measure_units}|{lex.currency_after})\s+)?(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"),
             "connector": rx(rf"\s+(?:{lex.compare_connector})\b"),
             "reference_after": rx(lex.reference_after),
             "cue": rx(rf"\b(?:{lex.gap_cue})\b"),
-            "object_before": rx(rf"(?:{lex.gap_object}|{lex.compare_connector}|{lex.comparison_lead})\s+$"),
+            "object_before": rx(rf"(?:{lex.gap_object}|{lex.compare_connector}|{lex.comparison_lead}|{lex.compare_high}|{lex.compare_low})\s+$"),
             "reference": rx(lex.reference),
         }
         self._gap_rx = words
@@ -76,6 +76,10 @@ class GapChecks:
             after = [m for m in in_clause if m.start >= number.end]
             if after and w["object_after"].fullmatch(self._without_features(scope, number.end, after[0].start)):
                 return self._judge_gap(scope, number, features, after[0], word, word.start() + start)
+            marked = [m for m in scope.clusters if m.end <= start + word.start() and w["object_before"].search(scope.text, max(0, m.start - 30), m.start)]
+            if not after and marked and not word.group("differ") and not self._measured_from_reference(scope, number):
+                # "unggul atas Klaster 3 dalam HLS …, namun dalam UHH justru tertinggal 1,2 tahun": the pair compared before
+                return self._judge_gap(scope, number, features, marked[-1], word, word.start() + start)
         # the compared cluster, then the number: "tertinggal dari Kelompok A sekitar Rp3,6 juta"
         earlier = [m for m in in_clause if m.end <= number.start]
         if earlier:
@@ -97,6 +101,13 @@ class GapChecks:
         w = self._gap_words()
         start, _ = scope.clause(number.start)
         cue = w["cue"].search(scope.text, start, number.start)
+        if not cue and w["cue"].search(scope.text, 0, start) and not self._measured_from_reference(scope, number):
+            # "Selisih UHH antara Klaster 1 dan Klaster 2 sekitar 2,8 tahun, sedangkan antara Klaster 3 dan Klaster 4 sekitar 2,4 tahun"
+            named = [m for m in in_clause if m.start < number.start]
+            pair = list(dict.fromkeys(m.value for m in named))
+            if len(pair) == 2 and all(scope.list_gap is not None and scope.list_gap.fullmatch(scope.text[a.end : b.start]) for a, b in zip(named, named[1:])):
+                return self._judge_pair(scope, number, features, pair[0], pair[1], None)
+            return False
         if not cue or re.search(r"\d", scope.masked[cue.end() : number.start]):
             return False  # "Jarak terlebarnya … Klaster 2 rata-rata 70,81 tahun, 2,32 tahun …": the gap word is another number's
         named = list(dict.fromkeys(m.value for m in in_clause if m.start < number.start))
@@ -131,6 +142,11 @@ class GapChecks:
         joint = rx(rf"\s*(?:(?:{lex.measure_units})\s*)?(?:(?:{lex.subject_after})\s*)?(?:,\s*(?:(?:{lex.list_joiner})\s+)?|\s+(?:{lex.list_joiner})\s+)"
                    rf"(?:(?:{lex.approx}|{lex.gap_filler})\s+)*(?:(?:{lex.currency_sign})\s*)?")
         return last[2:] if joint.fullmatch(between) else None
+
+    def _measured_from_reference(self, scope: Scope, number) -> bool:
+        """The clause names the reference ("… unggul sekitar 1,5 tahun atas angka nasional"): a gap to it, not to a cluster."""
+        start, end = scope.clause(number.start)
+        return any(start <= m.start() < end for m in self._gap_words()["reference"].finditer(scope.text))
 
     # -- judging ----------------------------------------------------------------------------------------
     def _reference_gap(self, scope: Scope, number, features, cluster: int, reference) -> bool:
@@ -183,7 +199,7 @@ class GapChecks:
         ours = float(self.v.facts.cluster(subject).features[feature].mean)
         theirs = float(self.v.facts.cluster(obj).features[feature].mean)
         higher = None
-        if word is not None:
+        if word is not None and not word.groupdict().get("differ"):  # "terpaut 1,46 tahun dari Klaster 2" states no direction
             higher = bool(word.group("high"))
             if self.v.facts.feature(feature).direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
                 higher = not higher  # "lebih baik" / "unggul" on an indicator where lower is better
@@ -215,13 +231,18 @@ class GapChecks:
 
 
 def comparison_subjects(scope: Scope, number) -> tuple[int, ...]:
+    return subjects_at(scope, number.start)
+
+
+def subjects_at(scope: Scope, position: int) -> tuple[int, ...]:
     """Whose mean a relative gap before "than Cluster 4's" is: the cluster named nearest before the number, unless a
     comparison word governs it ("30 % higher than Cluster 3's and 71 % higher than Cluster 4's": Cluster 3 is compared,
     not compared with), then the sentence's last cluster that none governs."""
-    start, _ = scope.clause(number.start)
-    before = [m for m in scope.clusters if start <= m.start < number.start]
-    if before and before[-1] in scope.governed:
-        free = [m for m in scope.clusters if m.start < number.start and m not in scope.governed]
+    start, _ = scope.clause(position)
+    before = [m for m in scope.clusters if start <= m.start < position]
+    # "… daripada Klaster 3 (74,15 tahun)": a value bracketed right after the compared cluster is still that cluster's
+    if before and before[-1] in scope.governed and not re.fullmatch(r"\s*\(\s*", scope.text[before[-1].end : position]):
+        free = [m for m in scope.clusters if m.start < position and m not in scope.governed]
         if free:
             return (free[-1].value,)
-    return scope.clusters_for(number.start)
+    return scope.clusters_for(position)

@@ -20,7 +20,7 @@ from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from . import subjects
 from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
-from .gaps import GapChecks, comparison_subjects
+from .gaps import GapChecks, comparison_subjects, subjects_at
 from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
 from .unit_mean import UnitMeanPhrases
@@ -223,7 +223,7 @@ class NumberChecker(RelationChecks, GapChecks):
             counts = v.checks.get(ClaimKind.COUNT)  # counts.py reads numbers (thresholds): reached through the registry, not imported
             if counts is not None and counts.covers(scope, number.start):
                 continue  # a count of members satisfying a condition, or its threshold: counts.py judges it
-            clusters = scope.clusters_for(number.start)
+            clusters = subjects_at(scope, number.start)  # a cluster a comparison word governs is not the subject
             features = scope.features_for(number.start)
             if respectively:
                 clusters, features = self.respective(scope, number, found, clusters, features)

@@ -7,6 +7,8 @@ dan Klaster 4 5,2 tahun", "1,7 kali lipat"), in percentage points or relative to
 
 from __future__ import annotations
 
+import re
+
 from ..facts import Fact
 from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Verdict
@@ -60,8 +62,8 @@ class RelationChecks:
         start, end = scope.clause(number.start)
         lex = self.v.lex
         cue = rx(rf"\b(?:{lex.gap_cue})\b").search(scope.text, start, number.start)
-        if not cue or number.unit in {"count", "clusters", "year"}:
-            return False
+        if not cue or number.unit in {"count", "clusters", "year"} or re.search(r"\d", scope.masked[cue.end() : number.start]):
+            return False  # "terpaut 1,46 tahun dari Klaster 2, atau unggul sekitar 1,5 tahun …": the gap word is the first number's
         named = [m for m in scope.clusters if start <= m.start < number.start]
         pair = list(dict.fromkeys(m.value for m in named))
         if not pair and "pair_pronoun" in lex.words and rx(rf"(?:{lex.pair_pronoun})").search(scope.text, cue.end(), number.start):
