@@ -425,3 +425,22 @@ def test_a_direction_after_a_comparison_is_the_subjects_not_the_compared_cluster
     found = [(c.value, c.fact_id, c.verdict) for c in claims("Cluster 3 trails Cluster 1 on mean years of schooling and sits below the provincial average.",
                                                              locale="en") if c.kind == ClaimKind.DIRECTION]
     assert found == [("below the provincial average", "K3.RLS.direction", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "all of them" after a list of indicators is each indicator's direction, not every member's (K4 HLS: 2 of 5 members below)
+        ("Klaster 4 mencatat UHH 69,90 tahun, HLS 12,75 tahun, dan pengeluaran Rp9 juta, seluruhnya di bawah rata-rata provinsi.", "id",
+         [("K4.UHH.direction", Verdict.TRUE), ("K4.HLS.direction", Verdict.TRUE), ("K4.Pengeluaran.direction", Verdict.TRUE)]),
+        ("In Cluster 2, expected schooling and mean schooling are both below the provincial average.", "en",
+         [("K2.HLS.direction", Verdict.FALSE), ("K2.RLS.direction", Verdict.FALSE)]),
+        # the indicator named after "every indicator", nearer the direction, is the one it is about
+        ("Cluster 1 leads on every indicator, while Cluster 3, whose expected schooling is below the national benchmark, lags.", "en",
+         [("K3.HLS.direction", Verdict.TRUE)]),
+    ],
+)
+def test_a_direction_after_a_list_of_indicators_is_each_ones(text, lang, expected):
+    found = [(c.fact_id, c.verdict) for c in claims(text, locale=lang) if c.kind == ClaimKind.DIRECTION and c.text and "leads" not in c.value
+             and "lags" not in c.value]
+    assert found == expected

@@ -80,6 +80,8 @@ class DirectionChecker:
         features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
         features = features or scope.features_for(position)
         phrase = match.group(0).strip()
+        listed = self._listed_features(scope, position)
+        features = listed or self._named_after_all(scope, position) or features
         umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference"
                  else self.unit_mean.measured_against_unit_mean(scope, match.start(), match.end()))
         if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE:
@@ -101,7 +103,8 @@ class DirectionChecker:
             return
         start, _ = scope.clause(position)
         no_member = self.no_member_rx.search(scope.text, start, position)
-        every_member = not no_member and bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
+        # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
+        every_member = not no_member and not listed and bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")
@@ -127,6 +130,26 @@ class DirectionChecker:
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+
+    def _listed_features(self, scope: Scope, position: int) -> tuple[str, ...]:
+        """"HLS 12,9 tahun dan RLS 8,6 tahun, keduanya di bawah …", "A and B are both below …": a quantifier over the indicators
+        (lexicon `indicator_quantifier`) right before the direction, after two or more indicators named in its sentence."""
+        if "indicator_quantifier" not in self.v.lex.words:
+            return ()
+        quantifier = rx(rf"(?:{self.v.lex.indicator_quantifier})\s+(?:\S+\s+){{0,2}}$").search(scope.text, max(0, position - 40), position)
+        if quantifier is None:
+            return ()
+        named = tuple(dict.fromkeys(m.value for m in scope.features if m.end <= quantifier.start()))
+        return named if len(named) >= 2 else ()
+
+    @staticmethod
+    def _named_after_all(scope: Scope, position: int) -> tuple[str, ...]:
+        """"Cluster 1 leads on every indicator, …, Cluster 3, whose expected schooling is below …": the indicator named after
+        the phrase that names all of them, nearer the direction, is the one it is about."""
+        start, _ = scope.clause(position)
+        every = [p for p in scope._all_feature_positions() if start <= p < position]
+        named = [m for m in scope.features if every and max(every) < m.start and m.end <= position]
+        return tuple(dict.fromkeys(m.value for m in named))
 
     def _counted(self, cluster: int, feature: str, wanted, size: int, none: bool, ff, unit_mean_fact=None):
         """A quantified claim against the members-above/below counts: (bound fact, agrees, note). Against the mean of
