@@ -266,3 +266,20 @@ def test_the_sizes_of_one_lead_listed_per_indicator_are_gaps_of_the_same_pair():
 )
 def test_a_gap_stated_elliptically_names_the_pair_the_sentence_compared(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two clusters set side by side, then "selisihnya": their gap
+        ("Klaster 1 mencatat UHH 75,10 tahun, sementara Klaster 4 hanya 69,90 tahun, sehingga selisihnya sekitar 5,2 tahun.", "id",
+         [("75,10", "K1.UHH.mean", Verdict.TRUE), ("69,90", "K4.UHH.mean", Verdict.TRUE), ("5,2", "K1-K4.UHH.gap", Verdict.TRUE)]),
+        ("Cluster 1's expected-schooling advantage over Cluster 2 is barely 0.2 years.", "en", [("0.2", "K1-K2.HLS.gap", Verdict.TRUE)]),
+        # a lag measured from nothing named is the gap to the reference; from a cluster, the gap to that cluster
+        ("Umur harapan hidup Klaster 4 (69,90 tahun) memang tertinggal sekitar 3,2 tahun.", "id",
+         [("69,90", "K4.UHH.mean", Verdict.TRUE), ("3,2", "K4.UHH.diff", Verdict.TRUE)]),
+        ("Umur harapan hidup Klaster 4 memang tertinggal sekitar 3,2 tahun dari Klaster 1.", "id", [("3,2", "K1-K4.UHH.gap", Verdict.FALSE)]),
+    ],
+)
+def test_a_gap_noun_or_a_bare_lag_names_what_it_is_measured_from(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -119,7 +119,9 @@ class GapChecks:
         if len(named) == 1:  # "terhadap Klaster 3 jaraknya …": the compared one, the other is the subject of the sentence so far
             obj = next(m for m in in_clause if m.start < number.start)
             if not w["object_before"].search(scope.text, start, obj.start):
-                return False  # "Jaraknya, Klaster 2 …": a cluster no comparison word marks is the subject, not the compared one
+                # "Klaster 1 … Rp15,4 juta, sementara Klaster 4 hanya Rp9,0 juta, sehingga selisihnya …": the two the sentence set side by side
+                pair = list(dict.fromkeys(m.value for m in scope.clusters if m.start < number.start))
+                return len(pair) == 2 and self._judge_pair(scope, number, features, pair[0], pair[1], None)
             return self._judge_gap(scope, number, features, obj, None, cue.start())
         if named:
             return False  # two clusters: relations.between_clusters reads them
