@@ -105,10 +105,28 @@ def test_a_number_is_bound_to_the_cluster_named_next_to_it():
         ("Klaster 4 tertinggal pada semua indikator.", Verdict.TRUE),
         ("Klaster 1 tertinggal pada RLS.", Verdict.FALSE),
         ("UHH Klaster 2 tidak di atas rata-rata provinsi.", Verdict.TRUE),
+        # the published figure named by its publisher, and "kurang dari" before a reference, are positions too
+        ("UHH Klaster 2 di bawah acuan BPS.", Verdict.TRUE),
+        ("UHH Klaster 1 di bawah angka BPS.", Verdict.FALSE),
+        ("Pengeluaran per kapita Klaster 1 kurang dari angka nasional.", Verdict.FALSE),
     ],
 )
 def test_directions_against_the_reference(text, expected):
     assert verdict(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cluster 2's life expectancy is below the BPS national figure.", [("below the BPS national figure", Verdict.TRUE)]),
+        ("Cluster 1 spends less than the national average per capita.", [("less than the national average", Verdict.FALSE)]),
+        ("Cluster 4's life expectancy is about 3.2 years below the BPS benchmark.",  # the gap, not the mean
+         [("3.2", Verdict.TRUE), ("below the BPS benchmark", Verdict.TRUE)]),
+    ],
+)
+def test_the_reference_named_by_its_publisher_in_english(text, expected):
+    found = [(c.value, c.verdict) for c in claims(text, locale="en") if c.kind in {ClaimKind.DIRECTION, ClaimKind.NUMBER}]
+    assert found == expected
 
 
 @pytest.mark.parametrize(
@@ -400,3 +418,29 @@ def test_unit_names_are_found_longest_first_whatever_their_number():
     matcher = NameMatcher(names)
     found = [(m.value, m.text) for m in matcher.find("RT12 dan RT123, lalu papua barat; NTT bukan ntt, RT500000 tidak ada.")]
     assert found == [("RT12", "RT12"), ("RT123", "RT123"), ("Papua Barat", "papua barat"), ("Nusa Tenggara Timur", "NTT")]
+
+
+def test_a_direction_after_a_comparison_is_the_subjects_not_the_compared_clusters():
+    # Cluster 3's RLS (8,63) is below the provincial mean (8,93); Cluster 1's is above it
+    found = [(c.value, c.fact_id, c.verdict) for c in claims("Cluster 3 trails Cluster 1 on mean years of schooling and sits below the provincial average.",
+                                                             locale="en") if c.kind == ClaimKind.DIRECTION]
+    assert found == [("below the provincial average", "K3.RLS.direction", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "all of them" after a list of indicators is each indicator's direction, not every member's (K4 HLS: 2 of 5 members below)
+        ("Klaster 4 mencatat UHH 69,90 tahun, HLS 12,75 tahun, dan pengeluaran Rp9 juta, seluruhnya di bawah rata-rata provinsi.", "id",
+         [("K4.UHH.direction", Verdict.TRUE), ("K4.HLS.direction", Verdict.TRUE), ("K4.Pengeluaran.direction", Verdict.TRUE)]),
+        ("In Cluster 2, expected schooling and mean schooling are both below the provincial average.", "en",
+         [("K2.HLS.direction", Verdict.FALSE), ("K2.RLS.direction", Verdict.FALSE)]),
+        # the indicator named after "every indicator", nearer the direction, is the one it is about
+        ("Cluster 1 leads on every indicator, while Cluster 3, whose expected schooling is below the national benchmark, lags.", "en",
+         [("K3.HLS.direction", Verdict.TRUE)]),
+    ],
+)
+def test_a_direction_after_a_list_of_indicators_is_each_ones(text, lang, expected):
+    found = [(c.fact_id, c.verdict) for c in claims(text, locale=lang) if c.kind == ClaimKind.DIRECTION and c.text and "leads" not in c.value
+             and "lags" not in c.value]
+    assert found == expected

@@ -210,3 +210,76 @@ def test_a_percentage_is_the_value_of_an_indicator_measured_in_percent(long_expe
     wrong = text.replace(f"sebesar {mean.text}", "sebesar 99,9 %")
     verdicts = {c.fact_id: c.verdict for c in Verifier(facts).verify_text(wrong, cluster=1).claims if c.kind == ClaimKind.NUMBER}
     assert verdicts[mean.id] == Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a lead or lag with its size is the gap of the two means (gaps.py), in either order of size and compared cluster
+        ("Klaster 3 tertinggal sekitar 0,9 tahun dari Klaster 1 pada umur harapan hidup.", "id", [("0,9", "K1-K3.UHH.gap", Verdict.TRUE)]),
+        ("Pada umur harapan hidup, Klaster 1 tertinggal sekitar 0,9 tahun dari Klaster 3.", "id",
+         [("0,9", "K1-K3.UHH.gap", Verdict.FALSE)]),  # the size is right, the direction is not
+        ("Cluster 2 is ahead of Cluster 4 by about 2.4 years on life expectancy.", "en", [("2.4", "K2-K4.UHH.gap", Verdict.TRUE)]),
+        ("Cluster 2 spends more than Cluster 3 by about IDR 1.5 million a year.", "en", [("1.5", "K2-K3.Pengeluaran.gap", Verdict.FALSE)]),
+        # a gap word with one compared cluster: the other is the sentence's subject; with none, the pair compared before
+        ("In life expectancy Cluster 2 trails Cluster 1 by roughly 2.8 years; against Cluster 3 the gap is 1.83 years.", "en",
+         [("2.8", "K1-K2.UHH.gap", Verdict.TRUE), ("1.83", "K2-K3.UHH.gap", Verdict.TRUE)]),
+        ("Klaster 3 dan Klaster 4 hampir sama pada RLS. Pada HLS, jaraknya lebih dari 2 tahun.", "id", [("2", "K3-K4.HLS.gap", Verdict.FALSE)]),
+        ("Klaster 1 dan Klaster 4 terpaut sekitar 5,2 tahun pada umur harapan hidup.", "id", [("5,2", "K1-K4.UHH.gap", Verdict.TRUE)]),
+        # … and the reference, when that is what the sentence measured from; a lag from the reference stays a difference
+        ("Kesenjangan UHH Klaster 4 terhadap rata-rata provinsi 3,22 tahun; pada RLS, jaraknya 1,10 tahun.", "id",
+         [("3,22", "K4.UHH.diff", Verdict.TRUE), ("1,10", "K4.RLS.diff", Verdict.TRUE)]),
+        ("Klaster 4 tertinggal sekitar 3,2 tahun dari rata-rata provinsi pada UHH.", "id", [("3,2", "K4.UHH.diff", Verdict.TRUE)]),
+        # a relative gap is the sentence subject's, not the cluster a comparison word governs; computed shares are not rounded first
+        ("Cluster 1's spending is about 71% higher than Cluster 4's and roughly 49% higher than Cluster 2's.", "en",
+         [("71%", "K1/K4.Pengeluaran.above_pct", Verdict.TRUE), ("49%", "K1/K2.Pengeluaran.above_pct", Verdict.TRUE)]),
+        ("Dibandingkan Klaster 2, pengeluaran per kapita Klaster 1 sekitar 49% lebih tinggi.", "id", [("49%", "K1/K2.Pengeluaran.above_pct", Verdict.TRUE)]),
+        ("Cluster 2 spends about 13% less than Cluster 3.", "en", [("13%", "K2/K3.Pengeluaran.below_pct", Verdict.FALSE)]),  # 12,47 %
+    ],
+)
+def test_a_lead_or_lag_between_two_clusters_is_the_gap_of_their_means(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+def test_the_sizes_of_one_lead_listed_per_indicator_are_gaps_of_the_same_pair():
+    listed = numbers("Cluster 1 leads Cluster 4 by 5.2 years in life expectancy, 1.2 years in expected schooling and 2.4 years in mean schooling.", "en")
+    assert listed == [("5.2", "K1-K4.UHH.gap", Verdict.TRUE), ("1.2", "K1-K4.HLS.gap", Verdict.TRUE), ("2.4", "K1-K4.RLS.gap", Verdict.TRUE)]
+    wrong = numbers("Klaster 1 unggul atas Klaster 4 sekitar 5,2 tahun pada UHH dan 2,0 tahun pada RLS.", "id")
+    assert wrong == [("5,2", "K1-K4.UHH.gap", Verdict.TRUE), ("2,0", "K1-K4.RLS.gap", Verdict.FALSE)]
+    # a gap of what the data do not hold binds to nothing, whichever pair was compared before
+    assert numbers("Cluster 1 and Cluster 4 differ a lot. The HDI gap between the two is more than 10 points.", "en") == [("10", None, Verdict.UNVERIFIABLE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the lag of a later clause is measured from the cluster the sentence compared before
+        ("Klaster 2 unggul atas Klaster 3 pada HLS, namun pada UHH justru tertinggal 1,8 tahun.", "id", [("1,8", "K2-K3.UHH.gap", Verdict.TRUE)]),
+        # a gap word of the previous clause carries over to the next pair named "between"
+        ("Selisih UHH antara Klaster 1 dan Klaster 2 sekitar 2,8 tahun, sedangkan antara Klaster 3 dan Klaster 4 sekitar 2,4 tahun.", "id",
+         [("2,8", "K1-K2.UHH.gap", Verdict.TRUE), ("2,4", "K3-K4.UHH.gap", Verdict.FALSE)]),
+        # "terpaut … dari Klaster 3" is that gap; the lead over the reference after it is the subject's, not Klaster 3's
+        ("UHH Klaster 1 terpaut 0,95 tahun dari Klaster 3, atau unggul sekitar 2 tahun atas rata-rata provinsi.", "id",
+         [("0,95", "K1-K3.UHH.gap", Verdict.TRUE), ("2", "K1.UHH.diff", Verdict.TRUE)]),
+        ("In life expectancy Cluster 3 still outpaces Cluster 4 by a further 4.3 years.", "en", [("4.3", "K3-K4.UHH.gap", Verdict.TRUE)]),
+    ],
+)
+def test_a_gap_stated_elliptically_names_the_pair_the_sentence_compared(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two clusters set side by side, then "selisihnya": their gap
+        ("Klaster 1 mencatat UHH 75,10 tahun, sementara Klaster 4 hanya 69,90 tahun, sehingga selisihnya sekitar 5,2 tahun.", "id",
+         [("75,10", "K1.UHH.mean", Verdict.TRUE), ("69,90", "K4.UHH.mean", Verdict.TRUE), ("5,2", "K1-K4.UHH.gap", Verdict.TRUE)]),
+        ("Cluster 1's expected-schooling advantage over Cluster 2 is barely 0.2 years.", "en", [("0.2", "K1-K2.HLS.gap", Verdict.TRUE)]),
+        # a lag measured from nothing named is the gap to the reference; from a cluster, the gap to that cluster
+        ("Umur harapan hidup Klaster 4 (69,90 tahun) memang tertinggal sekitar 3,2 tahun.", "id",
+         [("69,90", "K4.UHH.mean", Verdict.TRUE), ("3,2", "K4.UHH.diff", Verdict.TRUE)]),
+        ("Umur harapan hidup Klaster 4 memang tertinggal sekitar 3,2 tahun dari Klaster 1.", "id", [("3,2", "K1-K4.UHH.gap", Verdict.FALSE)]),
+    ],
+)
+def test_a_gap_noun_or_a_bare_lag_names_what_it_is_measured_from(text, lang, expected):
+    assert numbers(text, lang) == expected

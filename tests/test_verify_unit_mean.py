@@ -89,3 +89,12 @@ def test_which_phrases_name_the_mean_of_the_units(lang, phrase, names_it):
 
     facts, units = facts_of(None)
     assert UnitMeanPhrases(Verifier(facts, locale=lang, units=units)).names_unit_mean(phrase) is names_it
+
+
+def test_the_mean_of_the_units_is_placed_against_the_official_figure_by_its_publisher():
+    # the provinces' plain mean of UHH (73,13) is 0,8 years below BPS's 73,93: a gap and a direction of that mean, no cluster's
+    claims = verdicts("Rata-rata sederhana 34 provinsi lebih rendah: UHH-nya 73,13 tahun, sekitar 0,8 tahun di bawah acuan BPS.")
+    assert ("0,8", Verdict.TRUE, "UMEAN.UHH.diff_ref") in claims
+    assert ("di bawah acuan BPS", Verdict.TRUE, "UMEAN.UHH.diff_ref") in claims
+    wrong = verdicts("Rata-rata sederhana 34 provinsi berbeda: UHH-nya 73,13 tahun, di atas angka BPS.")
+    assert ("di atas angka BPS", Verdict.FALSE, "UMEAN.UHH.diff_ref") in wrong

@@ -195,6 +195,8 @@ def statistic(checker, scope, number) -> str:
     lead = rx(rf"(?:{lex.better}|{lex.worse})\s+(?:(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+)?$")  # not "di atas 75 tahun": a bound
     if lead.search(scope.text, start, number.start) and rx(rf"(?:{lex.reference_connector}|{lex.compare_connector})\s+(?:the\s+)?(?:{lex.reference})").search(scope.text, number.end, scope.clause(end)[1] if end < len(scope.text) else end):
         return "diff"  # the reference may stand after a comparison word that opens the next clause ("dibandingkan …")
+    if lead.search(scope.text, start, number.start) and not any(number.end <= m.start < end for m in scope.clusters + scope.members):
+        return "diff"  # "UHH-nya memang tertinggal sekitar 3,2 tahun", "lags by 1.6 years": measured from nothing else, the reference
     if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:the\s+)?(?:{lex.reference})\s+(?:(?:{lex.currency_sign})?\s*\d[\d.,]*\s*(?:{lex.measure_units})?\s+)?(?:{lex.gap_by})\s+(?:(?:{lex.approx})\s+)?$").search(scope.text, start, number.start):
         return "diff"  # "leads the provincial average by about 1,3 years", "trails the national 73.93 by 1.6 years", "tertinggal dari rata-rata provinsi sekitar 3,2 tahun"
     if "appositive_or" in lex.words:  # "1,2 juta rupiah atau 10 % di bawah rata-rata": both numbers state the gap

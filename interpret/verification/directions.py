@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..terms import ClaimKind, Direction, Verdict
 from .checkers import register
 from .counts import covered
+from .gaps import subjects_at
 from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .scope import AGGREGATE, Scope
@@ -94,13 +95,22 @@ class DirectionChecker:
             features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
             features = features or scope.features_for(position)
         phrase = match.group(0).strip()
+        listed = self._listed_features(scope, position)
+        features = listed or self._named_after_all(scope, position) or features
         umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference"
                  else self.unit_mean.measured_against_unit_mean(scope, match.start(), match.end()))
         if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE:
             for feature in features:
                 v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None)
             return
-        clusters = scope.clusters_for(position)
+        own = [self.unit_mean.own_gap(scope, position, phrase, f) for f in features] if mode == "reference" and word in {Direction.ABOVE, Direction.BELOW} else []
+        if own and None not in own:  # the mean of the units itself against the official figure
+            for fact in own:
+                ok = (float(fact.value) > 0) == (word == Direction.ABOVE) and float(fact.value) != 0
+                v.claim(scope, ClaimKind.DIRECTION, phrase, (), (fact.feature,), fact, Verdict.TRUE if ok != negated else Verdict.FALSE,
+                        "rata-rata unit terhadap angka resmi")
+            return
+        clusters = subjects_at(scope, position)  # "trails Cluster 1 … and sits below the national figure": not Cluster 1
         if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
             return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster
         if not clusters or not features:
@@ -108,7 +118,8 @@ class DirectionChecker:
             return
         start, _ = scope.clause(position)
         no_member = self.no_member_rx.search(scope.text, start, position)
-        every_member = not no_member and bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
+        # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
+        every_member = not no_member and not listed and bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")
@@ -134,6 +145,26 @@ class DirectionChecker:
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+
+    def _listed_features(self, scope: Scope, position: int) -> tuple[str, ...]:
+        """"HLS 12,9 tahun dan RLS 8,6 tahun, keduanya di bawah …", "A and B are both below …": a quantifier over the indicators
+        (lexicon `indicator_quantifier`) right before the direction, after two or more indicators named in its sentence."""
+        if "indicator_quantifier" not in self.v.lex.words:
+            return ()
+        quantifier = rx(rf"(?:{self.v.lex.indicator_quantifier})\s+(?:\S+\s+){{0,2}}$").search(scope.text, max(0, position - 40), position)
+        if quantifier is None:
+            return ()
+        named = tuple(dict.fromkeys(m.value for m in scope.features if m.end <= quantifier.start()))
+        return named if len(named) >= 2 else ()
+
+    @staticmethod
+    def _named_after_all(scope: Scope, position: int) -> tuple[str, ...]:
+        """"Cluster 1 leads on every indicator, …, Cluster 3, whose expected schooling is below …": the indicator named after
+        the phrase that names all of them, nearer the direction, is the one it is about."""
+        start, _ = scope.clause(position)
+        every = [p for p in scope._all_feature_positions() if start <= p < position]
+        named = [m for m in scope.features if every and max(every) < m.start and m.end <= position]
+        return tuple(dict.fromkeys(m.value for m in named))
 
     def _counted(self, cluster: int, feature: str, wanted, size: int, none: bool, ff, unit_mean_fact=None):
         """A quantified claim against the members-above/below counts: (bound fact, agrees, note). Against the mean of

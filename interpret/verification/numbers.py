@@ -20,6 +20,7 @@ from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from . import subjects
 from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
+from .gaps import GapChecks, comparison_subjects, subjects_at
 from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
 from .unit_mean import UnitMeanPhrases
@@ -192,13 +193,14 @@ def _reference_phrase_rx(verifier):
 
 
 @register
-class NumberChecker(RelationChecks):
+class NumberChecker(RelationChecks, GapChecks):
     kind = ClaimKind.NUMBER
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
              "reference_just_before", "reference_after", "subject_after", "all_clusters", "except_word", "foreign_units", "period_month", "period_year", "pair_words",
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "direction_above", "direction_below",
-             "compare_high", "compare_low", "compare_connector", "compare_filler", "quality_comparison")
+             "compare_high", "compare_low", "compare_connector", "compare_filler", "quality_comparison", "gap_by", "gap_filler", "gap_object",
+             "better", "worse", "comparison_lead")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -221,7 +223,7 @@ class NumberChecker(RelationChecks):
             counts = v.checks.get(ClaimKind.COUNT)  # counts.py reads numbers (thresholds): reached through the registry, not imported
             if counts is not None and counts.covers(scope, number.start):
                 continue  # a count of members satisfying a condition, or its threshold: counts.py judges it
-            clusters = scope.clusters_for(number.start)
+            clusters = subjects_at(scope, number.start)  # a cluster a comparison word governs is not the subject
             features = scope.features_for(number.start)
             if respectively:
                 clusters, features = self.respective(scope, number, found, clusters, features)
@@ -238,7 +240,8 @@ class NumberChecker(RelationChecks):
             if number.unit == "ratio":
                 self.ratio(scope, number, features)
                 continue
-            if self.between_clusters(scope, number, features) or self.relative_to_cluster(scope, number, scope.clusters_for(number.start), features):
+            if (self.between_clusters(scope, number, features) or self.relative_to_cluster(scope, number, comparison_subjects(scope, number), features)
+                    or self.lead_or_lag(scope, number, features)):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
             if binding.ambiguous:

@@ -7,6 +7,8 @@ dan Klaster 4 5,2 tahun", "1,7 kali lipat"), in percentage points or relative to
 
 from __future__ import annotations
 
+import re
+
 from ..facts import Fact
 from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Verdict
@@ -83,8 +85,8 @@ class RelationChecks:
         start, end = scope.clause(number.start)
         lex = self.v.lex
         cue = rx(rf"\b(?:{lex.gap_cue})\b").search(scope.text, start, number.start)
-        if not cue or number.unit in {"count", "clusters", "year"}:
-            return False
+        if not cue or number.unit in {"count", "clusters", "year"} or re.search(r"\d", scope.masked[cue.end() : number.start]):
+            return False  # "terpaut 1,46 tahun dari Klaster 2, atau unggul sekitar 1,5 tahun …": the gap word is the first number's
         named = [m for m in scope.clusters if start <= m.start < number.start]
         pair = list(dict.fromkeys(m.value for m in named))
         if not pair and "pair_pronoun" in lex.words and rx(rf"(?:{lex.pair_pronoun})").search(scope.text, cue.end(), number.start):
@@ -179,7 +181,8 @@ class RelationChecks:
             higher = not higher  # "lebih baik" on an indicator where lower is better
         if number.percent:
             share = 100 * (ours / theirs - 1) if higher else 100 * (1 - ours / theirs)
-            fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 1, "%", subject, feature,
+            # computed, not shown in the brief: compared at two decimals, not rounded to one first ("about 13 %" is not 12,47 %)
+            fact = Fact(f"K{subject}/K{obj}.{feature}.{'above' if higher else 'below'}_pct", share, "rel_pct", 2, "%", subject, feature,
                         format_number(share, 1) + " %")
         else:  # "6.376 ribu rupiah lebih banyak … dibanding Klaster 4": the gap of the two means, in the stated direction
             stored = self.v.facts.index.get(f"K{min(subject, obj)}-K{max(subject, obj)}.{feature}.gap")

@@ -62,6 +62,15 @@ class UnitMeanPhrases:
     def _is_unit_mean(self, text: str, match) -> bool:
         return bool(self.unit_mean_rx.match(text, match.start()))
 
+    def own_gap(self, scope, position: int, phrase: str, feature: str):
+        """"Rata-rata sederhana 34 provinsi … UHH-nya 73,13 tahun, di bawah angka BPS": a sentence that names no cluster or
+        unit, about the mean of the units, places that mean against the official figure: its UMEAN.<f>.diff_ref, else None."""
+        if not self.active or scope.clusters or scope.members or self.names_unit_mean(phrase):
+            return None
+        if not self.unit_mean_rx.search(scope.text, 0, position):
+            return None
+        return self.index.get(f"UMEAN.{feature}.diff_ref")
+
     def value(self, feature: str) -> float | None:
         fact = self.index.get(f"UMEAN.{feature}")
         return float(fact.value) if fact is not None else None
@@ -91,7 +100,8 @@ def _unit_mean_gap(phrases, scope, number, binding):
     … sekitar 0,8 tahun di bawah angka BPS"; no cluster in the sentence): UMEAN.<f>.diff_ref, not the reference."""
     if scope.clusters or scope.members or phrases.official_rx is None:
         return binding
-    refs = [f for f in binding.facts if f.kind == "reference"]
+    # bound as the reference, or (the reference phrase after the number: "… di bawah angka BPS") as a difference of no cluster
+    refs = list({f.feature: f for f in binding.facts if f.kind in {"reference", "diff"}}.values())
     text = scope.text
     _, clause_end = scope.clause(number.start)
     official = phrases.official_rx.search(text, number.end, clause_end)
@@ -101,4 +111,4 @@ def _unit_mean_gap(phrases, scope, number, binding):
     if not phrases.unit_mean_rx.search(text, 0, number.start):
         return binding
     gap = phrases.index.get(f"UMEAN.{refs[0].feature}.diff_ref")
-    return replace(binding, facts=(gap,)) if gap is not None else binding
+    return replace(binding, facts=(gap,), ambiguous=False) if gap is not None else binding
