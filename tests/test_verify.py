@@ -400,3 +400,13 @@ def test_unit_names_are_found_longest_first_whatever_their_number():
     matcher = NameMatcher(names)
     found = [(m.value, m.text) for m in matcher.find("RT12 dan RT123, lalu papua barat; NTT bukan ntt, RT500000 tidak ada.")]
     assert found == [("RT12", "RT12"), ("RT123", "RT123"), ("Papua Barat", "papua barat"), ("Nusa Tenggara Timur", "NTT")]
+
+
+def test_a_line_in_bold_heads_the_paragraphs_after_it():
+    # models write a cluster's heading as a bold line: what follows is about that cluster, as under "### Klaster 4"
+    under = lambda heading: Verifier(facts_for()).verify_markdown(f"{heading}\n\nHarapan hidupnya di bawah rata-rata provinsi.\n").counts  # noqa: E731
+    assert under("**Klaster 4 – Capaian Rendah**")[Verdict.TRUE] == 1
+    assert under("**Klaster 1 – Capaian Tinggi**")[Verdict.FALSE] == 1
+    # a bold sentence is a sentence, not a heading
+    sentence = Verifier(facts_for()).verify_markdown("**Klaster 4 tertinggal pada UHH.**\n\nHarapan hidup Klaster 1 di atas rata-rata provinsi.\n")
+    assert sentence.counts[Verdict.FALSE] == 0 and all(c.section == "" for c in sentence.claims)
