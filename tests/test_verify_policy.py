@@ -110,7 +110,24 @@ def test_a_stated_level_is_checked_against_the_clusters_position(text, lang, exp
         ("Klaster 1 dianjurkan menerima kartu sembako.", "id", [("kartu sembako", 1, Verdict.FALSE)]),
         ("Even Cluster 1 would benefit from nutrition programmes.", "en", [("nutrition", 1, Verdict.FALSE)]),
         ("Klaster 1 tidak memerlukan bansos.", "id", []),
+        ("Cluster 4 makes a strong case for social assistance.", "en", [("social assistance", 4, Verdict.TRUE)]),
     ],
 )
 def test_what_a_sentence_recommends(text, lang, expected):
+    assert policy(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # one clause's reason is not the next clause's: Klaster 4's low spending says nothing of Klaster 1
+        ("Klaster 4 membutuhkan bansos karena pengeluaran per kapitanya paling rendah, sementara Klaster 1 cocok untuk ekonomi digital.", "id",
+         [("bansos", 4, Verdict.TRUE), ("ekonomi digital", 1, Verdict.TRUE)]),
+        ("For Cluster 2, where life expectancy trails the provincial average, health services should come first, while Cluster 1 can lead the digital economy.",
+         "en", [("health services", 2, Verdict.TRUE), ("digital economy", 1, Verdict.TRUE)]),
+        # "UHH-nya": the suffix after a hyphen still joins the indicator to its level (a good UHH argues against a health programme)
+        ("Klaster 3 memerlukan beasiswa karena UHH-nya rendah.", "id", [("beasiswa", 3, Verdict.FALSE)]),
+    ],
+)
+def test_a_premise_stays_in_its_clause(text, lang, expected):
     assert policy(text, lang) == expected

@@ -114,11 +114,11 @@ class PolicyChecker:
         # level: it is false for a cluster level with the reference too
         said = (rf"(?:(?P<ahead>{lex.better})|(?P<behind>{lex.worse})|(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})"
                 rf"|(?P<high>{lex.level_high})|{lex.level_low})")
-        self.level_rx = rx(rf"(?:\s*(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,2}}?{said}\b")
+        self.level_rx = rx(rf"(?:\s*-?(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,2}}?{said}\b")
         # "given its weak purchasing power", "rendahnya daya beli": the level before the indicator
         self.level_before_rx = rx(rf"\b{said}(?:{lex.feature_suffix})?\s+(?:\w+\s+)?$")
         # "pendidikan dan kesehatannya sudah di atas rata-rata": a dimension word that a level or direction follows is a state
-        self.state_rx = rx(rf"(?:\s*(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,3}}?(?:{lex.level_high}|{lex.level_low}|{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\b")
+        self.state_rx = rx(rf"(?:\s*-?(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,3}}?(?:{lex.level_high}|{lex.level_low}|{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\b")
         self.premises = PremiseReader(lex, self.cue_rx)
         self._report, self._start, self._previous = None, 0, None  # the claims of the sentence before, for "Oleh karena itu, …"
         self.position_rx = rx(rf"(?:(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:{lex.quality_preposition})|{lex.policy_position})\s+(?:\w+\s+){{0,3}}?$")
@@ -149,7 +149,7 @@ class PolicyChecker:
                     if fact is not None:
                         entry[4][rule.id] = (rule, fact)
         for cluster, begin, _, phrase, fired, listed in sorted(mentions, key=lambda e: e[1]):
-            ground = self._ground(scope, cluster, listed, premises) or self._false_premise(scope, cluster, begin, premises, own, previous)
+            ground = self._ground(scope, cluster, begin, listed, premises) or self._false_premise(scope, cluster, begin, premises, own, previous)
             if not fired and ground is not None:
                 fact, why = ground
                 self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), fact, Verdict.FALSE, why)
@@ -184,13 +184,15 @@ class PolicyChecker:
         if report is not self._report:
             self._report, self._start, self._previous = report, 0, None
         claims = report.claims[self._start:] if report is not None else []
-        placed, cursor = [], {}
+        placed, cursor, last = [], {}, {}
         for claim in claims:
             if claim.kind not in _PREMISE_KINDS:
                 continue
             at = scope.text.find(str(claim.value), cursor.get(claim.value, 0))
+            if at < 0:
+                at = last.get(claim.value, -1)  # one phrase, several claims ("tertinggal pada" each indicator)
             if at >= 0:
-                cursor[claim.value] = at + 1
+                cursor[claim.value], last[claim.value] = at + 1, at
                 placed.append((at, claim))
         return placed, self._previous
 
@@ -200,7 +202,8 @@ class PolicyChecker:
         health programme …", or the sentence before "Oleh karena itu, …". What the sentence concedes ("walaupun …")
         is no premise, and neither is what it says of another cluster."""
         start, end = scope.clause(position)
-        candidates = [(scope, claim) for at, claim in own if (start <= at < end or premises.in_ground(at)) and not premises.conceded(at)]
+        # a premise is in the advice's clause (a reason, a relative clause and the part before "so" never cross a clause)
+        candidates = [(scope, claim) for at, claim in own if start <= at < end and not premises.conceded(at)]
         if premises.follows_previous and previous is not None:
             before, placed = previous
             conceded = self.premises.read(before)
@@ -209,17 +212,23 @@ class PolicyChecker:
             # a premise about the cluster or one of its members ("Gorontalo, dengan pengeluaran terendah di Klaster 4,
             # lebih membutuhkan bansos"), on an indicator its sentence names: a claim bound to an indicator the sentence
             # never names is the other checker's guess, no stated premise
-            named = {m.value for m in where.features} | set(where.default_features)
+            named = {m.value for m in where.features if not self._in_sector_word(where, m)} | set(where.default_features)
             if claim.cluster == cluster and claim.verdict == Verdict.FALSE and (claim.feature is None or claim.feature in named):
                 fact = self.v.facts.index.get(claim.fact_id) if claim.fact_id else None
                 return fact, f"alasannya salah: {claim.value!r} ({claim.fact_id or claim.note})"
         return None
 
-    def _ground(self, scope: Scope, cluster: int, rules: list[PolicyRule], premises: Premises):
+    def _in_sector_word(self, scope: Scope, mention) -> bool:
+        """A dimension word inside a sector's name ("health services") names no indicator a premise is about."""
+        return any(m.start() <= mention.start and mention.end <= m.end()
+                   for pattern in self.keyword_rx.values() for m in pattern.finditer(scope.text))
+
+    def _ground(self, scope: Scope, cluster: int, position: int, rules: list[PolicyRule], premises: Premises):
         """(fact, why) when the recommendation's stated ground contradicts it: "… karena harapan hidupnya tinggi" for a
         cluster below the reference on UHH (a false ground), or for a health programme (a ground that argues against it).
         The ground is where premises.py finds it, or the sentence before when this one opens with "Oleh karena itu"."""
-        found = self._levels(scope, cluster, rules, lambda position: premises.in_ground(position) and not premises.conceded(position))
+        start, end = scope.clause(position)  # "…, sementara Klaster 1 cocok untuk ekonomi digital": not Klaster 4's reason
+        found = self._levels(scope, cluster, rules, lambda at: start <= at < end and premises.in_ground(at) and not premises.conceded(at))
         if found is None and premises.follows_previous and self._previous is not None:
             before = self._previous[0]
             conceded = self.premises.read(before)
