@@ -69,6 +69,13 @@ def test_a_recommendation_is_judged_with_its_premise(text, lang, expected):
          [("bansos", 4, Verdict.TRUE)]),
         ("Cluster 2's life expectancy is the highest of the four clusters. Hence social protection should be expanded in Cluster 2.", "en",
          [("social protection", 2, Verdict.FALSE)]),
+        # "therefore" after the advice looks back: to the clause before it, or to the sentence before
+        ("Cluster 2's life expectancy is the highest of the four clusters; social protection should therefore be expanded there.", "en",
+         [("social protection", 2, Verdict.FALSE)]),
+        ("Cluster 2's life expectancy is the highest of the four clusters. Social protection should therefore be its priority.", "en",
+         [("Social protection", 2, Verdict.FALSE)]),
+        ("Cluster 2's life expectancy is the highest of the four clusters. Social protection should also be its priority.", "en",
+         [("Social protection", 2, Verdict.TRUE)]),
     ],
 )
 def test_a_consequence_takes_its_premise_from_the_sentence_before(text, lang, expected):
@@ -85,6 +92,8 @@ def test_a_consequence_takes_its_premise_from_the_sentence_before(text, lang, ex
          [("perlindungan sosial", 2, Verdict.FALSE)]),
         # a lag stated as the reason
         ("Cluster 2 needs social protection because its education lags behind.", "en", [("social protection", 2, Verdict.FALSE)]),
+        # a sector word that is also a dimension word ("education") still names the premise's indicator
+        ("Cluster 2 needs cash transfers given the lag in its education.", "en", [("cash transfers", 2, Verdict.FALSE)]),
         # a level compared with another cluster is no level against the reference
         ("Klaster 3 memerlukan beasiswa karena harapan hidupnya lebih rendah dari Klaster 1.", "id", [("beasiswa", 3, Verdict.TRUE)]),
         ("Klaster 3 memerlukan beasiswa karena harapan hidupnya rendah.", "id", [("beasiswa", 3, Verdict.FALSE)]),

@@ -95,7 +95,8 @@ def load_consistency(path: Path | str | None = None) -> LoadedConsistency:
 class PolicyChecker:
     kind = ClaimKind.POLICY
     words = ("negation", "policy_negation", "recommendation_sections", "policy_reason", "policy_position", "level_high", "level_low", "feature_suffix", "better", "worse", "direction_above", "direction_below",
-             "quality_preposition", "policy_contrast", "policy_consequence", "policy_concession", "policy_relative")
+             "quality_preposition", "policy_contrast", "policy_consequence", "policy_conclusion", "policy_concession",
+             "policy_relative")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -203,7 +204,8 @@ class PolicyChecker:
         is no premise, and neither is what it says of another cluster."""
         start, end = scope.clause(position)
         # a premise is in the advice's clause (a reason, a relative clause and the part before "so" never cross a clause)
-        candidates = [(scope, claim) for at, claim in own if start <= at < end and not premises.conceded(at)]
+        linked = premises.linked.get(start, (0, 0))  # "…; social assistance should therefore …": the clause before
+        candidates = [(scope, claim) for at, claim in own if (start <= at < end or linked[0] <= at < linked[1]) and not premises.conceded(at)]
         if premises.follows_previous and previous is not None:
             before, placed = previous
             conceded = self.premises.read(before)
@@ -220,7 +222,7 @@ class PolicyChecker:
 
     def _in_sector_word(self, scope: Scope, mention) -> bool:
         """A dimension word inside a sector's name ("health services") names no indicator a premise is about."""
-        return any(m.start() <= mention.start and mention.end <= m.end()
+        return any(m.start() <= mention.start and mention.end <= m.end() and m.end() - m.start() > mention.end - mention.start
                    for pattern in self.keyword_rx.values() for m in pattern.finditer(scope.text))
 
     def _ground(self, scope: Scope, cluster: int, position: int, rules: list[PolicyRule], premises: Premises):
@@ -228,7 +230,9 @@ class PolicyChecker:
         cluster below the reference on UHH (a false ground), or for a health programme (a ground that argues against it).
         The ground is where premises.py finds it, or the sentence before when this one opens with "Oleh karena itu"."""
         start, end = scope.clause(position)  # "…, sementara Klaster 1 cocok untuk ekonomi digital": not Klaster 4's reason
-        found = self._levels(scope, cluster, rules, lambda at: start <= at < end and premises.in_ground(at) and not premises.conceded(at))
+        linked = premises.linked.get(start, (0, 0))
+        found = self._levels(scope, cluster, rules, lambda at: (start <= at < end and premises.in_ground(at) or linked[0] <= at < linked[1])
+                             and not premises.conceded(at))
         if found is None and premises.follows_previous and self._previous is not None:
             before = self._previous[0]
             conceded = self.premises.read(before)

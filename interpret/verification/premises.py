@@ -28,6 +28,7 @@ class Premises:
     concessions: list[tuple[int, int]] = field(default_factory=list)  # what the sentence concedes: no premise
     follows_previous: bool = False  # the sentence opens with a consequence: its premise is the sentence before
     advice_starts: list[int] = field(default_factory=list)  # where the advice begins, after "…, so" / "…, sehingga"
+    linked: dict[int, tuple[int, int]] = field(default_factory=dict)  # a clause's start → the clause before, its premise
 
     def in_reason(self, position: int) -> bool:
         return any(a <= position < b for a, b in self.reasons)
@@ -43,6 +44,7 @@ class PremiseReader:
     def __init__(self, lex, cue_rx: re.Pattern | None):
         self.reason_rx = rx(lex.policy_reason)
         self.consequence_rx = rx(lex.policy_consequence)
+        self.conclusion_rx = rx(lex.policy_conclusion)
         self.concession_rx = rx(lex.policy_concession)
         self.relative_rx = rx(rf"\s*,?\s*(?:{lex.policy_relative})\b")
         self.cue_rx = cue_rx
@@ -63,11 +65,20 @@ class PremiseReader:
             relative = self.relative_rx.match(text, cluster.end)
             if relative is not None:
                 found.grounds.append((relative.start(), self._reach(scope, relative.start(), relative.end())))
+        conclusions = [m.span() for m in self.conclusion_rx.finditer(text)]
         for a, b in consequences:
             clause_start, _ = scope.clause(a)
+            advice_before = self.cue_rx is not None and self.cue_rx.search(text, clause_start, a)
             if not re.search(r"\w", text[:a]):
                 found.follows_previous = True  # "Karena itu, …", "Hence, …": the sentence before says why
-            elif self.cue_rx is not None and self.cue_rx.search(text, b) and not self.cue_rx.search(text, clause_start, a) \
+            elif advice_before and any(c <= a < d for c, d in conclusions):
+                # "Social assistance should therefore be its priority": the advice looks back, to the clause before it
+                # ("…; social assistance should therefore …") or, in the sentence's first clause, to the sentence before
+                if re.search(r"\w", text[:clause_start]):
+                    found.linked[clause_start] = (scope.clause(clause_start - 1)[0], clause_start)
+                else:
+                    found.follows_previous = True
+            elif self.cue_rx is not None and self.cue_rx.search(text, b) and not advice_before \
                     and re.search(r"\w", text[clause_start:a]):
                 # "Pengeluarannya di bawah angka nasional, sehingga bansos tetap relevan": what precedes is the premise
                 # (after the advice, "Klaster 4 memerlukan bansos, sehingga perlu dipantau", it is no premise)
