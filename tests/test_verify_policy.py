@@ -120,6 +120,9 @@ def test_a_stated_level_is_checked_against_the_clusters_position(text, lang, exp
         ("Even Cluster 1 would benefit from nutrition programmes.", "en", [("nutrition", 1, Verdict.FALSE)]),
         ("Klaster 1 tidak memerlukan bansos.", "id", []),
         ("Cluster 4 makes a strong case for social assistance.", "en", [("social assistance", 4, Verdict.TRUE)]),
+        # a hedge that describes, with the sector denied, recommends nothing
+        ("Cluster 1 could be described as prosperous, with little reliance on social assistance.", "en", []),
+        ("Klaster 1 tidak lagi bergantung pada bansos.", "id", []),
     ],
 )
 def test_what_a_sentence_recommends(text, lang, expected):
