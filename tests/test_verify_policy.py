@@ -143,3 +143,9 @@ def test_what_a_sentence_recommends(text, lang, expected):
 )
 def test_a_premise_stays_in_its_clause(text, lang, expected):
     assert policy(text, lang) == expected
+
+
+def test_a_recommendation_bullet_under_a_bold_heading_is_about_its_cluster():
+    md = "**Cluster 1**\n\n- Life expectancy is above the provincial average.\n- Recommendation: nutrition programmes.\n"
+    claims = [(c.value, c.cluster, c.verdict) for c in Verifier(facts_for(), locale="en").verify_markdown(md).claims if c.kind == ClaimKind.POLICY]
+    assert claims == [("nutrition", 1, Verdict.FALSE)]  # Klaster 1 leads on UHH: a health programme contradicts it
