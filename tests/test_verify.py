@@ -444,3 +444,13 @@ def test_a_direction_after_a_list_of_indicators_is_each_ones(text, lang, expecte
     found = [(c.fact_id, c.verdict) for c in claims(text, locale=lang) if c.kind == ClaimKind.DIRECTION and c.text and "leads" not in c.value
              and "lags" not in c.value]
     assert found == expected
+
+
+def test_a_line_in_bold_heads_the_paragraphs_after_it():
+    # models write a cluster's heading as a bold line: what follows is about that cluster, as under "### Klaster 4"
+    under = lambda heading: Verifier(facts_for()).verify_markdown(f"{heading}\n\nHarapan hidupnya di bawah rata-rata provinsi.\n").counts  # noqa: E731
+    assert under("**Klaster 4 – Capaian Rendah**")[Verdict.TRUE] == 1
+    assert under("**Klaster 1 – Capaian Tinggi**")[Verdict.FALSE] == 1
+    # a bold sentence is a sentence, not a heading
+    sentence = Verifier(facts_for()).verify_markdown("**Klaster 4 tertinggal pada UHH.**\n\nHarapan hidup Klaster 1 di atas rata-rata provinsi.\n")
+    assert sentence.counts[Verdict.FALSE] == 0 and all(c.section == "" for c in sentence.claims)

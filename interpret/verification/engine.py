@@ -25,6 +25,8 @@ from .references import with_data_references
 from .scope import AGGREGATE, Analyzer, Scope
 
 _SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
+# a whole line in bold that is no sentence (no final stop): a heading
+_BOLD_LINE = re.compile(r"(\*\*|__)([^*_\n]*[^*_\n.!?\s])\1\s*:?")
 # Markdown emphasis around a claim ("**69,9 tahun**", "_about 29%_"): read without it, quoted with it (the
 # claim's text stays the sentence as written, so a repair finds it in the draft)
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=[^\s*])[*_](?![\w*])")
@@ -93,9 +95,12 @@ class Verifier:
             if in_code or not stripped:
                 header = None if not stripped else header
                 continue
-            if stripped.startswith("#"):
-                level = len(stripped) - len(stripped.lstrip("#"))
-                title = without_emphasis(stripped.lstrip("#").strip())
+            bold_title = _BOLD_LINE.fullmatch(stripped)
+            if stripped.startswith("#") or bold_title:
+                # a line that is bold and nothing else ("**Klaster 3 – Capaian Menengah Bawah**") heads what follows, as a
+                # third-level heading does: models write headings that way
+                level = 3 if bold_title else len(stripped) - len(stripped.lstrip("#"))
+                title = bold_title.group(2).strip() if bold_title else without_emphasis(stripped.lstrip("#").strip())
                 named = [n for n in (self.analyzer.resolve(name) for _, _, name in self.analyzer.cluster_names(title)) if n]
                 if len(named) == 1:
                     section_cluster, section = named[0], title

@@ -5,7 +5,11 @@ first priority for the best cluster, a health (education, purchasing-power) prog
 ahead on every indicator of that theme. A sector word recommended for a cluster is one claim:
 false when a rule that lists the word fires for the cluster, else true (citing the lagging indicator
 of the word's theme that justifies it, or the cluster's composite rank). A sector word after a
-reason ("karena", "because") or a position ("unggul pada pendidikan") is the ground, not the advice.
+reason ("karena", "because") or a position ("unggul pada pendidikan") is the ground, not the advice. The ground is
+checked too (premises.py says where it is: a reason, a relative clause of the cluster, the part before "sehingga" /
+"so", the sentence before "Oleh karena itu" / "Hence"): a level it states ("karena UHH-nya rendah", "given its weak
+purchasing power") that the cluster's direction contradicts, or a direction or rank claim in it that the other
+checkers found false ("because life expectancy there is the lowest"), makes the recommendation false.
 """
 
 from __future__ import annotations
@@ -22,7 +26,12 @@ from ..terms import ClaimKind, Verdict
 from ..thresholds import Thresholds, default_thresholds_path
 from .checkers import register
 from .lexicon import rx
+from .premises import PremiseReader, Premises
 from .scope import Scope
+
+# the claims whose falsity makes a recommendation's premise false: what the data say of the cluster, not a number's
+# precision ("since its life expectancy is below the national average by about 1.1%" still argues rightly)
+_PREMISE_KINDS = (ClaimKind.DIRECTION, ClaimKind.RANK)
 
 
 class Condition(BaseModel):
@@ -86,22 +95,39 @@ def load_consistency(path: Path | str | None = None) -> LoadedConsistency:
 class PolicyChecker:
     kind = ClaimKind.POLICY
     words = ("negation", "policy_negation", "recommendation_sections", "policy_reason", "policy_position", "level_high", "level_low", "feature_suffix", "better", "worse", "direction_above", "direction_below",
-             "quality_preposition")
+             "quality_preposition", "policy_contrast", "policy_consequence", "policy_conclusion", "policy_concession",
+             "policy_relative")
 
     def __init__(self, verifier):
         self.v = verifier
         self.rules = rules = verifier.rules
-        self.cue_rx = rx(r"\b(?:" + "|".join(sorted(map(_escape, rules.book.isyarat), key=len, reverse=True)) + r")\b") if rules.book.isyarat else None
+        # a cue with the language's possessive suffix is the cue ("rekomendasinya", "prioritasnya")
+        self.cue_rx = rx(r"\b(?:" + "|".join(sorted(map(_escape, rules.book.isyarat), key=len, reverse=True)) + rf")(?:{verifier.lex.feature_suffix})?\b") \
+            if rules.book.isyarat else None
         self.negation_rx = rx(verifier.lex.negation + "|" + verifier.lex.policy_negation)
+        # the contrast governs the few words after it, never across a comma ("lebih rendah dari rata-rata, sehingga bansos …")
+        self.contrast_rx = rx(rf"(?:{verifier.lex.policy_contrast})[^\w,;:.]+(?:[\w-]+[^\w,;:.]+){{0,3}}$")
         self.section_rx = rx(verifier.lex.recommendation_sections)
         lex = verifier.lex
         self.reason_rx = rx(lex.policy_reason)
         # "… harapan hidupnya tinggi", "… whose life expectancy is high": the level a ground states for its indicator
-        self.level_rx = rx(rf"(?:\s*(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,2}}?(?:(?P<high>{lex.level_high})|{lex.level_low})\b")
+        # a lag or a lead ("lags far behind", "tertinggal", "ahead") or a side of the reference ("below") says more than a
+        # level: it is false for a cluster level with the reference too
+        said = (rf"(?:(?P<ahead>{lex.better})|(?P<behind>{lex.worse})|(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})"
+                rf"|(?P<high>{lex.level_high})|{lex.level_low})")
+        self.level_rx = rx(rf"(?:\s*-?(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,2}}?{said}\b")
+        # "given its weak purchasing power", "rendahnya daya beli": the level before the indicator
+        self.level_before_rx = rx(rf"\b{said}(?:{lex.feature_suffix})?\s+(?:\w+\s+)?$")
+        # "pendidikan dan kesehatannya sudah di atas rata-rata": a dimension word that a level or direction follows is a state
+        self.state_rx = rx(rf"(?:\s*-?(?:{lex.feature_suffix}))?\s+(?:\w+\s+){{0,3}}?(?:{lex.level_high}|{lex.level_low}|{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\b")
+        self.premises = PremiseReader(lex, self.cue_rx)
+        self._report, self._start, self._previous = None, 0, None  # the claims of the sentence before, for "Oleh karena itu, …"
         self.position_rx = rx(rf"(?:(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:{lex.quality_preposition})|{lex.policy_position})\s+(?:\w+\s+){{0,3}}?$")
         self.keyword_rx = {r.id: rx(r"(?<![\w])(?:" + "|".join(sorted(map(_escape, r.kata), key=len, reverse=True)) + r")(?![\w])") for r in rules.book.aturan}
 
     def check(self, scope: Scope) -> None:
+        own, previous = self._sentence_claims(scope)
+        premises = self.premises.read(scope)
         recommending = bool(self.cue_rx and self.cue_rx.search(scope.text)) or bool(scope.tag) or bool(
             self.section_rx.search(scope.section))
         # one claim per cluster and place: [start, end, phrase, {rule id: (rule, contradicting fact)}, rules listing the word]
@@ -110,9 +136,9 @@ class PolicyChecker:
             if rule.perlu_isyarat and not recommending:
                 continue
             for match in self.keyword_rx[rule.id].finditer(scope.text):
-                if not self._recommended(scope, match):
+                if not self._recommended(scope, match, premises):
                     continue
-                for cluster in scope.clusters_for(match.start()):
+                for cluster in self._clusters(scope, match.start(), premises):
                     entry = next((e for e in mentions if e[0] == cluster and e[1] < match.end() and match.start() < e[2]), None)
                     if entry is None:
                         entry = [cluster, match.start(), match.end(), match.group(0), {}, []]
@@ -123,8 +149,8 @@ class PolicyChecker:
                     fact = self._contradiction(rule, cluster)
                     if fact is not None:
                         entry[4][rule.id] = (rule, fact)
-        for cluster, _, _, phrase, fired, listed in sorted(mentions, key=lambda e: e[1]):
-            ground = self._ground(scope, cluster, listed)
+        for cluster, begin, _, phrase, fired, listed in sorted(mentions, key=lambda e: e[1]):
+            ground = self._ground(scope, cluster, begin, listed, premises) or self._false_premise(scope, cluster, begin, premises, own, previous)
             if not fired and ground is not None:
                 fact, why = ground
                 self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), fact, Verdict.FALSE, why)
@@ -135,43 +161,149 @@ class PolicyChecker:
                 fact = self._justification(listed, cluster)
                 self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), fact, Verdict.TRUE,
                              "tidak bertentangan dengan " + ", ".join(dict.fromkeys(r.id for r in listed)))
+        self._previous = (scope, own)
+        self._start = len(self.v._report.claims) if self.v._report is not None else 0
 
-    def _ground(self, scope: Scope, cluster: int, rules: list[PolicyRule]):
-        """(fact, why) when the recommendation's stated ground contradicts it: "… karena harapan hidupnya tinggi" for a
-        cluster below the reference on UHH (a false ground), or for a health programme (a ground that argues against it)."""
-        reason = self.reason_rx.search(scope.text)
-        if reason is None:
-            return None
-        facts = self.v.facts
-        themes = {t for r in rules for t in r.jika.tema if r.jika.posisi is not None}
-        for mention in (m for m in scope.features if m.start >= reason.end()):
-            level = self.level_rx.match(scope.text, mention.end)
-            if level is None:
+    @staticmethod
+    def _clusters(scope: Scope, position: int, premises: Premises) -> tuple[int, ...]:
+        """The clusters a sector word is recommended for. After "…, so" / "…, sehingga" the advice names its own cluster
+        ("Although Cluster 1 leads …, its advantage over Cluster 2 is barely 0.2 years, so the education budget should
+        shift towards Cluster 3"): the premise's clusters are not the advice's."""
+        begin = max((b for b in premises.advice_starts if b <= position), default=None)
+        if begin is not None:
+            _, end = scope.clause(position)
+            before = [m for m in scope.clusters if begin <= m.start < position]
+            after = [m for m in scope.clusters if position <= m.start < end]
+            if before or after:
+                return ((before[-1] if before else after[0]).value,)
+        return scope.clusters_for(position)
+
+    def _sentence_claims(self, scope: Scope):
+        """The claims the other checkers made in this sentence (policy runs last), each with where its phrase is, and
+        those of the sentence before (a new report starts afresh)."""
+        report = self.v._report
+        if report is not self._report:
+            self._report, self._start, self._previous = report, 0, None
+        claims = report.claims[self._start:] if report is not None else []
+        placed, cursor, last = [], {}, {}
+        for claim in claims:
+            if claim.kind not in _PREMISE_KINDS:
                 continue
-            feature = facts.feature(mention.value)
-            ff = facts.cluster(cluster).features[mention.value]
-            fact = facts.index.get(f"K{cluster}.{mention.value}.direction")
-            said_high = bool(level.group("high"))
-            if ff.diff != 0 and (ff.diff > 0) != said_high and ff.better is not None:
-                return fact, f"alasannya salah: {mention.text} {level.group(0).strip()!r}, padahal {fact.id if fact else ''} = {ff.diff:+.2f}"
-            said_better = said_high == (feature.direction == "higher_is_better")
-            if said_better and (feature.theme in themes or "*" in themes and len(themes) == 1):
-                return fact, f"alasannya ({mention.text} {level.group(0).strip()}) tidak membenarkan program pada tema {feature.theme}"
+            at = scope.text.find(str(claim.value), cursor.get(claim.value, 0))
+            if at < 0:
+                at = last.get(claim.value, -1)  # one phrase, several claims ("tertinggal pada" each indicator)
+            if at >= 0:
+                cursor[claim.value], last[claim.value] = at + 1, at
+                placed.append((at, claim))
+        return placed, self._previous
+
+    def _false_premise(self, scope: Scope, cluster: int, position: int, premises: Premises, own, previous):
+        """(fact, why) when the recommendation's premise is a direction or rank the facts contradict: "BLT top-ups are
+        justified because life expectancy there is the lowest", "For Cluster 3, which trails the national average …, a
+        health programme …", or the sentence before "Oleh karena itu, …". What the sentence concedes ("walaupun …")
+        is no premise, and neither is what it says of another cluster."""
+        start, end = scope.clause(position)
+        # a premise is in the advice's clause (a reason, a relative clause and the part before "so" never cross a clause)
+        linked = premises.linked.get(start, (0, 0))  # "…; social assistance should therefore …": the clause before
+        candidates = [(scope, claim) for at, claim in own if (start <= at < end or linked[0] <= at < linked[1]) and not premises.conceded(at)]
+        if premises.follows_previous and previous is not None:
+            before, placed = previous
+            conceded = self.premises.read(before)
+            candidates += [(before, claim) for at, claim in placed if not conceded.conceded(at)]
+        for where, claim in candidates:
+            # a premise about the cluster or one of its members ("Gorontalo, dengan pengeluaran terendah di Klaster 4,
+            # lebih membutuhkan bansos"), on an indicator its sentence names: a claim bound to an indicator the sentence
+            # never names is the other checker's guess, no stated premise
+            named = {m.value for m in where.features if not self._in_sector_word(where, m)} | set(where.default_features)
+            if claim.cluster == cluster and claim.verdict == Verdict.FALSE and (claim.feature is None or claim.feature in named):
+                fact = self.v.facts.index.get(claim.fact_id) if claim.fact_id else None
+                return fact, f"alasannya salah: {claim.value!r} ({claim.fact_id or claim.note})"
         return None
 
-    def _recommended(self, scope: Scope, match) -> bool:
-        """The sector word is what the sentence recommends: not negated, not the ground ("karena …", "unggul pada …"),
-        not a word of an indicator's name ("Mean years of schooling" names an indicator, it recommends no schooling)."""
-        if any(m.start <= match.start() and match.end() <= m.end for m in scope.features):
-            return False
+    def _in_sector_word(self, scope: Scope, mention) -> bool:
+        """A dimension word inside a sector's name ("health services") names no indicator a premise is about."""
+        return any(m.start() <= mention.start and mention.end <= m.end() and m.end() - m.start() > mention.end - mention.start
+                   for pattern in self.keyword_rx.values() for m in pattern.finditer(scope.text))
+
+    def _ground(self, scope: Scope, cluster: int, position: int, rules: list[PolicyRule], premises: Premises):
+        """(fact, why) when the recommendation's stated ground contradicts it: "… karena harapan hidupnya tinggi" for a
+        cluster below the reference on UHH (a false ground), or for a health programme (a ground that argues against it).
+        The ground is where premises.py finds it, or the sentence before when this one opens with "Oleh karena itu"."""
+        start, end = scope.clause(position)  # "…, sementara Klaster 1 cocok untuk ekonomi digital": not Klaster 4's reason
+        linked = premises.linked.get(start, (0, 0))
+        found = self._levels(scope, cluster, rules, lambda at: (start <= at < end and premises.in_ground(at) or linked[0] <= at < linked[1])
+                             and not premises.conceded(at))
+        if found is None and premises.follows_previous and self._previous is not None:
+            before = self._previous[0]
+            conceded = self.premises.read(before)
+            found = self._levels(before, cluster, rules, lambda position: not conceded.conceded(position))
+        return found
+
+    def _levels(self, scope: Scope, cluster: int, rules: list[PolicyRule], inside):
+        facts = self.v.facts
+        themes = {t for r in rules for t in r.jika.tema if r.jika.posisi is not None}
+        spans: dict[tuple[int, int], list] = {}  # a dimension word names several indicators at one place
+        for mention in scope.features:
+            if inside(mention.start):
+                spans.setdefault((mention.start, mention.end), []).append(mention)
+        for (start, end), named in spans.items():
+            level = self.level_rx.match(scope.text, end)
+            if level is None:
+                level = self.level_before_rx.search(scope.text[max(0, start - 30) : start])
+                after = end
+            else:
+                after = level.end()
+            if level is None or self._compared(scope, after):
+                continue
+            said_high = bool(level.group("high") or level.group("ahead") or level.group("above"))
+            contradicted, against = [], []
+            for mention in named:
+                feature = facts.feature(mention.value)
+                ff = facts.cluster(cluster).features[mention.value]
+                fact = facts.index.get(f"K{cluster}.{mention.value}.direction")
+                if level.group("ahead") or level.group("behind"):
+                    wrong = ff.better is not bool(level.group("ahead"))  # a lead or a lag: the cluster's position
+                elif level.group("above") or level.group("below"):
+                    wrong = ff.better is None or (ff.diff > 0) != bool(level.group("above"))  # a side of the reference
+                else:
+                    wrong = ff.diff != 0 and (ff.diff > 0) != said_high and ff.better is not None  # a level: not when level with it
+                if wrong:
+                    contradicted.append((fact, ff))
+                said_better = said_high == (feature.direction == "higher_is_better")
+                if said_better and (feature.theme in themes or "*" in themes and len(themes) == 1):
+                    against.append((fact, feature))
+            if contradicted and len(contradicted) == len(named):  # a dimension word: every indicator it names contradicts
+                fact, ff = contradicted[0]
+                return fact, f"alasannya salah: {named[0].text} {level.group(0).strip()!r}, padahal {fact.id if fact else ''} = {ff.diff:+.2f}"
+            if against and len(against) == len(named):
+                fact, feature = against[0]
+                return fact, f"alasannya ({named[0].text} {level.group(0).strip()}) tidak membenarkan program pada tema {feature.theme}"
+        return None
+
+    def _compared(self, scope: Scope, position: int) -> bool:
+        """A level compared with another cluster or unit ("lower than Cluster 3's") is no level against the reference."""
+        _, end = scope.clause(position)
+        return any(position <= m.start < min(end, position + 40) for m in scope.clusters + scope.members)
+
+    def _recommended(self, scope: Scope, match, premises: Premises) -> bool:
+        """The sector word is what the sentence recommends: not negated, not the ground ("karena …", "unggul pada …",
+        the part before "sehingga"), not a word of an indicator's name ("Mean years of schooling" names an indicator,
+        it recommends no schooling). A dimension word is a sector ("mutu pendidikan", "the priority is education")
+        unless the sentence states its level ("pendidikan dan kesehatannya sudah di atas rata-rata")."""
+        for f in scope.features:
+            if f.start <= match.start() < f.end:
+                if not self._dimension_word(f.text):
+                    return False  # "mean schooling 10.23 years": an indicator's name, not a sector
+                if self.state_rx.match(scope.text, f.end):
+                    return False
         start, end = scope.clause(match.start())
-        if any(f.start <= match.start() < f.end and not self._dimension_word(f.text) for f in scope.features):
-            return False  # "mean schooling 10.23 years": an indicator's name, not a sector ("mutu pendidikan" still is one)
         if self.negation_rx.search(scope.text, max(start, match.start() - 30), min(end, match.end() + 20)):
             return False
-        # a ground before the word is the ground only within its clause: "Since its spending is the lowest, Cluster 4
-        # should pilot a digital economy strategy" recommends it; "karena pendidikan …" names the ground
-        if self.reason_rx.search(scope.text, start, match.start()):
+        if self.contrast_rx.search(scope.text, max(start, match.start() - 40), match.start()):
+            return False
+        # a ground is the ground only as far as it reaches: "Since its spending is the lowest, Cluster 4 should pilot a
+        # digital economy strategy" recommends it; "karena pendidikan …" names the ground
+        if premises.in_reason(match.start()):
             return False
         return not self.position_rx.search(scope.text, max(start, match.start() - 40), match.start())
 
