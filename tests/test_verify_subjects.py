@@ -138,3 +138,22 @@ def test_cluster_names_numbered_from_zero_or_by_label_are_read_and_reported_as_i
 def test_a_one_member_cluster_is_counted_and_has_no_spread(text, lang, expected):
     report = Verifier(facts_for(5), locale=lang).verify_text(text)
     assert [(c.kind, c.verdict) for c in report.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("**Klaster 4 – Capaian Rendah**\n\nUmur harapan hidupnya paling rendah di antara klaster.", "id", [("K4.UHH.rank", Verdict.TRUE)]),
+        ("**Cluster II – Upper-Middle Achievement**\n\nIts life expectancy is the lowest of the four clusters.", "en", [("K2.UHH.rank", Verdict.FALSE)]),
+        ("**The low-achievement cluster**\n\nIts life expectancy is the lowest of the four clusters.", "en", [("K4.UHH.rank", Verdict.TRUE)]),
+    ],
+)
+def test_a_line_that_is_all_bold_is_a_sub_heading_that_names_the_cluster(text, lang, expected):
+    """engine.py: models write sub-headings as a bold line; it sets the cluster of the paragraph below it."""
+    found, _ = _claims_of(text, ClaimKind.RANK, lang, markdown=True)
+    assert found == expected
+
+
+def test_a_bold_line_that_names_no_cluster_keeps_the_section_cluster():
+    found, _ = _claims_of("## Klaster 4\n\n**Kesehatan**\n\nUmur harapan hidupnya paling rendah di antara klaster.", ClaimKind.RANK, markdown=True)
+    assert found == [("K4.UHH.rank", Verdict.TRUE)]

@@ -29,6 +29,9 @@ _SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=[^\s*])[*_](?![\w*])")
 
 
+_BOLD_LINE = re.compile(r"(?:\*\*|__)([^*_\n]{2,120}?)(?:\*\*|__)\s*:?\s*")
+
+
 def without_emphasis(text: str) -> str:
     return _EMPHASIS.sub("", text)
 
@@ -91,10 +94,13 @@ class Verifier:
             if in_code or not stripped:
                 header = None if not stripped else header
                 continue
-            if stripped.startswith("#"):
-                level = len(stripped) - len(stripped.lstrip("#"))
-                title = without_emphasis(stripped.lstrip("#").strip())
-                named = [n for n in (self.analyzer.resolve(name) for _, _, name in self.analyzer.cluster_names(title)) if n]
+            bold = _BOLD_LINE.fullmatch(stripped)
+            if stripped.startswith("#") or bold:
+                # a line that is all bold ("**Cluster II – Upper-Middle Achievement**") is how a model writes a
+                # sub-heading: it sets the cluster of what follows the way "### Klaster 2" does
+                level = 3 if bold else len(stripped) - len(stripped.lstrip("#"))
+                title = without_emphasis(bold.group(1) if bold else stripped.lstrip("#").strip())
+                named = list(dict.fromkeys(m.value for m in self.analyzer.scope(title, section).clusters))
                 if len(named) == 1:
                     section_cluster, section = named[0], title
                 elif level <= 2:
