@@ -157,3 +157,28 @@ def test_a_line_that_is_all_bold_is_a_sub_heading_that_names_the_cluster(text, l
 def test_a_bold_line_that_names_no_cluster_keeps_the_section_cluster():
     found, _ = _claims_of("## Klaster 4\n\n**Kesehatan**\n\nUmur harapan hidupnya paling rendah di antara klaster.", ClaimKind.RANK, markdown=True)
     assert found == [("K4.UHH.rank", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Klaster 4 menempati urutan terakhir menurut capaian komposit.", "id", [("K4.composite_rank", Verdict.TRUE)]),
+        ("Cluster 2 ranks last on the composite score.", "en", [("K2.composite_rank", Verdict.FALSE)]),
+        ("Untuk UHH, urutan terbawah ditempati Klaster 4.", "id", [("K4.UHH.rank", Verdict.TRUE)]),
+        ("On life expectancy, the bottom position goes to Cluster 2.", "en", [("K2.UHH.rank", Verdict.FALSE)]),
+        ("Rata-rata lama sekolah Klaster 1 10,23 tahun. Klaster 2 menyusul di urutan kedua.", "id", [("K2.RLS.rank", Verdict.TRUE)]),
+        ("Untuk RLS, Kalimantan Timur menempati peringkat keempat nasional.", "id", [("UNIT.Kalimantan_Timur.RLS.rank_high", Verdict.TRUE)]),
+        ("On mean years of schooling, East Kalimantan ranks third nationally.", "en", [("UNIT.Kalimantan_Timur.RLS.rank_high", Verdict.FALSE)]),
+        ("On life expectancy, Papua ranks last in the country.", "en", [("UNIT.Papua.UHH.rank_low", Verdict.TRUE)]),
+    ],
+)
+def test_a_stated_place_is_checked_for_clusters_and_units(text, lang, expected):
+    """ranks.py `_positions`: "urutan terakhir" / "ranks last" is place k; a unit's place is its rank among all units; the
+    indicator may stand outside the clause or in the previous sentence."""
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected
+
+
+def test_an_ordinal_cluster_name_is_read_whatever_its_case():
+    found, _ = _claims_of("## Klaster Kedua\n\nUmur harapan hidupnya paling rendah di antara klaster.", ClaimKind.RANK, markdown=True)
+    assert found == [("K2.UHH.rank", Verdict.FALSE)]

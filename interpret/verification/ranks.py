@@ -18,7 +18,7 @@ from .unit_compare import UnitComparisons
 class RankChecker:
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
-             "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words",
+             "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
              "national_scope", "compare_all_others", "compare_end") + UnitComparisons.words
 
@@ -42,7 +42,7 @@ class RankChecker:
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
         self.cluster_noun_rx = rx(rf"(?:{lex.cluster_noun})\s+(?:yang\s+)?(?:paling\s+)?$")
-        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:{lex.ordinal_prefix})?(?P<n>{'|'.join(lex.ordinals)}|\d{{1,2}})\b")
+        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:(?:{lex.ordinal_prefix})?(?P<n>{'|'.join(lex.ordinals)}|\d{{1,2}})|(?P<last>{lex.position_last}))\b")
         self.quality_rx = rx(lex.quality_comparison)
         self.composite_rx = rx(lex.composite)
         self.unit_comparisons = UnitComparisons(verifier)
@@ -166,21 +166,32 @@ class RankChecker:
         return (), phrase
 
     def _positions(self, scope: Scope) -> None:
-        """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH"."""
+        """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH", "ranks last", "urutan terbawah
+        ditempati Klaster 2"; a unit's place ("Kalimantan Timur menempati peringkat ketiga nasional") is its rank among
+        all units, or within the cluster the sentence names. An indicator named outside the clause ("Untuk UHH, urutan
+        terbawah …"), else the previous sentence's, is the one ranked."""
         v = self.v
         for match in self.position_rx.finditer(scope.text):
-            n = match.group("n").lower()
-            wanted = int(n) if n.isdigit() else self.ordinals[n]
-            clusters = scope.clusters_for(match.start())
+            last = bool(match.group("last"))
+            n = "" if last else match.group("n").lower()
+            wanted = v.facts.k if last else int(n) if n.isdigit() else self.ordinals[n]
             start, end = scope.clause(match.start())
             features = [m.value for m in scope.features if start <= m.start < end]
+            composite = self.composite_rx.search(scope.text[start:end])
+            if not features and not composite:
+                features = list(scope.features_for(match.start()))
             phrase = match.group(0)
-            for cluster in clusters:
+            units = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+            if units and not [m for m in scope.clusters if units and start <= m.start < match.start()]:
+                within, phrase = self._unit_scope(scope, match, start, end, units[-1:])
+                v.unit_rank(scope, phrase, units[-1:], within, features, "low" if last else "high", 1 if last else wanted)
+                continue
+            for cluster in scope.clusters_for(match.start()):
                 if features:
                     for feature in features:
                         fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
                         v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE)
-                elif self.composite_rx.search(scope.text[start:end]):
+                elif composite:
                     fact = v.facts.index.get(f"K{cluster}.composite_rank")
                     v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, "urutan capaian komposit")
 
