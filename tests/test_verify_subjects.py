@@ -182,3 +182,27 @@ def test_a_stated_place_is_checked_for_clusters_and_units(text, lang, expected):
 def test_an_ordinal_cluster_name_is_read_whatever_its_case():
     found, _ = _claims_of("## Klaster Kedua\n\nUmur harapan hidupnya paling rendah di antara klaster.", ClaimKind.RANK, markdown=True)
     assert found == [("K2.UHH.rank", Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # each superlative is judged on the indicator written next to it
+        ("Inside Cluster 1, East Kalimantan has the lowest life expectancy and the highest expected schooling.", "en",
+         [("UNIT.Kalimantan_Timur.UHH.rank_low_cluster", Verdict.TRUE), ("UNIT.Kalimantan_Timur.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Klaster 4 memiliki UHH terendah dan pengeluaran tertinggi.", "id", [("K4.UHH.rank", Verdict.TRUE), ("K4.Pengeluaran.rank", Verdict.FALSE)]),
+        # a national scope after the superlative outranks the cluster that frames the clause
+        ("Within Cluster 1, Jakarta records the highest expenditure nationwide.", "en", [("UNIT.DKI_Jakarta.Pengeluaran.rank_high", Verdict.TRUE)]),
+        # a national place said of the sentence's unit subject in a later clause
+        ("West Sumatra has the highest life expectancy in Cluster 2 and, at 74.14 years, the highest in the country.", "en",
+         [("UNIT.Sumatera_Barat.UHH.rank_high_cluster", Verdict.TRUE), ("UNIT.Sumatera_Barat.UHH.rank_high", Verdict.FALSE)]),
+        # "in the cluster" / "di klaster itu": the unit's own cluster
+        ("Bali is the lowest in the cluster on expenditure.", "en", [("UNIT.Bali.Pengeluaran.rank_low_cluster", Verdict.FALSE)]),
+        ("Maluku mencatat pengeluaran terendah di klaster itu.", "id", [("UNIT.Maluku.Pengeluaran.rank_low_cluster", Verdict.FALSE)]),
+        # a unit placed in a cluster and then ranked: among that cluster's members
+        ("Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi.", "id", [("UNIT.Sumatera_Barat.Pengeluaran.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_a_superlatives_indicator_and_scope_are_the_ones_written_next_to_it(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected

@@ -89,10 +89,21 @@ class RankChecker:
         listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
         if self.names_cluster_after_rx.match(scope.text, match.end()):
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
-        if self.within_rx.search(clause) or listed and (anchor is not None and anchor in scope.members or self._named_scope(scope, match, start, end) is not None):
+        national = self.national_rx.search(scope.text[match.end() : end])
+        if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
+            # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
+            # place said of the unit that is the sentence's subject, in an earlier clause
+            subject = [m for m in scope.members if m.start < start and m.value != AGGREGATE]
+            if subject and not [m for m in scope.clusters if subject[-1].end <= m.start < start and self._opens_clause(scope, m)]:
+                listed = [subject[-1].value]
+        framed = self._membership_frame(scope, match, start, listed)
+        if framed is not None:
+            # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
+            v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
+            return
+        if self.within_rx.search(clause) or listed and (anchor is not None and anchor in scope.members or national or self._named_scope(scope, match, start, end) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
-            features = [m.value for m in scope.features if start <= m.start < end] or list(scope.features_for(match.start()))
-            v.unit_rank(scope, phrase, listed, within, features, kind, ordinal)
+            v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
         if not clusters:
@@ -107,7 +118,7 @@ class RankChecker:
                 fact = v.facts.index.get(f"K{cluster}.size")
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if sizes[cluster] == target else Verdict.FALSE, "ukuran klaster")
             return
-        features = [m.value for m in scope.features if start <= m.start < end]
+        features = self._features_at(scope, match, start, end, fallback=False)
         if scope.all_features and any(start <= p < end for p in scope._all_positions):
             features = list(scope.all_features)
         if not features and self._names_coded_answer(clause):
@@ -133,6 +144,40 @@ class RankChecker:
                 wanted = ordinal if from_top else k + 1 - ordinal
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)
 
+    def _features_at(self, scope: Scope, match, start: int, end: int, fallback: bool = True) -> list[str]:
+        """The indicators a superlative ranks: those its clause names, but when it names several, the one written right
+        next to the superlative ("the lowest life expectancy and the highest expected schooling", "RLS terendah,
+        sedangkan … pengeluaran tertinggi"), so each superlative is judged on its own indicator."""
+        inside = [m for m in scope.features if start <= m.start < end]
+        if len({m.value for m in inside}) > 1:
+            gaps = [(m.start - match.end() if m.start >= match.end() else match.start() - m.end, m) for m in inside]
+            near = [(gap, m) for gap, m in gaps if 0 <= gap <= 12 and not re.search(r"[,;:()]", scope.text[min(m.end, match.end()) : max(m.start, match.start())])]
+            if near:
+                return [min(near, key=lambda pair: pair[0])[1].value]
+        found = list(dict.fromkeys(m.value for m in inside))
+        return found or (list(scope.features_for(match.start())) if fallback else [])
+
+    @staticmethod
+    def _opens_clause(scope: Scope, cluster) -> bool:
+        """A cluster named before any unit of its clause is that clause's subject ("…, while Cluster 3 …"); one named
+        after a unit scopes or locates it ("highest … in Cluster 2")."""
+        start, _ = scope.clause(cluster.start)
+        return not [m for m in scope.members if start <= m.start < cluster.start]
+
+    def _membership_frame(self, scope: Scope, match, start: int, listed: list[str]):
+        """The cluster of "<unit> <membership cue> Klaster 2 dengan <indicator> tertinggi": the unit, placed in the
+        cluster and then ranked with no comma and no cluster noun between ("the cluster with …" is about the cluster)."""
+        if not listed:
+            return None
+        unit = [m for m in scope.members if start <= m.start < match.start() and m.value == listed[-1]][-1]
+        clusters = [m for m in scope.clusters if unit.end <= m.start < match.start()]
+        if len(clusters) != 1 or not any(unit.end <= c < clusters[0].start for c in scope.membership_cues):
+            return None
+        between = scope.text[clusters[0].end : match.start()]
+        if re.search(r"[,;:()—–]", between) or rx(rf"\b(?:{self.v.lex.cluster_noun})\b").search(between):
+            return None
+        return clusters[0].value
+
     def _named_scope(self, scope: Scope, match, start: int, end: int):
         """The cluster a unit's superlative is scoped to by name: "tertinggi di Klaster 3", "Di dalam Klaster 4, … tertinggi"."""
         after = [m for m in scope.clusters if match.end() <= m.start < end]
@@ -153,13 +198,15 @@ class RankChecker:
         """
         phrase = match.group(0).strip()
         named = self._named_scope(scope, match, start, end)
+        national = self.national_rx.search(scope.text[match.end() : end])
+        if national and (named is None or named.start < match.start()):
+            # "Within Cluster 1, Jakarta records the highest expenditure nationwide": the national scope said after the
+            # superlative outranks the frame before it
+            return (), scope.text[match.start() : match.end() + national.end()].strip()
         if named is not None:
             if named.start > match.end():
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
-        national = self.national_rx.search(scope.text[match.end() : end])
-        if national:
-            return (), scope.text[match.start() : match.end() + national.end()].strip()
         if self.within_rx.search(scope.text[start:end]):
             own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
             return own or scope.clusters_for(match.start()), phrase
