@@ -56,7 +56,7 @@ def test_the_condition_of_a_count_is_no_claim_about_the_cluster_mean():
 
 def test_a_pronoun_names_the_counted_cluster():
     text = "Klaster 2 tertinggal pada umur harapan hidup. Hanya tiga dari sepuluh anggotanya yang memiliki umur harapan hidup di atas rata-rata provinsi."
-    assert ("tiga dari sepuluh anggotanya", Verdict.TRUE) in judged(text, kind=ClaimKind.COUNT)
+    assert ("Hanya tiga dari sepuluh anggotanya", Verdict.TRUE) in judged(text, kind=ClaimKind.COUNT)  # the restriction is read with its count
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,33 @@ def test_any_other_cluster_means_each_of_them():
     assert len(claims) == 3 and all(v == Verdict.TRUE for _, v in claims)
     claims = judged("Klaster 3 membelanjakan lebih banyak per kapita dibandingkan klaster lain mana pun.", "id", ClaimKind.RANK)
     assert Verdict.FALSE in {v for _, v in claims}  # K1 spends more than K3
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the digit of a cluster's name is no count: "lima provinsi" is the size
+        ("Klaster 1 beranggotakan lima provinsi.", "id", [("lima provinsi", Verdict.TRUE)]),
+        # a cluster that is the object of a comparison is not in the counted group; "only" is read with its count
+        ("Cluster 2's life expectancy is lower than Cluster 3's, and only three of its ten provinces exceed the provincial average.", "en",
+         [("only three of its ten provinces", Verdict.TRUE)]),
+        ("Cluster 2's life expectancy is lower than Cluster 3's, and only one of its ten provinces exceeds the provincial average.", "en",
+         [("only one of its ten provinces", Verdict.FALSE)]),
+        # each count takes the indicator named between it and its condition (K1: one member below on HLS)
+        ("Seluruh anggota Klaster 1 memiliki rata-rata lama sekolah di atas rata-rata provinsi, meski hanya satu anggotanya mencatat "
+         "harapan lama sekolah di bawah rata-rata provinsi.", "id", [("hanya satu anggotanya", Verdict.TRUE)]),
+    ],
+)
+def test_a_counts_group_and_indicator_are_the_ones_its_own_words_name(text, lang, expected):
+    assert judged(text, lang, ClaimKind.COUNT) == expected
+
+
+def test_a_quantified_direction_is_claimed_from_its_quantifier_on_and_on_the_indicator_inside_it():
+    found = judged("Seluruh anggota Klaster 1 memiliki rata-rata lama sekolah di atas rata-rata provinsi, meski dua anggotanya mencatat "
+                   "harapan lama sekolah di bawah rata-rata provinsi.", "id", ClaimKind.DIRECTION)
+    assert found == [("Seluruh anggota Klaster 1 memiliki rata-rata lama sekolah di atas rata-rata provinsi", Verdict.TRUE)]
+
+
+def test_none_of_its_members_is_the_quantifier_not_a_count():
+    found = judged("Cluster 1 leads: none of its five provinces falls below the provincial average on mean years of schooling.", "en")
+    assert ("five provinces", Verdict.FALSE) not in found and not [v for _, v in found if v == Verdict.FALSE]
