@@ -131,3 +131,19 @@ def test_a_quantified_direction_is_claimed_from_its_quantifier_on_and_on_the_ind
 def test_none_of_its_members_is_the_quantifier_not_a_count():
     found = judged("Cluster 1 leads: none of its five provinces falls below the provincial average on mean years of schooling.", "en")
     assert ("five provinces", Verdict.FALSE) not in found and not [v for _, v in found if v == Verdict.FALSE]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # every member below a bound is the members' maximum below it (K4's mean is 9.000, its maximum 11.069 ribu rupiah)
+        ("All provinces in Cluster 4 have per capita expenditure below IDR 11 million.", "en", [("11", Verdict.FALSE)]),
+        ("All provinces in Cluster 4 have per capita expenditure below IDR 11.1 million.", "en", [("11.1", Verdict.TRUE)]),
+        ("Tidak satu pun anggota Klaster 4 memiliki pengeluaran per kapita di atas Rp11 juta.", "id", [("Rp11 juta", Verdict.FALSE)]),
+        # an excepted unit is left out (K4 without Papua: HLS from 12,88, RLS up to 8,13)
+        ("Selain Papua, seluruh anggota Klaster 4 memiliki HLS di atas 12,5 tahun.", "id", [("12,5", Verdict.TRUE)]),
+        ("Di luar Papua, tak satu pun anggota Klaster 4 yang RLS-nya melampaui 8 tahun.", "id", [("8", Verdict.FALSE)]),
+    ],
+)
+def test_a_bound_said_of_every_member_is_checked_on_the_members_not_the_mean(text, lang, expected):
+    assert judged(text, lang, ClaimKind.NUMBER) == expected

@@ -249,6 +249,40 @@ class CountChecker:
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
 
+    def member_bound(self, scope: Scope, number, binding) -> bool:
+        """A bound said of every member, or of none ("All provinces in Cluster 4 have … below IDR 11 million", "tidak satu
+        pun anggota Klaster 2 … di atas 80 tahun"), holds for the members, not for their mean: "all below N" is the
+        members' maximum below N, "all above N" their minimum above it, "none above N" the maximum not above it. Judged
+        here (and True returned) when the number is bound to a cluster's mean and its clause quantifies the members."""
+        v = self.v
+        fact = binding.fact
+        if number.qualifier not in {"above", "below"} or binding.how != "subject" or fact is None or fact.kind != "mean" or fact.cluster is None:
+            return False
+        start, _ = scope.clause(number.start)
+        none = rx(v.lex.no_member).search(scope.text, start, number.start)
+        every = None if none else rx(v.lex.all_members).search(scope.text, start, number.start)
+        if not (none or every):
+            return False
+        side = ("min" if number.qualifier == "above" else "max") if every else ("max" if number.qualifier == "above" else "min")
+        extreme = v.facts.index.get(f"K{fact.cluster}.{fact.feature}.{side}")
+        # "Selain Papua, seluruh anggota …", "Di luar Papua, tak satu pun …": the excepted units are left out
+        cue = rx(rf"\b(?:{v.lex.except_word}|{v.lex.words.get('except_outside', '(?!)')})\s+$")
+        excepted = {m.value for m in scope.members if cue.search(scope.text, max(0, m.start - 20), m.start)}
+        if excepted:
+            rest = [m for m in v.facts.cluster(fact.cluster).members if m not in excepted]
+            values = {m: v.unit_value(m, fact.feature) for m in rest}
+            if not rest or any(value is None for value in values.values()):
+                return False
+            member = (min if side == "min" else max)(values, key=values.get)
+            extreme = v.unit_fact(member, fact.feature, values[member])
+        if extreme is None:
+            return False
+        holds = v.checks[ClaimKind.NUMBER].equal(number, extreme)
+        ok = holds if every else not holds
+        v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), (fact.feature,), extreme, Verdict.TRUE if ok else Verdict.FALSE,
+                f"{'setiap' if every else 'tidak satu pun'} anggota: {extreme.id} = {extreme.text}")
+        return True
+
     def _others(self, scope: Scope, phrase: CountPhrase):
         """The other conditional counts of the scope (a count's indicator is never one written after the next count)."""
         return [(p, c) for p, c in _cached(self.v, scope) if p.start != phrase.start]
