@@ -20,7 +20,7 @@ class RankChecker:
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope", "compare_all_others", "compare_end") + UnitComparisons.words
+             "national_scope", "compare_all_others", "compare_end", "compare_degree") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -32,7 +32,13 @@ class RankChecker:
             rf"(?:(?P<ord>{_ORD})\s+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
         )
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
-        self.compare_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
+        # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
+        ordinal_noun = rf"|(?:{lex.ordinal_before_noun})\s+{lex.cluster_word}\b" if "ordinal_before_noun" in lex.words else ""
+        self.compare_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b{ordinal_noun})")
+        # "enjoys a higher life expectancy than Cluster II": the indicator between the comparison word and its object
+        self.lead_rx = rx(rf"{lead}\s+")
+        self.then_object_rx = rx(rf"\s*(?:{lex.compare_connector})\s+(?:(?:{lex.compare_filler})\s+)*")
+        self.degree_rx = rx(rf"\b(?:{lex.compare_degree})\s+$")
         # "… daripada klaster lain mana pun" / "than any other cluster": the first (or last) of all
         self.compare_all_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?P<all>{lex.compare_all_others})\b")
         # "Klaster 3 bahkan lebih tinggi lagi." / "Cluster 2 is slightly lower.": compared with the subject named before it
@@ -46,6 +52,7 @@ class RankChecker:
         self.quality_rx = rx(lex.quality_comparison)
         self.composite_rx = rx(lex.composite)
         self.unit_comparisons = UnitComparisons(verifier)
+        self.unit_comparisons.ranks = self
         self.scope_after_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.scope_after})\s+$")
         self.scope_before_rx = rx(lex.scope_before)
         self.names_cluster_after_rx = rx(rf"[\w-]*\s+(?:{lex.cluster_noun})\b")
@@ -272,6 +279,16 @@ class RankChecker:
                         v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), ours, Verdict.TRUE if ok else Verdict.FALSE,
                                 f"urutan Klaster {subject} = {ours.value}, Klaster {obj} = {theirs.value}")
 
+    def feature_between(self, scope: Scope, match) -> tuple[object, int] | None:
+        """The indicator written between a comparison word and its connector ("a higher life expectancy than",
+        "spends more per capita than"), and where the object's name may start; None when none stands there."""
+        for m in scope.features:
+            if 0 <= m.start - match.end() <= 4 and re.fullmatch(r"(?:\w{1,3}\s+)?", scope.text[match.end() : m.start]):
+                then = self.then_object_rx.match(scope.text, m.end)
+                if then:
+                    return m, then.end()
+        return None
+
     def _comparisons(self, scope: Scope) -> None:
         """"Klaster 3 lebih tinggi daripada Klaster 2", "spends more per capita than Cluster 3", "higher than any other
         cluster", and a comparison with no object that ends its clause ("Klaster 3 bahkan lebih tinggi lagi", "Cluster 2
@@ -287,6 +304,17 @@ class RankChecker:
             subjects = [m for m in scope.clusters if m.end <= match.start()]
             subject_values = scope.clusters_for(match.start()) if subjects else scope.default_clusters
             self._compare(scope, match, subject_values, (objects[0].value,), scope.text[self._phrase_start(scope, match) : objects[0].end])
+        for match in self.lead_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            between = self.feature_between(scope, match)
+            objects = [m for m in scope.clusters if between and 0 <= m.start - between[1] < 5]
+            if not objects:
+                continue
+            taken.append((match.start(), objects[0].end))
+            subjects = [m for m in scope.clusters if m.end <= match.start()]
+            subject_values = scope.clusters_for(match.start()) if subjects else scope.default_clusters
+            self._compare(scope, match, subject_values, (objects[0].value,), scope.text[self._phrase_start(scope, match) : objects[0].end], (between[0].value,))
         for match in self.compare_all_rx.finditer(scope.text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
@@ -316,13 +344,15 @@ class RankChecker:
         """Where a comparison's phrase starts: at the verb that names its indicator when it stands right before it
         ("hidup lebih lama", "spends more per capita")."""
         verbs = [m for m in scope.features if 0 <= match.start() - m.end <= 2 and m.start < match.start()]
-        return verbs[-1].start if verbs else match.start()
+        start = verbs[-1].start if verbs else match.start()
+        degree = self.degree_rx.search(scope.text, max(0, start - 20), start)  # "sedikit melampaui", "just below": part of the claim
+        return degree.start() if degree else start
 
-    def _compare(self, scope: Scope, match, subject_values, objects, phrase: str) -> None:
+    def _compare(self, scope: Scope, match, subject_values, objects, phrase: str, named: tuple[str, ...] = ()) -> None:
         v = self.v
         features = [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features]
-        features = list(dict.fromkeys(features)) or list(scope.default_features)
-        if scope.all_features and any(p < match.start() for p in scope._all_positions):
+        features = list(named) or list(dict.fromkeys(features)) or list(scope.default_features)
+        if scope.all_features and any(p < match.start() for p in scope._all_positions) and not named:
             features = list(scope.all_features)
         better_words = self.quality_rx.search(match.group(0))
         for subject in subject_values:
