@@ -70,3 +70,20 @@ def test_the_members_a_unit_is_compared_with_are_no_member_list():
 )
 def test_a_comparison_reads_its_indicator_between_word_and_object_its_verbs_and_its_degree(text, lang, expected):
     assert ranks(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the indicator after the object; an elided comparison repeats the pair on its own indicator
+        ("Cluster 2 is higher than Cluster 3 on mean years of schooling but lower on life expectancy.", "en",
+         [("higher than Cluster 3", "K2.RLS.mean", Verdict.TRUE), ("lower on life expectancy", "K2.UHH.mean", Verdict.TRUE)]),
+        ("Cluster 2 is higher than Cluster 3 on mean years of schooling but higher on life expectancy too.", "en",
+         [("higher than Cluster 3", "K2.RLS.mean", Verdict.TRUE), ("higher on life expectancy", "K2.UHH.mean", Verdict.FALSE)]),
+        # the object of the comparison before is no subject of the elided one at the end of the sentence
+        ("Klaster 2 hidup lebih singkat dibanding Klaster 3, meskipun HLS-nya lebih tinggi.", "id",
+         [("hidup lebih singkat dibanding Klaster 3", "K2.UHH.mean", Verdict.TRUE), ("lebih tinggi", "K2.HLS.mean", Verdict.TRUE)]),
+    ],
+)
+def test_an_elided_comparison_keeps_the_pair_of_the_one_before(text, lang, expected):
+    assert ranks(text, lang) == expected

@@ -20,7 +20,7 @@ class RankChecker:
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope", "compare_all_others", "compare_end", "compare_degree") + UnitComparisons.words
+             "national_scope", "compare_all_others", "compare_end", "compare_degree", "quality_preposition") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -37,6 +37,7 @@ class RankChecker:
         self.compare_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b{ordinal_noun})")
         # "enjoys a higher life expectancy than Cluster II": the indicator between the comparison word and its object
         self.lead_rx = rx(rf"{lead}\s+")
+        self.elided_rx = rx(rf"{lead}\s+(?:(?:{lex.quality_preposition})\s+)(?:the\s+)?")
         self.then_object_rx = rx(rf"\s*(?:{lex.compare_connector})\s+(?:(?:{lex.compare_filler})\s+)*")
         self.degree_rx = rx(rf"\b(?:{lex.compare_degree})\s+$")
         # "… daripada klaster lain mana pun" / "than any other cluster": the first (or last) of all
@@ -332,13 +333,38 @@ class RankChecker:
             subject = before[-1].value
             earlier = [m.value for m in scope.clusters if m.start < start and m.value != subject]
             antecedent = (scope.antecedent or {}).get("one") or ()
-            if earlier:
+            leading = [m for m in scope.clusters if m.start < before[-1].start and m not in scope.governed]
+            if before[-1] in scope.governed and leading:
+                # "Klaster 2 hidup lebih singkat dibanding Klaster 3, meskipun HLS-nya lebih tinggi": the object of the
+                # comparison before is no subject; the elided one keeps that pair, its subject against its object
+                subject, obj = leading[-1].value, before[-1].value
+            elif earlier:
                 obj = earlier[-1]
             elif antecedent and antecedent[0] == "cluster" and antecedent[1] and antecedent[1][0] != subject:
                 obj = antecedent[1][0]
             else:
                 continue
             self._compare(scope, match, (subject,), (obj,), scope.text[self._phrase_start(scope, match) : match.end()].strip())
+        self._elided(scope, taken)
+
+    def _elided(self, scope: Scope, taken) -> None:
+        """"Cluster 2 is higher than Cluster 3 on mean years of schooling but lower on life expectancy": a comparison word
+        with only an indicator after it ("lower on X", "lebih rendah pada X") repeats the pair of the comparison before it
+        in the sentence, on its own indicator."""
+        for match in self.elided_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            feature = [m for m in scope.features if m.start == match.end()]
+            pairs = [(a, b) for a, b in taken if b <= match.start()]
+            if not feature or not pairs:
+                continue
+            a, b = pairs[-1]
+            objects = [m for m in scope.clusters if a <= m.start < b]
+            subjects = [m for m in scope.clusters if m.end <= a and m not in scope.governed]
+            if not objects or not subjects:
+                continue
+            taken.append(match.span())
+            self._compare(scope, match, (subjects[-1].value,), (objects[-1].value,), scope.text[match.start() : feature[0].end], (feature[0].value,))
 
     def _phrase_start(self, scope: Scope, match) -> int:
         """Where a comparison's phrase starts: at the verb that names its indicator when it stands right before it
@@ -350,7 +376,18 @@ class RankChecker:
 
     def _compare(self, scope: Scope, match, subject_values, objects, phrase: str, named: tuple[str, ...] = ()) -> None:
         v = self.v
-        features = [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features]
+        clause_start, _ = scope.clause(match.start())
+        # the indicator of the comparison's own clause before it ("…, meskipun HLS-nya lebih tinggi"), else the sentence's
+        features = ([m.value for m in scope.features if clause_start <= m.start < match.start()]
+                    or [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features])
+        before = [m.value for m in scope.features if m.start < match.start()]
+        if not before and not named:
+            # "higher than Cluster 3 on mean years of schooling but lower on …": the indicator after the object, up to the
+            # next comparison word
+            _, end = scope.clause(match.start())
+            nexts = [m.start() for m in self.lead_rx.finditer(scope.text, match.end()) if m.start() > match.end()]
+            after = [m.value for m in scope.features if match.end() <= m.start < min([end] + nexts)]
+            named = tuple(dict.fromkeys(after))
         features = list(named) or list(dict.fromkeys(features)) or list(scope.default_features)
         if scope.all_features and any(p < match.start() for p in scope._all_positions) and not named:
             features = list(scope.all_features)
