@@ -206,3 +206,18 @@ def test_an_ordinal_cluster_name_is_read_whatever_its_case():
 def test_a_superlatives_indicator_and_scope_are_the_ones_written_next_to_it(text, lang, expected):
     found, _ = _claims_of(text, ClaimKind.RANK, lang)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cluster 3 is the largest group.", "en", [("K3.size", Verdict.TRUE)]),
+        ("Cluster 3 is the smallest cluster in the analysis.", "en", [("K3.size", Verdict.FALSE)]),
+        ("Klaster 1 adalah klaster terkecil.", "id", [("K1.size", Verdict.TRUE)]),
+        ("Yogyakarta tops the country on expected schooling.", "en", [("UNIT.D_I_Yogyakarta.HLS.rank_high", Verdict.TRUE)]),
+        ("Papua tops the country on life expectancy.", "en", [("UNIT.Papua.UHH.rank_high", Verdict.FALSE)]),
+    ],
+)
+def test_size_superlatives_before_a_cluster_noun_and_tops(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected

@@ -20,7 +20,7 @@ class RankChecker:
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope", "compare_all_others", "compare_end", "compare_degree", "quality_preposition") + UnitComparisons.words
+             "national_scope", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -57,6 +57,9 @@ class RankChecker:
         self.scope_after_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.scope_after})\s+$")
         self.scope_before_rx = rx(lex.scope_before)
         self.names_cluster_after_rx = rx(rf"[\w-]*\s+(?:{lex.cluster_noun})\b")
+        # "the largest group", "the smallest cluster": a size superlative before the cluster noun ranks the sizes
+        self.size_superlative_rx = rx(lex.size_superlative)
+        self.noun_after_rx = rx(rf"\s+(?:{lex.cluster_noun})\b")
         self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
 
     def check(self, scope: Scope) -> None:
@@ -119,7 +122,8 @@ class RankChecker:
         k = v.facts.k
         after = scope.text[match.end() : match.end() + 25]
         cluster_noun = self.cluster_noun_rx.search(scope.text[max(0, match.start() - 30) : match.start()])
-        if kind in {"high", "low"} and (self.size_rx.match(after.strip()) or cluster_noun) or self.size_rx.search(scope.text[max(start, match.start() - 20) : match.start()]) and not scope.features_for(match.start()):
+        size_word = self.size_superlative_rx.fullmatch(match.group(kind)) and self.noun_after_rx.match(scope.text, match.end())
+        if kind in {"high", "low"} and (self.size_rx.match(after.strip()) or cluster_noun or size_word) or self.size_rx.search(scope.text[max(start, match.start() - 20) : match.start()]) and not scope.features_for(match.start()):
             sizes = {c.number: c.size for c in v.facts.clusters}
             target = max(sizes.values()) if kind in {"high", "best"} else min(sizes.values())
             for cluster in clusters:
