@@ -221,3 +221,22 @@ def test_a_superlatives_indicator_and_scope_are_the_ones_written_next_to_it(text
 def test_size_superlatives_before_a_cluster_noun_and_tops(text, lang, expected):
     found, _ = _claims_of(text, ClaimKind.RANK, lang)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a unit's stated place: "comes second", "in fourth place", after a cluster in parentheses
+        ("On expected schooling, Aceh (Cluster 2) comes second.", "en", [("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)]),
+        ("On expected schooling, West Sumatra is in fourth place.", "en", [("UNIT.Sumatera_Barat.HLS.rank_high", Verdict.FALSE)]),
+        ("Untuk HLS, Aceh berada di tempat kedua.", "id", [("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)]),
+        # "urutan kedua terendah" is the superlative's, second from the bottom, not second from the top
+        ("Pada pengeluaran per kapita, Klaster 2 berada di urutan kedua terendah.", "id", [("K2.Pengeluaran.rank", Verdict.TRUE)]),
+        # the unit a superlative is said of, after a passive verb
+        ("Rata-rata lama sekolah tertinggi secara nasional dimiliki DKI Jakarta.", "id", [("UNIT.DKI_Jakarta.RLS.rank_high", Verdict.TRUE)]),
+        ("The highest expected schooling in the country is held by Aceh.", "en", [("UNIT.Aceh.HLS.rank_high", Verdict.FALSE)]),
+    ],
+)
+def test_a_units_place_and_the_unit_a_superlative_is_held_by(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected

@@ -49,7 +49,13 @@ class RankChecker:
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
         self.cluster_noun_rx = rx(rf"(?:{lex.cluster_noun})\s+(?:yang\s+)?(?:paling\s+)?$")
-        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:(?:{lex.ordinal_prefix})?(?P<n>{'|'.join(lex.ordinals)}|\d{{1,2}})|(?P<last>{lex.position_last}))\b")
+        ords = '|'.join(lex.ordinals)
+        # "peringkat ketiga", "ranks last", and the ordinal before its noun: "in fourth place" (lexicon position_after)
+        before_noun = rf"|\b(?P<n2>{ords})\s+(?:{lex.position_after})\b" if "position_after" in lex.words else ""
+        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:(?:{lex.ordinal_prefix})?(?P<n>{ords}|\d{{1,2}})|(?P<last>{lex.position_last}))\b{before_noun}")
+        self.superlative_next_rx = rx(rf"\s*(?:{lex.superlative_high}|{lex.superlative_low})\b")
+        # "UHH tertinggi dimiliki DKI Jakarta", "the highest … is held by Aceh": the unit after a passive verb is ranked
+        self.held_by_rx = rx(rf"^[^,;:()\d]{{0,50}}?\b(?:{lex.held_by})\s+$") if "held_by" in lex.words else None
         self.quality_rx = rx(lex.quality_comparison)
         self.composite_rx = rx(lex.composite)
         self.unit_comparisons = UnitComparisons(verifier)
@@ -95,18 +101,21 @@ class RankChecker:
         start, end = scope.clause(match.start())
         clause = scope.text[start:end]
         anchor = scope.nearest_before(match.start())
-        if anchor is None and not scope.clusters_for(match.start()):
-            return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+        if not listed and self.held_by_rx is not None:
+            held = [m for m in scope.members if match.end() <= m.start < end and m.value != AGGREGATE
+                    and self.held_by_rx.search(scope.text[match.end() : m.start])]
+            if held:
+                listed = [held[0].value]
+        if anchor is None and not listed and not scope.clusters_for(match.start()):
+            return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         if self.names_cluster_after_rx.match(scope.text, match.end()):
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
         national = self.national_rx.search(scope.text[match.end() : end])
         if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
             # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
             # place said of the unit that is the sentence's subject, in an earlier clause
-            subject = [m for m in scope.members if m.start < start and m.value != AGGREGATE]
-            if subject and not [m for m in scope.clusters if subject[-1].end <= m.start < start and self._opens_clause(scope, m)]:
-                listed = [subject[-1].value]
+            listed = self._earlier_unit_subject(scope, start)
         framed = self._membership_frame(scope, match, start, listed)
         if framed is not None:
             # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
@@ -169,6 +178,14 @@ class RankChecker:
         found = list(dict.fromkeys(m.value for m in inside))
         return found or (list(scope.features_for(match.start())) if fallback else [])
 
+    def _earlier_unit_subject(self, scope: Scope, start: int) -> list[str]:
+        """The unit an earlier clause is about, when no cluster opens a clause after it ("Sulawesi Utara, …, has …,
+        ranking fourth nationally")."""
+        subject = [m for m in scope.members if m.start < start and m.value != AGGREGATE]
+        if subject and not [m for m in scope.clusters if subject[-1].end <= m.start < start and self._opens_clause(scope, m)]:
+            return [subject[-1].value]
+        return []
+
     @staticmethod
     def _opens_clause(scope: Scope, cluster) -> bool:
         """A cluster named before any unit of its clause is that clause's subject ("…, while Cluster 3 …"); one named
@@ -181,7 +198,10 @@ class RankChecker:
         cluster and then ranked with no comma and no cluster noun between ("the cluster with …" is about the cluster)."""
         if not listed:
             return None
-        unit = [m for m in scope.members if start <= m.start < match.start() and m.value == listed[-1]][-1]
+        units = [m for m in scope.members if start <= m.start < match.start() and m.value == listed[-1]]
+        if not units:
+            return None  # the unit is named after the superlative or in an earlier clause: no frame between them
+        unit = units[-1]
         clusters = [m for m in scope.clusters if unit.end <= m.start < match.start()]
         if len(clusters) != 1 or not any(unit.end <= c < clusters[0].start for c in scope.membership_cues):
             return None
@@ -231,8 +251,10 @@ class RankChecker:
         terbawah …"), else the previous sentence's, is the one ranked."""
         v = self.v
         for match in self.position_rx.finditer(scope.text):
+            if self.superlative_next_rx.match(scope.text, match.end()):
+                continue  # "urutan kedua terendah": the superlative says it (second from the bottom)
             last = bool(match.group("last"))
-            n = "" if last else match.group("n").lower()
+            n = "" if last else (match.group("n") or match.group("n2")).lower()
             wanted = v.facts.k if last else int(n) if n.isdigit() else self.ordinals[n]
             start, end = scope.clause(match.start())
             features = [m.value for m in scope.features if start <= m.start < end]
@@ -240,8 +262,11 @@ class RankChecker:
             if not features and not composite:
                 features = list(scope.features_for(match.start()))
             phrase = match.group(0)
-            units = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
-            if units and not [m for m in scope.clusters if units and start <= m.start < match.start()]:
+            anchor = scope.nearest_before(match.start())
+            units = [anchor.value] if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE else []
+            if not units and not [m for m in scope.clusters if start <= m.start < match.start()] and self.national_rx.search(scope.text[match.end() : end]):
+                units = self._earlier_unit_subject(scope, start)  # "…, ranking fourth nationally": the sentence's unit
+            if units:
                 within, phrase = self._unit_scope(scope, match, start, end, units[-1:])
                 v.unit_rank(scope, phrase, units[-1:], within, features, "low" if last else "high", 1 if last else wanted)
                 continue
