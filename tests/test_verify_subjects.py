@@ -235,6 +235,9 @@ def test_size_superlatives_before_a_cluster_noun_and_tops(text, lang, expected):
         # the unit a superlative is said of, after a passive verb
         ("Rata-rata lama sekolah tertinggi secara nasional dimiliki DKI Jakarta.", "id", [("UNIT.DKI_Jakarta.RLS.rank_high", Verdict.TRUE)]),
         ("The highest expected schooling in the country is held by Aceh.", "en", [("UNIT.Aceh.HLS.rank_high", Verdict.FALSE)]),
+        # the held unit wins over a unit the clause named before it (not Klaster 1's rank, which is 1: a false "benar")
+        ("DKI Jakarta, anggota Klaster 1, unggul di banyak indikator, sedangkan harapan lama sekolah tertinggi dipegang Aceh.", "id",
+         [("UNIT.Aceh.HLS.rank_high", Verdict.FALSE)]),
     ],
 )
 def test_a_units_place_and_the_unit_a_superlative_is_held_by(text, lang, expected):

@@ -102,11 +102,10 @@ class RankChecker:
         clause = scope.text[start:end]
         anchor = scope.nearest_before(match.start())
         listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
-        if not listed and self.held_by_rx is not None:
-            held = [m for m in scope.members if match.end() <= m.start < end and m.value != AGGREGATE
-                    and self.held_by_rx.search(scope.text[match.end() : m.start])]
-            if held:
-                listed = [held[0].value]
+        held = [m for m in scope.members if match.end() <= m.start < end and m.value != AGGREGATE
+                and self.held_by_rx.search(scope.text[match.end() : m.start])] if self.held_by_rx is not None else []
+        if held:  # "…, sedangkan HLS tertinggi dipegang Aceh": the unit after the passive verb, whatever the clause named before
+            listed = [held[0].value]
         if anchor is None and not listed and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         if self.names_cluster_after_rx.match(scope.text, match.end()):
@@ -121,7 +120,8 @@ class RankChecker:
             # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
             v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
             return
-        if self.within_rx.search(clause) or listed and (anchor is not None and anchor in scope.members or national or self._named_scope(scope, match, start, end) is not None):
+        if self.within_rx.search(clause) or listed and (held or anchor is not None and anchor in scope.members or national
+                                                         or self._named_scope(scope, match, start, end) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
             v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
             return
