@@ -56,7 +56,7 @@ def test_the_condition_of_a_count_is_no_claim_about_the_cluster_mean():
 
 def test_a_pronoun_names_the_counted_cluster():
     text = "Klaster 2 tertinggal pada umur harapan hidup. Hanya tiga dari sepuluh anggotanya yang memiliki umur harapan hidup di atas rata-rata provinsi."
-    assert ("tiga dari sepuluh anggotanya", Verdict.TRUE) in judged(text, kind=ClaimKind.COUNT)
+    assert ("Hanya tiga dari sepuluh anggotanya", Verdict.TRUE) in judged(text, kind=ClaimKind.COUNT)  # the restriction is read with its count
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_percentage_points_relative_gaps_and_ratios_bind_to_their_pair(text, lan
     ("text", "lang", "expected"),
     [
         ("Harapan lama sekolah Klaster 2 tercatat 13,77 tahun. Klaster 3 bahkan lebih tinggi lagi.", "id", ("lebih tinggi lagi", Verdict.FALSE)),
-        ("Cluster 4 records a life expectancy of 69.90 years; Cluster 2 is slightly lower.", "en", ("lower", Verdict.FALSE)),
+        ("Cluster 4 records a life expectancy of 69.90 years; Cluster 2 is slightly lower.", "en", ("slightly lower", Verdict.FALSE)),  # the degree word is read with the comparison
         ("Dalam hal pengeluaran per kapita, Klaster 3 unggul atas Klaster 2. Namun, Klaster 2 lebih baik daripada Klaster 4.", "id",
          ("lebih baik daripada Klaster 4", Verdict.TRUE)),
         ("Cluster 2 spends more per capita than Cluster 3.", "en", ("spends more per capita than Cluster 3", Verdict.FALSE)),
@@ -110,3 +110,49 @@ def test_the_number_of_a_cluster_name_counts_nothing():
     # a count right after a cluster word is still a count: "kelompok 14 provinsi ini" has 14 members
     counted = judged("Klaster 3, kelompok 14 provinsi ini, memiliki umur harapan hidup di atas 68 tahun.", kind=ClaimKind.COUNT)
     assert counted and counted[0][0].startswith("14 provinsi")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the digit of a cluster's name is no count: "lima provinsi" is the size
+        ("Klaster 1 beranggotakan lima provinsi.", "id", [("lima provinsi", Verdict.TRUE)]),
+        # a cluster that is the object of a comparison is not in the counted group; "only" is read with its count
+        ("Cluster 2's life expectancy is lower than Cluster 3's, and only three of its ten provinces exceed the provincial average.", "en",
+         [("only three of its ten provinces", Verdict.TRUE)]),
+        ("Cluster 2's life expectancy is lower than Cluster 3's, and only one of its ten provinces exceeds the provincial average.", "en",
+         [("only one of its ten provinces", Verdict.FALSE)]),
+        # each count takes the indicator named between it and its condition (K1: one member below on HLS)
+        ("Seluruh anggota Klaster 1 memiliki rata-rata lama sekolah di atas rata-rata provinsi, meski hanya satu anggotanya mencatat "
+         "harapan lama sekolah di bawah rata-rata provinsi.", "id", [("hanya satu anggotanya", Verdict.TRUE)]),
+    ],
+)
+def test_a_counts_group_and_indicator_are_the_ones_its_own_words_name(text, lang, expected):
+    assert judged(text, lang, ClaimKind.COUNT) == expected
+
+
+def test_a_quantified_direction_is_claimed_from_its_quantifier_on_and_on_the_indicator_inside_it():
+    found = judged("Seluruh anggota Klaster 1 memiliki rata-rata lama sekolah di atas rata-rata provinsi, meski dua anggotanya mencatat "
+                   "harapan lama sekolah di bawah rata-rata provinsi.", "id", ClaimKind.DIRECTION)
+    assert found == [("Seluruh anggota Klaster 1 memiliki rata-rata lama sekolah di atas rata-rata provinsi", Verdict.TRUE)]
+
+
+def test_none_of_its_members_is_the_quantifier_not_a_count():
+    found = judged("Cluster 1 leads: none of its five provinces falls below the provincial average on mean years of schooling.", "en")
+    assert ("five provinces", Verdict.FALSE) not in found and not [v for _, v in found if v == Verdict.FALSE]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # every member below a bound is the members' maximum below it (K4's mean is 9.000, its maximum 11.069 ribu rupiah)
+        ("All provinces in Cluster 4 have per capita expenditure below IDR 11 million.", "en", [("11", Verdict.FALSE)]),
+        ("All provinces in Cluster 4 have per capita expenditure below IDR 11.1 million.", "en", [("11.1", Verdict.TRUE)]),
+        ("Tidak satu pun anggota Klaster 4 memiliki pengeluaran per kapita di atas Rp11 juta.", "id", [("Rp11 juta", Verdict.FALSE)]),
+        # an excepted unit is left out (K4 without Papua: HLS from 12,88, RLS up to 8,13)
+        ("Selain Papua, seluruh anggota Klaster 4 memiliki HLS di atas 12,5 tahun.", "id", [("12,5", Verdict.TRUE)]),
+        ("Di luar Papua, tak satu pun anggota Klaster 4 yang RLS-nya melampaui 8 tahun.", "id", [("8", Verdict.FALSE)]),
+    ],
+)
+def test_a_bound_said_of_every_member_is_checked_on_the_members_not_the_mean(text, lang, expected):
+    assert judged(text, lang, ClaimKind.NUMBER) == expected

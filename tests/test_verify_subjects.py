@@ -138,3 +138,108 @@ def test_cluster_names_numbered_from_zero_or_by_label_are_read_and_reported_as_i
 def test_a_one_member_cluster_is_counted_and_has_no_spread(text, lang, expected):
     report = Verifier(facts_for(5), locale=lang).verify_text(text)
     assert [(c.kind, c.verdict) for c in report.claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("**Klaster 4 – Capaian Rendah**\n\nUmur harapan hidupnya paling rendah di antara klaster.", "id", [("K4.UHH.rank", Verdict.TRUE)]),
+        ("**Cluster II – Upper-Middle Achievement**\n\nIts life expectancy is the lowest of the four clusters.", "en", [("K2.UHH.rank", Verdict.FALSE)]),
+        ("**The low-achievement cluster**\n\nIts life expectancy is the lowest of the four clusters.", "en", [("K4.UHH.rank", Verdict.TRUE)]),
+    ],
+)
+def test_a_line_that_is_all_bold_is_a_sub_heading_that_names_the_cluster(text, lang, expected):
+    """engine.py: models write sub-headings as a bold line; it sets the cluster of the paragraph below it."""
+    found, _ = _claims_of(text, ClaimKind.RANK, lang, markdown=True)
+    assert found == expected
+
+
+def test_a_bold_line_that_names_no_cluster_keeps_the_section_cluster():
+    found, _ = _claims_of("## Klaster 4\n\n**Kesehatan**\n\nUmur harapan hidupnya paling rendah di antara klaster.", ClaimKind.RANK, markdown=True)
+    assert found == [("K4.UHH.rank", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Klaster 4 menempati urutan terakhir menurut capaian komposit.", "id", [("K4.composite_rank", Verdict.TRUE)]),
+        ("Cluster 2 ranks last on the composite score.", "en", [("K2.composite_rank", Verdict.FALSE)]),
+        ("Untuk UHH, urutan terbawah ditempati Klaster 4.", "id", [("K4.UHH.rank", Verdict.TRUE)]),
+        ("On life expectancy, the bottom position goes to Cluster 2.", "en", [("K2.UHH.rank", Verdict.FALSE)]),
+        ("Rata-rata lama sekolah Klaster 1 10,23 tahun. Klaster 2 menyusul di urutan kedua.", "id", [("K2.RLS.rank", Verdict.TRUE)]),
+        ("Untuk RLS, Kalimantan Timur menempati peringkat keempat nasional.", "id", [("UNIT.Kalimantan_Timur.RLS.rank_high", Verdict.TRUE)]),
+        ("On mean years of schooling, East Kalimantan ranks third nationally.", "en", [("UNIT.Kalimantan_Timur.RLS.rank_high", Verdict.FALSE)]),
+        ("On life expectancy, Papua ranks last in the country.", "en", [("UNIT.Papua.UHH.rank_low", Verdict.TRUE)]),
+    ],
+)
+def test_a_stated_place_is_checked_for_clusters_and_units(text, lang, expected):
+    """ranks.py `_positions`: "urutan terakhir" / "ranks last" is place k; a unit's place is its rank among all units; the
+    indicator may stand outside the clause or in the previous sentence."""
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected
+
+
+def test_an_ordinal_cluster_name_is_read_whatever_its_case():
+    found, _ = _claims_of("## Klaster Kedua\n\nUmur harapan hidupnya paling rendah di antara klaster.", ClaimKind.RANK, markdown=True)
+    assert found == [("K2.UHH.rank", Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # each superlative is judged on the indicator written next to it
+        ("Inside Cluster 1, East Kalimantan has the lowest life expectancy and the highest expected schooling.", "en",
+         [("UNIT.Kalimantan_Timur.UHH.rank_low_cluster", Verdict.TRUE), ("UNIT.Kalimantan_Timur.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Klaster 4 memiliki UHH terendah dan pengeluaran tertinggi.", "id", [("K4.UHH.rank", Verdict.TRUE), ("K4.Pengeluaran.rank", Verdict.FALSE)]),
+        # a national scope after the superlative outranks the cluster that frames the clause
+        ("Within Cluster 1, Jakarta records the highest expenditure nationwide.", "en", [("UNIT.DKI_Jakarta.Pengeluaran.rank_high", Verdict.TRUE)]),
+        # a national place said of the sentence's unit subject in a later clause
+        ("West Sumatra has the highest life expectancy in Cluster 2 and, at 74.14 years, the highest in the country.", "en",
+         [("UNIT.Sumatera_Barat.UHH.rank_high_cluster", Verdict.TRUE), ("UNIT.Sumatera_Barat.UHH.rank_high", Verdict.FALSE)]),
+        # "in the cluster" / "di klaster itu": the unit's own cluster
+        ("Bali is the lowest in the cluster on expenditure.", "en", [("UNIT.Bali.Pengeluaran.rank_low_cluster", Verdict.FALSE)]),
+        ("Maluku mencatat pengeluaran terendah di klaster itu.", "id", [("UNIT.Maluku.Pengeluaran.rank_low_cluster", Verdict.FALSE)]),
+        # a unit placed in a cluster and then ranked: among that cluster's members
+        ("Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi.", "id", [("UNIT.Sumatera_Barat.Pengeluaran.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_a_superlatives_indicator_and_scope_are_the_ones_written_next_to_it(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cluster 3 is the largest group.", "en", [("K3.size", Verdict.TRUE)]),
+        ("Cluster 3 is the smallest cluster in the analysis.", "en", [("K3.size", Verdict.FALSE)]),
+        ("Klaster 1 adalah klaster terkecil.", "id", [("K1.size", Verdict.TRUE)]),
+        ("Yogyakarta tops the country on expected schooling.", "en", [("UNIT.D_I_Yogyakarta.HLS.rank_high", Verdict.TRUE)]),
+        ("Papua tops the country on life expectancy.", "en", [("UNIT.Papua.UHH.rank_high", Verdict.FALSE)]),
+    ],
+)
+def test_size_superlatives_before_a_cluster_noun_and_tops(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a unit's stated place: "comes second", "in fourth place", after a cluster in parentheses
+        ("On expected schooling, Aceh (Cluster 2) comes second.", "en", [("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)]),
+        ("On expected schooling, West Sumatra is in fourth place.", "en", [("UNIT.Sumatera_Barat.HLS.rank_high", Verdict.FALSE)]),
+        ("Untuk HLS, Aceh berada di tempat kedua.", "id", [("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)]),
+        # "urutan kedua terendah" is the superlative's, second from the bottom, not second from the top
+        ("Pada pengeluaran per kapita, Klaster 2 berada di urutan kedua terendah.", "id", [("K2.Pengeluaran.rank", Verdict.TRUE)]),
+        # the unit a superlative is said of, after a passive verb
+        ("Rata-rata lama sekolah tertinggi secara nasional dimiliki DKI Jakarta.", "id", [("UNIT.DKI_Jakarta.RLS.rank_high", Verdict.TRUE)]),
+        ("The highest expected schooling in the country is held by Aceh.", "en", [("UNIT.Aceh.HLS.rank_high", Verdict.FALSE)]),
+        # the held unit wins over a unit the clause named before it (not Klaster 1's rank, which is 1: a false "benar")
+        ("DKI Jakarta, anggota Klaster 1, unggul di banyak indikator, sedangkan harapan lama sekolah tertinggi dipegang Aceh.", "id",
+         [("UNIT.Aceh.HLS.rank_high", Verdict.FALSE)]),
+    ],
+)
+def test_a_units_place_and_the_unit_a_superlative_is_held_by(text, lang, expected):
+    found, _ = _claims_of(text, ClaimKind.RANK, lang)
+    assert found == expected

@@ -50,3 +50,40 @@ def test_the_members_a_unit_is_compared_with_are_no_member_list():
     assert not [c for c in report.claims if c.kind == ClaimKind.MEMBERSHIP and c.value == "Aceh"]  # Aceh is in Klaster 2: no claim says otherwise
     listed = Verifier(facts_for()).verify_text("Seluruh anggota Klaster 4 adalah Papua, Papua Barat, NTT, Gorontalo dan Sulawesi Barat.")
     assert [c.verdict for c in listed.claims if c.kind == ClaimKind.MEMBERSHIP] == [Verdict.TRUE] * 5
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the indicator written between the comparison word and its object
+        ("East Kalimantan has a higher life expectancy than Bali.", "en",
+         [("higher life expectancy than Bali", "UNIT.Kalimantan_Timur.UHH.value", Verdict.FALSE)]),
+        ("Cluster 3 enjoys a higher life expectancy than Cluster 2.", "en", [("higher life expectancy than Cluster 2", "K3.UHH.mean", Verdict.TRUE)]),
+        ("Cluster 2 has a higher life expectancy than Cluster 3.", "en", [("higher life expectancy than Cluster 3", "K2.UHH.mean", Verdict.FALSE)]),
+        # an object named by an ordinal before the noun; a verb of comparison; a degree word read with it
+        ("Cluster 3's expected schooling is just below the fourth cluster.", "en", [("just below the fourth cluster", "K3.HLS.mean", Verdict.FALSE)]),
+        ("On expected schooling, Cluster 4 lags Cluster 3.", "en", [("lags Cluster 3", "K4.HLS.mean", Verdict.TRUE)]),
+        ("Yogyakarta outranks Jakarta on expected schooling.", "en", [("outranks Jakarta", "UNIT.D_I_Yogyakarta.HLS.value", Verdict.TRUE)]),
+        ("Jawa Barat sedikit melampaui Kepulauan Riau pada umur harapan hidup.", "id",
+         [("sedikit melampaui Kepulauan Riau", "UNIT.Jawa_Barat.UHH.value", Verdict.TRUE)]),
+    ],
+)
+def test_a_comparison_reads_its_indicator_between_word_and_object_its_verbs_and_its_degree(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the indicator after the object; an elided comparison repeats the pair on its own indicator
+        ("Cluster 2 is higher than Cluster 3 on mean years of schooling but lower on life expectancy.", "en",
+         [("higher than Cluster 3", "K2.RLS.mean", Verdict.TRUE), ("lower on life expectancy", "K2.UHH.mean", Verdict.TRUE)]),
+        ("Cluster 2 is higher than Cluster 3 on mean years of schooling but higher on life expectancy too.", "en",
+         [("higher than Cluster 3", "K2.RLS.mean", Verdict.TRUE), ("higher on life expectancy", "K2.UHH.mean", Verdict.FALSE)]),
+        # the object of the comparison before is no subject of the elided one at the end of the sentence
+        ("Klaster 2 hidup lebih singkat dibanding Klaster 3, meskipun HLS-nya lebih tinggi.", "id",
+         [("hidup lebih singkat dibanding Klaster 3", "K2.UHH.mean", Verdict.TRUE), ("lebih tinggi", "K2.HLS.mean", Verdict.TRUE)]),
+    ],
+)
+def test_an_elided_comparison_keeps_the_pair_of_the_one_before(text, lang, expected):
+    assert ranks(text, lang) == expected

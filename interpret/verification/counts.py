@@ -58,8 +58,10 @@ class _Patterns:
         suffix = rf"(?:{lex.feature_suffix})?" if "feature_suffix" in lex.words else ""  # "anggotanya", "provinsinya"
         units = rf"(?:{lex.count_units}){suffix}"
         filler = r"(?:[\w-]+\s+){0,2}?"  # "five best-performing provinces", "lima provinsi anggota"
-        self.of = rx(rf"(?<![\w,.])(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:the|its|their|total|seluruh|total)\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
-        self.plain = rx(rf"(?<![\w,.])(?P<x>{n})\s+{filler}(?:{units})\b")
+        # "hanya tiga provinsi", "only one of its ten provinces": the restriction is part of what is claimed
+        only = rf"(?:(?:{lex.count_only})\s+)?" if "count_only" in lex.words else ""
+        self.of = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:the|its|their|total|seluruh|total)\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
+        self.plain = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+{filler}(?:{units})\b")
         fractions = "|".join(sorted((re.escape(w) for w in lex.fractions), key=len, reverse=True)) or r"(?!)"
         self.fraction = rx(rf"(?<![\w-])(?:(?P<frac>{fractions})|(?P<most>{lex.count_majority}))\s+(?:(?:{lex.count_of})\s+)?(?:(?:the|its|their)\s+)?{filler}(?:{units})\b")
         self.frame = rx(rf"\b(?:{lex.subject_after})\s+(?:the\s+)?$")  # "Di Klaster 3, …", "In Cluster 3, …": a frame, no apposition
@@ -76,7 +78,18 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
     def free(start: int, end: int) -> bool:
         return not any(p.start < end and start < p.end for p in found)
 
-    for match in patterns.of.finditer(scope.text):
+    def matches(pattern):
+        """The pattern's matches whose count is no cluster's name ("Klaster 1 beranggotakan lima provinsi" counts five,
+        not one): such a match is retried after the name."""
+        position = 0
+        while (match := pattern.search(scope.text, position)) is not None:
+            if any(m.start <= match.start("x") < m.end for m in scope.clusters + scope.unknown_clusters):
+                position = match.end("x")
+                continue
+            yield match
+            position = match.end()
+
+    for match in matches(patterns.of):
         x, y = _value(match.group("x"), lex), _value(match.group("y"), lex)
         if x is not None and y is not None:
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, y, None, False))
@@ -84,7 +97,7 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
         if free(match.start(), match.end()):
             fraction = lex.fractions.get(match.group("frac").lower()) if match.group("frac") else None
             found.append(CountPhrase(match.start(), match.end(), match.group(0), None, None, fraction, bool(match.group("most"))))
-    for match in patterns.plain.finditer(scope.text):
+    for match in matches(patterns.plain):
         x = _value(match.group("x"), lex)
         if x is not None and free(match.start(), match.end()):
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False))
@@ -171,7 +184,8 @@ def _conditional(verifier, scope: Scope):
         start, _ = scope.clause(phrase.start)
         if patterns.size_cue.search(scope.text, start, phrase.start):
             continue  # "terdiri dari 10 provinsi …": the cluster's size
-        if any(m.start() <= phrase.start < m.end() + 2 for m in patterns.no_member.finditer(scope.text, start, phrase.end)):
+        if any(m.start() <= phrase.start and re.fullmatch(r"\s*(?:[\w']+\s+)?", scope.text[m.end() : phrase.start])
+               for m in patterns.no_member.finditer(scope.text, start, phrase.end)):
             continue  # "tidak satu pun provinsi …" / "not a single province": the quantifier of directions.py
         if any(a < phrase.start < b for a, b in scope.parentheses):
             continue  # "Klaster 1 (5 provinsi) berada di atas …": the cluster's size, in passing
@@ -205,10 +219,20 @@ class CountChecker:
         start, _ = scope.clause(phrase.start)
         # the group is what the clause names before the condition ("Di Klaster 3, sepuluh dari 14 provinsi …", "three of
         # the five members of Cluster 4 …"); "12 provinsi …, seluruhnya di Klaster 2 dan 4" counts every unit
-        clusters = tuple(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < condition.position))
+        # a cluster named as the object of a comparison ("lower than Cluster 3's, and only one of its ten provinces …") is
+        # no part of the group
+        clusters = tuple(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < condition.position and m not in scope.governed))
         if not clusters:  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces": the paragraph's cluster
             clusters = self._owner(scope, phrase)
-        features = scope.features_for(condition.position)
+        # the indicator named between the count and its condition's reference ("seluruh anggotanya memiliki RLS di atas …,
+        # meski dua anggotanya mencatat HLS di bawah …"), else the clause's
+        _, clause_end = scope.clause(condition.position)
+        target_end = min(clause_end, condition.threshold.end if condition.threshold is not None else condition.position + _CONDITION_REACH)
+        nexts = [o.start for o, _ in self._others(scope, phrase) if o.start > phrase.end]
+        stop = min([condition.position] + nexts)
+        before = tuple(dict.fromkeys(m.value for m in scope.features if phrase.start <= m.start < stop))
+        after = tuple(dict.fromkeys(m.value for m in scope.features if condition.position <= m.start < min([target_end] + nexts)))
+        features = before or after or scope.features_for(condition.position)
         if not features or (len(features) > 1 and condition.threshold is not None):
             v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE,
                     "jumlah anggota tanpa satu indikator yang jelas")
@@ -230,6 +254,44 @@ class CountChecker:
         note = f"{satisfying} dari {size} anggota memenuhi syarat" + (f"; kelompok berisi {size}, bukan {phrase.of_size}" if phrase.of_size not in (None, size) else "")
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
+
+    def member_bound(self, scope: Scope, number, binding) -> bool:
+        """A bound said of every member, or of none ("All provinces in Cluster 4 have … below IDR 11 million", "tidak satu
+        pun anggota Klaster 2 … di atas 80 tahun"), holds for the members, not for their mean: "all below N" is the
+        members' maximum below N, "all above N" their minimum above it, "none above N" the maximum not above it. Judged
+        here (and True returned) when the number is bound to a cluster's mean and its clause quantifies the members."""
+        v = self.v
+        fact = binding.fact
+        if number.qualifier not in {"above", "below"} or binding.how != "subject" or fact is None or fact.kind != "mean" or fact.cluster is None:
+            return False
+        start, _ = scope.clause(number.start)
+        none = rx(v.lex.no_member).search(scope.text, start, number.start)
+        every = None if none else rx(v.lex.all_members).search(scope.text, start, number.start)
+        if not (none or every):
+            return False
+        side = ("min" if number.qualifier == "above" else "max") if every else ("max" if number.qualifier == "above" else "min")
+        extreme = v.facts.index.get(f"K{fact.cluster}.{fact.feature}.{side}")
+        # "Selain Papua, seluruh anggota …", "Di luar Papua, tak satu pun …": the excepted units are left out
+        cue = rx(rf"\b(?:{v.lex.except_word}|{v.lex.words.get('except_outside', '(?!)')})\s+$")
+        excepted = {m.value for m in scope.members if cue.search(scope.text, max(0, m.start - 20), m.start)}
+        if excepted:
+            rest = [m for m in v.facts.cluster(fact.cluster).members if m not in excepted]
+            values = {m: v.unit_value(m, fact.feature) for m in rest}
+            if not rest or any(value is None for value in values.values()):
+                return False
+            member = (min if side == "min" else max)(values, key=values.get)
+            extreme = v.unit_fact(member, fact.feature, values[member])
+        if extreme is None:
+            return False
+        holds = v.checks[ClaimKind.NUMBER].equal(number, extreme)
+        ok = holds if every else not holds
+        v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), (fact.feature,), extreme, Verdict.TRUE if ok else Verdict.FALSE,
+                f"{'setiap' if every else 'tidak satu pun'} anggota: {extreme.id} = {extreme.text}")
+        return True
+
+    def _others(self, scope: Scope, phrase: CountPhrase):
+        """The other conditional counts of the scope (a count's indicator is never one written after the next count)."""
+        return [(p, c) for p, c in _cached(self.v, scope) if p.start != phrase.start]
 
     def _owner(self, scope: Scope, phrase: CountPhrase) -> tuple[int, ...]:
         lex = self.v.lex

@@ -119,7 +119,16 @@ class DirectionChecker:
         start, _ = scope.clause(position)
         no_member = self.no_member_rx.search(scope.text, start, position)
         # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
-        every_member = not no_member and not listed and bool(rx(v.lex.all_members).search(scope.text, *scope.clause(position)))
+        every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, *scope.clause(position))
+        every_member = bool(every)
+        quantifier = no_member or every
+        if quantifier is not None and quantifier.start() < match.start():
+            # the claim is the quantified statement, from its quantifier on ("every member records … above the national
+            # figure", "tidak satu pun anggota Klaster 4 … mencapai"): a repair or a reader sees what was counted
+            phrase = scope.text[quantifier.start() : match.end()].strip()
+            # and its indicator is the one named inside it ("seluruh anggotanya memiliki RLS di atas …, meski … HLS …")
+            inside = tuple(dict.fromkeys(m.value for m in scope.features if quantifier.start() <= m.start < match.end()))
+            features = inside or features
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")

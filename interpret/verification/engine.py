@@ -32,6 +32,7 @@ _BOLD_LINE = re.compile(r"(\*\*|__)([^*_\n]*[^*_\n.!?\s])\1\s*:?")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])[*_](?=\S)|(?<=[^\s*])[*_](?![\w*])")
 
 
+
 def without_emphasis(text: str) -> str:
     return _EMPHASIS.sub("", text)
 
@@ -97,11 +98,12 @@ class Verifier:
                 continue
             bold_title = _BOLD_LINE.fullmatch(stripped)
             if stripped.startswith("#") or bold_title:
-                # a line that is bold and nothing else ("**Klaster 3 – Capaian Menengah Bawah**") heads what follows, as a
-                # third-level heading does: models write headings that way
+                # a line that is bold and nothing else ("**Klaster 3 – Capaian Menengah Bawah**", "**Cluster II – Upper-Middle
+                # Achievement**") heads what follows, as a third-level heading does: models write headings that way
                 level = 3 if bold_title else len(stripped) - len(stripped.lstrip("#"))
                 title = bold_title.group(2).strip() if bold_title else without_emphasis(stripped.lstrip("#").strip())
-                named = [n for n in (self.analyzer.resolve(name) for _, _, name in self.analyzer.cluster_names(title)) if n]
+                # the clusters it names, by number, ordinal, Roman numeral or label ("Capaian Tinggi")
+                named = list(dict.fromkeys(m.value for m in self.analyzer.scope(title, section).clusters))
                 if len(named) == 1:
                     section_cluster, section = named[0], title
                 elif level <= 2:

@@ -258,6 +258,9 @@ class NumberChecker(RelationChecks, GapChecks):
                     and not any(f.member == named_member for f in binding.facts)):
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
                 continue
+            counts = v.checks.get(ClaimKind.COUNT)
+            if counts is not None and not binding.ambiguous and counts.member_bound(scope, number, binding):
+                continue  # "All provinces in Cluster 4 … below IDR 11 million": every member, not the mean (counts.py)
             self.judge(scope, number, binding, clusters, features)
 
     def bound_for_each(self, scope: Scope, number: WrittenNumber, binding) -> bool:

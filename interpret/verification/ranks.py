@@ -18,9 +18,9 @@ from .unit_compare import UnitComparisons
 class RankChecker:
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
-             "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words",
+             "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope", "compare_all_others", "compare_end") + UnitComparisons.words
+             "national_scope", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -32,7 +32,14 @@ class RankChecker:
             rf"(?:(?P<ord>{_ORD})\s+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
         )
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
-        self.compare_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b)")
+        # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
+        ordinal_noun = rf"|(?:{lex.ordinal_before_noun})\s+{lex.cluster_word}\b" if "ordinal_before_noun" in lex.words else ""
+        self.compare_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b{ordinal_noun})")
+        # "enjoys a higher life expectancy than Cluster II": the indicator between the comparison word and its object
+        self.lead_rx = rx(rf"{lead}\s+")
+        self.elided_rx = rx(rf"{lead}\s+(?:(?:{lex.quality_preposition})\s+)(?:the\s+)?")
+        self.then_object_rx = rx(rf"\s*(?:{lex.compare_connector})\s+(?:(?:{lex.compare_filler})\s+)*")
+        self.degree_rx = rx(rf"\b(?:{lex.compare_degree})\s+$")
         # "… daripada klaster lain mana pun" / "than any other cluster": the first (or last) of all
         self.compare_all_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?P<all>{lex.compare_all_others})\b")
         # "Klaster 3 bahkan lebih tinggi lagi." / "Cluster 2 is slightly lower.": compared with the subject named before it
@@ -42,13 +49,23 @@ class RankChecker:
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
         self.cluster_noun_rx = rx(rf"(?:{lex.cluster_noun})\s+(?:yang\s+)?(?:paling\s+)?$")
-        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:{lex.ordinal_prefix})?(?P<n>{'|'.join(lex.ordinals)}|\d{{1,2}})\b")
+        ords = '|'.join(lex.ordinals)
+        # "peringkat ketiga", "ranks last", and the ordinal before its noun: "in fourth place" (lexicon position_after)
+        before_noun = rf"|\b(?P<n2>{ords})\s+(?:{lex.position_after})\b" if "position_after" in lex.words else ""
+        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:(?:{lex.ordinal_prefix})?(?P<n>{ords}|\d{{1,2}})|(?P<last>{lex.position_last}))\b{before_noun}")
+        self.superlative_next_rx = rx(rf"\s*(?:{lex.superlative_high}|{lex.superlative_low})\b")
+        # "UHH tertinggi dimiliki DKI Jakarta", "the highest … is held by Aceh": the unit after a passive verb is ranked
+        self.held_by_rx = rx(rf"^[^,;:()\d]{{0,50}}?\b(?:{lex.held_by})\s+$") if "held_by" in lex.words else None
         self.quality_rx = rx(lex.quality_comparison)
         self.composite_rx = rx(lex.composite)
         self.unit_comparisons = UnitComparisons(verifier)
+        self.unit_comparisons.ranks = self
         self.scope_after_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.scope_after})\s+$")
         self.scope_before_rx = rx(lex.scope_before)
         self.names_cluster_after_rx = rx(rf"[\w-]*\s+(?:{lex.cluster_noun})\b")
+        # "the largest group", "the smallest cluster": a size superlative before the cluster noun ranks the sizes
+        self.size_superlative_rx = rx(lex.size_superlative)
+        self.noun_after_rx = rx(rf"\s+(?:{lex.cluster_noun})\b")
         self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
 
     def check(self, scope: Scope) -> None:
@@ -84,15 +101,29 @@ class RankChecker:
         start, end = scope.clause(match.start())
         clause = scope.text[start:end]
         anchor = scope.nearest_before(match.start())
-        if anchor is None and not scope.clusters_for(match.start()):
-            return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+        held = [m for m in scope.members if match.end() <= m.start < end and m.value != AGGREGATE
+                and self.held_by_rx.search(scope.text[match.end() : m.start])] if self.held_by_rx is not None else []
+        if held:  # "…, sedangkan HLS tertinggi dipegang Aceh": the unit after the passive verb, whatever the clause named before
+            listed = [held[0].value]
+        if anchor is None and not listed and not scope.clusters_for(match.start()):
+            return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         if self.names_cluster_after_rx.match(scope.text, match.end()):
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
-        if self.within_rx.search(clause) or listed and (anchor is not None and anchor in scope.members or self._named_scope(scope, match, start, end) is not None):
+        national = self.national_rx.search(scope.text[match.end() : end])
+        if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
+            # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
+            # place said of the unit that is the sentence's subject, in an earlier clause
+            listed = self._earlier_unit_subject(scope, start)
+        framed = self._membership_frame(scope, match, start, listed)
+        if framed is not None:
+            # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
+            v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
+            return
+        if self.within_rx.search(clause) or listed and (held or anchor is not None and anchor in scope.members or national
+                                                         or self._named_scope(scope, match, start, end) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
-            features = [m.value for m in scope.features if start <= m.start < end] or list(scope.features_for(match.start()))
-            v.unit_rank(scope, phrase, listed, within, features, kind, ordinal)
+            v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
         if not clusters:
@@ -100,14 +131,15 @@ class RankChecker:
         k = v.facts.k
         after = scope.text[match.end() : match.end() + 25]
         cluster_noun = self.cluster_noun_rx.search(scope.text[max(0, match.start() - 30) : match.start()])
-        if kind in {"high", "low"} and (self.size_rx.match(after.strip()) or cluster_noun) or self.size_rx.search(scope.text[max(start, match.start() - 20) : match.start()]) and not scope.features_for(match.start()):
+        size_word = self.size_superlative_rx.fullmatch(match.group(kind)) and self.noun_after_rx.match(scope.text, match.end())
+        if kind in {"high", "low"} and (self.size_rx.match(after.strip()) or cluster_noun or size_word) or self.size_rx.search(scope.text[max(start, match.start() - 20) : match.start()]) and not scope.features_for(match.start()):
             sizes = {c.number: c.size for c in v.facts.clusters}
             target = max(sizes.values()) if kind in {"high", "best"} else min(sizes.values())
             for cluster in clusters:
                 fact = v.facts.index.get(f"K{cluster}.size")
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if sizes[cluster] == target else Verdict.FALSE, "ukuran klaster")
             return
-        features = [m.value for m in scope.features if start <= m.start < end]
+        features = self._features_at(scope, match, start, end, fallback=False)
         if scope.all_features and any(start <= p < end for p in scope._all_positions):
             features = list(scope.all_features)
         if not features and self._names_coded_answer(clause):
@@ -133,6 +165,51 @@ class RankChecker:
                 wanted = ordinal if from_top else k + 1 - ordinal
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)
 
+    def _features_at(self, scope: Scope, match, start: int, end: int, fallback: bool = True) -> list[str]:
+        """The indicators a superlative ranks: those its clause names, but when it names several, the one written right
+        next to the superlative ("the lowest life expectancy and the highest expected schooling", "RLS terendah,
+        sedangkan … pengeluaran tertinggi"), so each superlative is judged on its own indicator."""
+        inside = [m for m in scope.features if start <= m.start < end]
+        if len({m.value for m in inside}) > 1:
+            gaps = [(m.start - match.end() if m.start >= match.end() else match.start() - m.end, m) for m in inside]
+            near = [(gap, m) for gap, m in gaps if 0 <= gap <= 12 and not re.search(r"[,;:()]", scope.text[min(m.end, match.end()) : max(m.start, match.start())])]
+            if near:
+                return [min(near, key=lambda pair: pair[0])[1].value]
+        found = list(dict.fromkeys(m.value for m in inside))
+        return found or (list(scope.features_for(match.start())) if fallback else [])
+
+    def _earlier_unit_subject(self, scope: Scope, start: int) -> list[str]:
+        """The unit an earlier clause is about, when no cluster opens a clause after it ("Sulawesi Utara, …, has …,
+        ranking fourth nationally")."""
+        subject = [m for m in scope.members if m.start < start and m.value != AGGREGATE]
+        if subject and not [m for m in scope.clusters if subject[-1].end <= m.start < start and self._opens_clause(scope, m)]:
+            return [subject[-1].value]
+        return []
+
+    @staticmethod
+    def _opens_clause(scope: Scope, cluster) -> bool:
+        """A cluster named before any unit of its clause is that clause's subject ("…, while Cluster 3 …"); one named
+        after a unit scopes or locates it ("highest … in Cluster 2")."""
+        start, _ = scope.clause(cluster.start)
+        return not [m for m in scope.members if start <= m.start < cluster.start]
+
+    def _membership_frame(self, scope: Scope, match, start: int, listed: list[str]):
+        """The cluster of "<unit> <membership cue> Klaster 2 dengan <indicator> tertinggi": the unit, placed in the
+        cluster and then ranked with no comma and no cluster noun between ("the cluster with …" is about the cluster)."""
+        if not listed:
+            return None
+        units = [m for m in scope.members if start <= m.start < match.start() and m.value == listed[-1]]
+        if not units:
+            return None  # the unit is named after the superlative or in an earlier clause: no frame between them
+        unit = units[-1]
+        clusters = [m for m in scope.clusters if unit.end <= m.start < match.start()]
+        if len(clusters) != 1 or not any(unit.end <= c < clusters[0].start for c in scope.membership_cues):
+            return None
+        between = scope.text[clusters[0].end : match.start()]
+        if re.search(r"[,;:()—–]", between) or rx(rf"\b(?:{self.v.lex.cluster_noun})\b").search(between):
+            return None
+        return clusters[0].value
+
     def _named_scope(self, scope: Scope, match, start: int, end: int):
         """The cluster a unit's superlative is scoped to by name: "tertinggi di Klaster 3", "Di dalam Klaster 4, … tertinggi"."""
         after = [m for m in scope.clusters if match.end() <= m.start < end]
@@ -153,34 +230,52 @@ class RankChecker:
         """
         phrase = match.group(0).strip()
         named = self._named_scope(scope, match, start, end)
+        national = self.national_rx.search(scope.text[match.end() : end])
+        if national and (named is None or named.start < match.start()):
+            # "Within Cluster 1, Jakarta records the highest expenditure nationwide": the national scope said after the
+            # superlative outranks the frame before it
+            return (), scope.text[match.start() : match.end() + national.end()].strip()
         if named is not None:
             if named.start > match.end():
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
-        national = self.national_rx.search(scope.text[match.end() : end])
-        if national:
-            return (), scope.text[match.start() : match.end() + national.end()].strip()
         if self.within_rx.search(scope.text[start:end]):
             own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
             return own or scope.clusters_for(match.start()), phrase
         return (), phrase
 
     def _positions(self, scope: Scope) -> None:
-        """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH"."""
+        """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH", "ranks last", "urutan terbawah
+        ditempati Klaster 2"; a unit's place ("Kalimantan Timur menempati peringkat ketiga nasional") is its rank among
+        all units, or within the cluster the sentence names. An indicator named outside the clause ("Untuk UHH, urutan
+        terbawah …"), else the previous sentence's, is the one ranked."""
         v = self.v
         for match in self.position_rx.finditer(scope.text):
-            n = match.group("n").lower()
-            wanted = int(n) if n.isdigit() else self.ordinals[n]
-            clusters = scope.clusters_for(match.start())
+            if self.superlative_next_rx.match(scope.text, match.end()):
+                continue  # "urutan kedua terendah": the superlative says it (second from the bottom)
+            last = bool(match.group("last"))
+            n = "" if last else (match.group("n") or match.group("n2")).lower()
+            wanted = v.facts.k if last else int(n) if n.isdigit() else self.ordinals[n]
             start, end = scope.clause(match.start())
             features = [m.value for m in scope.features if start <= m.start < end]
+            composite = self.composite_rx.search(scope.text[start:end])
+            if not features and not composite:
+                features = list(scope.features_for(match.start()))
             phrase = match.group(0)
-            for cluster in clusters:
+            anchor = scope.nearest_before(match.start())
+            units = [anchor.value] if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE else []
+            if not units and not [m for m in scope.clusters if start <= m.start < match.start()] and self.national_rx.search(scope.text[match.end() : end]):
+                units = self._earlier_unit_subject(scope, start)  # "…, ranking fourth nationally": the sentence's unit
+            if units:
+                within, phrase = self._unit_scope(scope, match, start, end, units[-1:])
+                v.unit_rank(scope, phrase, units[-1:], within, features, "low" if last else "high", 1 if last else wanted)
+                continue
+            for cluster in scope.clusters_for(match.start()):
                 if features:
                     for feature in features:
                         fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
                         v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE)
-                elif self.composite_rx.search(scope.text[start:end]):
+                elif composite:
                     fact = v.facts.index.get(f"K{cluster}.composite_rank")
                     v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, "urutan capaian komposit")
 
@@ -214,6 +309,16 @@ class RankChecker:
                         v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), ours, Verdict.TRUE if ok else Verdict.FALSE,
                                 f"urutan Klaster {subject} = {ours.value}, Klaster {obj} = {theirs.value}")
 
+    def feature_between(self, scope: Scope, match) -> tuple[object, int] | None:
+        """The indicator written between a comparison word and its connector ("a higher life expectancy than",
+        "spends more per capita than"), and where the object's name may start; None when none stands there."""
+        for m in scope.features:
+            if 0 <= m.start - match.end() <= 4 and re.fullmatch(r"(?:\w{1,3}\s+)?", scope.text[match.end() : m.start]):
+                then = self.then_object_rx.match(scope.text, m.end)
+                if then:
+                    return m, then.end()
+        return None
+
     def _comparisons(self, scope: Scope) -> None:
         """"Klaster 3 lebih tinggi daripada Klaster 2", "spends more per capita than Cluster 3", "higher than any other
         cluster", and a comparison with no object that ends its clause ("Klaster 3 bahkan lebih tinggi lagi", "Cluster 2
@@ -229,6 +334,17 @@ class RankChecker:
             subjects = [m for m in scope.clusters if m.end <= match.start()]
             subject_values = scope.clusters_for(match.start()) if subjects else scope.default_clusters
             self._compare(scope, match, subject_values, (objects[0].value,), scope.text[self._phrase_start(scope, match) : objects[0].end])
+        for match in self.lead_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            between = self.feature_between(scope, match)
+            objects = [m for m in scope.clusters if between and 0 <= m.start - between[1] < 5]
+            if not objects:
+                continue
+            taken.append((match.start(), objects[0].end))
+            subjects = [m for m in scope.clusters if m.end <= match.start()]
+            subject_values = scope.clusters_for(match.start()) if subjects else scope.default_clusters
+            self._compare(scope, match, subject_values, (objects[0].value,), scope.text[self._phrase_start(scope, match) : objects[0].end], (between[0].value,))
         for match in self.compare_all_rx.finditer(scope.text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
@@ -246,25 +362,63 @@ class RankChecker:
             subject = before[-1].value
             earlier = [m.value for m in scope.clusters if m.start < start and m.value != subject]
             antecedent = (scope.antecedent or {}).get("one") or ()
-            if earlier:
+            leading = [m for m in scope.clusters if m.start < before[-1].start and m not in scope.governed]
+            if before[-1] in scope.governed and leading:
+                # "Klaster 2 hidup lebih singkat dibanding Klaster 3, meskipun HLS-nya lebih tinggi": the object of the
+                # comparison before is no subject; the elided one keeps that pair, its subject against its object
+                subject, obj = leading[-1].value, before[-1].value
+            elif earlier:
                 obj = earlier[-1]
             elif antecedent and antecedent[0] == "cluster" and antecedent[1] and antecedent[1][0] != subject:
                 obj = antecedent[1][0]
             else:
                 continue
             self._compare(scope, match, (subject,), (obj,), scope.text[self._phrase_start(scope, match) : match.end()].strip())
+        self._elided(scope, taken)
+
+    def _elided(self, scope: Scope, taken) -> None:
+        """"Cluster 2 is higher than Cluster 3 on mean years of schooling but lower on life expectancy": a comparison word
+        with only an indicator after it ("lower on X", "lebih rendah pada X") repeats the pair of the comparison before it
+        in the sentence, on its own indicator."""
+        for match in self.elided_rx.finditer(scope.text):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            feature = [m for m in scope.features if m.start == match.end()]
+            pairs = [(a, b) for a, b in taken if b <= match.start()]
+            if not feature or not pairs:
+                continue
+            a, b = pairs[-1]
+            objects = [m for m in scope.clusters if a <= m.start < b]
+            subjects = [m for m in scope.clusters if m.end <= a and m not in scope.governed]
+            if not objects or not subjects:
+                continue
+            taken.append(match.span())
+            self._compare(scope, match, (subjects[-1].value,), (objects[-1].value,), scope.text[match.start() : feature[0].end], (feature[0].value,))
 
     def _phrase_start(self, scope: Scope, match) -> int:
         """Where a comparison's phrase starts: at the verb that names its indicator when it stands right before it
         ("hidup lebih lama", "spends more per capita")."""
         verbs = [m for m in scope.features if 0 <= match.start() - m.end <= 2 and m.start < match.start()]
-        return verbs[-1].start if verbs else match.start()
+        start = verbs[-1].start if verbs else match.start()
+        degree = self.degree_rx.search(scope.text, max(0, start - 20), start)  # "sedikit melampaui", "just below": part of the claim
+        return degree.start() if degree else start
 
-    def _compare(self, scope: Scope, match, subject_values, objects, phrase: str) -> None:
+    def _compare(self, scope: Scope, match, subject_values, objects, phrase: str, named: tuple[str, ...] = ()) -> None:
         v = self.v
-        features = [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features]
-        features = list(dict.fromkeys(features)) or list(scope.default_features)
-        if scope.all_features and any(p < match.start() for p in scope._all_positions):
+        clause_start, _ = scope.clause(match.start())
+        # the indicator of the comparison's own clause before it ("…, meskipun HLS-nya lebih tinggi"), else the sentence's
+        features = ([m.value for m in scope.features if clause_start <= m.start < match.start()]
+                    or [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features])
+        before = [m.value for m in scope.features if m.start < match.start()]
+        if not before and not named:
+            # "higher than Cluster 3 on mean years of schooling but lower on …": the indicator after the object, up to the
+            # next comparison word
+            _, end = scope.clause(match.start())
+            nexts = [m.start() for m in self.lead_rx.finditer(scope.text, match.end()) if m.start() > match.end()]
+            after = [m.value for m in scope.features if match.end() <= m.start < min([end] + nexts)]
+            named = tuple(dict.fromkeys(after))
+        features = list(named) or list(dict.fromkeys(features)) or list(scope.default_features)
+        if scope.all_features and any(p < match.start() for p in scope._all_positions) and not named:
             features = list(scope.all_features)
         better_words = self.quality_rx.search(match.group(0))
         for subject in subject_values:

@@ -235,7 +235,7 @@ class Analyzer:
         # "In Cluster 3, 10 of the 14 provinces …": a number that counts members after a comma is no list item
         more_guard = rf"(?!\s+(?:{lex.count_of})\s)" if "count_of" in lex.words else ""
         self.cluster_rx = rx(
-            rf"\b{lex.cluster_word}\s+(?:{lex.ordinal_prefix})?(?:(?P<ord>{ordinals})\b(?!\s+(?:{lex.ordinal_superlatives}))|{item}"
+            rf"\b{lex.cluster_word}\s+(?:{lex.ordinal_prefix})?(?:(?P<ord>(?i:{ordinals}))\b(?!\s+(?:{lex.ordinal_superlatives}))|{item}"
             rf"(?P<more>(?:\s*(?:,|{lex.list_joiner})\s*(?:{lex.cluster_word}\s+)?{item}{more_guard})*))",
             0,
         )

@@ -28,6 +28,7 @@ class UnitComparisons:
         self.all_members_rx = rx(rf"^(?:{lex.compare_all_members})\s*$")
         self.except_rx = rx(rf"\b(?:{lex.except_word})\b")
         self.quality_rx = rx(lex.quality_comparison)
+        self.ranks = None  # the RankChecker that owns this, for its reading of an indicator between word and object
 
     def check(self, scope: Scope) -> None:
         if self.v.units is None and not self.v.unit_facts:
@@ -39,25 +40,33 @@ class UnitComparisons:
             if not subjects:
                 continue
             objects, phrase_end = self._objects(scope, match, members, end)
+            between = None
+            if not objects and self.ranks is not None:
+                # "East Kalimantan has a higher life expectancy than Bali": the indicator between the word and its object
+                between = self.ranks.feature_between(scope, match)
+                if between is not None:
+                    objects, phrase_end = self._objects(scope, match, members, end, between[1])
             if not objects:
                 continue
             features = [m.value for m in scope.features if start <= m.start < match.start()] or [m.value for m in scope.features if start <= m.start < end]
-            features = list(dict.fromkeys(features)) or list(scope.default_features)
+            features = [between[0].value] if between else list(dict.fromkeys(features)) or list(scope.default_features)
             if len(features) != 1:
                 continue
-            self._judge(scope, match, subjects[-1].value, objects, features[0], scope.text[match.start() : phrase_end].strip())
+            phrase_start = self.ranks._phrase_start(scope, match) if self.ranks is not None else match.start()
+            self._judge(scope, match, subjects[-1].value, objects, features[0], scope.text[phrase_start : phrase_end].strip())
 
-    def _objects(self, scope: Scope, match, members, end: int) -> tuple[list[str], int]:
-        """The units compared against: the list right after the comparison, or a quantified cluster."""
-        after = [m for m in members if match.end() <= m.start < end]
-        clusters = [m for m in scope.clusters if match.end() <= m.start < end]
-        if clusters and (not after or clusters[0].start < after[0].start) and self.all_members_rx.search(scope.text[match.end() : clusters[0].start]):
+    def _objects(self, scope: Scope, match, members, end: int, at: int | None = None) -> tuple[list[str], int]:
+        """The units compared against: the list right after the comparison (or after `at`), or a quantified cluster."""
+        at = match.end() if at is None else at
+        after = [m for m in members if at <= m.start < end]
+        clusters = [m for m in scope.clusters if at <= m.start < end]
+        if clusters and (not after or clusters[0].start < after[0].start) and self.all_members_rx.search(scope.text[at : clusters[0].start]):
             cue = self.except_rx.search(scope.text, clusters[0].end, end)
             excepted = {m.value for m in after if cue and m.start >= cue.end()}
             peers = [m for m, c in self.v._membership.items() if c == clusters[0].value and m not in excepted]
             phrase_end = clusters[0].end if not cue else max((m.end for m in after if m.start >= cue.end()), default=clusters[0].end)
             return peers, phrase_end
-        if not after or after[0].start - match.end() > 3:
+        if not after or after[0].start - at > 3:
             return [], 0
         group = [after[0]]
         for m in after[1:]:
