@@ -30,3 +30,18 @@ def directions(text: str, lang: str = "id") -> list[tuple[str | None, Verdict]]:
 ])
 def test_strengths_and_weaknesses_named_as_nouns_are_checked(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "it" after the sentence named the national figure is that figure (K1 UHH above BPS's 73,93, K4 below it)
+    ("Cluster 4's life expectancy is below the national figure, while Cluster 1 sits well above it.", "en",
+     [("K4.UHH.direction", Verdict.TRUE), ("K1.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 4's life expectancy is below the national figure, and Cluster 1 is below it too.", "en",
+     [("K4.UHH.direction", Verdict.TRUE), ("K1.UHH.direction", Verdict.FALSE)]),
+    ("UHH Klaster 4 di bawah angka nasional, sedangkan Klaster 1 berada di atas angka tersebut.", "id",
+     [("K4.UHH.direction", Verdict.TRUE), ("K1.UHH.direction", Verdict.TRUE)]),
+    # with no reference named before it, "it" is no reference
+    ("Cluster 1 leads Cluster 4 on life expectancy and stays above it on schooling.", "en", []),
+])
+def test_a_pronoun_for_the_reference_named_before_it_is_the_reference(text, lang, expected):
+    assert directions(text, lang) == expected

@@ -44,8 +44,12 @@ class DirectionChecker:
         lex = verifier.lex
         self.reference_rx = rx(
             rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal}))"
-            rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})"
+            rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}|(?P<pronoun>{lex.reference_pronoun}))"
+            if "reference_pronoun" in lex.words else
+            rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal}))"
+            rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})(?P<pronoun>(?!))?"
         )
+        self.named_reference_rx = rx(lex.reference)
         self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})")
         self.no_member_rx = rx(lex.no_member)
         self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
@@ -58,6 +62,10 @@ class DirectionChecker:
 
     def check(self, scope: Scope) -> None:
         for match in self.reference_rx.finditer(scope.text):
+            # "… below the national 73.93 years, whereas Cluster 3 … is roughly on par with it": "it" is the reference only
+            # when the sentence named the reference before it
+            if match.group("pronoun") and not self.named_reference_rx.search(scope.text, 0, match.start("pronoun")):
+                continue
             word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
             self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
         for match in self.reach_rx.finditer(scope.text):  # "tidak satu pun … mencapai rata-rata": reaching = not below
