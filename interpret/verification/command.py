@@ -160,7 +160,7 @@ def map_clusters(text: str, facts: Facts, explicit: dict[str, int], lexicon: Lex
         number, hits = votes.most_common(1)[0]
         if hits / sum(votes.values()) > 0.5:
             mapping[name] = number
-            reasons[name] = f"anggota: {hits} dari {sum(votes.values())} provinsi yang disebut ada di Klaster {number}"
+            reasons[name] = analyzer.lex.note("mapped_by_members", hits=hits, named=sum(votes.values()), unit=facts.dataset.unit, cluster=number)
     return mapping, reasons
 
 

@@ -235,13 +235,13 @@ class CountChecker:
         features = before or after or scope.features_for(condition.position)
         if not features or (len(features) > 1 and condition.threshold is not None):
             v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE,
-                    "jumlah anggota tanpa satu indikator yang jelas")
+                    v.say("count_no_feature"))
             return
         members = [m for c in v.facts.clusters if not clusters or c.number in clusters for m in c.members]
         size = len(members)
         satisfying, fact = self._satisfying(clusters, features, members, condition)
         if satisfying is None:
-            v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE, "nilai anggota tidak ada dalam fakta")
+            v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE, v.say("member_values_absent"))
             return
         if condition.negated:
             satisfying = size - satisfying
@@ -251,7 +251,7 @@ class CountChecker:
             ok = satisfying > size / 2
         else:
             ok = abs(satisfying - phrase.fraction * size) <= 0.5
-        note = f"{satisfying} dari {size} anggota memenuhi syarat" + (f"; kelompok berisi {size}, bukan {phrase.of_size}" if phrase.of_size not in (None, size) else "")
+        note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
 
@@ -286,7 +286,7 @@ class CountChecker:
         holds = v.checks[ClaimKind.NUMBER].equal(number, extreme)
         ok = holds if every else not holds
         v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), (fact.feature,), extreme, Verdict.TRUE if ok else Verdict.FALSE,
-                f"{'setiap' if every else 'tidak satu pun'} anggota: {extreme.id} = {extreme.text}")
+                v.say("every_member" if every else "no_member", fact=extreme.id, value=extreme.text))
         return True
 
     def _others(self, scope: Scope, phrase: CountPhrase):

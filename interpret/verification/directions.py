@@ -116,13 +116,13 @@ class DirectionChecker:
             for fact in own:
                 ok = (float(fact.value) > 0) == (word == Direction.ABOVE) and float(fact.value) != 0
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (), (fact.feature,), fact, Verdict.TRUE if ok != negated else Verdict.FALSE,
-                        "rata-rata unit terhadap angka resmi")
+                        v.say("unit_mean_vs_official"))
             return
         clusters = subjects_at(scope, position)  # "trails Cluster 1 … and sits below the national figure": not Cluster 1
         if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
             return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster
         if not clusters or not features:
-            v.claim(scope, ClaimKind.DIRECTION, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "klaster atau indikator tidak jelas")
+            v.claim(scope, ClaimKind.DIRECTION, phrase, clusters, features, None, Verdict.UNVERIFIABLE, v.say("cluster_or_feature_unclear"))
             return
         start, _ = scope.clause(position)
         no_member = self.no_member_rx.search(scope.text, start, position)
@@ -158,7 +158,7 @@ class DirectionChecker:
                     note = ""
                 else:
                     ok = actual == wanted or (actual == Direction.EQUAL and (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0)
-                    note = "selisih dalam toleransi setara" if actual == Direction.EQUAL else ""
+                    note = v.say("within_equal_band") if actual == Direction.EQUAL else ""
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
@@ -189,7 +189,7 @@ class DirectionChecker:
         index = self.v.facts.index
         if unit_mean_fact is not None:
             low, high = (ff.min > ff.reference, ff.max < ff.reference) if wanted in {Direction.ABOVE, "reach"} else (ff.max < ff.reference, ff.min > ff.reference)
-            return unit_mean_fact, high if none else low, "diperiksa pada rentang anggota (min–maks)"
+            return unit_mean_fact, high if none else low, self.v.say("checked_on_member_range")
         if wanted == "reach":  # "mencapai rata-rata": at or above it, i.e. not below
             fact = index.get(f"K{cluster}.{feature}.n_below")
             satisfying = size - fact.value if fact is not None else None
@@ -198,6 +198,6 @@ class DirectionChecker:
             satisfying = fact.value if fact is not None else None
         if satisfying is None:  # facts from an older result.json: the members' range says the same
             low, high = (ff.min > ff.reference, ff.max < ff.reference) if wanted == Direction.ABOVE else (ff.max < ff.reference, ff.min > ff.reference)
-            return index.get(f"K{cluster}.{feature}.direction"), high if none else low, "diperiksa pada rentang anggota (min–maks)"
+            return index.get(f"K{cluster}.{feature}.direction"), high if none else low, self.v.say("checked_on_member_range")
         ok = satisfying == 0 if none else satisfying == size
-        return fact, ok, f"{satisfying} dari {size} anggota"
+        return fact, ok, self.v.say("members_of", satisfying=satisfying, size=size)

@@ -224,7 +224,7 @@ class Verifier:
 
     def _run(self, scope: Scope) -> None:
         for mention in scope.unknown_clusters:
-            self.claim(scope, ClaimKind.NUMBER, mention.text, (), (), self.facts.index.get("RUN.k"), Verdict.FALSE, f"hanya ada {self.facts.k} klaster")
+            self.claim(scope, ClaimKind.NUMBER, mention.text, (), (), self.facts.index.get("RUN.k"), Verdict.FALSE, self.say("only_k_clusters", k=self.facts.k))
         for check in self.checks.values():
             check.check(scope)
 
@@ -244,10 +244,14 @@ class Verifier:
             fact_id=fact.id if fact else None,
             expected=expected if expected is not None else (_shown(fact) if fact else None),
             verdict=verdict,
-            note=note or ("" if fact or verdict == Verdict.TRUE else "tidak ditemukan"),
+            note=note or ("" if fact or verdict == Verdict.TRUE else self.say("not_found")),
         )
         report.claims.append(claim)
         return claim
+
+    def say(self, key: str, **values) -> str:
+        """A verdict's note in the text's language (lexicon [notes])."""
+        return self.lex.note(key, **values)
 
     def cluster_of(self, member: str) -> int | None:
         return self._membership.get(member)
@@ -276,23 +280,23 @@ class Verifier:
         features = tuple(features or ())
         if len(features) != 1:
             self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE,
-                       f"indikator untuk {member} tidak jelas" if features else f"indikator untuk {member} tidak disebut")
+                       self.say("unit_feature_unclear" if features else "unit_feature_unnamed", member=member))
             return
         value = self.unit_value(member, features[0])
         if value is None:
-            self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE, f"angka untuk {member} tidak ada dalam fakta")
+            self.claim(scope, ClaimKind.NUMBER, number.written, (), features, None, Verdict.UNVERIFIABLE, self.say("unit_number_absent", member=member))
             return
         fact = self.unit_fact(member, features[0], value)
         ok = self.checks[ClaimKind.NUMBER].equal(number, fact)
         self.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
-                   "" if ok else f"nilai {member}", expected=fact.text)
+                   "" if ok else self.say("unit_value", member=member), expected=fact.text)
 
     def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: Direction | str, negated: bool,
                        reference: float | None = None) -> None:
         """A unit's position against the reference, or against `reference` (the plain mean of the units, unit_mean.py)."""
         value = self.unit_value(member, feature)
         if value is None:
-            self.claim(scope, ClaimKind.DIRECTION, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, f"nilai {member} tidak ada dalam fakta")
+            self.claim(scope, ClaimKind.DIRECTION, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, self.say("unit_value_absent", member=member))
             return
         ref = float(self.facts.reference.values[feature]) if reference is None else reference
         diff_pct = 100 * (value - ref) / abs(ref or 1)
@@ -306,7 +310,7 @@ class Verifier:
     def unit_rank(self, scope: Scope, phrase: str, members: list[str], clusters, features, kind: str, ordinal: int) -> None:
         """"Papua dan NTT, dua provinsi dengan pengeluaran terendah": the listed units are the first len(list)."""
         if not members or (self.units is None and not self.unit_facts) or not features:
-            self.claim(scope, ClaimKind.RANK, phrase, clusters, features, None, Verdict.UNVERIFIABLE, "peringkat antarprovinsi tidak ada dalam fakta")
+            self.claim(scope, ClaimKind.RANK, phrase, clusters, features, None, Verdict.UNVERIFIABLE, self.say("unit_ranks_absent"))
             return
         members = list(dict.fromkeys(members))
         peers = [m for m, c in self._membership.items() if not clusters or c in clusters]
@@ -326,7 +330,7 @@ class Verifier:
                 ok = fact.value == ordinal  # bound to the unit's rank fact in the scope the sentence names
             fact = fact or self.unit_fact(members[-1], feature, values[members[-1]])
             self.claim(scope, ClaimKind.RANK, phrase, (self.cluster_of(members[-1]),), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
-                       f"urutan: {', '.join(order[: max(len(members), ordinal) + 1])}")
+                       self.say("unit_order", order=", ".join(order[: max(len(members), ordinal) + 1])))
 
 
 def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:

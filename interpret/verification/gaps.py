@@ -195,7 +195,7 @@ class GapChecks:
         features = nearest_features(scope, number, features or scope.default_features)
         if len(features) != 1:
             self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject, obj), features, None, Verdict.UNVERIFIABLE,
-                         "selisih dua klaster tanpa indikator yang jelas")
+                         self.v.say("pair_gap_no_feature"))
             return True
         feature = features[0]
         ours = float(self.v.facts.cluster(subject).features[feature].mean)
@@ -221,12 +221,12 @@ class GapChecks:
             fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
         if fact is None:
             self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject, obj), (feature,), None, Verdict.UNVERIFIABLE,
-                         "selisih dua klaster tidak ada dalam fakta")
+                         self.v.say("pair_gap_absent"))
             return True
         turned = higher is not None and ours != theirs and (ours > theirs) != higher
         ok = not turned and self.equal(number, fact)
         reading = self.reading(number)
-        note = f"selisih rata-rata Klaster {subject} dan Klaster {obj}" + ("; arahnya terbalik" if turned else "") + (f"; {reading}" if reading else "")
+        note = self.v.say("pair_gap", a=subject, b=obj) + ("; " + self.v.say("reversed") if turned else "") + (f"; {reading}" if reading else "")
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
         self._last_gap = (scope, number.end, subject, obj, word)
         return True

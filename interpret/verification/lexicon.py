@@ -46,6 +46,7 @@ class Lexicon:
     theme_words: dict[str, str] = field(default_factory=dict)  # a spec theme → the dimension words that name its indicators
     listing: dict[str, str] = field(default_factory=dict)  # the column and summary words of `interpret verify` (listing.py)
     contract: dict = field(default_factory=dict)  # a model's answer: meta phrases it may not write, violation messages (interpret.llm.parsing)
+    notes: dict[str, str] = field(default_factory=dict)  # why a verdict was reached: key → text with {fields} (`Verifier.say`)
 
     def __getattr__(self, name: str) -> str:
         # `lex.negation`: the checks read their fragments as attributes
@@ -53,6 +54,13 @@ class Lexicon:
         if name in words:
             return words[name]
         raise AttributeError(f"lexicon {self.__dict__.get('path', '?')} has no [words] entry {name!r}")
+
+    def note(self, key: str, **values) -> str:
+        """The [notes] text `key` with its fields filled in: the checks decide what to say, the lexicon how."""
+        try:
+            return self.notes[key].format(**values)
+        except KeyError as exc:
+            raise ConfigError(f"{self.path}: [notes] lacks {key!r} or its field {exc} (needed by the verifier). Add it, e.g. copied from interpret/languages/en/lexicon.toml.") from None
 
     def require(self, names, who: str) -> None:
         missing = [n for n in names if n not in self.words]
@@ -109,6 +117,7 @@ def load_lexicon(code: str, languages_dir: str | None = None) -> Lexicon:
             repairs={k: str(v) for k, v in raw.get("repairs", {}).items()},
             listing={k: str(v) for k, v in raw.get("listing", {}).items()},
             contract=dict(raw.get("contract", {})),
+            notes={k: str(v) for k, v in raw.get("notes", {}).items()},
         )
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise ConfigError(f"Lexicon {path}: {type(exc).__name__}: {exc}. Compare it with interpret/languages/id/lexicon.toml.") from None

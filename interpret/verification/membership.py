@@ -88,7 +88,7 @@ class MembershipChecker:
                 names = set(m.value for m in real)
                 size = v.facts.cluster(cluster).size
                 v.claim(scope, ClaimKind.COUNT, exclusive.group(0), clusters, (), v.facts.index.get(f"K{cluster}.size"),
-                        Verdict.TRUE if len(names) == size else Verdict.FALSE, f"daftar {len(names)} anggota, klaster berisi {size}")
+                        Verdict.TRUE if len(names) == size else Verdict.FALSE, v.say("listed_vs_size", listed=len(names), size=size))
         self._also(scope, lists, claimed)
         self._alone(scope, lists, claimed)
         self._others(scope, lists, claimed)
@@ -119,9 +119,9 @@ class MembershipChecker:
             size = v.facts.cluster(actual).size
             ok = size == 1 and (named is None or named.value == actual)
             claimed[mention.start] = (actual,) if ok else ()
-            note = "" if ok else (f"{mention.value} berada di Klaster {actual} ({size} anggota)")
+            note = "" if ok else v.say("member_in_cluster_of", member=mention.value, cluster=actual, size=size)
             v.claim(scope, ClaimKind.MEMBERSHIP, scope.text[start:end], (named.value,) if named else (actual,), (), v.facts.index.get(f"K{actual}.members"),
-                    Verdict.TRUE if ok else Verdict.FALSE, note, expected=f"{mention.value} ∈ Klaster {actual}, {size} anggota")
+                    Verdict.TRUE if ok else Verdict.FALSE, note, expected=v.say("member_of_cluster_sized", member=mention.value, cluster=actual, size=size))
 
     def _others(self, scope: Scope, lists, placed: dict[int, tuple[int, ...]]) -> None:
         """"NTT, Gorontalo, and four others": a member list that counts the rest states the cluster's size."""
@@ -140,7 +140,7 @@ class MembershipChecker:
                 continue
             stated = len({m.value for m in group}) + rest
             v.claim(scope, ClaimKind.COUNT, scope.text[group[0].start : match.end()], clusters, (), fact,
-                    Verdict.TRUE if stated == fact.value else Verdict.FALSE, f"daftar dan sisanya: {stated}, klaster berisi {fact.value}")
+                    Verdict.TRUE if stated == fact.value else Verdict.FALSE, v.say("list_and_rest", stated=stated, size=fact.value))
 
     def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: dict[int, tuple[int, ...]]) -> None:
         """Each listed province is claimed to be in (negated: not in) `clusters`; the national aggregate never is. The
@@ -153,15 +153,15 @@ class MembershipChecker:
                     continue
                 verdict = Verdict.TRUE if negated else Verdict.FALSE
                 v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), None, verdict,
-                        f"{mention.text} adalah agregat nasional (pembanding), bukan anggota klaster", expected="bukan anggota klaster mana pun")
+                        v.say("aggregate_not_member", name=mention.text), expected=v.say("in_no_cluster"))
                 continue
             actual = v.cluster_of(mention.value)
             inside = actual in clusters
             ok = inside != negated
             fact = v.facts.index.get(f"K{actual}.members") if actual else None
-            note = "" if ok else (f"{mention.value} berada di Klaster {actual}" if actual else f"{mention.value} tidak ada dalam data")
+            note = "" if ok else (v.say("member_in_cluster", member=mention.value, cluster=actual) if actual else v.say("unit_not_in_data", member=mention.value))
             v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
-                    expected=f"{mention.value} ∈ Klaster {actual}" if actual else "tidak ditemukan")
+                    expected=v.say("member_of_cluster", member=mention.value, cluster=actual) if actual else v.say("not_found"))
 
     def _count_words(self, scope: Scope) -> None:
         v = self.v
@@ -189,7 +189,7 @@ class MembershipChecker:
             if listed and len(listed) == value and match.start() - max(m.end for m in scope.members if m.start < match.start()) < 4:
                 # "Papua dan Papua Barat, dua provinsi …": the count describes the list just written
                 cluster = self.v.cluster_of(listed[0])
-                v.claim(scope, ClaimKind.COUNT, match.group(0), (cluster,), (), v.facts.index.get(f"K{cluster}.members"), Verdict.TRUE, "jumlah daftar yang disebut")
+                v.claim(scope, ClaimKind.COUNT, match.group(0), (cluster,), (), v.facts.index.get(f"K{cluster}.members"), Verdict.TRUE, v.say("listed_count"))
                 continue
             clusters = scope.clusters_for(match.start())
             if not clusters:

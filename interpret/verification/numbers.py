@@ -273,7 +273,7 @@ class NumberChecker(RelationChecks, GapChecks):
         failing = [f for f in facts if not self.equal(number, f)]
         fact = failing[0] if failing else facts[0]
         self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(clusters), (), fact, Verdict.FALSE if failing else Verdict.TRUE,
-                     f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
+                     self.v.say("every_cluster", clusters=", ".join(str(c) for c in clusters)) + ("; " + self.v.say("fails_for", fact=fact.id) if failing else ""))
         return True
 
     @staticmethod
@@ -320,12 +320,12 @@ class NumberChecker(RelationChecks, GapChecks):
         bindings = [bind(self, scope, number, (c,), features, None) for c in clusters]
         if any(b.fact is None for b in bindings):
             self.v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
-                         "tidak terikat pada fakta setiap klaster")
+                         self.v.say("not_bound_every_cluster"))
             return
         failing = [b.fact for b in bindings if not self.equal(number, b.fact)]
         fact = failing[0] if failing else bindings[0].fact
         self.v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE if failing else Verdict.TRUE,
-                     f"untuk setiap klaster ({', '.join(str(c) for c in clusters)})" + (f"; tidak berlaku: {fact.id}" if failing else ""))
+                     self.v.say("every_cluster", clusters=", ".join(str(c) for c in clusters)) + ("; " + self.v.say("fails_for", fact=fact.id) if failing else ""))
 
     def reference_before(self, scope: Scope, number: WrittenNumber, window: int = 50) -> bool:
         start, _ = scope.clause(number.start)
@@ -388,29 +388,29 @@ class NumberChecker(RelationChecks, GapChecks):
         v = self.v
         reading = self.reading(number)
         if not binding.facts:
-            why = f"tentang {binding.about!r}, yang tidak ada dalam data" if binding.about else "tidak terikat pada fakta mana pun"
+            why = v.say("about_absent", about=repr(binding.about)) if binding.about else v.say("bound_to_nothing")
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
                     why + (f"; {reading}" if reading else ""))
             return
         if binding.ambiguous:
             ids = ", ".join(f.id for f in binding.facts[:4])
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
-                    f"tidak jelas fakta mana yang dimaksud ({ids}{', …' if len(binding.facts) > 4 else ''})")
+                    v.say("ambiguous", facts=ids + (", …" if len(binding.facts) > 4 else "")))
             return
         fact = binding.fact
         unit_word = rx(rf"\s*(?:{v.lex.foreign_units})\b").match(scope.text, number.end)
         if unit_word and not (fact.unit or "").lower().startswith(unit_word.group(0).strip().lower()):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
-                    f"satuan {unit_word.group(0).strip()!r} bukan satuan {fact.id} ({fact.unit or '–'})")
+                    v.say("wrong_unit", written=repr(unit_word.group(0).strip()), fact=fact.id, unit=fact.unit or "–"))
             return
         period = self.wrong_period(scope, number, fact)
         if period:
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
-                    f"periode {period!r} bukan periode {fact.id} ({fact.unit})")
+                    v.say("wrong_period", written=repr(period), fact=fact.id, unit=fact.unit))
             return
         if fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "umean_diff_ref"} and not number.signed and not self.sign_agrees(scope, number, float(fact.value)):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
-                    f"arahnya terbalik: {fact.id} = {fact.text}")
+                    v.say("reversed_fact", fact=fact.id, value=fact.text))
             return
         # a method concept quoted with its bound ("di bawah 0,60", "tidak lebih dari 1,0 %") states the threshold itself
         exact = binding.how == "concept" and fact.kind in DEFINITIONS
@@ -447,12 +447,13 @@ class NumberChecker(RelationChecks, GapChecks):
             return value <= 0
         return True
 
-    @staticmethod
-    def reading(number: WrittenNumber) -> str:
+    def reading(self, number: WrittenNumber) -> str:
+        """How the number was read, when a multiplier or a currency changed it ("dibaca sebagai sekitar 15376000 rupiah")."""
         if number.multiplier == 1.0 and not number.money:
             return ""
-        qualifier = {"approx": "sekitar ", "above": "lebih dari ", "below": "kurang dari ", "nearly": "hampir "}.get(number.qualifier or "", "")
-        return f"dibaca sebagai {qualifier}{format_number(number.value, 0)}" + (" rupiah" if number.money else "")
+        say = self.v.say
+        qualifier = say(f"qualifier_{number.qualifier}") + " " if number.qualifier in {"approx", "above", "below", "nearly"} else ""
+        return say("read_as", value=qualifier + format_number(number.value, 0) + (" " + say("rupiah") if number.money else ""))
 
 
 # kinds of fact that a sentence states as a definition, bound word included ("Jaccard di bawah 0,60")

@@ -160,7 +160,7 @@ class PolicyChecker:
             else:
                 fact = self._justification(listed, cluster)
                 self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), fact, Verdict.TRUE,
-                             "tidak bertentangan dengan " + ", ".join(dict.fromkeys(r.id for r in listed)))
+                             self.v.say("no_rule_contradicts", rules=", ".join(dict.fromkeys(r.id for r in listed))))
         self._previous = (scope, own)
         self._start = len(self.v._report.claims) if self.v._report is not None else 0
 
@@ -217,7 +217,7 @@ class PolicyChecker:
             named = {m.value for m in where.features if not self._in_sector_word(where, m)} | set(where.default_features)
             if claim.cluster == cluster and claim.verdict == Verdict.FALSE and (claim.feature is None or claim.feature in named):
                 fact = self.v.facts.index.get(claim.fact_id) if claim.fact_id else None
-                return fact, f"alasannya salah: {claim.value!r} ({claim.fact_id or claim.note})"
+                return fact, self.v.say("premise_false", claim=repr(claim.value), fact=claim.fact_id or claim.note)
         return None
 
     def _in_sector_word(self, scope: Scope, mention) -> bool:
@@ -274,10 +274,10 @@ class PolicyChecker:
                     against.append((fact, feature))
             if contradicted and len(contradicted) == len(named):  # a dimension word: every indicator it names contradicts
                 fact, ff = contradicted[0]
-                return fact, f"alasannya salah: {named[0].text} {level.group(0).strip()!r}, padahal {fact.id if fact else ''} = {ff.diff:+.2f}"
+                return fact, self.v.say("premise_level_false", subject=named[0].text, level=repr(level.group(0).strip()), fact=fact.id if fact else "", diff=f"{ff.diff:+.2f}")
             if against and len(against) == len(named):
                 fact, feature = against[0]
-                return fact, f"alasannya ({named[0].text} {level.group(0).strip()}) tidak membenarkan program pada tema {feature.theme}"
+                return fact, self.v.say("premise_off_theme", subject=named[0].text, level=level.group(0).strip(), theme=feature.theme)
         return None
 
     def _compared(self, scope: Scope, position: int) -> bool:

@@ -137,7 +137,7 @@ class RankChecker:
             target = max(sizes.values()) if kind in {"high", "best"} else min(sizes.values())
             for cluster in clusters:
                 fact = v.facts.index.get(f"K{cluster}.size")
-                v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if sizes[cluster] == target else Verdict.FALSE, "ukuran klaster")
+                v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if sizes[cluster] == target else Verdict.FALSE, v.say("cluster_size"))
             return
         features = self._features_at(scope, match, start, end, fallback=False)
         if scope.all_features and any(start <= p < end for p in scope._all_positions):
@@ -152,7 +152,7 @@ class RankChecker:
                 for cluster in clusters:
                     fact = v.facts.index.get(f"K{cluster}.composite_rank")
                     if fact is not None:
-                        v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE, "urutan capaian komposit")
+                        v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE, v.say("composite_order"))
                 return
             features = list(scope.features_for(match.start()))
         for cluster in clusters:
@@ -277,7 +277,7 @@ class RankChecker:
                         v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE)
                 elif composite:
                     fact = v.facts.index.get(f"K{cluster}.composite_rank")
-                    v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, "urutan capaian komposit")
+                    v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, v.say("composite_order"))
 
     # -- comparisons between clusters ---------------------------------------------------------------
     def _next_to(self, scope: Scope) -> None:
@@ -307,7 +307,7 @@ class RankChecker:
                             continue
                         ok = (ours.value == 2 and theirs.value == 1) if second else ours.value == theirs.value + 1
                         v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), ours, Verdict.TRUE if ok else Verdict.FALSE,
-                                f"urutan Klaster {subject} = {ours.value}, Klaster {obj} = {theirs.value}")
+                                v.say("cluster_ranks", a=subject, rank_a=ours.value, b=obj, rank_b=theirs.value))
 
     def feature_between(self, scope: Scope, match) -> tuple[object, int] | None:
         """The indicator written between a comparison word and its connector ("a higher life expectancy than",
@@ -431,7 +431,7 @@ class RankChecker:
                     a, b = v.facts.cluster(subject).composite_rank, v.facts.cluster(obj).composite_rank
                     ok = (a < b) == bool(match.group("high"))
                     v.claim(scope, ClaimKind.RANK, phrase, (subject,), (), v.facts.index.get(f"K{subject}.composite_rank"), Verdict.TRUE if ok else Verdict.FALSE,
-                            f"urutan komposit Klaster {subject} = {a}, Klaster {obj} = {b}")
+                            v.say("composite_ranks", a=subject, rank_a=a, b=obj, rank_b=b))
                     continue
                 for feature in features:
                     ours = v.facts.cluster(subject).features[feature].mean
@@ -443,7 +443,7 @@ class RankChecker:
                     fact = v.facts.index.get(f"K{subject}.{feature}.mean")
                     other = v.facts.index.get(f"K{obj}.{feature}.mean")
                     v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
-                            f"Klaster {obj}: {other.text if other else '–'}")
+                            v.say("other_cluster_value", cluster=obj, value=other.text if other else "–"))
 
     # -- which indicator has the largest gap / shortfall ---------------------------------------------
     def _gap_or_shortfall(self, scope: Scope, match) -> None:
@@ -463,7 +463,7 @@ class RankChecker:
             best = max(spreads, key=spreads.get)
             hi = max(v.facts.clusters, key=lambda c: c.features[feature].mean)
             v.claim(scope, ClaimKind.RANK, phrase, (), (feature,), v.facts.index.get(f"K{hi.number}.{feature}.mean"),
-                    Verdict.TRUE if best == feature else Verdict.FALSE, f"kesenjangan antarklaster terbesar relatif terhadap referensi: {best}")
+                    Verdict.TRUE if best == feature else Verdict.FALSE, v.say("largest_relative_gap", feature=best))
             return
         shortfall = rx(v.lex.largest_shortfall).search(clause)
         lead = rx(v.lex.largest_lead).search(clause)
@@ -474,8 +474,8 @@ class RankChecker:
             wanted = False if shortfall else True
             candidates = [f.name for f in v.facts.features if c.features[f.name].better is wanted]
             if not candidates:
-                v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"), Verdict.FALSE, "tidak ada indikator yang memenuhi")
+                v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"), Verdict.FALSE, v.say("no_feature_qualifies"))
                 continue
             best = max(candidates, key=lambda name: abs(c.features[name].diff_pct))
             v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"),
-                    Verdict.TRUE if best == feature else Verdict.FALSE, f"selisih terbesar: {best}")
+                    Verdict.TRUE if best == feature else Verdict.FALSE, v.say("largest_gap", feature=best))

@@ -37,7 +37,7 @@ class RelationChecks:
                 ratio = values[0] / values[1]
                 fact = Fact(f"UNIT[{units[0]}]/UNIT[{units[1]}].{features[0]}.ratio", ratio, "ratio", 2, "", None, features[0], format_number(ratio, 2))
                 ok = self.equal(number, fact)
-                self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, f"rasio {units[0]} terhadap {units[1]}")
+                self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, self.v.say("unit_ratio", a=units[0], b=units[1]))
                 return
         fact = None
         if len(named) == 2 and len(features) == 1:
@@ -49,7 +49,7 @@ class RelationChecks:
             fact = stored
         if fact is None:
             self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named), features, None, Verdict.UNVERIFIABLE,
-                         "rasio tanpa dua klaster dan satu indikator yang jelas")
+                         self.v.say("ratio_unclear"))
             return
         ok = self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
@@ -96,7 +96,7 @@ class RelationChecks:
         features = nearest_features(scope, number, features or scope.default_features)
         if len(features) != 1:
             self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE,
-                         "selisih dua klaster tanpa indikator yang jelas")
+                         self.v.say("pair_gap_no_feature"))
             return True
         feature = features[0]
         lo, hi = sorted(pair)
@@ -109,11 +109,11 @@ class RelationChecks:
         else:
             fact = self.v.facts.index.get(f"K{lo}-K{hi}.{feature}.gap")
         if fact is None:
-            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE, "selisih dua klaster tidak ada dalam fakta")
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, pair, features, None, Verdict.UNVERIFIABLE, self.v.say("pair_gap_absent"))
             return True
         ok = self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (pair[0],), (feature,), fact,
-                     Verdict.TRUE if ok else Verdict.FALSE, f"selisih rata-rata Klaster {pair[0]} dan Klaster {pair[1]}" + (f"; {self.reading(number)}" if self.reading(number) else ""))
+                     Verdict.TRUE if ok else Verdict.FALSE, self.v.say("pair_gap", a=pair[0], b=pair[1]) + (f"; {self.reading(number)}" if self.reading(number) else ""))
         return True
 
     def unit_pair(self, scope: Scope, number: WrittenNumberLike) -> list[str] | None:
@@ -138,7 +138,7 @@ class RelationChecks:
         fact = Fact(f"UNIT[{units[0]}]-UNIT[{units[1]}].{features[0]}.gap", gap, "gap", info.decimals, info.unit, None, features[0],
                     with_unit(format_number(gap, info.decimals), info.unit))
         ok = self.equal(number, fact)
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, f"selisih {units[0]} dan {units[1]}")
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, self.v.say("unit_gap", a=units[0], b=units[1]))
         return True
 
     def percent_gaps(self, a: int, b: int, feature: str, *, relative: bool) -> list[Fact]:
@@ -192,5 +192,5 @@ class RelationChecks:
             fact = stored
         ok = share > 0 and self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
-                     f"rata-rata Klaster {subject} relatif terhadap Klaster {obj}" + ("" if share > 0 else "; arahnya terbalik"))
+                     self.v.say("pair_relative", a=subject, b=obj) + ("" if share > 0 else "; " + self.v.say("reversed")))
         return True

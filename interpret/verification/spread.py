@@ -64,16 +64,16 @@ class SpreadChecker:
                 if c.size == 1:
                     ok = negated or kind == "zero"
                     v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.TRUE if ok else Verdict.FALSE,
-                            "" if ok else f"Klaster {cluster} beranggotakan satu {v.facts.dataset.unit}: tidak ada variasi atau pola bersama")
+                            "" if ok else v.say("singleton_no_pattern", cluster=cluster, unit=v.facts.dataset.unit))
                     continue
                 if kind == "members":
                     if self.identical_rx.search(match.group(0)) and not negated:
-                        v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.FALSE, "anggota klaster tidak identik (simpangan baku > 0)")
+                        v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (), size_fact, Verdict.FALSE, v.say("members_not_identical"))
                     continue
                 features = scope.features_for(match.start())
                 if kind == "zero":
                     ok = negated  # "bukan tanpa variasi"
-                    v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), features, size_fact, Verdict.TRUE if ok else Verdict.FALSE, "klaster beranggotakan lebih dari satu dengan simpangan baku > 0")
+                    v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), features, size_fact, Verdict.TRUE if ok else Verdict.FALSE, v.say("several_members_spread"))
                     continue
                 low = (kind == "low") != negated
                 self._relative(scope, match.group(0), cluster, features, low)
@@ -97,9 +97,9 @@ class SpreadChecker:
         m = len(order)
         position = order.index(cluster) + 1
         fact = v.facts.index.get(f"K{cluster}.{features[0]}.sd") if features else v.facts.index.get(f"K{cluster}.size")
-        note = f"urutan sebaran {position} dari {m} (1 = paling homogen)"
+        note = v.say("spread_order", position=position, count=m)
         if m % 2 == 1 and position == (m + 1) // 2:
-            v.claim(scope, ClaimKind.SPREAD, phrase, (cluster,), features, fact, Verdict.UNVERIFIABLE, note + ": di tengah")
+            v.claim(scope, ClaimKind.SPREAD, phrase, (cluster,), features, fact, Verdict.UNVERIFIABLE, note + ": " + v.say("in_the_middle"))
             return
         in_low_half = position <= m / 2
         v.claim(scope, ClaimKind.SPREAD, phrase, (cluster,), features, fact, Verdict.TRUE if in_low_half == low else Verdict.FALSE, note)
@@ -116,7 +116,7 @@ class SpreadChecker:
         for cluster in scope.clusters_for(match.start()):
             ok = cluster == target
             v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), features, v.facts.index.get(f"K{cluster}.size"), Verdict.TRUE if ok else Verdict.FALSE,
-                    f"{'paling homogen' if low else 'paling beragam'}: Klaster {target}")
+                    v.say("most_homogeneous" if low else "most_varied", cluster=target))
 
     def _widest(self, scope: Scope, match) -> None:
         v = self.v
@@ -127,8 +127,8 @@ class SpreadChecker:
         for cluster in scope.clusters_for(match.start()):
             c = v.facts.cluster(cluster)
             if c.size == 1:
-                v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), Verdict.FALSE, "klaster satu anggota tidak punya keragaman")
+                v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), Verdict.FALSE, v.say("singleton_no_spread"))
                 continue
             widest = max(v.facts.features, key=lambda f: (c.features[f.name].max - c.features[f.name].min) / abs(c.features[f.name].reference or 1))
             v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.max"),
-                    Verdict.TRUE if widest.name == feature else Verdict.FALSE, f"rentang relatif terlebar: {widest.name}")
+                    Verdict.TRUE if widest.name == feature else Verdict.FALSE, v.say("widest_range", feature=widest.name))

@@ -37,11 +37,11 @@ class StabilityChecker:
             values = {n: f for n, f in values.items() if f is not None}
             for cluster in scope.clusters_for(match.start()):
                 if not values:
-                    v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), None, Verdict.UNVERIFIABLE, "analisis stabilitas tidak dijalankan")
+                    v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), None, Verdict.UNVERIFIABLE, v.say("stability_not_run"))
                     continue
                 target = (min if least else max)(values, key=lambda n: float(values[n].value))
                 v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), values.get(cluster), Verdict.TRUE if cluster == target else Verdict.FALSE,
-                        f"Jaccard tertinggi/terendah: Klaster {target}")
+                        v.say("jaccard_extreme", cluster=target))
         for label, pattern in (("unstable", self.unstable_rx), ("stable", self.stable_rx)):
             for match in pattern.finditer(scope.text):
                 if any(s <= match.start() < e for s, e in taken):
@@ -54,7 +54,7 @@ class StabilityChecker:
                 for cluster in clusters:
                     fact = v.facts.index.get(f"K{cluster}.jaccard")
                     if fact is None:
-                        v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), None, Verdict.UNVERIFIABLE, "analisis stabilitas tidak dijalankan")
+                        v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), None, Verdict.UNVERIFIABLE, v.say("stability_not_run"))
                         continue
                     value = float(fact.value)
                     if label == "unstable" and self.less_rx.search(match.group(0)):

@@ -80,7 +80,7 @@ class UnitComparisons:
         ours = v.unit_value(subject, feature)
         theirs = {o: v.unit_value(o, feature) for o in objects if o != subject}
         if ours is None or not theirs or any(t is None for t in theirs.values()):
-            v.claim(scope, ClaimKind.RANK, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, f"nilai {subject} tidak ada dalam fakta")
+            v.claim(scope, ClaimKind.RANK, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, v.say("unit_value_absent", member=subject))
             return
         want_high = bool(match.group("high"))
         if self.quality_rx.search(match.group(0)) and v.facts.feature(feature).direction != "higher_is_better":
