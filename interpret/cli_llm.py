@@ -49,10 +49,14 @@ def doctor_command(settings: Settings) -> None:
     """Check the model providers for real: watsonx credentials, IAM token, chat models, the configured model; the Ollama server, model and context."""
     from .llm.doctor import run_doctor
 
+    from .progress import Note, console_language
+
+    text = console_language(settings.lang, [settings.languages_dir])
     checks = run_doctor(settings)
     for check in checks:
         mark = "✓" if check.ok else "✗"
-        out.print(f"{mark} {check.provider} · {check.what}: {check.detail}", highlight=False, markup=False, soft_wrap=True)
+        what, detail = (part.worded(text) if isinstance(part, Note) else part for part in (check.what, check.detail))
+        out.print(f"{mark} {check.provider} · {what}: {detail}", highlight=False, markup=False, soft_wrap=True)
     usable = {c.provider for c in checks} - {c.provider for c in checks if not c.ok}
     if not usable:
         raise ConfigError("No model provider is usable: drafting would be rule-based. Fix the settings named above (docs/llm.md).")

@@ -50,6 +50,17 @@ class Note(str):
         return word(self.key, self.values, language)
 
 
+def redacted(said) -> str:
+    """`said` without a secret (interpret.redaction), still a `Note` when it was one (an exception's only
+    argument may be one): its key lets the reader word it in their language. A Note whose text held a
+    secret becomes the redacted text (in the data language)."""
+    from .redaction import redact
+
+    said = said.args[0] if isinstance(said, Exception) and len(said.args) == 1 and isinstance(said.args[0], Note) else said
+    text = redact(str(said))
+    return said if isinstance(said, Note) and text == str(said) else text
+
+
 def relay_events(say):
     """A progress callback that turns clustering's progress events (clustering.dask_engine.ProgressEvent:
     a [note] key and its values; clustering holds no catalogue) into notes, worded in the run's language."""

@@ -338,9 +338,9 @@ SETTINGS: tuple[Setting, ...] = (
        check=at_least(1), panel=DRAFTING, commands=CACHE),
     # -- the report (docs/report.md) --------------------------------------------------------------
     declare("lang", str, "Language of the brief (verify: of the narrative's number formats): id | en, or a catalogue in languages_dir.", default="id",
-       check=_known_language, commands=RUN + VERIFY, panel=REPORT),
+       check=_known_language, commands=RUN + VERIFY + CACHE + DOCTOR, panel=REPORT),
     declare("languages_dir", path, "Folder of extra language catalogues (a folder per language code with brief.toml, lexicon.toml and console.toml).",
-       check=existing_folder, cli_type=Path, commands=RUN + VERIFY, panel=REPORT, default_text="only the shipped languages"),
+       check=existing_folder, cli_type=Path, commands=RUN + VERIFY + CACHE + DOCTOR, panel=REPORT, default_text="only the shipped languages"),
     declare("out", path, "Output folder.", cli_type=Path, commands=RUN, panel=REPORT,
        default_text="./briefs/<dataset>-<date>/"),
     declare("geojson", path, "Province boundaries (GeoJSON with a name property) to draw the map on instead of the shipped ones.", check=existing_file, cli_type=Path,

@@ -56,6 +56,14 @@ def section_name(section: str, lang: Language) -> str:
     return lang.t("brief.summary_heading") if kind == "ringkasan" else section
 
 
+def _worded(note, lang: Language) -> str:
+    """A drafting note in the brief's language: the chain's notes are `Note`s (console.toml [note] source_*);
+    a note read back from result.json, or a provider's own text, is shown as it is."""
+    from interpret.progress import Note, console_language
+
+    return note.worded(console_language(lang)) if isinstance(note, Note) else str(note)
+
+
 def section_rows(drafts, provenance: dict, lang: Language | str = DATA_LANGUAGE) -> list[dict]:
     """One row per drafted section: provider, model, how its text was made (a model's prompt
     template and its SHA-256, or the rules file and its SHA-256), tokens, notes."""
@@ -91,7 +99,7 @@ def section_rows(drafts, provenance: dict, lang: Language | str = DATA_LANGUAGE)
                 "template_sha256": digest or "–",
                 "tokens": f"{prompt_tokens} / {completion_tokens}" if mine else "–",
                 "calls": len(mine),
-                "notes": "; ".join(source.notes) if source.notes else "–",
+                "notes": "; ".join(_worded(note, lang) for note in source.notes) if source.notes else "–",
             }
         )
     return rows

@@ -60,3 +60,17 @@ def test_doctor_exits_2_when_no_provider_is_usable(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["doctor"], env={"OLLAMA_BASE_URL": f"http://127.0.0.1:{closed_port()}"})
     assert result.exit_code == 2
     assert "✗ watsonx · kredensial: watsonx: tidak ada kunci API" in result.output and "✗ ollama · server" in result.output
+
+
+def test_doctor_speaks_the_language_of_the_run(tmp_path, monkeypatch):
+    cert = self_signed_cert(tmp_path)
+    with watsonx_standin(cert) as wx, ollama_standin(context_length=8192) as ollama:
+        routed(monkeypatch, wx.port)
+        env = {"WATSONX_APIKEY": KEY, "WATSONX_PROJECT_ID": "p-1", "WATSONX_CA_BUNDLE": str(cert[0]), "OLLAMA_BASE_URL": ollama.url}
+        result = CliRunner().invoke(app, ["doctor", "--lang", "en"], env=env)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "✓ watsonx · IAM token: token obtained (TLS verified)" in lines
+    assert any(line.startswith("✓ watsonx · chat models: 2 chat models available; Granite:") for line in lines)
+    assert any(line.startswith("✓ ollama · context: model context length 8192") for line in lines)
+    assert not any(word in result.output for word in ("tersedia", "diperoleh", "konteks", "diunduh"))

@@ -92,3 +92,20 @@ def test_the_english_provenance_table_names_sections_in_english():
     assert [section_name(s, english) for s in ("klaster-2", "ringkasan")] == ["Cluster 2", "Executive summary"]
     assert [section_name(s, indonesian) for s in ("klaster-2", "ringkasan")] == ["Klaster 2", "Ringkasan eksekutif"]
     assert section_name("lampiran-x", english) == "lampiran-x"  # an unknown section keeps its id
+
+
+def test_the_drafting_notes_are_worded_in_the_language_of_the_brief(default_brief):
+    """The chain's notes are Notes (console.toml source_*): Lampiran C words them in the brief's language;
+    a plain note (read back from result.json) is shown as it is."""
+    from interpret.progress import Note
+
+    rejected = Note.of("source_rejected", reason=Note.of("source_invalid_answer", provider="watsonx", repairs=2, why="JSON"))
+    sources = [SectionSource("klaster-1", "rule-based", "aturan:abc", [rejected, "ollama: teks lama"]),
+               SectionSource("ringkasan", "rule-based", "aturan:abc", [Note.of("source_disabled_after", provider="ollama", count=2)])]
+    drafts = Drafts(clusters=default_brief.drafts.clusters, summary=default_brief.drafts.summary, sources=sources, llm={})
+    english = {r["section"]: r["notes"] for r in section_rows(drafts, {"prompts_dir": None}, "en")}
+    indonesian = {r["section"]: r["notes"] for r in section_rows(drafts, {"prompts_dir": None}, "id")}
+    assert english["klaster-1"] == "rejected: watsonx: the answer was still invalid after 2 repairs (JSON); ollama: teks lama"
+    assert english["ringkasan"] == "ollama: failed 2 times; not tried again in this run"
+    assert indonesian["klaster-1"].startswith("ditolak: watsonx: jawaban tetap tidak valid setelah 2 perbaikan (JSON)")
+    assert str(rejected) == indonesian["klaster-1"].split("; ")[0]  # as a str, a Note is its Indonesian text

@@ -34,7 +34,7 @@ from pydantic import BaseModel
 from ..drafts import ANSWER_OF, ClusterDraft, Drafts, SectionSource, SummaryDraft
 from ..facts import Facts
 from ..errors import TemplateError
-from ..progress import Note
+from ..progress import Note, redacted
 from ..redaction import redact
 from ..verification import Verifier
 from ..verification.repair import describe_for_provider, provider_repair_claims, repair_action
@@ -204,10 +204,10 @@ class Chain:
                 violation = isinstance(problem, ContractViolation)
                 if json_repairs >= self.repairs or (violation and contract_repairs >= 1):
                     why = problem.note if violation else problem
-                    raise DraftRejected(f"{provider.name}: jawaban tetap tidak valid setelah {json_repairs} perbaikan ({why})") from None
+                    raise DraftRejected(Note.of("source_invalid_answer", provider=provider.name, repairs=json_repairs, why=redact(str(why)))) from None
                 json_repairs += 1
                 contract_repairs += violation
-                history.append(f"{provider.name}: perbaikan JSON {json_repairs}: {problem.note if violation else problem}")
+                history.append(Note.of("source_json_repair", provider=provider.name, repair=json_repairs, why=redact(str(problem.note if violation else problem))))
                 messages = messages + [{"role": "assistant", "content": text}]
                 messages += self.library.render("repair_json", {**context, "problem": str(problem)})
                 text = self.call(provider, messages, self.parameters("repair_json", model), section, f"perbaikan-json-{json_repairs}")
@@ -217,9 +217,9 @@ class Chain:
                 return draft
             quoted = describe_for_provider(failing)
             if fact_repairs >= self.repairs:
-                raise DraftRejected(f"{provider.name}: {len(failing)} klaim masih gagal verifikasi setelah {fact_repairs} perbaikan: {quoted}")
+                raise DraftRejected(Note.of("source_claims_failing", provider=provider.name, n=len(failing), repairs=fact_repairs, claims=redact(quoted)))
             fact_repairs += 1
-            history.append(f"{provider.name}: perbaikan fakta {fact_repairs}: {quoted}")
+            history.append(Note.of("source_fact_repair", provider=provider.name, repair=fact_repairs, claims=redact(quoted)))
             claims = provider_repair_claims(failing)
             messages = messages + [{"role": "assistant", "content": text}]
             messages += self.library.render("repair_facts", {**context, "claims": claims})
@@ -244,33 +244,33 @@ class Chain:
         notes: list[str] = []
         for provider in self.providers:
             if provider.name in self.disabled:
-                notes.append(f"dilewati: {redact(self.disabled[provider.name])}")
+                notes.append(Note.of("source_skipped", reason=redacted(self.disabled[provider.name])))
                 continue
             try:
                 draft = self.draft_accepted(provider, kind, number, context, model, notes)
-                return SectionResult(draft, provider, [redact(n) for n in notes])
+                return SectionResult(draft, provider, [redacted(n) for n in notes])
             except DeadlineReached:
-                notes.append(f"tenggat penyusunan LLM ({self.deadline_seconds:g} s) habis; bagian ini disusun rule-based")
+                notes.append(Note.of("source_deadline", seconds=f"{self.deadline_seconds:g}"))
                 self.deadline_hit = True
                 self._skip(provider, f"tenggat habis ({self.deadline_seconds:g} s)", "deadline", f"{self.deadline_seconds:g} s")
                 break
             except ProviderUnavailable as exc:
-                notes.append(f"dilewati: {redact(exc)}")
+                notes.append(Note.of("source_skipped", reason=redacted(exc)))
                 self._skip(provider, f"dilewati ({exc})", "skipped", exc)
             except ProviderFailure as exc:
-                notes.append(f"gagal: {redact(exc)}")
+                notes.append(Note.of("source_failed", reason=redacted(exc)))
                 self._skip(provider, f"gagal ({exc})", "failed", exc)
                 self._count_failure(provider, exc)
             except DraftRejected as exc:
-                notes.append(f"ditolak: {redact(exc)}")
+                notes.append(Note.of("source_rejected", reason=redacted(exc)))
                 self._skip(provider, f"ditolak ({exc})", "rejected", exc)
             except TemplateError as exc:
                 # A broken prompt copy (a misspelled role, a bad parameter) fails for every provider alike: the
                 # section is rule-based, and `interpret prompts check` names the file for the prompt author.
-                notes.append(f"templat prompt tidak sah: {redact(exc)}")
+                notes.append(Note.of("source_template", reason=redacted(exc)))
                 self._skip(provider, f"templat prompt tidak sah ({exc})", "template", exc)
                 break
-        return SectionResult(None, None, [redact(n) for n in notes])
+        return SectionResult(None, None, [redacted(n) for n in notes])
 
     def _count_failure(self, provider: Provider, exc: ProviderFailure) -> None:
         """The circuit breaker: a disabling failure at once, any other after `max_failures`."""
@@ -279,9 +279,9 @@ class Chain:
             if provider.name in self.disabled:
                 return
             if isinstance(exc, ProviderDisabled):
-                self.disabled[provider.name] = f"{exc}; tidak dicoba lagi dalam run ini"
+                self.disabled[provider.name] = Note.of("source_disabled", reason=redacted(exc))
             elif count >= self.max_failures:
-                self.disabled[provider.name] = f"{provider.name}: gagal {count} kali; tidak dicoba lagi dalam run ini"
+                self.disabled[provider.name] = Note.of("source_disabled_after", provider=provider.name, count=count)
 
     def _skip(self, provider: Provider, reason: str, code: str, detail) -> None:
         """The chain's status line of a provider (result.json `llm.chain[].status`), and its code and
@@ -360,7 +360,7 @@ def distinct_labels(clusters: list[ClusterDraft], provisional: dict[int, str], s
             label = provisional[draft.klaster]
             if label.strip().lower() in seen:
                 label = f"{label} (Klaster {draft.klaster})"[:80]
-            source.notes.append(f"label '{draft.label}' sudah dipakai klaster lain; diganti '{label}'")
+            source.notes.append(Note.of("source_label_renamed", old=draft.label, new=label))
             draft = draft.model_copy(update={"label": label})
         seen.add(label.strip().lower())
         result.append(draft)
