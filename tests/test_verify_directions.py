@@ -45,3 +45,70 @@ def test_strengths_and_weaknesses_named_as_nouns_are_checked(text, lang, expecte
 ])
 def test_a_pronoun_for_the_reference_named_before_it_is_the_reference(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Klaster 3's life expectancy is 0,3 % above BPS's figure, inside the 1 % on-par band: "slightly above" may say so,
+    # "far / well / jauh above" may not
+    ("Life expectancy in Cluster 3 is slightly above the national figure.", "en", [("K3.UHH.direction", Verdict.TRUE)]),
+    ("Life expectancy in Cluster 3 is far above the national figure.", "en", [("K3.UHH.direction", Verdict.FALSE)]),
+    ("Umur harapan hidup Klaster 3 sedikit di atas angka nasional.", "id", [("K3.UHH.direction", Verdict.TRUE)]),
+    ("Umur harapan hidup Klaster 3 jauh di atas angka nasional.", "id", [("K3.UHH.direction", Verdict.FALSE)]),
+    # Klaster 1 is 1,6 % above: far above it is
+    ("Umur harapan hidup Klaster 1 jauh di atas angka nasional.", "id", [("K1.UHH.direction", Verdict.TRUE)]),
+])
+def test_a_strong_degree_is_more_than_the_on_par_band(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Cluster 3 has a life expectancy just above the national average — essentially level.", "en",
+     [("K3.UHH.direction", Verdict.TRUE), ("K3.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 1 has a life expectancy above the national average, essentially level.", "en",
+     [("K1.UHH.direction", Verdict.TRUE), ("K1.UHH.direction", Verdict.FALSE)]),
+    ("Umur harapan hidup Klaster 1 lebih tinggi daripada rata-rata nasional, nyaris setara.", "id",
+     [("K1.UHH.direction", Verdict.TRUE), ("K1.UHH.direction", Verdict.FALSE)]),
+    # level with what? the sentence names no reference
+    ("Cluster 3 is essentially level on life expectancy.", "en", []),
+    # Kepulauan Riau's expected schooling (13,05) is under BPS's 13,15, Bali's (13,58) over it
+    ("Four of the five members of Cluster 1 have expected schooling above the national figure; only Kepulauan Riau falls short.", "en",
+     [("UNIT.Kepulauan_Riau.HLS.value", Verdict.TRUE)]),
+    ("Four of the five members of Cluster 1 have expected schooling above the national figure; only Bali falls short.", "en",
+     [("UNIT.Bali.HLS.value", Verdict.FALSE)]),
+    ("Empat dari lima anggota Klaster 1 memiliki harapan lama sekolah di atas angka nasional; hanya Bali yang tertinggal.", "id",
+     [("UNIT.Bali.HLS.value", Verdict.FALSE)]),
+])
+def test_a_direction_without_its_reference_is_about_the_one_named_before(text, lang, expected):
+    found = [d for d in directions(text, lang) if not d[0].endswith(("n_above", "n_below"))]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # of Klaster 2's ten members only Nusa Tenggara Barat has mean years of schooling under BPS's 8,77
+    ("Nine of the ten members of Cluster 2 have mean years of schooling above the national average. The exception is Nusa Tenggara Barat.",
+     "en", [("UNIT.Nusa_Tenggara_Barat.RLS.value", Verdict.TRUE)]),
+    ("Nine of the ten members of Cluster 2 have mean years of schooling above the national average. The exception is Aceh.",
+     "en", [("UNIT.Aceh.RLS.value", Verdict.FALSE)]),
+    ("Sembilan dari sepuluh anggota Klaster 2 memiliki rata-rata lama sekolah di atas rata-rata nasional. Pengecualiannya adalah Aceh.",
+     "id", [("UNIT.Aceh.RLS.value", Verdict.FALSE)]),
+])
+def test_the_exceptions_are_on_the_other_side_of_the_previous_sentence(text, lang, expected):
+    assert [d for d in directions(text, lang) if d[0].startswith("UNIT.")] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Umur harapan hidup Klaster 4 tertinggal sekitar 4 tahun dari rata-rata nasional.", "id", [("K4.UHH.direction", Verdict.TRUE)]),
+    ("Umur harapan hidup Klaster 1 tertinggal sekitar 1 tahun dari rata-rata nasional.", "id", [("K1.UHH.direction", Verdict.FALSE)]),
+    # every member of Klaster 4 lives shorter than BPS's figure; many of Klaster 3's live longer
+    ("Cluster 4's life expectancy trails the national figure, and none of its members reaches it.", "en",
+     [("K4.UHH.direction", Verdict.TRUE), ("K4.UHH.n_below", Verdict.TRUE)]),
+    ("Cluster 3's life expectancy is close to the national figure, but none of its members reaches it.", "en",
+     [("K3.UHH.direction", Verdict.TRUE), ("K3.UHH.n_below", Verdict.FALSE)]),
+    # "this indicator" is the one the sentence before named
+    ("Rata-rata nasional umur harapan hidup adalah 73,93 tahun. Klaster 4 berada di bawah angka nasional dalam indikator ini.", "id",
+     [("K4.UHH.direction", Verdict.TRUE)]),
+    ("The national life expectancy is 73.93 years. Cluster 4 sits above the national figure on this measure.", "en",
+     [("K4.UHH.direction", Verdict.FALSE)]),
+])
+def test_gaps_pronouns_and_indicators_named_before(text, lang, expected):
+    assert directions(text, lang) == expected

@@ -14,6 +14,7 @@ from .counts import covered
 from .gaps import subjects_at
 from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
+from .directions_elided import ElidedReference
 from .scope import AGGREGATE, Scope
 
 BETTER, WORSE = "better", "worse"  # "unggul / tertinggal": a direction that depends on the indicator's sense
@@ -42,15 +43,23 @@ class DirectionChecker:
     def __init__(self, verifier):
         self.v = verifier
         lex = verifier.lex
+        # the gap may stand between the direction and the reference: "tertinggal sekitar 0,8 tahun dari rata-rata nasional"
+        words = lex.words
+        size = rf"(?:(?:{words['currency_before']})\s*)?\d[\d.,]*(?:\s*(?:{words['measure_units']}|{'|'.join(lex.multipliers) or '(?!)'}))*" \
+            if {"currency_before", "measure_units"} <= set(words) else "(?!)"
+        gap = rf"(?:\s+(?:(?:{words.get('approx', '(?!)')})\s+)?{size})?"
         self.reference_rx = rx(
-            rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal}))"
+            rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal})){gap}"
             rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}|(?P<pronoun>{lex.reference_pronoun}))"
             if "reference_pronoun" in lex.words else
-            rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal}))"
+            rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal})){gap}"
             rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})(?P<pronoun>(?!))?"
         )
         self.named_reference_rx = rx(lex.reference)
-        self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})")
+        pronoun = rf"|(?P<pronoun>{lex.reference_pronoun})" if "reference_pronoun" in lex.words else "(?P<pronoun>(?!))?"
+        # "none of them reaches it": the pronoun for the reference, as after the direction words
+        self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}{pronoun})")
+        self.elliptic = ElidedReference(verifier)
         self.no_member_rx = rx(lex.no_member)
         self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
         self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:{lex.quality_preposition})\s")
@@ -69,8 +78,14 @@ class DirectionChecker:
             word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
             self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
         for match in self.reach_rx.finditer(scope.text):  # "tidak satu pun … mencapai rata-rata": reaching = not below
+            if match.group("pronoun") and not self.named_reference_rx.search(scope.text, 0, match.start("pronoun")):
+                continue
             if self.no_member_rx.search(scope.text, scope.clause(match.start())[0], match.start()):
                 self._judge(scope, match, "reach", negated=False, mode="reference")
+        taken = [m.span() for m in self.reference_rx.finditer(scope.text)]
+        for match, word in self.elliptic.find(scope, taken):  # "… above the national figure — essentially level", "only X falls short"
+            self._judge(scope, match, word, negated=False, mode="elided")
+        self.elliptic.exceptions(scope)  # "The exceptions are Bengkulu and …": the other side of the last sentence's direction
         for match in self.better_rx.finditer(scope.text):
             self._judge(scope, match, BETTER if match.group("better") else WORSE, negated=bool(match.group("neg")), mode="quality")
         for frame, quality, before in self.frames:
@@ -89,9 +104,14 @@ class DirectionChecker:
 
     def _judge(self, scope: Scope, match, word: str, negated: bool, mode: str) -> None:
         v = self.v
+        elided = mode == "elided"  # "… — essentially level", "only X falls short": the reference named before it
+        mode = "reference" if elided else mode
         position = match.start("dir") if mode == "reference" else match.start()
         if covered(v, scope, position):
-            return  # "tiga anggota Klaster 2 … di atas rata-rata": the members counted, not the cluster's mean (counts.py)
+            # "tiga anggota Klaster 2 … di atas rata-rata": the members counted, not the cluster's mean (counts.py); what the
+            # sentence says of them is what "the exceptions are …" in the next one turns round
+            self.elliptic.remember(scope, word, scope.features_for(position), negated)
+            return
         anchor = scope.nearest_before(position)
         if mode == "quality_before":  # "X dan Y sudah menjadi modal": the indicators its clause names before it
             start, _ = scope.clause(position)
@@ -102,14 +122,20 @@ class DirectionChecker:
         else:
             features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
             features = features or scope.features_for(position)
-        phrase = match.group(0).strip()
+        # "slightly / well / masih …": part of the claim as written; "well / jauh" above is more than the on-par band
+        degree = self.elliptic.degree_before(scope, match.start())
+        phrase = scope.text[degree.start() if degree else match.start() : match.end()].strip()
+        strict = bool(degree) and self.elliptic.is_strong(degree.group(0))
         listed = self._listed_features(scope, position)
         features = listed or self._named_after_all(scope, position) or features
-        umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference"
+        self.elliptic.remember(scope, word, features, negated)
+        umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference" and not elided
                  else self.unit_mean.measured_against_unit_mean(scope, match.start(), match.end()))
-        if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE:
+        # "… 72.02 years in NTB, …, so none of them reaches it": the quantifier after the unit is about the cluster's members
+        counted = anchor is not None and self.no_member_rx.search(scope.text, anchor.end, position)
+        if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE and not counted:
             for feature in features:
-                v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None)
+                v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None, strict=strict)
             return
         own = [self.unit_mean.own_gap(scope, position, phrase, f) for f in features] if mode == "reference" and word in {Direction.ABOVE, Direction.BELOW} else []
         if own and None not in own:  # the mean of the units itself against the official figure
@@ -157,7 +183,8 @@ class DirectionChecker:
                     ok = actual == Direction.EQUAL
                     note = ""
                 else:
-                    ok = actual == wanted or (actual == Direction.EQUAL and (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0)
+                    lenient = not strict and (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0
+                    ok = actual == wanted or (actual == Direction.EQUAL and lenient)
                     note = v.say("within_equal_band") if actual == Direction.EQUAL else ""
                 if negated:
                     ok = not ok

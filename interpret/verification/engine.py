@@ -292,8 +292,9 @@ class Verifier:
                    "" if ok else self.say("unit_value", member=member), expected=fact.text)
 
     def unit_direction(self, scope: Scope, phrase: str, member: str, feature: str, word: Direction | str, negated: bool,
-                       reference: float | None = None) -> None:
-        """A unit's position against the reference, or against `reference` (the plain mean of the units, unit_mean.py)."""
+                       reference: float | None = None, strict: bool = False) -> None:
+        """A unit's position against the reference, or against `reference` (the plain mean of the units, unit_mean.py);
+        `strict` ("well above"): a gap within the on-par band is not above."""
         value = self.unit_value(member, feature)
         if value is None:
             self.claim(scope, ClaimKind.DIRECTION, phrase, (), (feature,), None, Verdict.UNVERIFIABLE, self.say("unit_value_absent", member=member))
@@ -304,7 +305,7 @@ class Verifier:
         actual = Direction.EQUAL if abs(diff_pct) <= tolerance else (Direction.ABOVE if diff_pct > 0 else Direction.BELOW)
         if word in {BETTER, WORSE}:
             word = wanted_direction(word, self.facts.feature(feature).direction == "higher_is_better")
-        ok = (actual == word or (actual == Direction.EQUAL and word != Direction.EQUAL and (diff_pct > 0) == (word == Direction.ABOVE))) != negated
+        ok = (actual == word or (not strict and actual == Direction.EQUAL and word != Direction.EQUAL and (diff_pct > 0) == (word == Direction.ABOVE))) != negated
         self.claim(scope, ClaimKind.DIRECTION, phrase, (self.cluster_of(member),), (feature,), self.unit_fact(member, feature, value), Verdict.TRUE if ok else Verdict.FALSE)
 
     def unit_rank(self, scope: Scope, phrase: str, members: list[str], clusters, features, kind: str, ordinal: int) -> None:

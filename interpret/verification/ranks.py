@@ -9,6 +9,7 @@ import re
 
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .comparison_parts import ComparisonParts
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 from .unit_compare import UnitComparisons
@@ -43,7 +44,7 @@ class RankChecker:
         # "… daripada klaster lain mana pun" / "than any other cluster": the first (or last) of all
         self.compare_all_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?P<all>{lex.compare_all_others})\b")
         # "Klaster 3 bahkan lebih tinggi lagi." / "Cluster 2 is slightly lower.": compared with the subject named before it
-        self.compare_end_rx = rx(rf"{lead}(?:\s+(?:{lex.compare_filler})){{0,2}}(?:\s+{lex.compare_end})?\s*(?=[.;,!?]|$)")
+        self.compare_end_rx = rx(rf"{lead}(?:\s+(?:{lex.compare_filler})){{0,2}}(?:\s+{lex.compare_end})?\s*(?=[.;,:!?]|$)")
         self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns}|nilai|value)\s+(?:\w+\s+){{0,2}}$")
         self.gap_rx = rx(rf"(?:{lex.gap_between})")
         self.size_rx = rx(lex.size_words)
@@ -59,6 +60,7 @@ class RankChecker:
         self.quality_rx = rx(lex.quality_comparison)
         self.composite_rx = rx(lex.composite)
         self.unit_comparisons = UnitComparisons(verifier)
+        self.parts = ComparisonParts(verifier)  # subject, indicator after the object, negation, unit against cluster
         self.unit_comparisons.ranks = self
         self.scope_after_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.scope_after})\s+$")
         self.scope_before_rx = rx(lex.scope_before)
@@ -332,8 +334,10 @@ class RankChecker:
                 continue
             taken.append((match.start(), objects[0].end))
             subjects = [m for m in scope.clusters if m.end <= match.start()]
-            subject_values = scope.clusters_for(match.start()) if subjects else scope.default_clusters
-            self._compare(scope, match, subject_values, (objects[0].value,), scope.text[self._phrase_start(scope, match) : objects[0].end])
+            subject_values = self.parts.subjects(scope, match, objects[0], scope.clusters_for(match.start()) if subjects else scope.default_clusters)
+            phrase, named = scope.text[self._phrase_start(scope, match) : objects[0].end], self.parts.named_after(scope, objects[0].end)
+            if not self.parts.unit_against_cluster(scope, match, objects[0], phrase, self._phrase_start(scope, match), named):
+                self._compare(scope, match, subject_values, (objects[0].value,), phrase, named)
         for match in self.lead_rx.finditer(scope.text):
             if any(a <= match.start() < b for a, b in taken):
                 continue
@@ -357,6 +361,9 @@ class RankChecker:
                 continue
             start, _ = scope.clause(match.start())
             before = [m for m in scope.clusters if start <= m.start < match.start()]
+            pair = None if before else self.parts.pair_before(scope, taken, match.start())
+            if pair:  # "Klaster 2 unggul atas Klaster 3 …, tetapi penduduknya tidak hidup lebih lama": that pair again
+                self._compare(scope, match, pair[:1], pair[1:], scope.text[self._phrase_start(scope, match) : match.end()].strip())
             if not before:
                 continue
             subject = before[-1].value
@@ -421,6 +428,7 @@ class RankChecker:
         if scope.all_features and any(p < match.start() for p in scope._all_positions) and not named:
             features = list(scope.all_features)
         better_words = self.quality_rx.search(match.group(0))
+        flip = self.parts.negated(scope, self._phrase_start(scope, match))  # "tidak hidup lebih lama": the opposite
         for subject in subject_values:
             for obj in objects:
                 if subject == obj:
@@ -429,7 +437,7 @@ class RankChecker:
                     if not self.composite_rx.search(scope.text):
                         continue
                     a, b = v.facts.cluster(subject).composite_rank, v.facts.cluster(obj).composite_rank
-                    ok = (a < b) == bool(match.group("high"))
+                    ok = ((a < b) == bool(match.group("high"))) != flip
                     v.claim(scope, ClaimKind.RANK, phrase, (subject,), (), v.facts.index.get(f"K{subject}.composite_rank"), Verdict.TRUE if ok else Verdict.FALSE,
                             v.say("composite_ranks", a=subject, rank_a=a, b=obj, rank_b=b))
                     continue
@@ -439,7 +447,7 @@ class RankChecker:
                     higher = ours > theirs
                     if better_words and v.facts.feature(feature).direction != "higher_is_better":
                         higher = not higher
-                    ok = higher == bool(match.group("high"))
+                    ok = (higher == bool(match.group("high"))) != flip
                     fact = v.facts.index.get(f"K{subject}.{feature}.mean")
                     other = v.facts.index.get(f"K{obj}.{feature}.mean")
                     v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,

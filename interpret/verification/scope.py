@@ -271,6 +271,8 @@ class Analyzer:
                                for f in facts.features if f.theme in self.lex.theme_words]
         self.feature_negation = rx(rf"(?:{self.lex.feature_negation})\s*-?\s*$") if "feature_negation" in self.lex.words else None
         self.all_features_rx = rx(self.lex.all_features)
+        # "… dalam indikator ini", "on this measure": the one indicator the previous sentence named
+        self.feature_deictic_rx = rx(self.lex.feature_deictic) if "feature_deictic" in self.lex.words else None
         self.member_patterns = self._member_patterns()
         self.data_names_rx = self._data_names()
 
@@ -433,7 +435,13 @@ class Analyzer:
         # lama sekolah 8,63"), not to one of another theme ("the life-expectancy gap …, and Cluster 1 spends …")
         theme_of = {f.name: f.theme for f in self.facts.features}
         named_clauses = {(clause_of(m.start), theme_of.get(m.value)) for m in features}
-        features = sorted(features + [m for m in themed if (clause_of(m.start), theme_of.get(m.value)) not in named_clauses], key=lambda m: m.start)
+        # ("… tidak hidup lebih lama: umur harapan hidup …"): a word that implies the very indicator its clause names stays
+        named_features = {(clause_of(m.start), m.value) for m in features}
+        features = sorted(features + [m for m in themed if (clause_of(m.start), theme_of.get(m.value)) not in named_clauses
+                                      or (clause_of(m.start), m.value) in named_features], key=lambda m: m.start)
+        if self.feature_deictic_rx is not None and len(default_features) == 1:
+            features = sorted(features + [Mention(m.start(), m.end(), default_features[0], m.group(0)) for m in self.feature_deictic_rx.finditer(work)],
+                              key=lambda m: m.start)
         members = self.member_patterns.find(work)  # in the text with the indicators already blanked, as before
         names = list(members)
         # "Its …", "Keduanya …", and an indicator with the possessive suffix ("umur harapan hidupnya") that opens

@@ -1,0 +1,55 @@
+"""interpret/verification/comparison_parts.py: comparisons between two subjects, read with ranks.py. Default data,
+k = 4: Klaster 2 lives shorter than Klaster 3 (72,32 against 74,15 years) but schools longer (HLS 13,77 against 12,92;
+RLS 9,25 against 8,63); Bali lives 74,88 years, Papua 68,17."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.terms import ClaimKind, Verdict
+from interpret.verification import Verifier
+
+from .test_verify_unit_mean import facts_of
+
+
+def comparisons(text: str, lang: str = "en") -> list[tuple[str | None, Verdict]]:
+    facts, units = facts_of(None)
+    claims = Verifier(facts, locale=lang, units=units).verify_markdown(text).claims
+    return [(c.fact_id, c.verdict) for c in claims if c.kind == ClaimKind.RANK]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the clause names only the object: the subject is the sentence's; the indicator is the one right after the object
+    ("Cluster 3 lives longer than the national average, but it falls behind Cluster 2 on mean years of schooling.", "en",
+     [("K3.RLS.mean", Verdict.TRUE)]),
+    ("Cluster 2 has the better schooling, but it falls behind Cluster 3 on life expectancy.", "en", [("K2.UHH.mean", Verdict.TRUE)]),
+    ("Cluster 2 has the better schooling, but it falls behind Cluster 3 on expected years of schooling.", "en", [("K2.HLS.mean", Verdict.FALSE)]),
+    # "on every indicator": each of them
+    ("Cluster 2 outpaces Cluster 3 on every indicator.", "en",
+     [("K2.UHH.mean", Verdict.FALSE), ("K2.HLS.mean", Verdict.TRUE), ("K2.RLS.mean", Verdict.TRUE), ("K2.Pengeluaran.mean", Verdict.FALSE)]),
+])
+def test_subject_and_indicator_of_a_comparison(text, lang, expected):
+    assert comparisons(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Cluster 2 is ahead of Cluster 3 on expected schooling, but its people do not live longer.", "en",
+     [("K2.HLS.mean", Verdict.TRUE), ("K2.UHH.mean", Verdict.TRUE)]),
+    ("Cluster 2 is ahead of Cluster 3 on expected schooling, but its people live longer.", "en",
+     [("K2.HLS.mean", Verdict.TRUE), ("K2.UHH.mean", Verdict.FALSE)]),
+    ("Klaster 2 mengungguli Klaster 3 dalam harapan lama sekolah, tetapi warganya tidak hidup lebih lama.", "id",
+     [("K2.HLS.mean", Verdict.TRUE), ("K2.UHH.mean", Verdict.TRUE)]),
+    # "not only": no negation
+    ("Cluster 1 is not only higher than Cluster 4 on life expectancy.", "en", [("K1.UHH.mean", Verdict.TRUE)]),
+])
+def test_a_negated_comparison_and_one_that_repeats_the_pair_before(text, lang, expected):
+    assert comparisons(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Bali's life expectancy is higher than that of Cluster 3.", "en", [("UNIT.Bali.UHH.value", Verdict.TRUE)]),
+    ("Papua's residents live longer than those of Cluster 3.", "en", [("UNIT.Papua.UHH.value", Verdict.FALSE)]),
+    ("Umur harapan hidup Papua lebih tinggi daripada Klaster 3.", "id", [("UNIT.Papua.UHH.value", Verdict.FALSE)]),
+])
+def test_a_unit_against_a_cluster_is_its_value_against_the_cluster_mean(text, lang, expected):
+    assert comparisons(text, lang) == expected
