@@ -283,3 +283,51 @@ def test_a_gap_stated_elliptically_names_the_pair_the_sentence_compared(text, la
 )
 def test_a_gap_noun_or_a_bare_lag_names_what_it_is_measured_from(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a method number binds to the parameter it names, the phrase after it too; a wrong one is false
+        ("The stability check drew 300 bootstrap resamples.", "en", [("300", "STAB.B", Verdict.FALSE)]),
+        ("Uji stabilitas memakai 100 resampel bootstrap.", "id", [("100", "STAB.B", Verdict.TRUE)]),
+        ("K-means diulang 50 kali inisialisasi ulang.", "id", [("50", "RUN.n_init", Verdict.FALSE)]),  # a run count, not a ratio
+        # a phrase with its own number before this one ("seed 7") yields to the phrase after it
+        ("We fixed seed 7 and 200 random restarts.", "en", [("7", "RUN.seed", Verdict.FALSE), ("200", "RUN.n_init", Verdict.TRUE)]),
+        # an index of the chosen model quoted without its k is the run's k; "at three clusters" names another k
+        ("The clustering reaches a silhouette score of 0.316.", "en", [("0.316", "KSEL.k4.silhouette", Verdict.FALSE)]),
+        ("Nilai WSS turun dari 64,32 untuk tiga klaster.", "id", [("64,32", "KSEL.k3.wss", Verdict.TRUE)]),
+        ("The silhouette is 0.289 at 4 clusters and 0.40 at 3 clusters.", "en",
+         [("0.289", "KSEL.k4.silhouette", Verdict.TRUE), ("0.40", "KSEL.k3.silhouette", Verdict.FALSE)]),
+        # thresholds named after their number; a threshold word without the KMO is not the KMO's
+        ("Members switch under a 25% switching threshold.", "en", [("25%", "STAB.threshold_pct", Verdict.FALSE)]),
+        ("Klaster 3 melewati 0,75 sebagai ambang stabilitas.", "id", [("0,75", "STAB.stable_jaccard", Verdict.TRUE)]),
+        ("The overall KMO is 0.62, above the usual threshold of 0.50.", "en",
+         [("0.62", "ASSUME.kmo", Verdict.TRUE), ("0.50", "ASSUME.kmo_threshold", Verdict.TRUE)]),
+        # counts of the validation written in words
+        ("Dari lima indeks validasi, hanya tiga yang memilih k = 3.", "id",
+         [("lima", "KSEL.n_voting", Verdict.TRUE), ("tiga", "KSEL.chosen_votes", Verdict.FALSE)]),
+    ],
+)
+def test_a_method_number_binds_to_the_method_fact_it_names(text, lang, expected):
+    found = [c for c in numbers(text, lang) if c[0] in {e[0] for e in expected}]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verdict"),
+    [
+        # K1 0,70, K2 0,52, K3 0,77, K4 0,58: a Jaccard bound said of clusters is said of each cluster's value
+        ("Klaster 2 dan Klaster 4 memiliki indeks Jaccard di bawah 0,60.", "id", Verdict.TRUE),
+        ("Klaster 1 dan Klaster 4 memiliki indeks Jaccard di bawah 0,60.", "id", Verdict.FALSE),
+        ("Cluster 3 keeps a Jaccard above 0.75.", "en", Verdict.TRUE),
+        ("Cluster 1 keeps a Jaccard above 0.75.", "en", Verdict.FALSE),
+        # the sentence named the Jaccard before: a bare bound of clusters is still about their Jaccard
+        ("The Jaccard of Cluster 3 is high, while Clusters 1 and 2 fall below 0.60.", "en", Verdict.FALSE),
+        # a bound that defines states the threshold itself
+        ("A cluster counts as stable when its Jaccard is above 0.75.", "en", Verdict.TRUE),
+    ],
+)
+def test_a_jaccard_bound_said_of_clusters_is_checked_for_each_of_them(text, lang, verdict):
+    claims = numbers(text, lang)
+    assert claims and claims[-1][2] == verdict, claims

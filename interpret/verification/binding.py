@@ -28,6 +28,7 @@ from .scope import AGGREGATE
 from .subjects import within_cluster_extreme
 from .households import household_binding
 from .parts import parts_binding
+from .stability import bounded_jaccards
 from .unit_mean import unit_mean_binding
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
@@ -40,7 +41,7 @@ _AFTER_PENALTY = 20  # "silhouette 0,289" before "1,197 ± 0,104": a phrase afte
 @dataclass(frozen=True)
 class Binding:
     facts: tuple[Fact, ...]  # the facts of the bound identity; empty: the number binds to nothing
-    how: str  # "table", "concept", "subject"
+    how: str  # "table", "concept", "subject", "bound" (one bound said of each cluster: stability.bounded_jaccards)
     stat: str | None = None
     ambiguous: bool = False  # several identities fit: the text does not say which one
     about: str | None = None  # how="foreign": the concept the number is about, which the data do not hold
@@ -59,15 +60,19 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     """The method concept named nearest the number in its clause, if any (lexicon [concepts])."""
     start, end = scope.clause(number.start)
     best: tuple[int, int, list[Fact]] | None = None
-    panel_k = _panel_k(scope, number, start, end)
+    panel_k = _panel_k(scope, number, start, end, checker.v.lex)
     is_k_value = bool(re.search(r"\bk\s*=\s*$", scope.text[start : number.start]))  # "k = 4" is a k, not the index named after it
     if is_k_value and float(number.number).is_integer():  # "K-means (Euclidean, k = 3)": a row of the method comparison
         rows = compared_facts(checker, scope.text[start:end], int(number.number), "k")
         if rows:
             return Binding(tuple(rows[:1]), "concept", "k")
-    for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
+    for order, (entry, pattern) in enumerate(checker.v.lex.concepts.items()):
+        key = entry.split("#", 1)[0]  # "STAB.stable_jaccard#after": a second phrase for one fact (lexicon keys are unique)
         if ".k*" in key:  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
-            fact = checker.v.facts.index.get(key.replace("k*", f"k{panel_k}")) if panel_k is not None else None
+            k_here = panel_k
+            if k_here is None and rx(rf"(?:{pattern})(?:\s*(?:{_INDEX_FILLER}))*\s*$").search(scope.text, start, number.start):
+                k_here = _final_k(checker, key)  # "koefisien silhouette 0,32", "a silhouette score of 0.32": the chosen model's
+            fact = checker.v.facts.index.get(key.replace("k*", f"k{k_here}")) if k_here is not None else None
             facts = [fact] if fact else []
             if key.startswith("KSEL.") and panel_k is not None:  # "Ward (Euclidean, k = 4): silhouette 0,312": the comparison's row
                 facts = compared_facts(checker, scope.text, panel_k, key.rsplit(".", 1)[1]) or facts
@@ -93,6 +98,10 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
         for match in rx(pattern).finditer(scope.text, start, end):
             if match.end() <= number.start:
                 distance = number.start - match.end()
+                if distance <= _WINDOW and re.search(r"\d", scope.text[match.end() : number.start]):
+                    # "benih (seed) 42 dan 100 kali inisialisasi": the phrase has its own number before this one, so
+                    # it names this one no sooner than a phrase after it does (the window is the phrase's own reach)
+                    distance = _WINDOW
             elif match.start() >= number.end and not re.search(r"[,;:()]", scope.text[number.end : match.start()]):
                 distance = match.start() - number.end + _AFTER_PENALTY  # a phrase before the number names it first
             else:
@@ -102,7 +111,8 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     if best is None and clusters and re.search(r"\(\s*$", scope.text[start : number.start]):
         # "Klaster 3 stabil (Jaccard 0,77), …, sedangkan Klaster 2 (0,52) dan Klaster 4 (0,58) tidak stabil": a bracketed
         # value after a cluster, in a sentence that named a per-cluster concept before it, is that concept's value
-        for order, (key, pattern) in enumerate(checker.v.lex.concepts.items()):
+        for order, (entry, pattern) in enumerate(checker.v.lex.concepts.items()):
+            key = entry.split("#", 1)[0]
             if "*" in key and ".k*" not in key and rx(pattern).search(scope.text, 0, number.start):
                 facts = [f for f in _concept_facts(checker.v, key, clusters, features, member) if _compatible(number, f)]
                 if facts:
@@ -115,11 +125,33 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     return Binding(tuple(best[2]), "concept", best[2][0].kind, ambiguous=len(best[2]) > 1)
 
 
-def _panel_k(scope, number, start: int, end: int) -> int | None:
-    """The k the clause names ("k = 4"), the one nearest before the number first."""
+def _panel_k(scope, number, start: int, end: int, lex=None) -> int | None:
+    """The k the clause names: "64,3 pada tiga klaster", "0.316 at 3 clusters" right after the number, else "k = 4",
+    the one nearest before the number first."""
+    if lex is not None and "k_after" in lex.words:
+        words = "|".join(sorted(map(re.escape, lex.number_words), key=len, reverse=True))
+        after = rx(rf"\s*(?:{lex.k_after})\s+(?P<k>\d{{1,2}}{'|' + words if words else ''})\s+(?:{lex.cluster_units})\b").match(scope.text, number.end, end)
+        if after:
+            k = after.group("k")
+            return int(k) if k.isdigit() else int(lex.number_words[k.lower()])
     found = [(m.start(), int(m.group(1))) for m in re.finditer(r"\bk\s*=\s*(\d{1,2})\b", scope.text[start:end])]
     before = [k for pos, k in found if start + pos < number.start]
     return before[-1] if before else (found[0][1] if found else None)
+
+
+# the indices of a clustering that a text quotes for the chosen model without naming its k ("koefisien silhouette
+# 0,32"): the run's own k. Not the gap statistic or its "±" (words a text uses for other things: "a gap of 1.6 years")
+_FINAL_MODEL_INDICES = {"silhouette", "dbi", "ch", "connectivity", "wss"}
+
+
+_INDEX_FILLER = r"score|coefficient|index|value|koefisien|skor|indeks|nilai|of|is|was|sebesar|adalah|yaitu|hanya|only|[=:]"
+
+
+def _final_k(checker, key: str) -> int | None:
+    if not key.startswith("KSEL.") or key.rsplit(".", 1)[1] not in _FINAL_MODEL_INDICES:
+        return None
+    run_k = checker.v.facts.index.get("RUN.k")
+    return int(run_k.value) if run_k is not None else None
 
 
 def _concept_facts(verifier, key: str, clusters, features, member) -> list[Fact]:
@@ -393,7 +425,11 @@ def _parts(checker, scope, number, features) -> Binding | None:
 
 
 def bind(checker, scope, number, clusters, features, member) -> Binding:
-    return unit_mean_binding(checker, scope, number, _bind(checker, scope, number, clusters, features, member))
+    binding = unit_mean_binding(checker, scope, number, _bind(checker, scope, number, clusters, features, member))
+    jaccards = bounded_jaccards(checker.v, scope, number, binding.facts, binding.how)  # "Klaster 1 dan 4 … Jaccard di bawah 0,60"
+    if jaccards:
+        return Binding(tuple(jaccards), "bound", "jaccard", ambiguous=len(jaccards) > 1)
+    return binding
 
 
 def _bind(checker, scope, number, clusters, features, member) -> Binding:

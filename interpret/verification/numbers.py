@@ -89,6 +89,8 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             unit = "percent"
         elif money or mult_word:
             unit = "money"
+        elif "repetition" in lex.words and rx(rf"^\s*(?:{lex.repetition})").match(tail):
+            unit = "plain"  # "100 kali inisialisasi ulang": how often the method ran, not a ratio (a method concept binds it)
         elif rx(rf"^\s*(?:{lex.ratio})").match(tail) or ("ratio_before" in lex.words and rx(rf"(?:{lex.ratio_before})\s*(?:(?:{lex.approx})\s+)?$").search(before)):
             unit = "ratio"  # "1,7 kali lipat", and "rasionya 1,7", "a ratio of about 1.7": the noun before the number
         elif decimals == 0 and 1900 <= abs(number) <= 2100 and not sign and rx(rf"\b(?:{lex.year_before}|year)\W*$").search(before):
@@ -149,6 +151,12 @@ def number_words(scope: Scope, lex: Lexicon, found: list[WrittenNumber]) -> list
         # a ratio in words states a whole ratio: "twice" is 2,0 (1,95–2,05), not anything from 1,5 to 2,5
         extra.append(WrittenNumber(match.start(), match.end(), written, value, value, 1, 1.0, False, False, False, "ratio", qualifier))
         taken.append((match.start(), match.end()))
+    if "method_count_after" in lex.words:  # "dari lima indeks validasi, hanya dua yang memilih k = 3": counts of the method
+        for match in rx(rf"(?<![\w-])(?P<word>{words})(?=\s+(?:{lex.method_count_after}))").finditer(scope.masked):
+            if not any(a <= match.start() < b for a, b in taken):
+                value = float(lex.number_words[match.group("word").lower()])
+                extra.append(WrittenNumber(match.start(), match.end(), match.group("word"), value, value, 0, 1.0, False, False, False, "plain", None))
+                taken.append((match.start(), match.end()))
     for match in pattern.finditer(scope.masked):
         if any(a <= match.start() < b for a, b in taken):
             continue
@@ -244,7 +252,7 @@ class NumberChecker(RelationChecks, GapChecks):
                     or self.lead_or_lag(scope, number, features)):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
-            if binding.ambiguous:
+            if binding.ambiguous and binding.how != "bound":  # one bound for every cluster named is no list of values
                 binding = self.in_list_order(scope, number, found, binding)
             if binding.ambiguous and binding.stat == EITHER_MEAN_OR_DIFF:
                 binding = self.either_statistic(number, binding)

@@ -136,20 +136,34 @@ class PolicyChecker:
             if rule.perlu_isyarat and not recommending:
                 continue
             for match in self.keyword_rx[rule.id].finditer(scope.text):
+                if self._inside_longer(scope, rule, match):
+                    continue  # "pendidikan vokasi" is a productive sector's word, not the education rule's "pendidikan"
+                negated = False
                 if not self._recommended(scope, match, premises):
-                    continue
+                    # "intervensi kesehatan di Klaster 2 tidak mendesak karena …": advice against, judged on its premise only
+                    negated = self._recommended(scope, match, premises, negation=False)
+                    if not negated:
+                        continue
                 for cluster in self._clusters(scope, match.start(), premises):
                     entry = next((e for e in mentions if e[0] == cluster and e[1] < match.end() and match.start() < e[2]), None)
                     if entry is None:
-                        entry = [cluster, match.start(), match.end(), match.group(0), {}, []]
+                        entry = [cluster, match.start(), match.end(), match.group(0), {}, [], negated]
                         mentions.append(entry)
+                    if negated:
+                        entry[5].append(rule)
+                        continue
                     elif match.end() - match.start() > entry[2] - entry[1]:
                         entry[1:4] = [match.start(), match.end(), match.group(0)]  # the longest phrase names the claim
                     entry[5].append(rule)
                     fact = self._contradiction(rule, cluster)
                     if fact is not None:
                         entry[4][rule.id] = (rule, fact)
-        for cluster, begin, _, phrase, fired, listed in sorted(mentions, key=lambda e: e[1]):
+        for cluster, begin, _, phrase, fired, listed, negated in sorted(mentions, key=lambda e: e[1]):
+            if negated:  # advice against a sector: false when its premise is, no claim otherwise (no rule speaks of it)
+                false_premise = self._false_premise(scope, cluster, begin, premises, own, previous)
+                if false_premise is not None:
+                    self.v.claim(scope, ClaimKind.POLICY, phrase, (cluster,), (), false_premise[0], Verdict.FALSE, false_premise[1])
+                continue
             ground = self._ground(scope, cluster, begin, listed, premises) or self._false_premise(scope, cluster, begin, premises, own, previous)
             if not fired and ground is not None:
                 fact, why = ground
@@ -285,7 +299,12 @@ class PolicyChecker:
         _, end = scope.clause(position)
         return any(position <= m.start < min(end, position + 40) for m in scope.clusters + scope.members)
 
-    def _recommended(self, scope: Scope, match, premises: Premises) -> bool:
+    def _inside_longer(self, scope: Scope, rule: PolicyRule, match) -> bool:
+        """The sector word is part of a longer sector phrase of another rule at the same place."""
+        return any(m.start() <= match.start() and match.end() <= m.end() and m.end() - m.start() > match.end() - match.start()
+                   for other, pattern in self.keyword_rx.items() if other != rule.id for m in pattern.finditer(scope.text))
+
+    def _recommended(self, scope: Scope, match, premises: Premises, *, negation: bool = True) -> bool:
         """The sector word is what the sentence recommends: not negated, not the ground ("karena …", "unggul pada …",
         the part before "sehingga"), not a word of an indicator's name ("Mean years of schooling" names an indicator,
         it recommends no schooling). A dimension word is a sector ("mutu pendidikan", "the priority is education")
@@ -297,7 +316,7 @@ class PolicyChecker:
                 if self.state_rx.match(scope.text, f.end):
                     return False
         start, end = scope.clause(match.start())
-        if self.negation_rx.search(scope.text, max(start, match.start() - 30), min(end, match.end() + 20)):
+        if negation and self.negation_rx.search(scope.text, max(start, match.start() - 30), min(end, match.end() + 20)):
             return False
         if self.contrast_rx.search(scope.text, max(start, match.start() - 40), match.start()):
             return False
