@@ -206,3 +206,28 @@ def test_a_count_of_unstable_units_is_bound_to_the_bootstrap(text, lang, expecte
     claims = judged(text, lang)
     assert [(w, v) for w, v in claims if w in dict(expected)] == expected
     assert not [c for c in claims if c[0] in {"unstable", "tidak stabil"}]  # no claim on the cluster's Jaccard
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # K2: 3 of its 10 members above the provincial average on UHH (Sumatera Barat among them; Bali is in K1)
+        ("Klaster 2 tertinggal pada umur harapan hidup. Hanya tiga di antaranya memiliki umur harapan hidup di atas rata-rata provinsi.", "id",
+         [("Hanya tiga di antaranya", Verdict.TRUE)]),
+        ("Cluster 2 lags on life expectancy. Only four of them have a life expectancy above the provincial average.", "en",
+         [("Only four of them", Verdict.FALSE)]),
+        ("Hanya tiga di antaranya memiliki umur harapan hidup di atas rata-rata provinsi.", "id",
+         [("Hanya tiga di antaranya", Verdict.UNVERIFIABLE)]),  # "them" stands for no cluster: never every unit of the data
+    ],
+)
+def test_a_count_of_them_counts_the_members_of_the_cluster_the_text_is_about(text, lang, expected):
+    assert judged(text, lang, ClaimKind.COUNT) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "verdict"),
+    [("Sumatera Utara, Sumatera Barat and Kalimantan Utara", Verdict.TRUE),  # K2's three above the average on UHH
+     ("Sumatera Utara, Sumatera Barat and Bengkulu", Verdict.FALSE)],  # Bengkulu: 73.11, just below 73.13
+)
+def test_a_province_set_beside_a_count_must_meet_its_condition(names, verdict):
+    text = f"Cluster 2 lags on life expectancy. Only three of them, {names}, have a life expectancy above the provincial average."
+    assert dict(judged(text, "en", ClaimKind.COUNT))["Only three of them"] == verdict

@@ -28,7 +28,7 @@ from ..facts import Fact
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import rx
-from .scope import Scope
+from .scope import AGGREGATE, Scope
 
 _CONDITION_REACH = 60  # how far (characters) after its direction word the reference or threshold may stand
 
@@ -66,6 +66,9 @@ class _Patterns:
         # "hanya tiga provinsi", "only one of its ten provinces": the restriction is part of what is claimed
         only = rf"(?:(?:{lex.count_only})\s+)?" if "count_only" in lex.words else ""
         self.of = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:the|its|their|total|seluruh|total)\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
+        # "only one of them", "hanya satu di antaranya": a count of the members of the cluster the text is about
+        them = lex.words.get("count_of_them")
+        self.of_them = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{them})\b") if them else None
         self.plain = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+{filler}(?:{units})\b")
         fractions = "|".join(sorted((re.escape(w) for w in lex.fractions), key=len, reverse=True)) or r"(?!)"
         more, fewer = lex.words.get("count_more_than", "(?!)"), lex.words.get("count_fewer_than", "(?!)")
@@ -102,6 +105,10 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
         x, y = _value(match.group("x"), lex), _value(match.group("y"), lex)
         if x is not None and y is not None:
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, y, None, False))
+    for match in matches(patterns.of_them) if patterns.of_them is not None else ():
+        x = _value(match.group("x"), lex)
+        if x is not None and free(match.start(), match.end()):
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False))
     for match in patterns.fraction.finditer(scope.text):
         if free(match.start(), match.end()):
             fraction = lex.fractions.get(match.group("frac").lower()) if match.group("frac") else None
@@ -260,6 +267,9 @@ class CountChecker:
         if not clusters:  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces": the paragraph's cluster
             head = restated(scope, v.lex, find_count_phrases(scope, v.lex), phrase)  # "separuh anggotanya—delapan provinsi—"
             clusters = self._owner(scope, head or phrase)
+            if not clusters and "count_of_them" in v.lex.words and rx(rf"(?:{v.lex.count_of_them})$").search(phrase.written):
+                v.claim(scope, ClaimKind.COUNT, phrase.written, (), (), None, Verdict.UNVERIFIABLE, v.say("count_no_group"))
+                return  # "one of them" with no cluster to stand for: never every unit of the data
         if condition.unstable:
             self._judge_unstable(scope, phrase, clusters)
             return
@@ -296,7 +306,10 @@ class CountChecker:
             ok = abs(satisfying - phrase.fraction * size) <= 0.5
         if phrase.count is None and phrase.of_size not in (None, size):
             ok = False
+        failing = self._named_failing(scope, phrase, condition, features[0]) if len(features) == 1 else []
         note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
+        if failing:  # "only one of them, Jawa Timur, …": the province named as the one must be one
+            ok, note = False, note + "; " + v.say("named_not_satisfying", members=", ".join(failing))
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
 
@@ -363,13 +376,41 @@ class CountChecker:
 
     def _owner(self, scope: Scope, phrase: CountPhrase) -> tuple[int, ...]:
         lex = self.v.lex
-        possessive = ("feature_suffix" in lex.words and rx(rf"(?:{lex.feature_suffix})$").search(phrase.written)) or rx(r"\b(?:its|their)\b").search(phrase.written)
+        possessive = (("feature_suffix" in lex.words and rx(rf"(?:{lex.feature_suffix})$").search(phrase.written)) or rx(r"\b(?:its|their)\b").search(phrase.written)
+                      or ("count_of_them" in lex.words and rx(rf"(?:{lex.count_of_them})$").search(phrase.written)))
         if not possessive:
             return ()
         one = (scope.antecedent or {}).get("one")
         if one and one[0] == "cluster" and one[1]:
             return tuple(one[1][:1])
         return tuple(scope.default_clusters[:1])
+
+    def _limit(self, feature: str, condition: Condition) -> float:
+        """The value a member must be above or below: the reference's, or the written threshold in the indicator's unit."""
+        v = self.v
+        if condition.threshold is None:
+            return float(v.facts.reference.values[feature])
+        from .numbers import _fact_scale
+
+        number = condition.threshold
+        info = v.facts.feature(feature)
+        scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
+        return number.value / scale
+
+    def _named_failing(self, scope: Scope, phrase: CountPhrase, condition: Condition, feature: str) -> list[str]:
+        """The provinces set beside a count ("only one of them, Jawa Timur, has …") that do not meet its condition."""
+        v = self.v
+        named = [m for m in scope.members if phrase.end <= m.start < condition.position and m.value != AGGREGATE]
+        if not named or not re.fullmatch(r"\s*[,—–(:]\s*", scope.text[phrase.end : named[0].start]):
+            return []
+        limit = self._limit(feature, condition)
+        failing = []
+        for m in dict.fromkeys(m.value for m in named):
+            value = v.unit_value(m, feature)
+            meets = value is not None and ((value > limit) if condition.above else (value < limit))
+            if meets == condition.negated:
+                failing.append(m)
+        return failing
 
     def _satisfying(self, clusters, features, members: list[str], condition: Condition) -> tuple[int | None, Fact | None]:
         """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""
@@ -391,14 +432,7 @@ class CountChecker:
                 if len(facts) == 1:
                     return total, facts[0]
                 return total, Fact(f"{group}.{feature}.n_{side}", total, "count", 0, "", None, feature, str(total))
-            limit = float(v.facts.reference.values[feature])
-        else:
-            from .numbers import _fact_scale
-
-            number = condition.threshold
-            info = v.facts.feature(feature)
-            scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
-            limit = number.value / scale
+        limit = self._limit(feature, condition)
         values = [v.unit_value(m, feature) for m in members]
         if any(value is None for value in values):
             return None, None
