@@ -156,3 +156,78 @@ def test_none_of_its_members_is_the_quantifier_not_a_count():
 )
 def test_a_bound_said_of_every_member_is_checked_on_the_members_not_the_mean(text, lang, expected):
     assert judged(text, lang, ClaimKind.NUMBER) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # K2: 3 of its 10 members above the provincial average on UHH
+        ("Kurang dari separuh anggota Klaster 2 memiliki umur harapan hidup di atas rata-rata provinsi.", "id",
+         [("Kurang dari separuh anggota", Verdict.TRUE)]),
+        ("Lebih dari separuh anggota Klaster 2 memiliki umur harapan hidup di atas rata-rata provinsi.", "id",
+         [("Lebih dari separuh anggota", Verdict.FALSE)]),
+        ("Fewer than half of the ten members of Cluster 2 have a life expectancy above the provincial average.", "en",
+         [("Fewer than half of the ten members", Verdict.TRUE)]),
+        ("Fewer than half of the twelve members of Cluster 2 have a life expectancy above the provincial average.", "en",
+         [("Fewer than half of the twelve members", Verdict.FALSE)]),  # the share holds, the group's size does not
+        ("Just over half of the members of Cluster 2 have a life expectancy above the provincial average.", "en",
+         [("Just over half of the members", Verdict.FALSE)]),
+    ],
+)
+def test_more_or_fewer_than_a_share_is_a_strict_bound(text, lang, expected):
+    assert judged(text, lang, ClaimKind.COUNT) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verdict"),
+    [
+        ("Kurang dari separuh anggota Klaster 2—tiga provinsi—memiliki umur harapan hidup di atas rata-rata provinsi.", "id", Verdict.TRUE),
+        ("Kurang dari separuh anggota Klaster 2—empat provinsi—memiliki umur harapan hidup di atas rata-rata provinsi.", "id", Verdict.FALSE),
+        ("Fewer than half of its members — three provinces — have a life expectancy above the provincial average.", "en", Verdict.TRUE),
+    ],
+)
+def test_a_count_set_beside_a_share_restates_it_under_the_same_condition(text, lang, verdict):
+    text = ("Klaster 2 tertinggal. " if lang == "id" else "Cluster 2 lags behind. ") + text
+    counts = dict(judged(text, lang, ClaimKind.COUNT))
+    assert counts[next(w for w in counts if w.split()[0] in {"tiga", "empat", "three"})] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # the bootstrap finds 13 of the 34 provinces unstable (K1: 3, K2: 6, K3: 3, K4: 1)
+        ("Sebanyak 13 provinsi tergolong tidak stabil.", "id", [("13 provinsi", Verdict.TRUE)]),
+        ("Sebanyak 15 provinsi tergolong tidak stabil.", "id", [("15 provinsi", Verdict.FALSE)]),
+        ("Overall, 13 of the 34 provinces are flagged as unstable.", "en", [("13 of the 34 provinces", Verdict.TRUE)]),
+        ("Overall, 13 of the 33 provinces are flagged as unstable.", "en", [("13 of the 33 provinces", Verdict.FALSE)]),
+        ("In Cluster 2, six provinces are unstable.", "en", [("six provinces", Verdict.TRUE)]),
+        ("Di Klaster 4, tiga provinsi tidak stabil.", "id", [("tiga provinsi", Verdict.FALSE)]),
+    ],
+)
+def test_a_count_of_unstable_units_is_bound_to_the_bootstrap(text, lang, expected):
+    claims = judged(text, lang)
+    assert [(w, v) for w, v in claims if w in dict(expected)] == expected
+    assert not [c for c in claims if c[0] in {"unstable", "tidak stabil"}]  # no claim on the cluster's Jaccard
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # K2: 3 of its 10 members above the provincial average on UHH (Sumatera Barat among them; Bali is in K1)
+        ("Klaster 2 tertinggal pada umur harapan hidup. Hanya tiga di antaranya memiliki umur harapan hidup di atas rata-rata provinsi.", "id",
+         [("Hanya tiga di antaranya", Verdict.TRUE)]),
+        ("Cluster 2 lags on life expectancy. Only four of them have a life expectancy above the provincial average.", "en",
+         [("Only four of them", Verdict.FALSE)]),
+        ("Hanya tiga di antaranya memiliki umur harapan hidup di atas rata-rata provinsi.", "id",
+         [("Hanya tiga di antaranya", Verdict.UNVERIFIABLE)]),  # "them" stands for no cluster: never every unit of the data
+    ],
+)
+def test_a_count_of_them_counts_the_members_of_the_cluster_the_text_is_about(text, lang, expected):
+    assert judged(text, lang, ClaimKind.COUNT) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "verdict"),
+    [("Sumatera Utara, Sumatera Barat and Kalimantan Utara", Verdict.TRUE),  # K2's three above the average on UHH
+     ("Sumatera Utara, Sumatera Barat and Bengkulu", Verdict.FALSE)],  # Bengkulu: 73.11, just below 73.13
+)
+def test_a_province_set_beside_a_count_must_meet_its_condition(names, verdict):
+    text = f"Cluster 2 lags on life expectancy. Only three of them, {names}, have a life expectancy above the provincial average."
+    assert dict(judged(text, "en", ClaimKind.COUNT))["Only three of them"] == verdict

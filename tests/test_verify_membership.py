@@ -161,3 +161,23 @@ def test_a_name_set_before_a_comma_is_not_part_of_the_list_a_shape_places(lang, 
 )
 def test_a_comitative_joins_the_placement_of_its_own_clause(lang, text, expected):
     assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the cluster named by its overall rank (composite_rank: Klaster 1 first, Klaster 4 last)
+        ("en", "The most developed cluster — Bali, Kalimantan Timur and Jambi — leads on schooling.", {"Bali": "true", "Kalimantan Timur": "true", "Jambi": "false"}),
+        ("id", "Klaster paling tertinggal — Papua, Gorontalo, dan Bengkulu — tertinggal pada semua indikator.", {"Papua": "true", "Gorontalo": "true", "Bengkulu": "false"}),
+        # the list after a clause whose members form "this cluster"
+        ("en", "## Cluster 3\n\nFourteen provinces make up this cluster, from Riau and Jambi to Banten and Papua.", {"Riau": "true", "Jambi": "true", "Banten": "true", "Papua": "false"}),
+        ("id", "## Klaster 3\n\nEmpat belas provinsi membentuk klaster ini, dari Riau hingga Banten dan Bali.", {"Riau": "true", "Banten": "true", "Bali": "false"}),
+    ],
+)
+def test_a_list_beside_a_ranked_cluster_or_forming_this_cluster_is_placed_there(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+def test_a_group_called_best_is_no_ranked_cluster():
+    # "the best group of the year" is no cluster: no province is placed by it
+    assert placed("Last year's best group — Bali and Papua — won the award.", "en") == {}

@@ -8,7 +8,11 @@ condition its clause states after it, an indicator above or below the reference 
 n_below, summed over the group) or above or below a written threshold (counted on the units' values). "X dari Y" /
 "X of the Y" also states the group's size: Y must be it. A fraction ("separuh", "half", lexicon [fractions]) agrees when
 it is the share of the group's size to the nearest member; "sebagian besar" / "most" (`count_majority`) means more
-than half. A count with a membership cue before it ("terdiri dari 10 provinsi") stays a size claim (membership.py,
+than half; "lebih dari separuh" / "fewer than half" (`count_more_than`, `count_fewer_than`) bound the share strictly.
+A count set in an aside right after another ("separuh anggotanya—delapan provinsi—memiliki …") restates it, under the
+same condition and group. A count whose clause says its units are unstable ("13 provinsi tergolong tidak stabil") is
+bound to the bootstrap (STAB.n_unstable_units, or a cluster's members with UNIT.*.moved_pct at the switching threshold).
+A count with a membership cue before it ("terdiri dari 10 provinsi") stays a size claim (membership.py,
 numbers.py), and so does one whose clause states no condition.
 
 `CountChecker` makes the claims; `count_spans(verifier, scope)` tells the number and membership checkers which written
@@ -24,7 +28,7 @@ from ..facts import Fact
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import rx
-from .scope import Scope
+from .scope import AGGREGATE, Scope
 
 _CONDITION_REACH = 60  # how far (characters) after its direction word the reference or threshold may stand
 
@@ -38,6 +42,7 @@ class CountPhrase:
     of_size: int | None  # "X dari Y": Y, the group's size as written
     fraction: float | None  # "separuh" = 0.5
     majority: bool  # "sebagian besar", "most"
+    bound: str | None = None  # "more than half" → "above", "fewer than half" → "below": the share is a strict bound
 
 
 def _number_alternatives(lex) -> str:
@@ -61,13 +66,20 @@ class _Patterns:
         # "hanya tiga provinsi", "only one of its ten provinces": the restriction is part of what is claimed
         only = rf"(?:(?:{lex.count_only})\s+)?" if "count_only" in lex.words else ""
         self.of = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:the|its|their|total|seluruh|total)\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
+        # "only one of them", "hanya satu di antaranya": a count of the members of the cluster the text is about
+        them = lex.words.get("count_of_them")
+        self.of_them = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{them})\b") if them else None
         self.plain = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+{filler}(?:{units})\b")
         fractions = "|".join(sorted((re.escape(w) for w in lex.fractions), key=len, reverse=True)) or r"(?!)"
-        self.fraction = rx(rf"(?<![\w-])(?:(?P<frac>{fractions})|(?P<most>{lex.count_majority}))\s+(?:(?:{lex.count_of})\s+)?(?:(?:the|its|their)\s+)?{filler}(?:{units})\b")
+        more, fewer = lex.words.get("count_more_than", "(?!)"), lex.words.get("count_fewer_than", "(?!)")
+        bound = rf"(?:(?:(?P<more>{more})|(?P<fewer>{fewer}))\s+)?"
+        # "half of its fourteen members": the group's size may be written after the share, as in "X of the Y"
+        self.fraction = rx(rf"(?<![\w-]){bound}(?:(?P<frac>{fractions})|(?P<most>{lex.count_majority}))\s+(?:(?:{lex.count_of})\s+)?(?:(?:the|its|their)\s+)?(?:(?P<y>{n})\s+)?{filler}(?:{units})\b")
         self.frame = rx(rf"\b(?:{lex.subject_after})\s+(?:the\s+)?$")  # "Di Klaster 3, …", "In Cluster 3, …": a frame, no apposition
         self.no_member = rx(lex.no_member)
         self.size_cue = rx(rf"(?:{lex.size_cue})\s+(?:\w+\s+)?$")
         self.above = rx(rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?:(?P<above>{lex.count_above})|(?P<below>{lex.count_below}))\b")
+        self.unstable = rx(lex.unstable) if "unstable" in lex.words else None
         self.target = rx(rf"\s*(?:(?:\S+\s+){{0,4}}?)(?:(?P<ref>{lex.reference}|{lex.count_reference})|(?P<num>(?:{lex.currency_sign})?\s*\d))")
 
 
@@ -93,10 +105,16 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
         x, y = _value(match.group("x"), lex), _value(match.group("y"), lex)
         if x is not None and y is not None:
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, y, None, False))
+    for match in matches(patterns.of_them) if patterns.of_them is not None else ():
+        x = _value(match.group("x"), lex)
+        if x is not None and free(match.start(), match.end()):
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False))
     for match in patterns.fraction.finditer(scope.text):
         if free(match.start(), match.end()):
             fraction = lex.fractions.get(match.group("frac").lower()) if match.group("frac") else None
-            found.append(CountPhrase(match.start(), match.end(), match.group(0), None, None, fraction, bool(match.group("most"))))
+            bound = "above" if match.group("more") else "below" if match.group("fewer") else None
+            size = _value(match.group("y"), lex) if match.group("y") else None
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), None, size, fraction, bool(match.group("most")), bound))
     for match in matches(patterns.plain):
         x = _value(match.group("x"), lex)
         if x is not None and free(match.start(), match.end()):
@@ -130,6 +148,7 @@ class Condition:
     above: bool
     negated: bool
     threshold: object | None  # a WrittenNumber, or None: the reference
+    unstable: bool = False  # "13 provinsi tergolong tidak stabil": the members the bootstrap finds unstable
 
 
 def condition_after(verifier, scope: Scope, phrase: CountPhrase) -> Condition | None:
@@ -149,6 +168,10 @@ def condition_after(verifier, scope: Scope, phrase: CountPhrase) -> Condition | 
                 continue
         return Condition(match.start("above") if match.group("above") else match.start("below"), bool(match.group("above")),
                          bool(match.group("neg")), threshold)
+    # "13 of the 34 provinces are flagged as unstable": a count of the units whose placement the bootstrap found unstable
+    unstable = patterns.unstable.search(scope.text, phrase.end, min(end, phrase.end + _CONDITION_REACH)) if patterns.unstable else None
+    if unstable is not None:
+        return Condition(unstable.start(), False, False, None, unstable=True)
     return None
 
 
@@ -177,19 +200,38 @@ def covered(verifier, scope: Scope, position: int) -> bool:
     return any(a <= position < b for a, b in count_spans(verifier, scope))
 
 
+def restated(scope: Scope, lex, phrases: list[CountPhrase], phrase: CountPhrase) -> CountPhrase | None:
+    """The count an aside holding `phrase` follows at once ("separuh anggotanya—delapan provinsi—"), if any."""
+    aside = next(((a, b) for a, b in scope.parentheses if a < phrase.start < b), None)
+    if aside is None:
+        return None
+
+    def follows(p: CountPhrase) -> bool:  # at once, or after the cluster it counts ("separuh anggota Klaster 2—tiga provinsi—")
+        gap = scope.text[p.end : aside[0]]
+        for m in scope.clusters:
+            if p.end <= m.start and m.end <= aside[0]:
+                gap = gap.replace(m.text, " ")
+        return not gap.strip() or bool(rx(rf"\s*(?:{lex.count_of})\s*").fullmatch(gap))
+
+    return next((p for p in phrases if p.end <= aside[0] and follows(p)), None)
+
+
 def _conditional(verifier, scope: Scope):
     patterns = _pattern_cache(verifier.lex)
     out = []
-    for phrase in find_count_phrases(scope, verifier.lex):
+    phrases = find_count_phrases(scope, verifier.lex)
+    for phrase in phrases:
         start, _ = scope.clause(phrase.start)
         if patterns.size_cue.search(scope.text, start, phrase.start):
             continue  # "terdiri dari 10 provinsi …": the cluster's size
         if any(m.start() <= phrase.start and re.fullmatch(r"\s*(?:[\w']+\s+)?", scope.text[m.end() : phrase.start])
                for m in patterns.no_member.finditer(scope.text, start, phrase.end)):
             continue  # "tidak satu pun provinsi …" / "not a single province": the quantifier of directions.py
-        if any(a < phrase.start < b for a, b in scope.parentheses):
+        # "separuh anggota Klaster 2—tiga provinsi—memiliki …" restates the count the aside follows, under the same condition
+        head = restated(scope, verifier.lex, phrases, phrase)
+        if head is None and any(a < phrase.start < b for a, b in scope.parentheses):
             continue  # "Klaster 1 (5 provinsi) berada di atas …": the cluster's size, in passing
-        if any(start <= m.end <= phrase.start and re.fullmatch(r"\s*[,—–(:-]\s*(?:the\s+|yang\s+|which\s+)?", scope.text[m.end : phrase.start])
+        if head is None and any(start <= m.end <= phrase.start and re.fullmatch(r"\s*[,—–(:-]\s*(?:the\s+|yang\s+|which\s+)?", scope.text[m.end : phrase.start])
                and not patterns.frame.search(scope.text, start, m.start) for m in scope.clusters):
             continue  # "Klaster 4, lima provinsi di timur, …" / "Cluster 1 — the five best-performing provinces —": an apposition
         condition = condition_after(verifier, scope, phrase)
@@ -223,7 +265,14 @@ class CountChecker:
         # no part of the group
         clusters = tuple(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < condition.position and m not in scope.governed))
         if not clusters:  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces": the paragraph's cluster
-            clusters = self._owner(scope, phrase)
+            head = restated(scope, v.lex, find_count_phrases(scope, v.lex), phrase)  # "separuh anggotanya—delapan provinsi—"
+            clusters = self._owner(scope, head or phrase)
+            if not clusters and "count_of_them" in v.lex.words and rx(rf"(?:{v.lex.count_of_them})$").search(phrase.written):
+                v.claim(scope, ClaimKind.COUNT, phrase.written, (), (), None, Verdict.UNVERIFIABLE, v.say("count_no_group"))
+                return  # "one of them" with no cluster to stand for: never every unit of the data
+        if condition.unstable:
+            self._judge_unstable(scope, phrase, clusters)
+            return
         # the indicator named between the count and its condition's reference ("seluruh anggotanya memiliki RLS di atas …,
         # meski dua anggotanya mencatat HLS di bawah …"), else the clause's
         _, clause_end = scope.clause(condition.position)
@@ -249,9 +298,18 @@ class CountChecker:
             ok = satisfying == phrase.count and (phrase.of_size is None or phrase.of_size == size)
         elif phrase.majority:
             ok = satisfying > size / 2
+        elif phrase.bound == "above":
+            ok = satisfying > phrase.fraction * size
+        elif phrase.bound == "below":
+            ok = satisfying < phrase.fraction * size
         else:
             ok = abs(satisfying - phrase.fraction * size) <= 0.5
+        if phrase.count is None and phrase.of_size not in (None, size):
+            ok = False
+        failing = self._named_failing(scope, phrase, condition, features[0]) if len(features) == 1 else []
         note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
+        if failing:  # "only one of them, Jawa Timur, …": the province named as the one must be one
+            ok, note = False, note + "; " + v.say("named_not_satisfying", members=", ".join(failing))
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
 
@@ -289,19 +347,70 @@ class CountChecker:
                 v.say("every_member" if every else "no_member", fact=extreme.id, value=extreme.text))
         return True
 
+    def _judge_unstable(self, scope: Scope, phrase: CountPhrase, clusters: tuple[int, ...]) -> None:
+        """A count of unstable units: every unit of the data (STAB.n_unstable_units), or a cluster's members whose share
+        of replicates in another cluster reaches the switching threshold (UNIT.*.moved_pct, STAB.threshold_pct)."""
+        v = self.v
+        members = [m for c in v.facts.clusters if not clusters or c.number in clusters for m in c.members]
+        fact = v.facts.index.get("STAB.n_unstable_units") if not clusters else None
+        threshold = v.facts.index.get("STAB.threshold_pct")
+        if fact is None and threshold is not None:
+            shares = {f.member: f for f in v.facts.index.values() if f.kind == "moved_pct" and f.id.endswith(".moved_pct") and not f.id.endswith("_to_pct")}
+            moved = [shares.get(m) for m in members]
+            if moved and all(f is not None for f in moved):
+                total = sum(float(f.value) >= float(threshold.value) for f in moved)
+                group = "+".join(f"K{c}" for c in clusters)
+                fact = Fact(f"{group}.n_unstable", total, "count", 0, "", clusters[0] if len(clusters) == 1 else None, None, str(total))
+        if fact is None:
+            v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, (), None, Verdict.UNVERIFIABLE, v.say("stability_not_run"))
+            return
+        satisfying, size = int(fact.value), len(members)
+        ok = satisfying == phrase.count and (phrase.of_size is None or phrase.of_size == size) if phrase.count is not None else (
+            satisfying > size / 2 if phrase.majority else abs(satisfying - (phrase.fraction or 0) * size) <= 0.5)
+        note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
+        v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note, expected=f"{satisfying} / {size}")
+
     def _others(self, scope: Scope, phrase: CountPhrase):
         """The other conditional counts of the scope (a count's indicator is never one written after the next count)."""
         return [(p, c) for p, c in _cached(self.v, scope) if p.start != phrase.start]
 
     def _owner(self, scope: Scope, phrase: CountPhrase) -> tuple[int, ...]:
         lex = self.v.lex
-        possessive = ("feature_suffix" in lex.words and rx(rf"(?:{lex.feature_suffix})$").search(phrase.written)) or rx(r"\b(?:its|their)\b").search(phrase.written)
+        possessive = (("feature_suffix" in lex.words and rx(rf"(?:{lex.feature_suffix})$").search(phrase.written)) or rx(r"\b(?:its|their)\b").search(phrase.written)
+                      or ("count_of_them" in lex.words and rx(rf"(?:{lex.count_of_them})$").search(phrase.written)))
         if not possessive:
             return ()
         one = (scope.antecedent or {}).get("one")
         if one and one[0] == "cluster" and one[1]:
             return tuple(one[1][:1])
         return tuple(scope.default_clusters[:1])
+
+    def _limit(self, feature: str, condition: Condition) -> float:
+        """The value a member must be above or below: the reference's, or the written threshold in the indicator's unit."""
+        v = self.v
+        if condition.threshold is None:
+            return float(v.facts.reference.values[feature])
+        from .numbers import _fact_scale
+
+        number = condition.threshold
+        info = v.facts.feature(feature)
+        scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
+        return number.value / scale
+
+    def _named_failing(self, scope: Scope, phrase: CountPhrase, condition: Condition, feature: str) -> list[str]:
+        """The provinces set beside a count ("only one of them, Jawa Timur, has …") that do not meet its condition."""
+        v = self.v
+        named = [m for m in scope.members if phrase.end <= m.start < condition.position and m.value != AGGREGATE]
+        if not named or not re.fullmatch(r"\s*[,—–(:]\s*", scope.text[phrase.end : named[0].start]):
+            return []
+        limit = self._limit(feature, condition)
+        failing = []
+        for m in dict.fromkeys(m.value for m in named):
+            value = v.unit_value(m, feature)
+            meets = value is not None and ((value > limit) if condition.above else (value < limit))
+            if meets == condition.negated:
+                failing.append(m)
+        return failing
 
     def _satisfying(self, clusters, features, members: list[str], condition: Condition) -> tuple[int | None, Fact | None]:
         """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""
@@ -323,14 +432,7 @@ class CountChecker:
                 if len(facts) == 1:
                     return total, facts[0]
                 return total, Fact(f"{group}.{feature}.n_{side}", total, "count", 0, "", None, feature, str(total))
-            limit = float(v.facts.reference.values[feature])
-        else:
-            from .numbers import _fact_scale
-
-            number = condition.threshold
-            info = v.facts.feature(feature)
-            scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
-            limit = number.value / scale
+        limit = self._limit(feature, condition)
         values = [v.unit_value(m, feature) for m in members]
         if any(value is None for value in values):
             return None, None

@@ -36,7 +36,10 @@ class MemberCues:
              "superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "comparison_lead",
              "this_cluster", "member_deictic", "list_joiner", "member_alone", "member_also", "member_comitative", "pronoun", "member_extreme", "member_extreme_at")
 
-    def __init__(self, lex):
+    def __init__(self, lex, ranked=None):
+        # ranked(best) → the cluster ranked best (True) or worst (False) overall, for "the least developed cluster — …"
+        self.ranked = ranked
+        self.ranked_rx = rx(lex.member_ranked_group) if "member_ranked_group" in lex.words else None
         self.gap_rx = rx(rf"(?:{lex.member_list_gap})")
         self.joiner_rx = rx(rf"(?<!\w)(?:{lex.list_joiner})(?!\w)")
         self.opener_rx = rx(rf"(?:{lex.member_opener})")
@@ -149,15 +152,24 @@ class MemberCues:
         sentence is about (else the one the section last named)."""
         found = []
         for opener in self.opener_rx.finditer(scope.text):
-            if not self.group_rx.search(scope.text, max(0, opener.start() - 40), opener.start()):
+            ranked = self._ranked_before(scope, opener.start())  # "Klaster paling tertinggal — …": the noun before its adjective
+            if not ranked and not self.group_rx.search(scope.text, max(0, opener.start() - 40), opener.start()):
                 continue
             group = self._list_starting(scope, opener.end(), lists)
             if not group or any(c.end == opener.start() or scope.text[c.end : opener.start()].isspace() for c in scope.clusters):
                 continue
-            clusters = scope.clusters_for(opener.start()) or self.topic(scope, opener.start())
+            clusters = ranked or scope.clusters_for(opener.start()) or self.topic(scope, opener.start())
             if clusters:
                 found.append(Placement(tuple(group), clusters))
         return found
+
+    def _ranked_before(self, scope: Scope, position: int) -> tuple[int, ...]:
+        """"The least developed cluster — …": the cluster the group noun names by its overall rank, if it does."""
+        if self.ranked is None or self.ranked_rx is None:
+            return ()
+        match = self.ranked_rx.search(scope.text, max(0, position - 40), position)
+        cluster = self.ranked(bool(match.group("best"))) if match else None
+        return (cluster,) if cluster is not None else ()
 
     def _superlatives(self, scope: Scope, lists, clusters) -> list[Placement]:
         """"Riau menjadi yang tertinggi di klaster ini", "Jawa Barat mencatat UHH tertinggi di Klaster 3": ranked among a

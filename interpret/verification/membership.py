@@ -37,8 +37,16 @@ class MembershipChecker:
         # "lebih tinggi dari seluruh anggota Klaster 1": the members are what a unit is compared with, not a member list
         self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
-        self.cues = MemberCues(lex)
+        self.cues = MemberCues(lex, ranked=self._ranked)
         self.others_rx = rx(lex.member_others)
+
+    def _ranked(self, best: bool) -> int | None:
+        """The cluster ranked first (best) or last overall (K{n}.composite_rank), None when the facts hold no rank."""
+        ranks = {c.number: self.v.facts.index.get(f"K{c.number}.composite_rank") for c in self.v.facts.clusters}
+        if not ranks or any(f is None for f in ranks.values()):
+            return None
+        wanted = 1 if best else len(ranks)
+        return next((n for n, f in ranks.items() if int(f.value) == wanted), None)
 
     def check(self, scope: Scope) -> None:
         self._members(scope)
@@ -82,6 +90,8 @@ class MembershipChecker:
                 continue
             self._place(scope, listed, clusters, negated, claimed)
             exclusive = self.exclusive_rx.search(scope.text, start, end)
+            if exclusive and covered(v, scope, exclusive.start()):
+                exclusive = None  # "hanya satu di antaranya … di atas rata-rata": a count of members meeting a condition (counts.py)
             if exclusive and len(clusters) == 1 and not negated and not re.search(r"\d", scope.masked[start:end]) and not self.count_word_rx.search(scope.text, start, end):
                 cluster = clusters[0]
                 real = [m for m in named if m.value != AGGREGATE]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .counts import covered
 from .lexicon import rx
 from .scope import Scope
 
@@ -50,6 +51,8 @@ class StabilityChecker:
                 start, _ = scope.clause(match.start())
                 if self.unit_rx.search(scope.text, max(start, match.start() - 40), match.start()):
                     continue  # about one unit's placement ("penempatannya tidak stabil"): its numbers are unit facts
+                if covered(v, scope, match.start()):
+                    continue  # "13 provinsi tergolong tidak stabil": the condition of a count of units (counts.py), not a cluster's Jaccard
                 clusters = scope.clusters_for(match.start())
                 for cluster in clusters:
                     fact = v.facts.index.get(f"K{cluster}.jaccard")
