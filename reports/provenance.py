@@ -14,6 +14,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from interpret.language import DATA_LANGUAGE, Language, load_language
+from interpret.progress import Note, console_language
 
 LIBRARIES = ("interpret", "pandas", "numpy", "scikit-learn", "matplotlib", "jinja2", "babel", "markdown-it-py", "weasyprint")
 # The prompt template each drafted section is rendered from (interpret.llm renders "cluster" per
@@ -59,8 +60,6 @@ def section_name(section: str, lang: Language) -> str:
 def _worded(note, lang: Language) -> str:
     """A drafting note in the brief's language: the chain's notes are `Note`s (console.toml [note] source_*);
     a note read back from result.json, or a provider's own text, is shown as it is."""
-    from interpret.progress import Note, console_language
-
     return note.worded(console_language(lang)) if isinstance(note, Note) else str(note)
 
 

@@ -28,7 +28,7 @@ from .scope import AGGREGATE
 from .subjects import within_cluster_extreme
 from .households import household_binding
 from .parts import parts_binding
-from .stability import bounded_jaccards
+from .jaccard_bounds import bounded_jaccards
 from .unit_mean import unit_mean_binding
 
 FEATURE_STATS = {"mean", "median", "min", "max", "sd", "diff", "diff_pct", "z", "rank", "reference", "kmo"}
@@ -41,7 +41,7 @@ _AFTER_PENALTY = 20  # "silhouette 0,289" before "1,197 ± 0,104": a phrase afte
 @dataclass(frozen=True)
 class Binding:
     facts: tuple[Fact, ...]  # the facts of the bound identity; empty: the number binds to nothing
-    how: str  # "table", "concept", "subject", "bound" (one bound said of each cluster: stability.bounded_jaccards)
+    how: str  # "table", "concept", "subject", "bound" (one bound said of each cluster: jaccard_bounds.py)
     stat: str | None = None
     ambiguous: bool = False  # several identities fit: the text does not say which one
     about: str | None = None  # how="foreign": the concept the number is about, which the data do not hold
