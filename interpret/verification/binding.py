@@ -59,6 +59,7 @@ def _compatible(number, fact: Fact) -> bool:
 def concept_binding(checker, scope, number, clusters, features, member) -> Binding | None:
     """The method concept named nearest the number in its clause, if any (lexicon [concepts])."""
     start, end = scope.clause(number.start)
+    text = _without_unit_names(scope)
     best: tuple[int, int, list[Fact]] | None = None
     panel_k = _panel_k(scope, number, start, end, checker.v.lex)
     is_k_value = bool(re.search(r"\bk\s*=\s*$", scope.text[start : number.start]))  # "k = 4" is a k, not the index named after it
@@ -70,7 +71,7 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
         key = entry.split("#", 1)[0]  # "STAB.stable_jaccard#after": a second phrase for one fact (lexicon keys are unique)
         if ".k*" in key:  # "pada k = 4, silhouette 0,289": the panel's value at the k the clause names
             k_here = panel_k
-            if k_here is None and rx(rf"(?:{pattern})(?:\s*(?:{_INDEX_FILLER}))*\s*$").search(scope.text, start, number.start):
+            if k_here is None and rx(rf"(?:{pattern})(?:\s*(?:{_INDEX_FILLER}))*\s*$").search(text, start, number.start):
                 k_here = _final_k(checker, key)  # "koefisien silhouette 0,32", "a silhouette score of 0.32": the chosen model's
             fact = checker.v.facts.index.get(key.replace("k*", f"k{k_here}")) if k_here is not None else None
             facts = [fact] if fact else []
@@ -81,7 +82,7 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
         if not facts and "*" not in key and key not in checker.v.facts.index:
             # a method parameter this run does not have ("pada sampel acak 2.000" when nothing was sampled): the phrase
             # still names what the number is about, so no farther concept (the seed) may claim it
-            if not pattern.startswith("^") and rx(rf"(?:{pattern})\s*$").search(scope.text, start, number.start) and (best is None or (0, order) < best[:2]):
+            if not pattern.startswith("^") and rx(rf"(?:{pattern})\s*$").search(text, start, number.start) and (best is None or (0, order) < best[:2]):
                 best = (0, order, [])
             continue
         facts = [f for f in facts if _compatible(number, f) and (f.kind == "k" or not is_k_value)]
@@ -93,9 +94,9 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
                 best = (0, order, facts)
             continue
         # a phrase ending right before the number, even inside a longer match ("terbagi antara k = 2 dan k = 8")
-        if rx(rf"(?:{pattern})\s*$").search(scope.text, start, number.start) and (best is None or (0, order) < best[:2]):
+        if rx(rf"(?:{pattern})\s*$").search(text, start, number.start) and (best is None or (0, order) < best[:2]):
             best = (0, order, facts)
-        for match in rx(pattern).finditer(scope.text, start, end):
+        for match in rx(pattern).finditer(text, start, end):
             if match.end() <= number.start:
                 distance = number.start - match.end()
                 if distance <= _WINDOW and re.search(r"\d", scope.text[match.end() : number.start]):
@@ -113,7 +114,7 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
         # value after a cluster, in a sentence that named a per-cluster concept before it, is that concept's value
         for order, (entry, pattern) in enumerate(checker.v.lex.concepts.items()):
             key = entry.split("#", 1)[0]
-            if "*" in key and ".k*" not in key and rx(pattern).search(scope.text, 0, number.start):
+            if "*" in key and ".k*" not in key and rx(pattern).search(text, 0, number.start):
                 facts = [f for f in _concept_facts(checker.v, key, clusters, features, member) if _compatible(number, f)]
                 if facts:
                     best = (_WINDOW, order, facts)
@@ -123,6 +124,17 @@ def concept_binding(checker, scope, number, clusters, features, member) -> Bindi
     if not best[2]:
         return Binding((), "concept")
     return Binding(tuple(best[2]), "concept", best[2][0].kind, ambiguous=len(best[2]) > 1)
+
+
+def _without_unit_names(scope) -> str:
+    """The sentence with the units' names blanked (same length): a method phrase inside a name ("Wilayah CH", a unit
+    called after the Calinski-Harabasz index) is data, never the concept its letters spell."""
+    if not scope.members:
+        return scope.text
+    text = list(scope.text)
+    for member in scope.members:
+        text[member.start : member.end] = " " * (member.end - member.start)
+    return "".join(text)
 
 
 def _panel_k(scope, number, start: int, end: int, lex=None) -> int | None:
