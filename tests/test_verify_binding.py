@@ -283,3 +283,43 @@ def test_a_gap_stated_elliptically_names_the_pair_the_sentence_compared(text, la
 )
 def test_a_gap_noun_or_a_bare_lag_names_what_it_is_measured_from(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the previous sentence set two clusters side by side: a lead with no compared cluster named is the gap to the other
+        # one (K2-K4: UHH 2,42, RLS 1,42), never the subject's own level (K2 RLS 9,25 is "more than 1.5")
+        ("Cluster 2 beats Cluster 4 on all four indicators. Its people live roughly 2.4 years longer. "
+         "On mean years of schooling, the second cluster leads by more than 1.5 years.", "en",
+         [("2.4", "K2-K4.UHH.gap", Verdict.TRUE), ("1.5", "K2-K4.RLS.gap", Verdict.FALSE)]),
+        ("Cluster 2 beats Cluster 4 on all four indicators. On mean years of schooling, Cluster 2 leads by more than 1.3 years.", "en",
+         [("1.3", "K2-K4.RLS.gap", Verdict.TRUE)]),
+        ("Klaster 2 mengungguli Klaster 4 di semua indikator. Penduduknya hidup sekitar 2,4 tahun lebih lama.", "id",
+         [("2,4", "K2-K4.UHH.gap", Verdict.TRUE)]),
+        ("Klaster 2 mengungguli Klaster 4 di semua indikator. Dalam rata-rata lama sekolah, Klaster 2 unggul lebih dari 1,5 tahun.", "id",
+         [("1,5", "K2-K4.RLS.gap", Verdict.FALSE)]),
+        # the compared cluster, the indicator, a comma, then the size
+        ("Cluster 4 trails Cluster 3 on mean years of schooling, by roughly 0.4 years.", "en", [("0.4", "K3-K4.RLS.gap", Verdict.FALSE)]),
+        # "short of the national figure" measures from the reference: the gap (K4 UHH), not the level
+        ("Cluster 4's life expectancy is more than 3.5 years short of the national figure.", "en", [("3.5", "K4.UHH.diff", Verdict.FALSE)]),
+    ],
+)
+def test_a_qualified_size_in_a_gap_context_binds_to_the_gap_never_to_a_level(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verdict"),
+    [
+        # one unit measured from the reference: its value minus the reference (Papua 68,17), not its value nor every cluster's gap
+        ("Papua's life expectancy is 68.17 years, more than 6 years short of the national average.", "en", Verdict.FALSE),
+        ("Papua's life expectancy is 68.17 years, more than 4 years short of the national average.", "en", Verdict.TRUE),
+        ("Umur harapan hidup Papua 68,17 tahun, lebih dari 6 tahun di bawah rata-rata nasional.", "id", Verdict.FALSE),
+        ("Umur harapan hidup Papua 68,17 tahun, lebih dari 4 tahun di bawah rata-rata nasional.", "id", Verdict.TRUE),
+    ],
+)
+def test_a_units_gap_to_the_reference_is_judged_as_its_gap(text, lang, verdict):
+    claims = numbers(text, lang)
+    assert claims[0] == (claims[0][0], "UNIT.Papua.UHH.value", Verdict.TRUE)
+    assert claims[1][1] == "UNIT[Papua].UHH.diff" and claims[1][2] == verdict

@@ -44,13 +44,15 @@ class GapChecks:
             # the lead or lag word, then the compared cluster ("tertinggal dari Kelompok A", "ahead of Cluster 2", "lags Cluster 3")
             "word_object": rx(rf"(?:(?P<high>{high})|(?P<low>{low}))\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*$"),
             # … then the number ("… sekitar Rp3,6 juta", "… by roughly IDR 1.5 million")
-            "object_number": rx(rf"\s*,?\s*(?:(?:{filler}|{lex.quality_preposition})\s+)*(?:(?:{lex.currency_sign})\s*)?"),
+            # ("… Cluster 3 on mean years of schooling, by roughly 0.2 years": the indicator left out, its comma kept)
+            "object_number": rx(rf"\s*,?\s*(?:(?:{filler}|{lex.quality_preposition})\s*,?\s+)*(?:(?:{lex.currency_sign})\s*)?"),
             # the comparison word right after the number ("sekitar Rp1,5 juta lebih besar", "71 % lebih tinggi")
             "word_after": rx(rf"\s*(?:(?:{lex.measure_units}|{lex.currency_after})\s+)?(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"),
             "connector": rx(rf"\s+(?:{lex.compare_connector})\b"),
             "reference_after": rx(lex.reference_after),
             "cue": rx(rf"\b(?:{lex.gap_cue})\b"),
-            "object_before": rx(rf"(?:{lex.gap_object}|{lex.compare_connector}|{lex.comparison_lead}|{lex.compare_high}|{lex.compare_low})\s+$"),
+            # … also the object of a lead or lag verb ("Cluster 2 outpaces Cluster 4", "unggul atas Klaster 3")
+            "object_before": rx(rf"(?:{lex.gap_object}|{lex.compare_connector}|{lex.comparison_lead}|{lex.compare_high}|{lex.compare_low}|{lex.better}|{lex.worse})\s+$"),
             "reference": rx(lex.reference),
         }
         self._gap_rx = words
@@ -80,6 +82,9 @@ class GapChecks:
             if not after and marked and not word.group("differ") and not self._measured_from_reference(scope, number):
                 # "unggul atas Klaster 3 dalam HLS …, namun dalam UHH justru tertinggal 1,2 tahun": the pair compared before
                 return self._judge_gap(scope, number, features, marked[-1], word, word.start() + start)
+            pair = None if after or marked or word.group("differ") else self._antecedent_pair(scope, number)
+            if pair is not None:  # "Cluster 2 outpaces Cluster 4 … the second cluster is ahead by more than 1.5 years"
+                return self._judge_pair(scope, number, features, *pair, word)
         # the compared cluster, then the number: "tertinggal dari Kelompok A sekitar Rp3,6 juta"
         earlier = [m for m in in_clause if m.end <= number.start]
         if earlier:
@@ -91,8 +96,14 @@ class GapChecks:
         word = w["word_after"].match(scope.text, number.end)
         if word and not w["connector"].match(scope.text, word.end()) and not w["reference_after"].match(scope.text[number.end : end]):
             governed = [m for m in scope.governed if m.end <= number.start]
+            if not governed and not self._measured_from_reference(scope, number):
+                # "Cluster 2 outpaces Cluster 4 … Its residents live about 2.4 years longer": the cluster a lead verb took as its object
+                governed = [m for m in scope.clusters if m.end <= start and w["object_before"].search(scope.text, max(0, m.start - 30), m.start)]
             if governed:
                 return self._judge_gap(scope, number, features, governed[-1], word, number.start)
+            pair = self._antecedent_pair(scope, number)
+            if pair is not None:  # "Cluster 2 outpaces Cluster 4. Its residents live about 2.4 years longer"
+                return self._judge_pair(scope, number, features, *pair, word)
         return self.gap_word(scope, number, features, in_clause)
 
     def gap_word(self, scope: Scope, number, features, in_clause) -> bool:
@@ -132,6 +143,20 @@ class GapChecks:
         if len(pair) == 2:
             return self._judge_pair(scope, number, features, pair[0], pair[1], None)
         return False
+
+    def _antecedent_pair(self, scope: Scope, number):
+        """(subject, compared) of a lead or lag whose compared cluster the previous sentence named: that sentence set two
+        clusters side by side and this one speaks of one of them (by name, ordinal or pronoun) and names no other, so the
+        size is the gap to the other one, never the subject's own level. None: no such pair, or a gap to the reference."""
+        pair = (scope.antecedent or {}).get("pair")
+        if not pair or self._measured_from_reference(scope, number):
+            return None
+        if len({m.value for m in scope.clusters}) > 1:
+            return None  # this sentence names its own pair: the constructions above read it
+        own = scope.clusters_for(number.start)
+        if len(own) != 1 or own[0] not in pair:
+            return None
+        return own[0], next(c for c in pair if c != own[0])
 
     def _listed_after_gap(self, scope: Scope, number):
         """(subject, compared, word) of the gap judged right before this number when only a unit, the previous number's
