@@ -323,3 +323,31 @@ def test_a_units_gap_to_the_reference_is_judged_as_its_gap(text, lang, verdict):
     claims = numbers(text, lang)
     assert claims[0] == (claims[0][0], "UNIT.Papua.UHH.value", Verdict.TRUE)
     assert claims[1][1] == "UNIT[Papua].UHH.diff" and claims[1][2] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "apart" after the number and its unit: the distance of the pair the previous sentence compared (K1-K3 UHH 0,95; K1-K4 5,20)
+        ("Cluster 1 spends far more than Cluster 3. In life expectancy the two are much closer, less than one year apart.", "en",
+         [("one", "K1-K3.UHH.gap", Verdict.TRUE)]),
+        ("Cluster 1 spends far more than Cluster 4. In life expectancy the two are much closer, less than one year apart.", "en",
+         [("one", "K1-K4.UHH.gap", Verdict.FALSE)]),
+        ("Dalam umur harapan hidup, Klaster 1 dan Klaster 3 kurang dari satu tahun terpisah.", "id", [("satu", "K1-K3.UHH.gap", Verdict.TRUE)]),
+    ],
+)
+def test_a_size_followed_by_a_distance_word_is_the_gap_of_the_pair(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a unit leading or lagging a cluster: the unit's value against the cluster's mean (Papua 68,17, K1 UHH 75,10), never the mean
+        ("Papua trails Cluster 1 by more than 7 years in life expectancy.", "en", [("7", "UNIT[Papua]-K1.UHH.gap", Verdict.FALSE)]),
+        ("Papua trails Cluster 1 by more than 6 years in life expectancy.", "en", [("6", "UNIT[Papua]-K1.UHH.gap", Verdict.TRUE)]),
+        ("Papua tertinggal dari Klaster 1 lebih dari 7 tahun dalam umur harapan hidup.", "id", [("7", "UNIT[Papua]-K1.UHH.gap", Verdict.FALSE)]),
+    ],
+)
+def test_a_units_lead_or_lag_on_a_cluster_is_the_gap_to_its_mean(text, lang, expected):
+    assert numbers(text, lang) == expected

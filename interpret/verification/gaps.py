@@ -24,7 +24,7 @@ from ..numbers import format_number
 from ..terms import ClaimKind, Verdict
 from .binding import Binding, foreign_binding, nearest_features
 from .lexicon import rx
-from .scope import Scope
+from .scope import AGGREGATE, Scope
 
 
 class GapChecks:
@@ -111,6 +111,11 @@ class GapChecks:
         before ("Pada RLS, jaraknya lebih dari satu tahun"), or the reference the sentence measured from."""
         w = self._gap_words()
         start, _ = scope.clause(number.start)
+        if self._gap_after(scope, number):  # "the two are much closer, less than one year apart": the pair's gap
+            named = list(dict.fromkeys(m.value for m in in_clause if m.start < number.start))
+            pair = named if len(named) == 2 else (list((scope.antecedent or {}).get("pair") or ()) if not scope.clusters else [])
+            if len(pair) == 2 and not self._measured_from_reference(scope, number):
+                return self._judge_pair(scope, number, features, pair[0], pair[1], None)
         cue = w["cue"].search(scope.text, start, number.start)
         if not cue and w["cue"].search(scope.text, 0, start) and not self._measured_from_reference(scope, number):
             # "Selisih UHH antara Klaster 1 dan Klaster 2 sekitar 2,8 tahun, sedangkan antara Klaster 3 dan Klaster 4 sekitar 2,4 tahun"
@@ -143,6 +148,13 @@ class GapChecks:
         if len(pair) == 2:
             return self._judge_pair(scope, number, features, pair[0], pair[1], None)
         return False
+
+    def _gap_after(self, scope: Scope, number) -> bool:
+        """The number, its unit, then a word that makes it a distance (lexicon `gap_after`: "one year apart")."""
+        lex = self.v.lex
+        if "gap_after" not in lex.words:
+            return False
+        return bool(rx(rf"\s*(?:(?:{lex.measure_units})\s+)?(?:{lex.gap_after})\b").match(scope.text, number.end))
 
     def _antecedent_pair(self, scope: Scope, number):
         """(subject, compared) of a lead or lag whose compared cluster the previous sentence named: that sentence set two
@@ -211,10 +223,36 @@ class GapChecks:
         return tuple(c for c in scope.default_clusters if c != obj.value)
 
     def _judge_gap(self, scope: Scope, number, features, obj, word, position: int) -> bool:
+        start, _ = scope.clause(position)
+        units = list(dict.fromkeys(m.value for m in scope.members if start <= m.start < position and m.value != AGGREGATE))
+        near = [m for m in scope.clusters if start <= m.start < position and m is not obj and m not in scope.governed]
+        if len(units) == 1 and not near:  # "Papua trails Cluster 1 by more than 7 years": the unit's value against the cluster's mean
+            return self._judge_unit_gap(scope, number, features, units[0], obj.value, word)
         subjects = tuple(c for c in self._subject(scope, obj, position) if c != obj.value)
         if len(subjects) != 1:
             return False
         return self._judge_pair(scope, number, features, subjects[0], obj.value, word)
+
+    def _judge_unit_gap(self, scope: Scope, number, features, unit: str, obj: int, word) -> bool:
+        features = nearest_features(scope, number, features or scope.default_features)
+        value = self.v.unit_value(unit, features[0]) if len(features) == 1 and not number.percent else None
+        if value is None:
+            return False
+        feature = features[0]
+        theirs = float(self.v.facts.cluster(obj).features[feature].mean)
+        info = self.v.facts.feature(feature)
+        gap = abs(value - theirs)
+        fact = Fact(f"UNIT[{unit}]-K{obj}.{feature}.gap", gap, "gap", info.decimals, info.unit, None, feature, format_number(gap, info.decimals))
+        higher = None
+        if word is not None and not word.groupdict().get("differ"):
+            higher = bool(word.group("high"))
+            if info.direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
+                higher = not higher
+        turned = higher is not None and value != theirs and (value > theirs) != higher
+        ok = not turned and self.equal(number, fact)
+        note = self.v.say("pair_gap", a=unit, b=obj) + ("; " + self.v.say("reversed") if turned else "")
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+        return True
 
     def _judge_pair(self, scope: Scope, number, features, subject: int, obj: int, word) -> bool:
         features = nearest_features(scope, number, features or scope.default_features)

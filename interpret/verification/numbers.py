@@ -20,6 +20,7 @@ from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from . import subjects
 from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
+from .fraction_words import fraction_ratios
 from .gaps import GapChecks, comparison_subjects, subjects_at
 from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
@@ -219,6 +220,7 @@ class NumberChecker(RelationChecks, GapChecks):
         respectively = bool(rx(v.lex.respectively).search(scope.text))
         found = find_numbers(scope, v.lex)
         found = sorted(found + number_words(scope, v.lex, found), key=lambda n: n.start)
+        found = sorted(found + fraction_ratios(scope, v.lex, found, WrittenNumber), key=lambda n: n.start)  # "a third as much
         for number in found:
             counts = v.checks.get(ClaimKind.COUNT)  # counts.py reads numbers (thresholds): reached through the registry, not imported
             if counts is not None and counts.covers(scope, number.start):
