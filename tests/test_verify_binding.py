@@ -315,6 +315,30 @@ def test_a_method_number_binds_to_the_method_fact_it_names(text, lang, expected)
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the previous sentence set two clusters side by side: a lead with no compared cluster named is the gap to the other
+        # one (K2-K4: UHH 2,42, RLS 1,42), never the subject's own level (K2 RLS 9,25 is "more than 1.5")
+        ("Cluster 2 beats Cluster 4 on all four indicators. Its people live roughly 2.4 years longer. "
+         "On mean years of schooling, the second cluster leads by more than 1.5 years.", "en",
+         [("2.4", "K2-K4.UHH.gap", Verdict.TRUE), ("1.5", "K2-K4.RLS.gap", Verdict.FALSE)]),
+        ("Cluster 2 beats Cluster 4 on all four indicators. On mean years of schooling, Cluster 2 leads by more than 1.3 years.", "en",
+         [("1.3", "K2-K4.RLS.gap", Verdict.TRUE)]),
+        ("Klaster 2 mengungguli Klaster 4 di semua indikator. Penduduknya hidup sekitar 2,4 tahun lebih lama.", "id",
+         [("2,4", "K2-K4.UHH.gap", Verdict.TRUE)]),
+        ("Klaster 2 mengungguli Klaster 4 di semua indikator. Dalam rata-rata lama sekolah, Klaster 2 unggul lebih dari 1,5 tahun.", "id",
+         [("1,5", "K2-K4.RLS.gap", Verdict.FALSE)]),
+        # the compared cluster, the indicator, a comma, then the size
+        ("Cluster 4 trails Cluster 3 on mean years of schooling, by roughly 0.4 years.", "en", [("0.4", "K3-K4.RLS.gap", Verdict.FALSE)]),
+        # "short of the national figure" measures from the reference: the gap (K4 UHH), not the level
+        ("Cluster 4's life expectancy is more than 3.5 years short of the national figure.", "en", [("3.5", "K4.UHH.diff", Verdict.FALSE)]),
+    ],
+)
+def test_a_qualified_size_in_a_gap_context_binds_to_the_gap_never_to_a_level(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "verdict"),
     [
         # K1 0,70, K2 0,52, K3 0,77, K4 0,58: a Jaccard bound said of clusters is said of each cluster's value
@@ -331,3 +355,47 @@ def test_a_method_number_binds_to_the_method_fact_it_names(text, lang, expected)
 def test_a_jaccard_bound_said_of_clusters_is_checked_for_each_of_them(text, lang, verdict):
     claims = numbers(text, lang)
     assert claims and claims[-1][2] == verdict, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verdict"),
+    [
+        # one unit measured from the reference: its value minus the reference (Papua 68,17), not its value nor every cluster's gap
+        ("Papua's life expectancy is 68.17 years, more than 6 years short of the national average.", "en", Verdict.FALSE),
+        ("Papua's life expectancy is 68.17 years, more than 4 years short of the national average.", "en", Verdict.TRUE),
+        ("Umur harapan hidup Papua 68,17 tahun, lebih dari 6 tahun di bawah rata-rata nasional.", "id", Verdict.FALSE),
+        ("Umur harapan hidup Papua 68,17 tahun, lebih dari 4 tahun di bawah rata-rata nasional.", "id", Verdict.TRUE),
+    ],
+)
+def test_a_units_gap_to_the_reference_is_judged_as_its_gap(text, lang, verdict):
+    claims = numbers(text, lang)
+    assert claims[0] == (claims[0][0], "UNIT.Papua.UHH.value", Verdict.TRUE)
+    assert claims[1][1] == "UNIT[Papua].UHH.diff" and claims[1][2] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "apart" after the number and its unit: the distance of the pair the previous sentence compared (K1-K3 UHH 0,95; K1-K4 5,20)
+        ("Cluster 1 spends far more than Cluster 3. In life expectancy the two are much closer, less than one year apart.", "en",
+         [("one", "K1-K3.UHH.gap", Verdict.TRUE)]),
+        ("Cluster 1 spends far more than Cluster 4. In life expectancy the two are much closer, less than one year apart.", "en",
+         [("one", "K1-K4.UHH.gap", Verdict.FALSE)]),
+        ("Dalam umur harapan hidup, Klaster 1 dan Klaster 3 kurang dari satu tahun terpisah.", "id", [("satu", "K1-K3.UHH.gap", Verdict.TRUE)]),
+    ],
+)
+def test_a_size_followed_by_a_distance_word_is_the_gap_of_the_pair(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a unit leading or lagging a cluster: the unit's value against the cluster's mean (Papua 68,17, K1 UHH 75,10), never the mean
+        ("Papua trails Cluster 1 by more than 7 years in life expectancy.", "en", [("7", "UNIT[Papua]-K1.UHH.gap", Verdict.FALSE)]),
+        ("Papua trails Cluster 1 by more than 6 years in life expectancy.", "en", [("6", "UNIT[Papua]-K1.UHH.gap", Verdict.TRUE)]),
+        ("Papua tertinggal dari Klaster 1 lebih dari 7 tahun dalam umur harapan hidup.", "id", [("7", "UNIT[Papua]-K1.UHH.gap", Verdict.FALSE)]),
+    ],
+)
+def test_a_units_lead_or_lag_on_a_cluster_is_the_gap_to_its_mean(text, lang, expected):
+    assert numbers(text, lang) == expected

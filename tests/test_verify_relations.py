@@ -29,3 +29,34 @@ def ratios(text: str, lang: str) -> list[tuple[str, str | None, Verdict]]:
 ])
 def test_each_ratio_binds_to_its_own_pair_of_clusters(text, lang, expected):
     assert ratios(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a fraction in words is a ratio when it compares (K4 expenditure 9,0 juta over the reference; Papua over K1's mean)
+        ("Klaster 4 mencatat rata-rata pengeluaran sekitar Rp9,0 juta, kira-kira tiga perempat angka nasional.", "id",
+         [("Rp9,0 juta", "K4.Pengeluaran.mean", Verdict.TRUE), ("tiga perempat", "K4/REF.Pengeluaran.ratio", Verdict.TRUE)]),
+        ("Cluster 4 spends about Rp9.0 million per person, roughly three quarters of the national figure.", "en",
+         [("Rp9.0 million", "K4.Pengeluaran.mean", Verdict.TRUE), ("three quarters", "K4/REF.Pengeluaran.ratio", Verdict.TRUE)]),
+        ("Papua spends about a third as much per person as the average member of Cluster 1.", "en",
+         [("a third", "UNIT[Papua]/K1.Pengeluaran.ratio", Verdict.FALSE)]),
+        ("Papua spends about half as much per person as the average member of Cluster 1.", "en",
+         [("half", "UNIT[Papua]/K1.Pengeluaran.ratio", Verdict.TRUE)]),
+        ("Pengeluaran per kapita Papua kurang dari sepertiga pengeluaran rata-rata Klaster 1.", "id",
+         [("sepertiga", "UNIT[Papua]/K1.Pengeluaran.ratio", Verdict.FALSE)]),
+        # a fraction "more" is the excess: "a third more" is 1,33 (K2/K4 expenditure is 1,15)
+        ("Cluster 2 spends about a third more than Cluster 4.", "en", [("a third", "K2-K4.Pengeluaran.ratio", Verdict.FALSE)]),
+        # a share of members is a count, not a ratio
+        ("Half of Cluster 2 lies above the national average.", "en", []),
+        ("Separuh dari Klaster 2 berada di atas rata-rata nasional.", "id", []),
+        # an elliptic ratio ("rasionya") is about the pair the previous sentence compared
+        ("Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4. Untuk rata-rata lama sekolah rasionya lebih kecil, sekitar 1,3 kali.", "id",
+         [("1,7", "K1-K4.Pengeluaran.ratio", Verdict.TRUE), ("1,3", "K1-K4.RLS.ratio", Verdict.TRUE)]),
+        ("Expenditure in Cluster 1 is about 1.7 times that of Cluster 4. For mean years of schooling the ratio is smaller, about 1.6 times.", "en",
+         [("1.7", "K1-K4.Pengeluaran.ratio", Verdict.TRUE), ("1.6", "K1-K4.RLS.ratio", Verdict.FALSE)]),
+    ],
+)
+def test_fractions_in_words_and_elliptic_ratios(text, lang, expected):
+    from .test_verify_binding import numbers
+    assert numbers(text, lang) == expected

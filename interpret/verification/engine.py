@@ -368,7 +368,11 @@ def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:
         return None
     one = ("cluster", (cluster.value,)) if cluster is not None else ("member", (unit.value,))
     many = tuple(dict.fromkeys(m.value for m in scope.clusters))
-    return {"one": one, "many": ("cluster", many) if len(many) > 1 else one}
+    # "pair": the two clusters last set side by side in the paragraph, kept while the sentences speak of one of them
+    # ("Cluster 2 outpaces Cluster 4. Its residents live … longer. … the second cluster is ahead by …", gaps.py)
+    previous = (scope.antecedent or {}).get("pair")
+    pair = many if len(many) == 2 else (previous if previous and len(many) == 1 and many[0] in previous else None)
+    return {"one": one, "many": ("cluster", many) if len(many) > 1 else one, "pair": pair}
 
 
 def _shown(fact: Fact) -> str:

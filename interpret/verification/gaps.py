@@ -24,7 +24,7 @@ from ..numbers import format_number
 from ..terms import ClaimKind, Verdict
 from .binding import Binding, foreign_binding, nearest_features
 from .lexicon import rx
-from .scope import Scope
+from .scope import AGGREGATE, Scope
 
 
 class GapChecks:
@@ -44,13 +44,15 @@ class GapChecks:
             # the lead or lag word, then the compared cluster ("tertinggal dari Kelompok A", "ahead of Cluster 2", "lags Cluster 3")
             "word_object": rx(rf"(?:(?P<high>{high})|(?P<low>{low}))\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*$"),
             # … then the number ("… sekitar Rp3,6 juta", "… by roughly IDR 1.5 million")
-            "object_number": rx(rf"\s*,?\s*(?:(?:{filler}|{lex.quality_preposition})\s+)*(?:(?:{lex.currency_sign})\s*)?"),
+            # ("… Cluster 3 on mean years of schooling, by roughly 0.2 years": the indicator left out, its comma kept)
+            "object_number": rx(rf"\s*,?\s*(?:(?:{filler}|{lex.quality_preposition})\s*,?\s+)*(?:(?:{lex.currency_sign})\s*)?"),
             # the comparison word right after the number ("sekitar Rp1,5 juta lebih besar", "71 % lebih tinggi")
             "word_after": rx(rf"\s*(?:(?:{lex.measure_units}|{lex.currency_after})\s+)?(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"),
             "connector": rx(rf"\s+(?:{lex.compare_connector})\b"),
             "reference_after": rx(lex.reference_after),
             "cue": rx(rf"\b(?:{lex.gap_cue})\b"),
-            "object_before": rx(rf"(?:{lex.gap_object}|{lex.compare_connector}|{lex.comparison_lead}|{lex.compare_high}|{lex.compare_low})\s+$"),
+            # … also the object of a lead or lag verb ("Cluster 2 outpaces Cluster 4", "unggul atas Klaster 3")
+            "object_before": rx(rf"(?:{lex.gap_object}|{lex.compare_connector}|{lex.comparison_lead}|{lex.compare_high}|{lex.compare_low}|{lex.better}|{lex.worse})\s+$"),
             "reference": rx(lex.reference),
         }
         self._gap_rx = words
@@ -80,6 +82,9 @@ class GapChecks:
             if not after and marked and not word.group("differ") and not self._measured_from_reference(scope, number):
                 # "unggul atas Klaster 3 dalam HLS …, namun dalam UHH justru tertinggal 1,2 tahun": the pair compared before
                 return self._judge_gap(scope, number, features, marked[-1], word, word.start() + start)
+            pair = None if after or marked or word.group("differ") else self._antecedent_pair(scope, number)
+            if pair is not None:  # "Cluster 2 outpaces Cluster 4 … the second cluster is ahead by more than 1.5 years"
+                return self._judge_pair(scope, number, features, *pair, word)
         # the compared cluster, then the number: "tertinggal dari Kelompok A sekitar Rp3,6 juta"
         earlier = [m for m in in_clause if m.end <= number.start]
         if earlier:
@@ -91,8 +96,14 @@ class GapChecks:
         word = w["word_after"].match(scope.text, number.end)
         if word and not w["connector"].match(scope.text, word.end()) and not w["reference_after"].match(scope.text[number.end : end]):
             governed = [m for m in scope.governed if m.end <= number.start]
+            if not governed and not self._measured_from_reference(scope, number):
+                # "Cluster 2 outpaces Cluster 4 … Its residents live about 2.4 years longer": the cluster a lead verb took as its object
+                governed = [m for m in scope.clusters if m.end <= start and w["object_before"].search(scope.text, max(0, m.start - 30), m.start)]
             if governed:
                 return self._judge_gap(scope, number, features, governed[-1], word, number.start)
+            pair = self._antecedent_pair(scope, number)
+            if pair is not None:  # "Cluster 2 outpaces Cluster 4. Its residents live about 2.4 years longer"
+                return self._judge_pair(scope, number, features, *pair, word)
         return self.gap_word(scope, number, features, in_clause)
 
     def gap_word(self, scope: Scope, number, features, in_clause) -> bool:
@@ -100,6 +111,11 @@ class GapChecks:
         before ("Pada RLS, jaraknya lebih dari satu tahun"), or the reference the sentence measured from."""
         w = self._gap_words()
         start, _ = scope.clause(number.start)
+        if self._gap_after(scope, number):  # "the two are much closer, less than one year apart": the pair's gap
+            named = list(dict.fromkeys(m.value for m in in_clause if m.start < number.start))
+            pair = named if len(named) == 2 else (list((scope.antecedent or {}).get("pair") or ()) if not scope.clusters else [])
+            if len(pair) == 2 and not self._measured_from_reference(scope, number):
+                return self._judge_pair(scope, number, features, pair[0], pair[1], None)
         cue = w["cue"].search(scope.text, start, number.start)
         if not cue and w["cue"].search(scope.text, 0, start) and not self._measured_from_reference(scope, number):
             # "Selisih UHH antara Klaster 1 dan Klaster 2 sekitar 2,8 tahun, sedangkan antara Klaster 3 dan Klaster 4 sekitar 2,4 tahun"
@@ -132,6 +148,27 @@ class GapChecks:
         if len(pair) == 2:
             return self._judge_pair(scope, number, features, pair[0], pair[1], None)
         return False
+
+    def _gap_after(self, scope: Scope, number) -> bool:
+        """The number, its unit, then a word that makes it a distance (lexicon `gap_after`: "one year apart")."""
+        lex = self.v.lex
+        if "gap_after" not in lex.words:
+            return False
+        return bool(rx(rf"\s*(?:(?:{lex.measure_units})\s+)?(?:{lex.gap_after})\b").match(scope.text, number.end))
+
+    def _antecedent_pair(self, scope: Scope, number):
+        """(subject, compared) of a lead or lag whose compared cluster the previous sentence named: that sentence set two
+        clusters side by side and this one speaks of one of them (by name, ordinal or pronoun) and names no other, so the
+        size is the gap to the other one, never the subject's own level. None: no such pair, or a gap to the reference."""
+        pair = (scope.antecedent or {}).get("pair")
+        if not pair or self._measured_from_reference(scope, number):
+            return None
+        if len({m.value for m in scope.clusters}) > 1:
+            return None  # this sentence names its own pair: the constructions above read it
+        own = scope.clusters_for(number.start)
+        if len(own) != 1 or own[0] not in pair:
+            return None
+        return own[0], next(c for c in pair if c != own[0])
 
     def _listed_after_gap(self, scope: Scope, number):
         """(subject, compared, word) of the gap judged right before this number when only a unit, the previous number's
@@ -186,10 +223,36 @@ class GapChecks:
         return tuple(c for c in scope.default_clusters if c != obj.value)
 
     def _judge_gap(self, scope: Scope, number, features, obj, word, position: int) -> bool:
+        start, _ = scope.clause(position)
+        units = list(dict.fromkeys(m.value for m in scope.members if start <= m.start < position and m.value != AGGREGATE))
+        near = [m for m in scope.clusters if start <= m.start < position and m is not obj and m not in scope.governed]
+        if len(units) == 1 and not near:  # "Papua trails Cluster 1 by more than 7 years": the unit's value against the cluster's mean
+            return self._judge_unit_gap(scope, number, features, units[0], obj.value, word)
         subjects = tuple(c for c in self._subject(scope, obj, position) if c != obj.value)
         if len(subjects) != 1:
             return False
         return self._judge_pair(scope, number, features, subjects[0], obj.value, word)
+
+    def _judge_unit_gap(self, scope: Scope, number, features, unit: str, obj: int, word) -> bool:
+        features = nearest_features(scope, number, features or scope.default_features)
+        value = self.v.unit_value(unit, features[0]) if len(features) == 1 and not number.percent else None
+        if value is None:
+            return False
+        feature = features[0]
+        theirs = float(self.v.facts.cluster(obj).features[feature].mean)
+        info = self.v.facts.feature(feature)
+        gap = abs(value - theirs)
+        fact = Fact(f"UNIT[{unit}]-K{obj}.{feature}.gap", gap, "gap", info.decimals, info.unit, None, feature, format_number(gap, info.decimals))
+        higher = None
+        if word is not None and not word.groupdict().get("differ"):
+            higher = bool(word.group("high"))
+            if info.direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
+                higher = not higher
+        turned = higher is not None and value != theirs and (value > theirs) != higher
+        ok = not turned and self.equal(number, fact)
+        note = self.v.say("pair_gap", a=unit, b=obj) + ("; " + self.v.say("reversed") if turned else "")
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+        return True
 
     def _judge_pair(self, scope: Scope, number, features, subject: int, obj: int, word) -> bool:
         features = nearest_features(scope, number, features or scope.default_features)

@@ -20,6 +20,7 @@ from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from . import subjects
 from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
+from .fraction_words import fraction_ratios
 from .gaps import GapChecks, comparison_subjects, subjects_at
 from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
@@ -227,6 +228,7 @@ class NumberChecker(RelationChecks, GapChecks):
         respectively = bool(rx(v.lex.respectively).search(scope.text))
         found = find_numbers(scope, v.lex)
         found = sorted(found + number_words(scope, v.lex, found), key=lambda n: n.start)
+        found = sorted(found + fraction_ratios(scope, v.lex, found, WrittenNumber), key=lambda n: n.start)  # "a third as much
         for number in found:
             counts = v.checks.get(ClaimKind.COUNT)  # counts.py reads numbers (thresholds): reached through the registry, not imported
             if counts is not None and counts.covers(scope, number.start):
@@ -252,6 +254,11 @@ class NumberChecker(RelationChecks, GapChecks):
                     or self.lead_or_lag(scope, number, features)):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
+            if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and binding.stat in {"diff", "diff_pct"}
+                    and not any(f.member == named_member for f in binding.facts)):
+                # "Papua … lebih dari 6 tahun di bawah angka nasional": the unit's gap, not its level nor every cluster's gap
+                self.unit_gap(scope, number, named_member, nearest_features(scope, number, features), binding.stat)
+                continue
             if binding.ambiguous and binding.how != "bound":  # one bound for every cluster named is no list of values
                 binding = self.in_list_order(scope, number, found, binding)
             if binding.ambiguous and binding.stat == EITHER_MEAN_OR_DIFF:
@@ -270,6 +277,34 @@ class NumberChecker(RelationChecks, GapChecks):
             if counts is not None and not binding.ambiguous and counts.member_bound(scope, number, binding):
                 continue  # "All provinces in Cluster 4 … below IDR 11 million": every member, not the mean (counts.py)
             self.judge(scope, number, binding, clusters, features)
+
+    def unit_gap(self, scope: Scope, number: WrittenNumber, member: str, features, stat: str) -> None:
+        """"Papua … lebih dari 6 tahun di bawah angka nasional", "72.02 years …, more than two years short of the national
+        benchmark": a qualified number measured from the reference is the unit's gap to it (the unit's value minus the
+        reference, or in % of it), never the unit's own value; the mean of the units when the clause names it."""
+        v = self.v
+        value = v.unit_value(member, features[0]) if len(features) == 1 else None
+        if value is None:
+            v.unit_number(scope, number, member, features)  # its own notes: which indicator, or no value for the unit
+            return
+        feature = features[0]
+        reference = self.unit_mean.value(feature) if self.unit_mean.measured_against_unit_mean(scope, number.start, number.end) else None
+        if reference is None:
+            reference = float(v.facts.reference.values[feature])
+        info = v.facts.feature(feature)
+        if stat == "diff_pct":
+            gap = 100 * (value - reference) / abs(reference or 1)
+            fact = Fact(f"UNIT[{member}].{feature}.diff_pct", gap, "diff_pct", 1, "%", v.cluster_of(member), feature, format_number(gap, 1, signed=True) + " %", member)
+        else:
+            gap = value - reference
+            fact = Fact(f"UNIT[{member}].{feature}.diff", gap, "diff", info.decimals, info.unit, v.cluster_of(member), feature,
+                        format_number(gap, info.decimals, signed=True) + (f" {info.unit}" if info.unit else ""), member)
+        if not number.signed and not self.sign_agrees(scope, number, gap):
+            v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.FALSE, v.say("reversed_fact", fact=fact.id, value=fact.text))
+            return
+        ok = self.equal(number, fact)
+        v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+                v.say("unit_reference_gap", member=member), expected=fact.text)
 
     def bound_for_each(self, scope: Scope, number: WrittenNumber, binding) -> bool:
         """"Klaster 2 dan Klaster 4 tidak stabil karena Jaccard-nya di bawah 0,60": a bound stated for several clusters

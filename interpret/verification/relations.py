@@ -25,10 +25,20 @@ class RelationChecks:
         """"Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4": the ratio of the two means, first named over second."""
         start, end = scope.clause(number.start)
         named = self.ratio_pair(scope, number)
+        own = nearest_features(scope, number, features)
+        unit_ratio = self.unit_to_cluster_ratio(scope, number, own[0]) if named is None and len(own) == 1 else None
+        if unit_ratio is not None:  # "Papua … trails Cluster 1 by … and Cluster 4 by …, while spending about half as much as Cluster 1"
+            ok = self.equal(number, unit_ratio)
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, (), own, unit_ratio, Verdict.TRUE if ok else Verdict.FALSE, "")
+            return
         if named is None:
             named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
         if len(named) < 2:  # "… dibanding Klaster 4, atau sekitar 1,7 kali lipat": the two clusters of the sentence so far
             named = list(dict.fromkeys(m.value for m in scope.clusters if m.start < number.start))[-2:]
+        pair = (scope.antecedent or {}).get("pair")
+        if len(named) < 2 and pair and not any(m.start < number.start for m in scope.clusters):
+            # "Klaster 1 … 1,7 kali lipat Klaster 4. Untuk RLS rasionya lebih kecil, sekitar 1,3 kali": the previous sentence's pair
+            named = list(pair)
         features = nearest_features(scope, number, features)
         units = self.unit_pair(scope, number)
         if units and len(named) < 2 and len(features) == 1:  # "DKI Jakarta … sekitar 2,6 kali lipat Papua"
@@ -47,13 +57,55 @@ class RelationChecks:
                 inverse = 1 / float(stored.value)
                 stored = Fact(f"1/{stored.id}", inverse, "ratio", 2, "", hi, stored.feature, format_number(inverse, 2))
             fact = stored
+        if fact is None and len(features) == 1:
+            fact = self.ratio_to_reference(scope, number, features[0]) or self.unit_to_cluster_ratio(scope, number, features[0])
+            if fact is not None:
+                named = [fact.cluster] if fact.cluster is not None else []  # a unit's ratio: no cluster is its subject
         if fact is None:
             self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named), features, None, Verdict.UNVERIFIABLE,
                          self.v.say("ratio_unclear"))
             return
         ok = self.equal(number, fact)
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named[:1]), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
                      "" if ok else f"terikat pada {fact.id}")
+
+    def ratio_to_reference(self, scope: Scope, number: WrittenNumberLike, feature: str) -> Fact | None:
+        """"Rp9,0 juta—kira-kira tiga perempat angka nasional": the reference right after the ratio; the subject is the one
+        unit or cluster the sentence speaks of (its value or mean over the reference, or the mean of the units)."""
+        lex = self.v.lex
+        _, end = scope.clause(number.start)
+        after = rx(rf"\s*(?:(?:{lex.ratio_after})\s*)*(?P<ref>{lex.reference})").match(scope.text, number.end, end)
+        if after is None or any(number.end <= m.start < after.end() for m in scope.clusters + scope.members):
+            return None
+        units = [m.value for m in scope.members if m.start < number.start and m.value != AGGREGATE]
+        clusters = scope.clusters_for(number.start)
+        if units and len(set(units)) == 1:
+            value, subject, cluster = self.v.unit_value(units[0], feature), f"UNIT[{units[0]}]", None
+        elif len(clusters) == 1 and not units:
+            value, subject, cluster = float(self.v.facts.cluster(clusters[0]).features[feature].mean), f"K{clusters[0]}", clusters[0]
+        else:
+            return None
+        reference = self.unit_mean.value(feature) if self.unit_mean.names_unit_mean(after.group("ref")) else None
+        reference = float(self.v.facts.reference.values[feature]) if reference is None else reference
+        if value is None or not reference:
+            return None
+        ratio = value / reference
+        return Fact(f"{subject}/REF.{feature}.ratio", ratio, "ratio", 2, "", cluster, feature, format_number(ratio, 2))
+
+    def unit_to_cluster_ratio(self, scope: Scope, number: WrittenNumberLike, feature: str) -> Fact | None:
+        """"Papua … spends about a third as much per person as the average member of Cluster 1": one unit's value over
+        the mean of the one cluster named after the ratio."""
+        units = list(dict.fromkeys(m.value for m in scope.members if m.start < number.start and m.value != AGGREGATE))
+        after = list(dict.fromkeys(m.value for m in scope.clusters if number.end <= m.start <= number.end + 60
+                                   and not rx(r"[\d;]").search(scope.text, number.end, m.start)))
+        if len(units) != 1 or len(after) != 1:
+            return None
+        value = self.v.unit_value(units[0], feature)
+        theirs = float(self.v.facts.cluster(after[0]).features[feature].mean)
+        if value is None or not theirs:
+            return None
+        ratio = value / theirs
+        return Fact(f"UNIT[{units[0]}]/K{after[0]}.{feature}.ratio", ratio, "ratio", 2, "", None, feature, format_number(ratio, 2))
 
     def ratio_pair(self, scope: Scope, number: WrittenNumberLike) -> list[int] | None:
         """[subject, object] of a ratio among several clusters: the object is the cluster right after the number
