@@ -22,7 +22,7 @@ class RankChecker(ClusterComparisons):
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -31,7 +31,7 @@ class RankChecker(ClusterComparisons):
         ordinal_after_first = "|".join(w for w, n in lex.ordinals.items() if n != 1)  # "kedua terendah"; "pertama" alone is no rank
         _ORD = ordinal_after_first
         self.superlative_rx = rx(
-            rf"(?:(?P<ord>{_ORD})\s+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
+            rf"(?:(?P<ord>{_ORD})[\s-]+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
         )
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
@@ -69,6 +69,11 @@ class RankChecker(ClusterComparisons):
         self.size_superlative_rx = rx(lex.size_superlative)
         self.noun_after_rx = rx(rf"\s+(?:{lex.cluster_noun})\b")
         self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
+        # "the lowest of the four clusters", "terendah di antara keempat klaster": the clusters are ranked, not a unit
+        self.among_clusters_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})")
+        # "of the four multi-province clusters": the singletons left out of the order
+        self.multi_member_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})[^,;:()\d]{{0,10}}?(?:{lex.multi_member_clusters})|"
+                                  rf"^[^,;:()\d]{{0,40}}?(?:{lex.multi_member_clusters})")
 
     def check(self, scope: Scope) -> None:
         self._next_to(scope)
@@ -117,17 +122,26 @@ class RankChecker(ClusterComparisons):
             # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
             # place said of the unit that is the sentence's subject, in an earlier clause
             listed = self._earlier_unit_subject(scope, start)
+        among_clusters = self.among_clusters_rx.search(scope.text[match.end() : end])
+        if among_clusters:
+            # "its expected schooling is the lowest of the four clusters", even with a unit or "in this cluster" in the
+            # clause: the clusters are ranked
+            singletons = [c for c in (v.cluster_of(u) for u in listed[-1:]) if c and v.facts.cluster(c).size == 1]
+            listed, held = [], []
+            phrase = scope.text[match.start() : match.end() + among_clusters.end()].strip()
         framed = self._membership_frame(scope, match, start, listed)
         if framed is not None:
             # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
             v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
             return
-        if self.within_rx.search(clause) or listed and (held or anchor is not None and anchor in scope.members or national
+        if not among_clusters and self.within_rx.search(clause) or listed and (held or anchor is not None and anchor in scope.members or national
                                                          or self._named_scope(scope, match, start, end) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
             v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
+        if not clusters and among_clusters:
+            clusters = tuple(singletons)  # "Papua membentuk klaster tersendiri …, terendah di antara seluruh klaster": its own cluster
         if not clusters:
             return  # a superlative about nothing we can name (e.g. "prioritas tertinggi"): not a claim about the facts
         k = v.facts.k
@@ -157,6 +171,7 @@ class RankChecker(ClusterComparisons):
                         v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE, v.say("composite_order"))
                 return
             features = list(scope.features_for(match.start()))
+        multi_member = among_clusters and self.multi_member_rx.search(scope.text[match.end() : end])
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
@@ -164,14 +179,34 @@ class RankChecker(ClusterComparisons):
                     continue
                 higher = v.facts.feature(feature).direction == "higher_is_better"
                 from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+                if multi_member:
+                    self._rank_among_multi_member(scope, phrase, cluster, feature, fact, from_top, ordinal)
+                    continue
                 wanted = ordinal if from_top else k + 1 - ordinal
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)
+
+    def _rank_among_multi_member(self, scope: Scope, phrase: str, cluster: int, feature: str, fact, from_top: bool, ordinal: int) -> None:
+        """"the lowest of the four multi-province clusters": the place among the clusters of more than one member (a
+        one-province cluster is out of the order); a singleton said to rank there is false."""
+        v = self.v
+        peers = [c for c in v.facts.clusters if c.size > 1]
+        order = sorted(peers, key=lambda c: c.features[feature].mean, reverse=from_top)
+        numbers = [c.number for c in order]
+        ok = cluster in numbers and numbers.index(cluster) == ordinal - 1
+        v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
+                v.say("cluster_order", order=", ".join(str(n) for n in numbers)))
 
     def _features_at(self, scope: Scope, match, start: int, end: int, fallback: bool = True) -> list[str]:
         """The indicators a superlative ranks: those its clause names, but when it names several, the one written right
         next to the superlative ("the lowest life expectancy and the highest expected schooling", "RLS terendah,
         sedangkan … pengeluaran tertinggi"), so each superlative is judged on its own indicator."""
         inside = [m for m in scope.features if start <= m.start < end]
+        before = [m for m in inside if m.end <= match.start()]
+        after = [m for m in inside if m.start >= match.end()]
+        if before and after and re.search(r"[,;:()]", scope.text[match.end() : after[0].start]):
+            # "Its life expectancy … is the second highest, yet its residents spend less …": the indicator after a comma
+            # belongs to the next statement; the superlative ranks the one its subject names
+            inside = before
         if len({m.value for m in inside}) > 1:
             gaps = [(m.start - match.end() if m.start >= match.end() else match.start() - m.end, m) for m in inside]
             near = [(gap, m) for gap, m in gaps if 0 <= gap <= 12 and not re.search(r"[,;:()]", scope.text[min(m.end, match.end()) : max(m.start, match.start())])]
