@@ -69,3 +69,27 @@ def test_an_indicator_after_a_comma_is_not_ranked_by_the_superlative_before_it()
             if r[0].endswith(".rank")] == [("K3.UHH.rank", Verdict.TRUE)]
     assert [r for r in ranks("Cluster 2's life expectancy is the second highest, while its expenditure trails Cluster 1.")
             if r[0].endswith(".rank")] == [("K2.UHH.rank", Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # k = 4: Maluku has the highest mean schooling of Cluster 2, Bali the lowest of Cluster 1
+        ("On mean years of schooling, the cluster's best performer, Maluku, averages over ten years.",
+         ("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE)),
+        ("On mean years of schooling, the cluster's best performer, Bali, averages close to nine years.",
+         ("UNIT.Bali.RLS.rank_high_cluster", Verdict.FALSE)),
+    ],
+)
+def test_a_unit_in_apposition_after_the_superlative_is_the_one_ranked(text, expected):
+    assert expected in ranks(text)
+
+
+@pytest.mark.parametrize(
+    ("superlative", "verdict"),
+    [("terendah", Verdict.TRUE), ("tertinggi", Verdict.FALSE)],
+)
+def test_a_one_member_clusters_national_place_is_its_members(superlative, verdict):
+    text = f"## Klaster 5\n\nPengeluaran per kapita di klaster ini hanya sekitar Rp7,6 juta, {superlative} dari 34 provinsi."
+    wanted = "rank_low" if superlative == "terendah" else "rank_high"
+    assert (f"UNIT.Papua.Pengeluaran.{wanted}", verdict) in ranks(text, "id", k=5, markdown=True)

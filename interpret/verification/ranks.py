@@ -22,7 +22,7 @@ class RankChecker(ClusterComparisons):
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope", "among_clusters", "multi_member_clusters", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -70,6 +70,10 @@ class RankChecker(ClusterComparisons):
         self.noun_after_rx = rx(rf"\s+(?:{lex.cluster_noun})\b")
         self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
         # "the lowest of the four clusters", "terendah di antara keempat klaster": the clusters are ranked, not a unit
+        # "the cluster's best performer, Sulawesi Utara, …": the unit named in apposition right after the superlative
+        self.ranked_unit_after_rx = rx(rf"(?:{lex.ranked_unit_after})")
+        # "the cluster's best performer": a possessive cluster right before the superlative scopes it to the unit's cluster
+        self.within_possessive_rx = rx(rf"(?:{lex.within_possessive})$")
         self.among_clusters_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})")
         # "of the four multi-province clusters": the singletons left out of the order
         self.multi_member_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})[^,;:()\d]{{0,10}}?(?:{lex.multi_member_clusters})|"
@@ -113,6 +117,10 @@ class RankChecker(ClusterComparisons):
                 and self.held_by_rx.search(scope.text[match.end() : m.start])] if self.held_by_rx is not None else []
         if held:  # "…, sedangkan HLS tertinggi dipegang Aceh": the unit after the passive verb, whatever the clause named before
             listed = [held[0].value]
+        appositive = [] if listed else [m for m in scope.members if m.start >= match.end() and m.value != AGGREGATE
+                                        and self.ranked_unit_after_rx.fullmatch(scope.text, match.end(), m.start)][:1]
+        if appositive:
+            listed = [appositive[0].value]
         if anchor is None and not listed and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         if self.names_cluster_after_rx.match(scope.text, match.end()):
@@ -122,6 +130,11 @@ class RankChecker(ClusterComparisons):
             # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
             # place said of the unit that is the sentence's subject, in an earlier clause
             listed = self._earlier_unit_subject(scope, start)
+        if not listed and national:
+            # "## Klaster 5 — Papua … pengeluaran terendah dari 34 provinsi": a one-member cluster's national place is its member's
+            own = scope.clusters_for(match.start())
+            if len(own) == 1 and v.facts.cluster(own[0]).size == 1:
+                listed = list(v.facts.cluster(own[0]).members)
         among_clusters = self.among_clusters_rx.search(scope.text[match.end() : end])
         if among_clusters:
             # "its expected schooling is the lowest of the four clusters", even with a unit or "in this cluster" in the
@@ -134,7 +147,7 @@ class RankChecker(ClusterComparisons):
             # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
             v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
             return
-        if not among_clusters and self.within_rx.search(clause) or listed and (held or anchor is not None and anchor in scope.members or national
+        if not among_clusters and self.within_rx.search(clause) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
                                                          or self._named_scope(scope, match, start, end) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
             v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
@@ -276,7 +289,7 @@ class RankChecker(ClusterComparisons):
             if named.start > match.end():
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
-        if self.within_rx.search(scope.text[start:end]):
+        if self.within_rx.search(scope.text[start:end]) or self.within_possessive_rx.search(scope.text, max(0, match.start() - 30), match.start()):
             own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
             return own or scope.clusters_for(match.start()), phrase
         return (), phrase
