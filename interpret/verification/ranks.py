@@ -1,6 +1,7 @@
 """Rank claims: "UHH tertinggi", "kedua terendah", "capaian terendah" (the composite order),
 "anggota terbanyak", "lebih tinggi dari Klaster 2", "kesenjangan antarklaster terbesar pada X" and
 "ketertinggalan terbesar pada X". Ranks compare cluster means (1 = highest mean).
+The comparisons between clusters ("lebih tinggi dari Klaster 2") live in cluster_compare.py (a mixin).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .cluster_compare import ClusterComparisons
 from .comparison_parts import ComparisonParts
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
@@ -16,12 +18,12 @@ from .unit_compare import UnitComparisons
 
 
 @register
-class RankChecker:
+class RankChecker(ClusterComparisons):
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
-             "national_scope", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -30,7 +32,7 @@ class RankChecker:
         ordinal_after_first = "|".join(w for w, n in lex.ordinals.items() if n != 1)  # "kedua terendah"; "pertama" alone is no rank
         _ORD = ordinal_after_first
         self.superlative_rx = rx(
-            rf"(?:(?P<ord>{_ORD})\s+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
+            rf"(?:(?P<ord>{_ORD})[\s-]+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
         )
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
@@ -69,6 +71,15 @@ class RankChecker:
         self.size_superlative_rx = rx(lex.size_superlative)
         self.noun_after_rx = rx(rf"\s+(?:{lex.cluster_noun})\b")
         self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
+        # "the lowest of the four clusters", "terendah di antara keempat klaster": the clusters are ranked, not a unit
+        # "the cluster's best performer, Sulawesi Utara, …": the unit named in apposition right after the superlative
+        self.ranked_unit_after_rx = rx(rf"(?:{lex.ranked_unit_after})")
+        # "the cluster's best performer": a possessive cluster right before the superlative scopes it to the unit's cluster
+        self.within_possessive_rx = rx(rf"(?:{lex.within_possessive})$")
+        self.among_clusters_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})")
+        # "of the four multi-province clusters": the singletons left out of the order
+        self.multi_member_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})[^,;:()\d]{{0,10}}?(?:{lex.multi_member_clusters})|"
+                                  rf"^[^,;:()\d]{{0,40}}?(?:{lex.multi_member_clusters})")
 
     def check(self, scope: Scope) -> None:
         self._next_to(scope)
@@ -108,6 +119,10 @@ class RankChecker:
                 and self.held_by_rx.search(scope.text[match.end() : m.start])] if self.held_by_rx is not None else []
         if held:  # "…, sedangkan HLS tertinggi dipegang Aceh": the unit after the passive verb, whatever the clause named before
             listed = [held[0].value]
+        appositive = [] if listed else [m for m in scope.members if m.start >= match.end() and m.value != AGGREGATE
+                                        and self.ranked_unit_after_rx.fullmatch(scope.text, match.end(), m.start)][:1]
+        if appositive:
+            listed = [appositive[0].value]
         if anchor is None and not listed and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         if self.names_cluster_after_rx.match(scope.text, match.end()):
@@ -117,17 +132,31 @@ class RankChecker:
             # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
             # place said of the unit that is the sentence's subject, in an earlier clause
             listed = self._earlier_unit_subject(scope, start)
+        if not listed and national:
+            # "## Klaster 5 — Papua … pengeluaran terendah dari 34 provinsi": a one-member cluster's national place is its member's
+            own = scope.clusters_for(match.start())
+            if len(own) == 1 and v.facts.cluster(own[0]).size == 1:
+                listed = list(v.facts.cluster(own[0]).members)
+        among_clusters = self.among_clusters_rx.search(scope.text[match.end() : end])
+        if among_clusters:
+            # "its expected schooling is the lowest of the four clusters", even with a unit or "in this cluster" in the
+            # clause: the clusters are ranked
+            singletons = [c for c in (v.cluster_of(u) for u in listed[-1:]) if c and v.facts.cluster(c).size == 1]
+            listed, held = [], []
+            phrase = scope.text[match.start() : match.end() + among_clusters.end()].strip()
         framed = self._membership_frame(scope, match, start, listed)
         if framed is not None:
             # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
             v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
             return
-        if self.within_rx.search(clause) or listed and (held or anchor is not None and anchor in scope.members or national
+        if not among_clusters and self.within_rx.search(clause) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
                                                          or self._named_scope(scope, match, start, end) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
             v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
+        if not clusters and among_clusters:
+            clusters = tuple(singletons)  # "Papua membentuk klaster tersendiri …, terendah di antara seluruh klaster": its own cluster
         if not clusters:
             return  # a superlative about nothing we can name (e.g. "prioritas tertinggi"): not a claim about the facts
         k = v.facts.k
@@ -157,6 +186,7 @@ class RankChecker:
                         v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE, v.say("composite_order"))
                 return
             features = list(scope.features_for(match.start()))
+        multi_member = among_clusters and self.multi_member_rx.search(scope.text[match.end() : end])
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
@@ -164,14 +194,34 @@ class RankChecker:
                     continue
                 higher = v.facts.feature(feature).direction == "higher_is_better"
                 from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+                if multi_member:
+                    self._rank_among_multi_member(scope, phrase, cluster, feature, fact, from_top, ordinal)
+                    continue
                 wanted = ordinal if from_top else k + 1 - ordinal
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)
+
+    def _rank_among_multi_member(self, scope: Scope, phrase: str, cluster: int, feature: str, fact, from_top: bool, ordinal: int) -> None:
+        """"the lowest of the four multi-province clusters": the place among the clusters of more than one member (a
+        one-province cluster is out of the order); a singleton said to rank there is false."""
+        v = self.v
+        peers = [c for c in v.facts.clusters if c.size > 1]
+        order = sorted(peers, key=lambda c: c.features[feature].mean, reverse=from_top)
+        numbers = [c.number for c in order]
+        ok = cluster in numbers and numbers.index(cluster) == ordinal - 1
+        v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
+                v.say("cluster_order", order=", ".join(str(n) for n in numbers)))
 
     def _features_at(self, scope: Scope, match, start: int, end: int, fallback: bool = True) -> list[str]:
         """The indicators a superlative ranks: those its clause names, but when it names several, the one written right
         next to the superlative ("the lowest life expectancy and the highest expected schooling", "RLS terendah,
         sedangkan … pengeluaran tertinggi"), so each superlative is judged on its own indicator."""
         inside = [m for m in scope.features if start <= m.start < end]
+        before = [m for m in inside if m.end <= match.start()]
+        after = [m for m in inside if m.start >= match.end()]
+        if before and after and re.search(r"[,;:()]", scope.text[match.end() : after[0].start]):
+            # "Its life expectancy … is the second highest, yet its residents spend less …": the indicator after a comma
+            # belongs to the next statement; the superlative ranks the one its subject names
+            inside = before
         if len({m.value for m in inside}) > 1:
             gaps = [(m.start - match.end() if m.start >= match.end() else match.start() - m.end, m) for m in inside]
             near = [(gap, m) for gap, m in gaps if 0 <= gap <= 12 and not re.search(r"[,;:()]", scope.text[min(m.end, match.end()) : max(m.start, match.start())])]
@@ -241,7 +291,7 @@ class RankChecker:
             if named.start > match.end():
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
-        if self.within_rx.search(scope.text[start:end]):
+        if self.within_rx.search(scope.text[start:end]) or self.within_possessive_rx.search(scope.text, max(0, match.start() - 30), match.start()):
             own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
             return own or scope.clusters_for(match.start()), phrase
         return (), phrase
@@ -280,178 +330,6 @@ class RankChecker:
                 elif composite:
                     fact = v.facts.index.get(f"K{cluster}.composite_rank")
                     v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, v.say("composite_order"))
-
-    # -- comparisons between clusters ---------------------------------------------------------------
-    def _next_to(self, scope: Scope) -> None:
-        """"Klaster 3 hanya kalah dari Klaster 1" / "second only to Cluster 1": the subject is second and the one named
-        first; "tepat setelah Klaster 3" / "right after Cluster 3": the subject's place is one below the named one's.
-        Judged on each named indicator's rank facts (K{n}.{f}.rank: 1 = the highest mean)."""
-        v = self.v
-        for word, second in (("second_only_to", True), ("right_after", False)):
-            pattern = v.lex.words.get(word)
-            if not pattern:
-                continue
-            for match in rx(rf"\b(?:{pattern})\s+").finditer(scope.text):
-                objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 5]
-                if not objects:
-                    continue
-                obj = objects[0].value
-                subjects = [s for s in scope.clusters_for(match.start()) if s != obj]
-                start, end = scope.clause(match.start())
-                before = [m.value for m in scope.features if start <= m.start < match.start()]
-                after = [m.value for m in scope.features if match.start() <= m.start < end]
-                features = list(dict.fromkeys(before or after)) or list(scope.features_for(match.start()))
-                phrase = match.group(0).strip()
-                for subject in subjects[:1]:
-                    for feature in features:
-                        ours, theirs = v.facts.index.get(f"K{subject}.{feature}.rank"), v.facts.index.get(f"K{obj}.{feature}.rank")
-                        if ours is None or theirs is None:
-                            continue
-                        ok = (ours.value == 2 and theirs.value == 1) if second else ours.value == theirs.value + 1
-                        v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), ours, Verdict.TRUE if ok else Verdict.FALSE,
-                                v.say("cluster_ranks", a=subject, rank_a=ours.value, b=obj, rank_b=theirs.value))
-
-    def feature_between(self, scope: Scope, match) -> tuple[object, int] | None:
-        """The indicator written between a comparison word and its connector ("a higher life expectancy than",
-        "spends more per capita than"), and where the object's name may start; None when none stands there."""
-        for m in scope.features:
-            if 0 <= m.start - match.end() <= 4 and re.fullmatch(r"(?:\w{1,3}\s+)?", scope.text[match.end() : m.start]):
-                then = self.then_object_rx.match(scope.text, m.end)
-                if then:
-                    return m, then.end()
-        return None
-
-    def _comparisons(self, scope: Scope) -> None:
-        """"Klaster 3 lebih tinggi daripada Klaster 2", "spends more per capita than Cluster 3", "higher than any other
-        cluster", and a comparison with no object that ends its clause ("Klaster 3 bahkan lebih tinggi lagi", "Cluster 2
-        is slightly lower"): compared with the cluster named before it (an earlier clause, else the previous sentence's
-        subject). The indicator is the one the sentence names before the comparison, else any it names, else the
-        previous sentence's ("Angka ini lebih tinggi daripada Klaster 2")."""
-        taken = []
-        for match in self.compare_rx.finditer(scope.text):
-            objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 5]
-            if not objects:
-                continue
-            taken.append((match.start(), objects[0].end))
-            subjects = [m for m in scope.clusters if m.end <= match.start()]
-            subject_values = self.parts.subjects(scope, match, objects[0], scope.clusters_for(match.start()) if subjects else scope.default_clusters)
-            phrase, named = scope.text[self._phrase_start(scope, match) : objects[0].end], self.parts.named_after(scope, objects[0].end)
-            if not self.parts.unit_against_cluster(scope, match, objects[0], phrase, self._phrase_start(scope, match), named):
-                self._compare(scope, match, subject_values, (objects[0].value,), phrase, named)
-        for match in self.lead_rx.finditer(scope.text):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            between = self.feature_between(scope, match)
-            objects = [m for m in scope.clusters if between and 0 <= m.start - between[1] < 5]
-            if not objects:
-                continue
-            taken.append((match.start(), objects[0].end))
-            subjects = [m for m in scope.clusters if m.end <= match.start()]
-            subject_values = scope.clusters_for(match.start()) if subjects else scope.default_clusters
-            self._compare(scope, match, subject_values, (objects[0].value,), scope.text[self._phrase_start(scope, match) : objects[0].end], (between[0].value,))
-        for match in self.compare_all_rx.finditer(scope.text):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            taken.append(match.span())
-            subject_values = scope.clusters_for(match.start())
-            others = tuple(c.number for c in self.v.facts.clusters if c.number not in subject_values)
-            self._compare(scope, match, subject_values[:1], others, scope.text[self._phrase_start(scope, match) : match.end()])
-        for match in self.compare_end_rx.finditer(scope.text):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            start, _ = scope.clause(match.start())
-            before = [m for m in scope.clusters if start <= m.start < match.start()]
-            pair = None if before else self.parts.pair_before(scope, taken, match.start())
-            if pair:  # "Klaster 2 unggul atas Klaster 3 …, tetapi penduduknya tidak hidup lebih lama": that pair again
-                self._compare(scope, match, pair[:1], pair[1:], scope.text[self._phrase_start(scope, match) : match.end()].strip())
-            if not before:
-                continue
-            subject = before[-1].value
-            earlier = [m.value for m in scope.clusters if m.start < start and m.value != subject]
-            antecedent = (scope.antecedent or {}).get("one") or ()
-            leading = [m for m in scope.clusters if m.start < before[-1].start and m not in scope.governed]
-            if before[-1] in scope.governed and leading:
-                # "Klaster 2 hidup lebih singkat dibanding Klaster 3, meskipun HLS-nya lebih tinggi": the object of the
-                # comparison before is no subject; the elided one keeps that pair, its subject against its object
-                subject, obj = leading[-1].value, before[-1].value
-            elif earlier:
-                obj = earlier[-1]
-            elif antecedent and antecedent[0] == "cluster" and antecedent[1] and antecedent[1][0] != subject:
-                obj = antecedent[1][0]
-            else:
-                continue
-            self._compare(scope, match, (subject,), (obj,), scope.text[self._phrase_start(scope, match) : match.end()].strip())
-        self._elided(scope, taken)
-
-    def _elided(self, scope: Scope, taken) -> None:
-        """"Cluster 2 is higher than Cluster 3 on mean years of schooling but lower on life expectancy": a comparison word
-        with only an indicator after it ("lower on X", "lebih rendah pada X") repeats the pair of the comparison before it
-        in the sentence, on its own indicator."""
-        for match in self.elided_rx.finditer(scope.text):
-            if any(a <= match.start() < b for a, b in taken):
-                continue
-            feature = [m for m in scope.features if m.start == match.end()]
-            pairs = [(a, b) for a, b in taken if b <= match.start()]
-            if not feature or not pairs:
-                continue
-            a, b = pairs[-1]
-            objects = [m for m in scope.clusters if a <= m.start < b]
-            subjects = [m for m in scope.clusters if m.end <= a and m not in scope.governed]
-            if not objects or not subjects:
-                continue
-            taken.append(match.span())
-            self._compare(scope, match, (subjects[-1].value,), (objects[-1].value,), scope.text[match.start() : feature[0].end], (feature[0].value,))
-
-    def _phrase_start(self, scope: Scope, match) -> int:
-        """Where a comparison's phrase starts: at the verb that names its indicator when it stands right before it
-        ("hidup lebih lama", "spends more per capita")."""
-        verbs = [m for m in scope.features if 0 <= match.start() - m.end <= 2 and m.start < match.start()]
-        start = verbs[-1].start if verbs else match.start()
-        degree = self.degree_rx.search(scope.text, max(0, start - 20), start)  # "sedikit melampaui", "just below": part of the claim
-        return degree.start() if degree else start
-
-    def _compare(self, scope: Scope, match, subject_values, objects, phrase: str, named: tuple[str, ...] = ()) -> None:
-        v = self.v
-        clause_start, _ = scope.clause(match.start())
-        # the indicator of the comparison's own clause before it ("…, meskipun HLS-nya lebih tinggi"), else the sentence's
-        features = ([m.value for m in scope.features if clause_start <= m.start < match.start()]
-                    or [m.value for m in scope.features if m.start < match.start()] or [m.value for m in scope.features])
-        before = [m.value for m in scope.features if m.start < match.start()]
-        if not before and not named:
-            # "higher than Cluster 3 on mean years of schooling but lower on …": the indicator after the object, up to the
-            # next comparison word
-            _, end = scope.clause(match.start())
-            nexts = [m.start() for m in self.lead_rx.finditer(scope.text, match.end()) if m.start() > match.end()]
-            after = [m.value for m in scope.features if match.end() <= m.start < min([end] + nexts)]
-            named = tuple(dict.fromkeys(after))
-        features = list(named) or list(dict.fromkeys(features)) or list(scope.default_features)
-        if scope.all_features and any(p < match.start() for p in scope._all_positions) and not named:
-            features = list(scope.all_features)
-        better_words = self.quality_rx.search(match.group(0))
-        flip = self.parts.negated(scope, self._phrase_start(scope, match))  # "tidak hidup lebih lama": the opposite
-        for subject in subject_values:
-            for obj in objects:
-                if subject == obj:
-                    continue
-                if not features:
-                    if not self.composite_rx.search(scope.text):
-                        continue
-                    a, b = v.facts.cluster(subject).composite_rank, v.facts.cluster(obj).composite_rank
-                    ok = ((a < b) == bool(match.group("high"))) != flip
-                    v.claim(scope, ClaimKind.RANK, phrase, (subject,), (), v.facts.index.get(f"K{subject}.composite_rank"), Verdict.TRUE if ok else Verdict.FALSE,
-                            v.say("composite_ranks", a=subject, rank_a=a, b=obj, rank_b=b))
-                    continue
-                for feature in features:
-                    ours = v.facts.cluster(subject).features[feature].mean
-                    theirs = v.facts.cluster(obj).features[feature].mean
-                    higher = ours > theirs
-                    if better_words and v.facts.feature(feature).direction != "higher_is_better":
-                        higher = not higher
-                    ok = (higher == bool(match.group("high"))) != flip
-                    fact = v.facts.index.get(f"K{subject}.{feature}.mean")
-                    other = v.facts.index.get(f"K{obj}.{feature}.mean")
-                    v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
-                            v.say("other_cluster_value", cluster=obj, value=other.text if other else "–"))
 
     # -- which indicator has the largest gap / shortfall ---------------------------------------------
     def _gap_or_shortfall(self, scope: Scope, match) -> None:

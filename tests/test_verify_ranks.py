@@ -1,0 +1,95 @@
+"""Rank and superlative claims (interpret/verification/ranks.py): the scope a superlative ranks in (among the
+clusters, among the multi-member clusters, within a unit's cluster) and hyphenated ordinals."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.terms import ClaimKind, Verdict
+from interpret.verification import Verifier
+
+from .test_verify import facts_for
+
+
+def ranks(text: str, lang: str = "en", k: int = 4, markdown: bool = False):
+    verifier = Verifier(facts_for(k), locale=lang)
+    report = verifier.verify_markdown(text) if markdown else verifier.verify_text(text)
+    return [(c.fact_id, c.verdict) for c in report.claims if c.kind == ClaimKind.RANK]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 5, life expectancy: 1 > 3 > 2 > 4 > 5; a hyphen between the ordinal and the superlative keeps the ordinal
+        ("Cluster 4's life expectancy is the second-lowest of the five clusters.", "en", [("K4.UHH.rank", Verdict.TRUE)]),
+        ("Cluster 2's life expectancy is the second-lowest of the five clusters.", "en", [("K2.UHH.rank", Verdict.FALSE)]),
+        ("Umur harapan hidup Klaster 4 kedua terendah dari kelima klaster.", "id", [("K4.UHH.rank", Verdict.TRUE)]),
+        # expected schooling: 1 > 2 > 4 > 3 > 5 (Papua, alone); without the singleton Cluster 3 is the last
+        ("Cluster 3's expected years of schooling is the lowest of the four multi-province clusters.", "en", [("K3.HLS.rank", Verdict.TRUE)]),
+        ("Cluster 4's expected years of schooling is the lowest of the four multi-province clusters.", "en", [("K4.HLS.rank", Verdict.FALSE)]),
+        ("Harapan lama sekolah Klaster 3 terendah di antara keempat klaster beranggota banyak.", "id", [("K3.HLS.rank", Verdict.TRUE)]),
+        ("Cluster 3's expected years of schooling is the lowest of the five clusters.", "en", [("K3.HLS.rank", Verdict.FALSE)]),
+    ],
+)
+def test_a_superlative_among_the_clusters_ranks_the_cluster(text, lang, expected):
+    assert ranks(text, lang, k=5) == expected
+
+
+def test_a_cluster_named_by_this_is_ranked_among_the_clusters_not_as_a_unit():
+    # k = 4, expected schooling: Cluster 3 is third, not the lowest; "in this cluster" does not make it a unit's rank
+    text = "## Cluster 3\n\nExpected years of schooling in this cluster is the lowest of the four clusters."
+    assert ranks(text, markdown=True) == [("K3.HLS.rank", Verdict.FALSE)]
+    text = "## Klaster 4\n\nHarapan lama sekolah di klaster ini adalah yang terendah di antara keempat klaster."
+    assert ranks(text, "id", markdown=True) == [("K4.HLS.rank", Verdict.TRUE)]
+
+
+def test_a_singleton_said_to_be_lowest_of_all_clusters_is_its_own_cluster():
+    text = "With five clusters, Papua forms a cluster of its own, whose expenditure is the lowest of all the clusters."
+    assert ranks(text, k=5) == [("K5.Pengeluaran.rank", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Nusa Tenggara Barat has the lowest mean schooling of Cluster 2 (k = 4), Sulawesi Tengah the second lowest
+        ("Cluster 2 leads Cluster 4 on schooling, although Nusa Tenggara Barat has the lowest mean years of schooling within it.",
+         ("UNIT.Nusa_Tenggara_Barat.RLS.rank_low_cluster", Verdict.TRUE)),
+        ("Cluster 2 leads Cluster 4 on schooling, although Sulawesi Tengah has the lowest mean years of schooling within it.",
+         ("UNIT.Sulawesi_Tengah.RLS.rank_low_cluster", Verdict.FALSE)),
+    ],
+)
+def test_within_it_ranks_the_unit_among_its_cluster(text, expected):
+    assert expected in ranks(text)
+
+
+def test_an_indicator_after_a_comma_is_not_ranked_by_the_superlative_before_it():
+    # k = 4, life expectancy: 1 > 3 > 2 > 4
+    assert ("K3.UHH.rank", Verdict.TRUE) in ranks("Cluster 3's life expectancy is the second highest, yet its expenditure trails Cluster 1.")
+    assert [r for r in ranks("Cluster 3's life expectancy is the second highest, yet its expenditure trails Cluster 1.")
+            if r[0].endswith(".rank")] == [("K3.UHH.rank", Verdict.TRUE)]
+    assert [r for r in ranks("Cluster 2's life expectancy is the second highest, while its expenditure trails Cluster 1.")
+            if r[0].endswith(".rank")] == [("K2.UHH.rank", Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # k = 4: Maluku has the highest mean schooling of Cluster 2, Bali the lowest of Cluster 1
+        ("On mean years of schooling, the cluster's best performer, Maluku, averages over ten years.",
+         ("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE)),
+        ("On mean years of schooling, the cluster's best performer, Bali, averages close to nine years.",
+         ("UNIT.Bali.RLS.rank_high_cluster", Verdict.FALSE)),
+    ],
+)
+def test_a_unit_in_apposition_after_the_superlative_is_the_one_ranked(text, expected):
+    assert expected in ranks(text)
+
+
+@pytest.mark.parametrize(
+    ("superlative", "verdict"),
+    [("terendah", Verdict.TRUE), ("tertinggi", Verdict.FALSE)],
+)
+def test_a_one_member_clusters_national_place_is_its_members(superlative, verdict):
+    text = f"## Klaster 5\n\nPengeluaran per kapita di klaster ini hanya sekitar Rp7,6 juta, {superlative} dari 34 provinsi."
+    wanted = "rank_low" if superlative == "terendah" else "rank_high"
+    assert (f"UNIT.Papua.Pengeluaran.{wanted}", verdict) in ranks(text, "id", k=5, markdown=True)
