@@ -68,6 +68,10 @@ def resolve_inputs(data: Path | None, spec_path: Path | None) -> tuple[Path, Spe
     """Pair a data file with its spec: the embedded default, a spec naming its file, or both given."""
     if data is None and spec_path is None:
         spec_path = default_spec_path()
+    if spec_path is None and data is not None and not Path(data).exists():
+        # "interpret run --pdf off": a switch takes no value, so "off" became the DATA argument
+        hint = "; a switch takes no value (write --no-pdf, not --pdf off)" if not Path(data).suffix else ""
+        raise DataError(f"Data file not found: {data}. Give the path of a CSV, Excel or Parquet file{hint}.")
     if spec_path is None:
         raise ConfigError(
             f"No spec given for {data}. Pass --spec FILE.toml describing its id and feature columns "

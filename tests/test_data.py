@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from interpret.data import load_dataset
+from interpret.data import load_dataset, resolve_inputs
 from interpret.errors import ConfigError, DataError
 
 from .conftest import DEFAULT_CSV, ROOT
@@ -237,3 +239,9 @@ def test_excel_files_that_are_not_what_they_say(tmp_path, simple_spec, name, con
     (tmp_path / name).write_bytes(content)
     with pytest.raises(DataError, match=needle):
         load_dataset(tmp_path / name, simple_spec)
+
+
+def test_a_word_after_a_switch_is_named_as_a_missing_data_file_not_a_missing_spec():
+    # "interpret run --pdf off": "off" is the DATA argument; saying it needs a spec would send the analyst the wrong way
+    with pytest.raises(DataError, match=r"Data file not found: off\b.*--no-pdf"):
+        resolve_inputs(Path("off"), None)

@@ -60,3 +60,13 @@ def test_each_ratio_binds_to_its_own_pair_of_clusters(text, lang, expected):
 def test_fractions_in_words_and_elliptic_ratios(text, lang, expected):
     from .test_verify_binding import numbers
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "note", "foreign"), [
+    ("Per-capita spending in Cluster 1 runs at roughly 1.5 times that of Cluster 3.", "en", "bound to K1-K3.Pengeluaran.ratio", "terikat"),
+    ("Belanja per kapita Klaster 1 kira-kira 1,5 kali lipat Klaster 3.", "id", "terikat pada K1-K3.Pengeluaran.ratio", "bound"),
+])
+def test_a_false_ratios_note_names_its_fact_in_the_texts_language(text, lang, note, foreign):
+    facts, units = facts_of(None)
+    (claim,) = [c for c in Verifier(facts, locale=lang, units=units).verify_markdown(text).claims if c.kind == ClaimKind.NUMBER]
+    assert claim.verdict == Verdict.FALSE and claim.note == note and foreign not in claim.note

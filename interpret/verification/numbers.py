@@ -458,7 +458,7 @@ class NumberChecker(RelationChecks, GapChecks):
         # a method concept quoted with its bound ("di bawah 0,60", "tidak lebih dari 1,0 %") states the threshold itself
         exact = binding.how == "concept" and fact.kind in DEFINITIONS
         ok = self.equal(number, fact, exact=exact)
-        why = f"terikat ({binding.how}) pada {fact.id}" + (f"; {reading}" if reading else "")
+        why = v.say("bound_to", how=binding.how, fact=fact.id) + (f"; {reading}" if reading else "")
         v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE, why)  # true or not: why this fact
 
     def wrong_period(self, scope, number, fact) -> str | None:

@@ -67,7 +67,7 @@ class RelationChecks:
             return
         ok = self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, tuple(named[:1]), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
-                     "" if ok else f"terikat pada {fact.id}")
+                     "" if ok else self.v.say("bound_to_fact", fact=fact.id))
 
     def ratio_to_reference(self, scope: Scope, number: WrittenNumberLike, feature: str) -> Fact | None:
         """"Rp9,0 juta—kira-kira tiga perempat angka nasional": the reference right after the ratio; the subject is the one

@@ -6,6 +6,7 @@ Numbers such as "berpindah klaster pada 35 % replikasi" are number claims matche
 
 from __future__ import annotations
 
+from ..numbers import format_number
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .counts import covered
@@ -27,6 +28,15 @@ class StabilityChecker:
         self.most_rx = rx(verifier.lex.most_stable)  # groups named least…: it names the least stable cluster
         self.less_rx = rx(verifier.lex.less_word)
         self.very_rx = rx(verifier.lex.very_word)
+
+    def _number(self, value: float) -> str:
+        """A Jaccard as the text's language writes it ("0,58"); a language Babel does not know keeps the point."""
+        from babel.core import UnknownLocaleError
+
+        try:
+            return format_number(value, 2, locale=self.v.locale)
+        except (UnknownLocaleError, ValueError):
+            return f"{value:.2f}"
 
     def check(self, scope: Scope) -> None:
         v = self.v
@@ -69,4 +79,4 @@ class StabilityChecker:
                     else:
                         ok = value >= self.t.stabil_min
                     v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), fact, Verdict.TRUE if ok else Verdict.FALSE,
-                            f"Jaccard {value:.2f}; ambang stabil {self.t.stabil_min}")
+                            v.say("stability_threshold", value=self._number(value), threshold=self._number(self.t.stabil_min)))
