@@ -216,7 +216,7 @@ def test_a_percentage_is_the_value_of_an_indicator_measured_in_percent(long_expe
     ("text", "lang", "expected"),
     [
         # a lead or lag with its size is the gap of the two means (gaps.py), in either order of size and compared cluster
-        ("Klaster 3 tertinggal sekitar 0,9 tahun dari Klaster 1 pada umur harapan hidup.", "id", [("0,9", "K1-K3.UHH.gap", Verdict.TRUE)]),
+        ("Klaster 3 tertinggal sekitar 1,0 tahun dari Klaster 1 pada umur harapan hidup.", "id", [("1,0", "K1-K3.UHH.gap", Verdict.TRUE)]),
         ("Pada umur harapan hidup, Klaster 1 tertinggal sekitar 0,9 tahun dari Klaster 3.", "id",
          [("0,9", "K1-K3.UHH.gap", Verdict.FALSE)]),  # the size is right, the direction is not
         ("Cluster 2 is ahead of Cluster 4 by about 2.4 years on life expectancy.", "en", [("2.4", "K2-K4.UHH.gap", Verdict.TRUE)]),
@@ -261,7 +261,7 @@ def test_the_sizes_of_one_lead_listed_per_indicator_are_gaps_of_the_same_pair():
         # "terpaut … dari Klaster 3" is that gap; the lead over the reference after it is the subject's, not Klaster 3's
         ("UHH Klaster 1 terpaut 0,95 tahun dari Klaster 3, atau unggul sekitar 2 tahun atas rata-rata provinsi.", "id",
          [("0,95", "K1-K3.UHH.gap", Verdict.TRUE), ("2", "K1.UHH.diff", Verdict.TRUE)]),
-        ("In life expectancy Cluster 3 still outpaces Cluster 4 by a further 4.3 years.", "en", [("4.3", "K3-K4.UHH.gap", Verdict.TRUE)]),
+        ("In life expectancy Cluster 3 still outpaces Cluster 4 by a further 4.2 years.", "en", [("4.2", "K3-K4.UHH.gap", Verdict.TRUE)]),
     ],
 )
 def test_a_gap_stated_elliptically_names_the_pair_the_sentence_compared(text, lang, expected):
@@ -399,3 +399,30 @@ def test_a_size_followed_by_a_distance_word_is_the_gap_of_the_pair(text, lang, e
 )
 def test_a_units_lead_or_lag_on_a_cluster_is_the_gap_to_its_mean(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the reference named right before a number is its value, even after a range of units (REF.RLS 8,93)
+        ("Di Klaster 2, RLS berkisar dari 7,74 tahun di Nusa Tenggara Barat hingga 10,20 tahun di Maluku, dan sebagian anggotanya melampaui rata-rata nasional 8,93 tahun.", "id",
+         ("REF.RLS", Verdict.TRUE)),
+        ("In Cluster 2, schooling runs from 7.74 years in Nusa Tenggara Barat to 10.20 years in Maluku, and most members exceed the national 8.85 years.", "en",
+         ("REF.RLS", Verdict.FALSE)),
+    ],
+)
+def test_a_reference_named_right_before_a_number_outranks_the_unit_before_it(text, lang, expected):
+    assert numbers(text, lang)[-1][1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verdict"),
+    [
+        # K3 UHH mean 74,148 (shown "74,15"): one decimal written is the rounding of the value, not of its shown text
+        ("Life expectancy in Cluster 3 is about 74.2 years.", "en", Verdict.FALSE),
+        ("Umur harapan hidup Klaster 3 sekitar 74,1 tahun.", "id", Verdict.TRUE),
+        ("Umur harapan hidup Klaster 3 mencapai 74,15 tahun.", "id", Verdict.TRUE),
+    ],
+)
+def test_fewer_digits_than_the_fact_round_its_value_not_its_text(text, lang, verdict):
+    assert numbers(text, lang) == [(numbers(text, lang)[0][0], "K3.UHH.mean", verdict)]

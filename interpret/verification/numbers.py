@@ -270,6 +270,7 @@ class NumberChecker(RelationChecks, GapChecks):
                 self.judge_every(scope, number, quantified, features)
                 continue
             if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit != "count"
+                    and not (binding.stat == "reference" and self.reference_just_before(scope, number))
                     and not any(f.member == named_member for f in binding.facts)):
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
                 continue
@@ -410,6 +411,9 @@ class NumberChecker(RelationChecks, GapChecks):
         unit_of_last_digit = 10 ** (-number.decimals) * number.multiplier
         # the fact as the brief shows it (75,096 is "75,10"): "hampir 75,1" is not below it, "lebih dari 75,10" not above it
         value = round(float(fact.value), fact.decimals) if isinstance(fact.decimals, int) and fact.decimals >= 0 else float(fact.value)
+        if number.qualifier in {None, "approx"} and isinstance(fact.decimals, int) and number.decimals < fact.decimals and number.multiplier == 1.0:
+            # fewer digits than the fact: the rounding of the value itself, not of its shown text (74,148 is "74,15" but "74,1")
+            value = float(fact.value)
         if not number.signed and fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "umean_diff_ref", "z"}:
             value = abs(value)
         scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
@@ -460,6 +464,12 @@ class NumberChecker(RelationChecks, GapChecks):
         ok = self.equal(number, fact, exact=exact)
         why = v.say("bound_to", how=binding.how, fact=fact.id) + (f"; {reading}" if reading else "")
         v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE, why)  # true or not: why this fact
+
+    def reference_just_before(self, scope: Scope, number) -> bool:
+        """"… melampaui rata-rata nasional 8,77 tahun", "exceed the national 8.77 years": the reference named right before
+        the number is what it is, even after a unit ("… 10,4 tahun di Maluku, dan …"), unlike a reference later in the clause."""
+        start, _ = scope.clause(number.start)
+        return bool(rx(self.v.lex.reference_just_before).search(scope.text[start : number.start]))
 
     def wrong_period(self, scope, number, fact) -> str | None:
         """The period written after a figure ("Rp15,4 juta per bulan", "IDR 15.4 million a month") when the fact is per
