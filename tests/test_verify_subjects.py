@@ -10,6 +10,7 @@ from interpret.terms import ClaimKind, Verdict
 from interpret.verification import Verifier
 
 from .test_verify import claims, facts_for
+from .test_verify_binding import numbers
 
 
 def _claims_of(text: str, kind: ClaimKind, lang: str = "id", markdown: bool = False):
@@ -243,3 +244,20 @@ def test_size_superlatives_before_a_cluster_noun_and_tops(text, lang, expected):
 def test_a_units_place_and_the_unit_a_superlative_is_held_by(text, lang, expected):
     found, _ = _claims_of(text, ClaimKind.RANK, lang)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the one unit before a superlative owns the number after it, though other units follow ("ahead of …"); "its" in
+        # the next sentence is that unit (Maluku RLS 10,20, UHH 70,45), not the cluster named as its place (K2 UHH 72,32)
+        ("Maluku records the highest mean years of schooling in Cluster 2, 10.20 years, ahead of DKI Jakarta and Aceh. "
+         "Its life expectancy is 72.32 years.", "en",
+         [("UNIT.Maluku.RLS.value", Verdict.TRUE), ("UNIT.Maluku.UHH.value", Verdict.FALSE)]),
+        ("Maluku mencatat rata-rata lama sekolah tertinggi di Klaster 2, 10,20 tahun, di atas DKI Jakarta dan Aceh. "
+         "Umur harapan hidupnya 70,45 tahun.", "id",
+         [("UNIT.Maluku.RLS.value", Verdict.TRUE), ("UNIT.Maluku.UHH.value", Verdict.TRUE)]),
+    ],
+)
+def test_a_unit_opening_the_sentence_is_its_subject_and_the_cluster_only_its_place(text, lang, expected):
+    assert [c[1:] for c in numbers(text, lang)] == expected

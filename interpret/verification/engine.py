@@ -58,6 +58,7 @@ class Verifier:
         self._membership = {m: c.number for c in facts.clusters for m in c.members}
         # the facts about one unit (facts_units.py: value, ranks), by (unit, indicator, kind); empty for large tables
         self._comparison_lead = rx(rf"(?:{self.lex.comparison_lead})\W*$")  # "Unlike Cluster 1, …": not the subject
+        self._locative = rx(rf"\b(?:{self.lex.scope_after})\s+$")  # "Maluku posts the highest … in Cluster 2": a place, not the subject
         self.wildcard_matches: dict[str, list] = {}  # binding.py's cache: a wildcard concept key → the facts it names
         self.unit_facts = {(f.member, f.feature, f.kind): f for f in facts.index.values() if f.id.startswith("UNIT.") and f.feature and f.member}
         for checker in CHECKERS:
@@ -157,7 +158,7 @@ class Verifier:
                                     this_cluster=last_named or section_cluster, antecedent=getattr(self, "_antecedent", None))
         scope.tag = tag
         self._run(scope)
-        self._antecedent = _last_subject(scope, self._comparison_lead) or getattr(self, "_antecedent", None)
+        self._antecedent = _last_subject(scope, self._comparison_lead, self._locative) or getattr(self, "_antecedent", None)
         features = tuple(dict.fromkeys(m.value for m in scope.features))
         self._last_features = features if len(features) == 1 else (() if features else getattr(self, "_last_features", ()))
         if scope.clusters:  # the next sentence's default cluster: this one's subject ("Klaster 4 tertinggal dari Klaster 1." → 4)
@@ -334,7 +335,7 @@ class Verifier:
                        self.say("unit_order", order=", ".join(order[: max(len(members), ordinal) + 1])))
 
 
-def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:
+def _last_subject(scope: Scope, comparison_lead, locative=None) -> dict[str, tuple] | None:
     """What a pronoun in the next sentence refers to. "one" (its, ia, "-nya"): the subject of the sentence's last
     clause that names a cluster, i.e. its first cluster, skipping one governed by a comparison word ("Unlike
     Cluster 1, Cluster 4 still lags" → 4; "…, while Cluster 3 leads" → 3). A cluster that only says where a unit
@@ -366,6 +367,8 @@ def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:
     unit = subject_of(units) if len({m.value for m in scope.members}) < 3 else None
     if cluster is None and unit is None:
         return None
+    if units and cluster is not None and locative is not None and _opens_with(scope, units[0], cluster, locative):
+        cluster, unit = None, units[0]  # "Maluku posts the highest … in Cluster 2, …. Its life expectancy …": "its" is the unit
     one = ("cluster", (cluster.value,)) if cluster is not None else ("member", (unit.value,))
     many = tuple(dict.fromkeys(m.value for m in scope.clusters))
     # "pair": the two clusters last set side by side in the paragraph, kept while the sentences speak of one of them
@@ -373,6 +376,15 @@ def _last_subject(scope: Scope, comparison_lead) -> dict[str, tuple] | None:
     previous = (scope.antecedent or {}).get("pair")
     pair = many if len(many) == 2 else (previous if previous and len(many) == 1 and many[0] in previous else None)
     return {"one": one, "many": ("cluster", many) if len(many) > 1 else one, "pair": pair}
+
+
+def _opens_with(scope: Scope, unit, cluster, locative) -> bool:
+    """The sentence opens with the unit (at most one word before it: "Meanwhile, Maluku …") and names the cluster only
+    as a place after it ("… in Cluster 2"): the unit is the subject, the cluster its setting."""
+    first = min((m for m in scope.members if m.value != AGGREGATE), key=lambda m: m.start)
+    if first.value != unit.value or first.start > cluster.start or len(re.findall(r"\w+", scope.text[: first.start])) > 1:
+        return False
+    return all(locative.search(scope.text[: c.start]) for c in scope.clusters if c.start > first.start)
 
 
 def _shown(fact: Fact) -> str:

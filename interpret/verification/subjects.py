@@ -56,6 +56,9 @@ def superlative_member(scope, number, lex):
     words = "|".join(lex.words[w] for w in ("superlative_high", "superlative_low", "superlative_best", "superlative_worst"))
     superlative = [m for m in rx(words).finditer(scope.text, 0) if m.end() <= number.start]
     members = {m.value for m in scope.members if m.value != AGGREGATE}
+    if superlative and len(members) > 1:
+        # "Maluku posts the highest … in Cluster 2, 10.2 years, … after DKI Jakarta and …": the one unit before the superlative
+        members = {m.value for m in scope.members if m.value != AGGREGATE and m.end <= superlative[-1].start()}
     if not superlative or len(members) != 1:
         return None
     return next(iter(members))
