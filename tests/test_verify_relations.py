@@ -70,3 +70,16 @@ def test_a_false_ratios_note_names_its_fact_in_the_texts_language(text, lang, no
     facts, units = facts_of(None)
     (claim,) = [c for c in Verifier(facts, locale=lang, units=units).verify_markdown(text).claims if c.kind == ClaimKind.NUMBER]
     assert claim.verdict == Verdict.FALSE and claim.note == note and foreign not in claim.note
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a lead or lag on a unit named after it (gaps.py): the gap of the two units' values, 7,64 years, its direction checked
+    ("Umur harapan hidup Papua (68,17 tahun) sekitar 7,6 tahun lebih rendah daripada DKI Jakarta.", "id",
+     [("68,17", "UNIT.Papua.UHH.value", Verdict.TRUE), ("7,6", "UNIT[Papua]-UNIT[DKI Jakarta].UHH.gap", Verdict.TRUE)]),
+    ("Kesenjangannya lebar: umur harapan hidup Papua (68,17 tahun) sekitar 8,6 tahun lebih rendah daripada DKI Jakarta.", "id",
+     [("68,17", "UNIT.Papua.UHH.value", Verdict.TRUE), ("8,6", "UNIT[Papua]-UNIT[DKI Jakarta].UHH.gap", Verdict.FALSE)]),
+    ("Papua trails DKI Jakarta by about 7.6 years in life expectancy.", "en", [("7.6", "UNIT[Papua]-UNIT[DKI Jakarta].UHH.gap", Verdict.TRUE)]),
+    ("Papua's life expectancy is about 7.6 years higher than DKI Jakarta's.", "en", [("7.6", "UNIT[Papua]-UNIT[DKI Jakarta].UHH.gap", Verdict.FALSE)]),
+])
+def test_a_lead_or_lag_on_a_named_unit_is_the_gap_of_the_two_units(text, lang, expected):
+    assert ratios(text, lang) == expected

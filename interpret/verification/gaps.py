@@ -67,6 +67,8 @@ class GapChecks:
             return False  # "The IPM gap between the two extremes is more than 10 points": about what the data do not hold
         w = self._gap_words()
         start, end = scope.clause(number.start)
+        if self._between_named_units(scope, number, features):
+            return True
         listed = self._listed_after_gap(scope, number)
         if listed is not None:  # "leads Cluster 4 by 5.2 years in life expectancy, 1.0 year in expected schooling and …"
             return self._judge_pair(scope, number, scope.features_for(number.start, after_only=True) or features, *listed)
@@ -232,6 +234,52 @@ class GapChecks:
         if len(subjects) != 1:
             return False
         return self._judge_pair(scope, number, features, subjects[0], obj.value, word)
+
+    def _between_named_units(self, scope: Scope, number, features) -> bool:
+        """A lead or lag whose compared one is a unit: "Papua … sekitar 7,6 tahun lebih rendah daripada DKI Jakarta",
+        "lags 7.6 years behind DKI Jakarta", "trails DKI Jakarta by 7.6 years": the gap of the two units' values, its
+        direction checked; the subject is the unit the clause names before (else the previous sentence's unit)."""
+        w = self._gap_words()
+        start, end = scope.clause(number.start)
+        units = [m for m in scope.members if start <= m.start < end and m.value != AGGREGATE]
+        obj = word = None
+        after_word = w["word_after"].match(scope.text, number.end)
+        connector = w["connector"].match(scope.text, after_word.end()) if after_word else None
+        if connector:  # the number, the comparison word, its connector, the unit
+            obj, word = next((m for m in units if 0 <= m.start - connector.end() <= 6), None), after_word
+        if obj is None:
+            before = w["word_before"].search(scope.text[start : number.start])
+            following = [m for m in units if m.start >= number.end]
+            if before and following and w["object_after"].fullmatch(self._without_features(scope, number.end, following[0].start)):
+                obj, word = following[0], before  # the word, the number, the unit it is measured from
+        if obj is None:
+            earlier = [m for m in units if m.end <= number.start]
+            lead = w["word_object"].search(scope.text, start, earlier[-1].start) if earlier else None
+            if lead and lead.end() == earlier[-1].start and w["object_number"].fullmatch(self._without_features(scope, earlier[-1].end, number.start)):
+                obj, word = earlier[-1], lead  # the word, the unit, then the number
+        if obj is None or any(start <= m.start < end for m in scope.clusters):
+            return False
+        subjects = [m.value for m in units if m.end <= min(obj.start, number.start) and m.value != obj.value]
+        one = (scope.antecedent or {}).get("one")
+        subject = subjects[-1] if subjects else (one[1][0] if one and one[0] == "member" and one[1] and one[1][0] != obj.value else None)
+        features = nearest_features(scope, number, features or scope.default_features)
+        if subject is None or number.percent or len(features) != 1:
+            return False
+        ours, theirs = self.v.unit_value(subject, features[0]), self.v.unit_value(obj.value, features[0])
+        if ours is None or theirs is None:
+            return False
+        info = self.v.facts.feature(features[0])
+        gap = abs(ours - theirs)
+        fact = Fact(f"UNIT[{subject}]-UNIT[{obj.value}].{features[0]}.gap", gap, "gap", info.decimals, info.unit, None, features[0],
+                    format_number(gap, info.decimals))
+        higher = bool(word.group("high")) if not word.groupdict().get("differ") else None
+        if higher is not None and info.direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
+            higher = not higher
+        turned = higher is not None and ours != theirs and (ours > theirs) != higher
+        ok = not turned and self.equal(number, fact)
+        note = self.v.say("unit_gap", a=subject, b=obj.value) + ("; " + self.v.say("reversed") if turned else "")
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), (features[0],), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+        return True
 
     def _judge_unit_gap(self, scope: Scope, number, features, unit: str, obj: int, word) -> bool:
         features = nearest_features(scope, number, features or scope.default_features)

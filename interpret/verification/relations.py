@@ -182,6 +182,8 @@ class RelationChecks:
         features = nearest_features(scope, number, features or scope.default_features)
         if not units or number.percent or len(features) != 1:
             return False
+        if any(re.fullmatch(r"\s*\(\s*(?:Rp|IDR)?\s*", scope.text[m.end : number.start]) for m in scope.members):
+            return False  # "… Papua (68,17 tahun) sekitar 7,6 tahun lebih rendah …": the unit's value in apposition, not the gap
         values = [self.v.unit_value(u, features[0]) for u in units]
         if None in values:
             return False
