@@ -261,3 +261,18 @@ def test_a_units_place_and_the_unit_a_superlative_is_held_by(text, lang, expecte
 )
 def test_a_unit_opening_the_sentence_is_its_subject_and_the_cluster_only_its_place(text, lang, expected):
     assert [c[1:] for c in numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "its" after a unit that opens the sentence and a cluster named only as where it belongs: the unit (NTB RLS 7,74)
+        ("Nusa Tenggara Barat is part of Cluster 2 even though its mean years of schooling (7.74 years) is the lowest there.", "en",
+         [("UNIT.Nusa_Tenggara_Barat.RLS.value", Verdict.TRUE)]),
+        # the unit before the superlative in the number's own clause, not the one of the clause before (Gorontalo HLS 13,16)
+        ("Papua posts the lowest values in the country, while Gorontalo has the highest expected schooling within this cluster at 13.61 years.", "en",
+         [("UNIT.Gorontalo.HLS.value", Verdict.FALSE)]),
+    ],
+)
+def test_the_unit_a_pronoun_or_a_superlative_speaks_of(text, lang, expected):
+    assert [c[1:] for c in numbers(text, lang)] == expected

@@ -330,6 +330,8 @@ class Analyzer:
                   and not (self.governed_rx is not None and self.governed_rx.search(text, max(0, m.start - 30), m.start))]
         if units and (not before or units[-1].start > before[-1].start):
             return "member", (units[-1].value,)  # "Papua mencatat … terendah di klasternya"
+        if units and before and self._only_a_place(text, units[0], before):
+            return "member", (units[0].value,)  # "Nusa Tenggara Barat is part of Cluster 2 even though its …"
         if before:
             group = [before[-1]]
             for m in reversed(before[:-1]):
@@ -341,6 +343,14 @@ class Analyzer:
             return "cluster", ()
         plural = self.plural_rx is not None and self.plural_rx.fullmatch(match.group(0))
         return previous["many" if plural else "one"]
+
+    def _only_a_place(self, text: str, unit: Mention, clusters: list[Mention]) -> bool:
+        """The sentence opens with the unit (at most one word before it) and names the clusters after it only as where it
+        is or belongs ("… in Cluster 2", "is part of Cluster 2", "berada di Klaster 2"): the unit is the subject."""
+        if len(re.findall(r"\w+", text[: unit.start])) > 1 or clusters[0].start < unit.end:
+            return False
+        place = rx(rf"(?:\b(?:{self.lex.scope_after})|{self.lex.membership})\s+$")
+        return all(place.search(text, max(0, c.start - 40), c.start) for c in clusters)
 
     # -- names -------------------------------------------------------------------------------------
     def resolve(self, name: str) -> int | None:

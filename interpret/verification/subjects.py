@@ -57,8 +57,11 @@ def superlative_member(scope, number, lex):
     superlative = [m for m in rx(words).finditer(scope.text, 0) if m.end() <= number.start]
     members = {m.value for m in scope.members if m.value != AGGREGATE}
     if superlative and len(members) > 1:
-        # "Maluku posts the highest … in Cluster 2, 10.2 years, … after DKI Jakarta and …": the one unit before the superlative
-        members = {m.value for m in scope.members if m.value != AGGREGATE and m.end <= superlative[-1].start()}
+        # "Maluku posts the highest … in Cluster 2, 10.2 years, … after DKI Jakarta and …": the one unit before the
+        # superlative, in the number's clause if it names one ("…, while Gorontalo has the highest … at 13.16 years")
+        before = [m for m in scope.members if m.value != AGGREGATE and m.end <= superlative[-1].start()]
+        in_clause = {m.value for m in before if m.start >= start}
+        members = in_clause if len(in_clause) == 1 else {m.value for m in before}
     if not superlative or len(members) != 1:
         return None
     return next(iter(members))
