@@ -98,3 +98,17 @@ def test_the_mean_of_the_units_is_placed_against_the_official_figure_by_its_publ
     assert ("di bawah acuan BPS", Verdict.TRUE, "UMEAN.UHH.diff_ref") in claims
     wrong = verdicts("Rata-rata sederhana 34 provinsi berbeda: UHH-nya 73,13 tahun, di atas angka BPS.")
     assert ("di atas angka BPS", Verdict.FALSE, "UMEAN.UHH.diff_ref") in wrong
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the gap of the two references named together: the mean of the units against the official figure (UHH 73,13 vs 73,93)
+    ("Untuk UHH, angka BPS 73,93 tahun dan rata-rata provinsi 73,13 tahun; selisih kedua acuan ini sekitar 0,8 tahun.", "id",
+     ("0,8", Verdict.TRUE, "UMEAN.UHH.diff_ref")),
+    ("The BPS figure for life expectancy is 73.93 years and the provincial average 73.13 years; the gap between the two benchmarks is about 1.8 years.", "en",
+     ("1.8", Verdict.FALSE, "UMEAN.UHH.diff_ref")),
+    # a size after a direction to the mean of the units, set off by a comma: the gap from it (K3 UHH 74,15 − 73,13)
+    ("Klaster 3 berada sedikit di atas rata-rata provinsi pada umur harapan hidup, sekitar 1 tahun.", "id", ("1", Verdict.TRUE, "K3.UHH.diff_umean")),
+    ("Klaster 3 berada sedikit di atas rata-rata provinsi pada umur harapan hidup, sekitar 2 tahun.", "id", ("2", Verdict.FALSE, "K3.UHH.mean")),
+])
+def test_a_gap_of_the_two_references_and_a_size_after_a_direction(text, lang, expected):
+    assert [c for c in verdicts(text, lang=lang) if c[0] == expected[0]] == [expected]

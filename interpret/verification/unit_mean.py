@@ -36,6 +36,8 @@ class UnitMeanPhrases:
             self.number_rx = rx(r"\d")
             self.side_rx = rx(rf"(?:{lex.direction_above}|{lex.direction_below}|{lex.better}|{lex.worse})")
             self.official_rx = rx(lex.official_reference) if "official_reference" in lex.words else None
+            # "perbedaan kedua acuan ini sekitar 0,8 tahun", "the gap between the two benchmarks": the two references' gap
+            self.both_rx = rx(rf"\b(?:{lex.gap_cue})\b.{{0,30}}?(?:{lex.both_references})") if "both_references" in lex.words else None
             self.any_reference_rx = rx(rf"(?:{lex.unit_mean})|(?:{lex.reference})|(?:{lex.official_reference})"
                                        if "official_reference" in lex.words else rf"(?:{lex.unit_mean})|(?:{lex.reference})")
 
@@ -90,6 +92,11 @@ def unit_mean_binding(checker, scope, number, binding):
     phrases = checker.unit_mean
     if not binding.facts or not phrases.active or not any(f.kind in _UNIT_MEAN_KIND for f in binding.facts):
         return binding
+    start, _ = scope.clause(number.start)
+    if phrases.both_rx is not None and phrases.both_rx.search(scope.text, start, number.start) and not phrases.number_rx.search(scope.text, start, number.start):
+        gaps = [phrases.index.get(f"UMEAN.{f}.diff_ref") for f in dict.fromkeys(f.feature for f in binding.facts)]
+        if len(gaps) == 1 and gaps[0] is not None:
+            return replace(binding, facts=(gaps[0],), ambiguous=False)
     if not phrases.measured_against_unit_mean(scope, number.start, number.end):
         return _unit_mean_gap(phrases, scope, number, binding)
     return replace(binding, facts=tuple(phrases.counterpart(f) for f in binding.facts))
