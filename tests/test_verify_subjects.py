@@ -276,3 +276,17 @@ def test_a_unit_opening_the_sentence_is_its_subject_and_the_cluster_only_its_pla
 )
 def test_the_unit_a_pronoun_or_a_superlative_speaks_of(text, lang, expected):
     assert [c[1:] for c in numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "that of Cluster 2" is an object; "… and its" after it is the sentence's "its" again, no list (K1 RLS 10,23, K2 9,25)
+        ("The digital agenda fits the first cluster best. Its expenditure is roughly 1.5 times that of Cluster 2 and its mean schooling is around 10.2 years.",
+         "en", [("K1-K2.Pengeluaran.ratio", Verdict.TRUE), ("K1.RLS.mean", Verdict.TRUE)]),
+        ("The digital agenda fits the first cluster best. Its expenditure is roughly 1.5 times that of Cluster 2 and its mean schooling is around 9.3 years.",
+         "en", [("K1-K2.Pengeluaran.ratio", Verdict.TRUE), ("K1.RLS.mean", Verdict.FALSE)]),
+    ],
+)
+def test_a_pronoun_after_a_compared_cluster_is_no_item_of_its_list(text, lang, expected):
+    assert [c[1:] for c in numbers(text, lang)] == expected

@@ -67,6 +67,7 @@ class Scope:
     table_directions: list[tuple[str, Direction]] = field(default_factory=list)  # a table's position cell: (as written, its direction)
     parentheses: list[tuple[int, int]] = field(default_factory=list)
     membership_cues: list[int] = field(default_factory=list)
+    pronoun_starts: set[int] = field(default_factory=set)  # mentions a pronoun stands for ("its"): never one item of a list
     tag: str | None = None  # a recommendation's sector tag ("bansos"), shown before the sentence
     list_gap: re.Pattern | None = None  # what may separate two names of one list (", dan"): lexicon `list_joiner`
     row_key: int | None = None  # a table row's k (the k-selection panel), which its cells are about
@@ -91,7 +92,8 @@ class Scope:
         if before:
             group = [before[-1]]
             for m in reversed(before[:-1]):
-                if not _same_list(self.text, m, group[-1], self.list_gap):
+                # "… that of Cluster 2 and its mean schooling …": "its" joins no list with the name before it
+                if not _same_list(self.text, m, group[-1], self.list_gap) or (group[-1].start in self.pronoun_starts and m.start != group[-1].start):
                     break
                 group.append(m)
             return tuple(dict.fromkeys(m.value for m in reversed(group)))
@@ -458,10 +460,12 @@ class Analyzer:
         # its clause: the antecedent, named at the pronoun, so it outranks a name after it in the clause
         suffixed = [_Pronoun(m.start, m.end, m.text) for m in features if self.suffix_rx is not None and self.suffix_rx.search(m.text)
                     and not any(self._clause_start(breaks, m.start) <= n.start < m.start for n in clusters + members)]
+        pronoun_starts: set[int] = set()
         for match in sorted(pronouns + suffixed, key=lambda p: p.start()):
             kind, values = self._antecedent(text, match, clusters, members, antecedent)
             target = clusters if kind == "cluster" else members
             target.extend(Mention(match.start(), match.end(), value, match.group(0)) for value in values)
+            pronoun_starts.add(match.start())
         clusters.sort(key=lambda m: m.start)
         members.sort(key=lambda m: m.start)
         for m in members:
@@ -477,6 +481,7 @@ class Analyzer:
             masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap,
         )
         scope.antecedent = antecedent
+        scope.pronoun_starts = pronoun_starts
         scope.this_cluster, scope.unit_names = this, names
         if self.governed_rx is not None:
             scope.governed = [m for m in clusters if self.governed_rx.search(text, max(0, m.start - 30), m.start)]
