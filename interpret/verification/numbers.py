@@ -18,6 +18,7 @@ from ..numbers import format_number
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
+from .number_order import in_list_order, respective
 from . import subjects
 from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
 from .fraction_words import fraction_ratios
@@ -236,7 +237,7 @@ class NumberChecker(RelationChecks, GapChecks):
             clusters = subjects_at(scope, number.start)  # a cluster a comparison word governs is not the subject
             features = scope.features_for(number.start)
             if respectively:
-                clusters, features = self.respective(scope, number, found, clusters, features)
+                clusters, features = respective(scope, number, found, clusters, features)
             anchor = scope.nearest_before(number.start)
             named_member = anchor.value if anchor is not None and anchor in scope.members else None
             after = subjects.subject_after(scope, number, v.lex)
@@ -260,7 +261,7 @@ class NumberChecker(RelationChecks, GapChecks):
                 self.unit_gap(scope, number, named_member, nearest_features(scope, number, features), binding.stat)
                 continue
             if binding.ambiguous and binding.how != "bound":  # one bound for every cluster named is no list of values
-                binding = self.in_list_order(scope, number, found, binding)
+                binding = in_list_order(scope, number, found, binding)
             if binding.ambiguous and binding.stat == EITHER_MEAN_OR_DIFF:
                 binding = self.either_statistic(number, binding)
             if binding.ambiguous and number.qualifier in {"above", "below"} and self.bound_for_each(scope, number, binding):
@@ -320,22 +321,6 @@ class NumberChecker(RelationChecks, GapChecks):
                      self.v.say("every_cluster", clusters=", ".join(str(c) for c in clusters)) + ("; " + self.v.say("fails_for", fact=fact.id) if failing else ""))
         return True
 
-    @staticmethod
-    def in_list_order(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], binding):
-        """"Klaster 2 dan Klaster 4 … (Jaccard 0,52 dan 0,58)": as many numbers as clusters, one each, in order."""
-        clusters = [f.cluster for f in binding.facts]
-        if None in clusters or len(set(clusters)) != len(clusters):
-            return binding
-        start, end = scope.clause(number.start)
-        peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
-        order = [m.value for m in scope.clusters if m.value in clusters]
-        order = list(dict.fromkeys(order))
-        if len(peers) != len(clusters) or len(order) != len(clusters):
-            return binding
-        wanted = order[peers.index(number)]
-        fact = next(f for f in binding.facts if f.cluster == wanted)
-        return type(binding)((fact,), binding.how, binding.stat)
-
     def either_statistic(self, number: WrittenNumber, binding):
         """A number the text leaves open between the mean and the gap of one subject and attribute: the one it agrees
         with (else the mean, so the claim is false against the subject's own level)."""
@@ -344,20 +329,6 @@ class NumberChecker(RelationChecks, GapChecks):
             return binding
         chosen = next((f for f in binding.facts if self.equal(number, f)), None) or next((f for f in binding.facts if f.kind == "mean"), binding.facts[0])
         return type(binding)((chosen,), binding.how, chosen.kind)
-
-    @staticmethod
-    def respective(scope: Scope, number: WrittenNumber, found: list[WrittenNumber], clusters, features):
-        """"UHH dan HLS masing-masing 72,3 dan 13,2 tahun": the i-th number of the clause is about the i-th name."""
-        start, end = scope.clause(number.start)
-        peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
-        i = peers.index(number)
-        named_clusters = scope.clusters_in_clause(number.start)
-        named_features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < end))
-        if len(named_clusters) == len(peers) > 1:
-            clusters = (named_clusters[i],)
-        if len(named_features) == len(peers) > 1:
-            features = (named_features[i],)
-        return clusters, features
 
     def judge_every(self, scope: Scope, number: WrittenNumber, clusters: tuple[int, ...], features) -> None:
         """"Semua klaster kecuali Klaster 4 … di atas 8 tahun": true only when it holds for each cluster."""

@@ -1,0 +1,29 @@
+"""interpret/verification/number_order.py: the i-th number of a clause is about its i-th name. Default data, k = 4
+(UHH means K2 72,32, K4 69,90; K2 UHH 72,32, HLS 13,77)."""
+
+from __future__ import annotations
+
+import pytest
+
+from interpret.terms import Verdict
+
+from .test_verify_binding import numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # as many numbers as clusters: one each, in order; swapped, both are false
+        ("Umur harapan hidup Klaster 2 dan Klaster 4 adalah 72,32 dan 69,90 tahun.", "id",
+         [("72,32", "K2.UHH.mean", Verdict.TRUE), ("69,90", "K4.UHH.mean", Verdict.TRUE)]),
+        ("Life expectancy in Cluster 2 and Cluster 4 is 69.90 and 72.32 years.", "en",
+         [("69.90", "K2.UHH.mean", Verdict.FALSE), ("72.32", "K4.UHH.mean", Verdict.FALSE)]),
+        # "masing-masing" / "respectively": the i-th indicator
+        ("UHH dan HLS Klaster 2 masing-masing 72,32 dan 13,77 tahun.", "id",
+         [("72,32", "K2.UHH.mean", Verdict.TRUE), ("13,77", "K2.HLS.mean", Verdict.TRUE)]),
+        ("Cluster 2's life expectancy and expected schooling are 13.77 and 72.32 years respectively.", "en",
+         [("13.77", "K2.UHH.mean", Verdict.FALSE), ("72.32", "K2.HLS.mean", Verdict.FALSE)]),
+    ],
+)
+def test_the_ith_number_is_about_the_ith_name(text, lang, expected):
+    assert numbers(text, lang) == expected
