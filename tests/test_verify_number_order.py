@@ -1,5 +1,5 @@
 """interpret/verification/number_order.py: the i-th number of a clause is about its i-th name. Default data, k = 4
-(UHH means K2 72,32, K4 69,90; K2 UHH 72,32, HLS 13,77)."""
+(UHH means K2 72,32, K4 69,90; K2 UHH 72,32, HLS 13,77; UHH Papua 68,17, Papua Barat 68,51)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,11 @@ from .test_verify_binding import numbers
          [("72,32", "K2.UHH.mean", Verdict.TRUE), ("13,77", "K2.HLS.mean", Verdict.TRUE)]),
         ("Cluster 2's life expectancy and expected schooling are 13.77 and 72.32 years respectively.", "en",
          [("13.77", "K2.UHH.mean", Verdict.FALSE), ("72.32", "K2.HLS.mean", Verdict.FALSE)]),
+        # … and the i-th unit named before the numbers (Papua 68,17, Papua Barat 68,51)
+        ("Papua dan Papua Barat mencatat umur harapan hidup terendah, masing-masing sekitar 68,2 dan 68,5 tahun.", "id",
+         [("68,2", "UNIT.Papua.UHH.value", Verdict.TRUE), ("68,5", "UNIT.Papua_Barat.UHH.value", Verdict.TRUE)]),
+        ("Papua and Papua Barat record a life expectancy of 68.51 and 68.17 years respectively.", "en",
+         [("68.51", "UNIT.Papua.UHH.value", Verdict.FALSE), ("68.17", "UNIT.Papua_Barat.UHH.value", Verdict.FALSE)]),
     ],
 )
 def test_the_ith_number_is_about_the_ith_name(text, lang, expected):

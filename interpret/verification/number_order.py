@@ -23,15 +23,19 @@ def in_list_order(scope: Scope, number, found: list, binding):
     return type(binding)((fact,), binding.how, binding.stat)
 
 
-def respective(scope: Scope, number, found: list, clusters, features):
-    """"UHH dan HLS masing-masing 72,3 dan 13,2 tahun": the i-th number of the clause is about the i-th name."""
+def respective(scope: Scope, number, found: list, clusters, features, member=None):
+    """"UHH dan HLS masing-masing 72,3 dan 13,2 tahun", "DKI Jakarta dan DI Yogyakarta … masing-masing sekitar 75,8 dan
+    75,2 tahun": the i-th number of the clause is about the i-th name (cluster, indicator or unit named before it)."""
     start, end = scope.clause(number.start)
     peers = [n for n in found if start <= n.start < end and n.percent == number.percent]
     i = peers.index(number)
     named_clusters = scope.clusters_in_clause(number.start)
     named_features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < end))
+    named_members = tuple(dict.fromkeys(m.value for m in scope.members if start <= m.start < peers[0].start))
     if len(named_clusters) == len(peers) > 1:
         clusters = (named_clusters[i],)
     if len(named_features) == len(peers) > 1:
         features = (named_features[i],)
-    return clusters, features
+    if len(named_members) == len(peers) > 1:
+        member = named_members[i]
+    return clusters, features, member

@@ -236,10 +236,10 @@ class NumberChecker(RelationChecks, GapChecks):
                 continue  # a count of members satisfying a condition, or its threshold: counts.py judges it
             clusters = subjects_at(scope, number.start)  # a cluster a comparison word governs is not the subject
             features = scope.features_for(number.start)
-            if respectively:
-                clusters, features = respective(scope, number, found, clusters, features)
             anchor = scope.nearest_before(number.start)
             named_member = anchor.value if anchor is not None and anchor in scope.members else None
+            if respectively:
+                clusters, features, named_member = respective(scope, number, found, clusters, features, named_member)
             after = subjects.subject_after(scope, number, v.lex)
             if after is not None:  # "69,90 tahun di Klaster 4", "68,17 tahun di Papua"
                 clusters, named_member = ((after.value,), None) if after in scope.clusters else (clusters, after.value)

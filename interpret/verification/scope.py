@@ -242,6 +242,10 @@ class Analyzer:
             0,
         )
         self.item_rx = rx(item, 0)
+        # "Cluster 2 members have …": a capitalised name before its members' noun, which the unit guard above rejects
+        # (that guard keeps "groups 14 provinces" from naming a Cluster 14)
+        self.name_before_members_rx = rx(rf"\b{lex.cluster_word}\s+(\d{{1,2}}|[A-H]|[IVX]{{1,4}})(?=\s+(?:{lex.cluster_members_after})\b)", 0) \
+            if "cluster_members_after" in lex.words else None
         # "the third cluster": languages that put the ordinal before the noun (lexicon `ordinal_before_noun`)
         before = lex.words.get("ordinal_before_noun", "")
         self.ordinal_noun_rx = rx(rf"\b(?P<ord>{before})\s+{lex.cluster_word}\b(?!\s+(?:{lex.ordinal_prefix})?(?:\d|{ordinals}))", 0) if before else None
@@ -265,7 +269,7 @@ class Analyzer:
             for name in names:
                 if name:
                     # "life-expectancy gap" is the indicator "life expectancy": a space of the name may be written as a hyphen
-                    patterns.append((f.name, rx(r"(?<![\w-])" + re.escape(name).replace(r"\ ", r"[\s-]+") + suffix + r"(?![\w])")))
+                    patterns.append((f.name, rx(r"(?<![\w-])" + self._plural(re.escape(name).replace(r"\ ", r"[\s-]+")) + suffix + r"(?![\w])")))
         patterns.sort(key=lambda item: len(item[1].pattern), reverse=True)
         self.feature_patterns = patterns
         # a dimension word ("aspek kesehatan") names every indicator of its theme, unless its clause names one itself
@@ -277,6 +281,14 @@ class Analyzer:
         self.feature_deictic_rx = rx(self.lex.feature_deictic) if "feature_deictic" in self.lex.words else None
         self.member_patterns = self._member_patterns()
         self.data_names_rx = self._data_names()
+
+    def _plural(self, pattern: str) -> str:
+        """"life expectancies", "expenditures": a name's last word in the plural (lexicon feature_plural, English only)."""
+        if self.lex.words.get("feature_plural", "(?!)") == "(?!)" or not pattern[-1:].isalpha():
+            return pattern
+        if pattern.endswith("y") and pattern[-2:-1].isalpha() and pattern[-2].lower() not in "aeiou":
+            return pattern[:-1] + "(?:y|ies)"
+        return pattern + f"(?:{self.lex.feature_plural})?"
 
     def _data_names(self) -> re.Pattern | None:
         """The data set's title and source, and the reference's source ("…, 15 November 2023"), as the brief
@@ -378,6 +390,10 @@ class Analyzer:
             if match.group("more"):
                 for item in self.item_rx.finditer(match.group("more")):
                     found.append((match.start("more") + item.start(), match.start("more") + item.end(), item.group(1)))
+        for match in self.name_before_members_rx.finditer(text) if self.name_before_members_rx is not None else ():
+            if match.group(0)[0].isupper() and not any(s <= match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), match.group(1)))
+        found.sort()
         if self.ordinal_noun_rx is not None:
             taken = [(s, e) for s, e, _ in found]
             for match in self.ordinal_noun_rx.finditer(text):
