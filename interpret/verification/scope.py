@@ -17,11 +17,11 @@ from ..terms import Direction
 from ..provinces import aliases as province_aliases
 from ..provinces import canonical_name
 from .lexicon import Lexicon, load_lexicon, rx
+from .name_matcher import Mention, NameMatcher, printed_forms  # re-exported: checks import Mention from here
 
 # Roman numerals and the letters A–H name clusters the way digits do, in every language.
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 AGGREGATE = "__AGREGAT__"  # the national aggregate named as if it were a unit
-
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,6 @@ class _Pronoun:
 
     def group(self, _=0) -> str:
         return self.t
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    value: object  # cluster number, feature name, or unit id (AGGREGATE for the national figure)
-    text: str = ""
 
 
 @dataclass
@@ -161,58 +153,6 @@ class Scope:
     _all_positions: list[int] = field(default_factory=list)
 
 
-class NameMatcher:
-    """Every unit name (and alias) of the facts, found in one pass per text: built once per facts.
-
-    A pattern per name scanned over every sentence made verification O(units × sentences) (136 s of
-    a 10 000-household run); here each position that starts a word is looked up in a dict, once per
-    distinct name length, longest first, so the cost no longer grows with the number of units.
-    Short all-caps names (NTT, DKI) and a few nicknames match case-sensitively, the rest ignoring case."""
-
-    def __init__(self, variants: dict[str, str], measured: re.Pattern | None = None):
-        # a name that reads as a number ("3996083", "99,99") is a number where a measure follows it ("73,13 tahun")
-        self.measured = measured
-        self.exact: dict[str, str] = {}
-        self.folded: dict[str, str] = {}
-        for name, member in variants.items():
-            if name.isupper() and len(name) <= 5 or name in {"Babel", "Jogja"}:
-                self.exact.setdefault(name, member)
-            else:
-                self.folded.setdefault(name.lower(), member)
-        self.lengths = sorted({len(n) for n in self.exact} | {len(n) for n in self.folded}, reverse=True)
-        self._starts = re.compile(r"(?<!\w)\S")
-
-    def find(self, text: str) -> list[Mention]:
-        found, resume, n = [], 0, len(text)
-        for start_match in self._starts.finditer(text):
-            start = start_match.start()
-            if start < resume:
-                continue
-            for length in self.lengths:
-                end = start + length
-                if end > n or (end < n and (text[end].isalnum() or text[end] == "_")) or (text[end - 1].isspace()):
-                    continue
-                piece = text[start:end]
-                member = self.exact.get(piece)
-                if member is None:
-                    member = self.folded.get(piece.lower())
-                if member is not None and self.measured is not None and _NUMERIC_NAME.fullmatch(piece) and self.measured.match(text, end):
-                    member = None
-                if member is not None:
-                    found.append(Mention(start, end, member, piece))
-                    resume = end
-                    break
-        return found
-
-
-def _printed_forms(name: str) -> set[str]:
-    """A name as md_text prints it alone (at a line's start "[x]" is escaped as "\\[x]") and inside a sentence."""
-    return {md_text(name), md_text("x " + name)[2:]}
-
-
-_NUMERIC_NAME = re.compile(r"[+\-−]?\d[\d.,\s/\-]*%?")
-
-
 def _same_list(text: str, a: Mention, b: Mention, gap: re.Pattern | None) -> bool:
     """Two cluster names belong to one list ("Klaster 1 dan Klaster 3") when only list words separate them."""
     lo, hi = sorted((a, b), key=lambda m: m.start)
@@ -307,7 +247,7 @@ class Analyzer:
         for c in self.facts.clusters:
             for member in c.members:
                 variants[member] = member
-                for printed in _printed_forms(member):  # as the brief prints it: markup characters escaped
+                for printed in printed_forms(member):  # as the brief prints it: markup characters escaped
                     variants.setdefault(printed, member)
                 canonical = canonical_name(member) if aliased else None
                 if canonical and canonical != "INDONESIA":
@@ -322,7 +262,7 @@ class Analyzer:
         for fact in self.facts.index.values():
             if fact.member and fact.member not in variants:
                 variants[fact.member] = fact.member
-                for printed in _printed_forms(fact.member):
+                for printed in printed_forms(fact.member):
                     variants.setdefault(printed, fact.member)
         lex = self.lex
         units = {f.unit.split()[0] for f in self.facts.features if f.unit and f.unit.split()}
