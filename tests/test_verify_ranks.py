@@ -93,3 +93,47 @@ def test_a_one_member_clusters_national_place_is_its_members(superlative, verdic
     text = f"## Klaster 5\n\nPengeluaran per kapita di klaster ini hanya sekitar Rp7,6 juta, {superlative} dari 34 provinsi."
     wanted = "rank_low" if superlative == "terendah" else "rank_high"
     assert (f"UNIT.Papua.Pengeluaran.{wanted}", verdict) in ranks(text, "id", k=5, markdown=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "k", "markdown", "expected"),
+    [
+        # k = 4: Maluku has the lowest life expectancy of Cluster 2, not of the country; "its" is Maluku, the cluster only
+        # scoped the previous superlative
+        ("Maluku records the highest mean years of schooling in Cluster 2. Its life expectancy is the lowest in its cluster "
+         "and the lowest in the country.", "en", 4, False,
+         [("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Maluku.UHH.rank_low_cluster", Verdict.TRUE),
+          ("UNIT.Maluku.UHH.rank_low", Verdict.FALSE)]),
+        ("Sulawesi Tengah records the highest expected schooling in Cluster 2. Its life expectancy is the lowest in its cluster.",
+         "en", 4, False,
+         [("UNIT.Sulawesi_Tengah.HLS.rank_high_cluster", Verdict.FALSE), ("UNIT.Sulawesi_Tengah.UHH.rank_low_cluster", Verdict.FALSE)]),
+        # "below the national average" is a comparison, not the national scope of the superlative
+        ("Within Cluster 2, West Nusa Tenggara stands out: its mean years of schooling is the lowest in the cluster and below "
+         "the national average.", "en", 4, False, [("UNIT.Nusa_Tenggara_Barat.RLS.rank_low_cluster", Verdict.TRUE)]),
+        # a cluster that only locates the unit is no antecedent of "its"; the cluster after "every member of" is a comparison's
+        ("Nusa Tenggara Barat belongs to Cluster 2, yet its mean schooling is the lowest in that cluster and below every member "
+         "of Cluster 4 except Papua.", "en", 4, False,
+         [("UNIT.Nusa_Tenggara_Barat.RLS.value", Verdict.TRUE), ("UNIT.Nusa_Tenggara_Barat.RLS.rank_low_cluster", Verdict.TRUE)]),
+        # the frame the sentence opens with ranks the members named in its later clauses, on the same indicator
+        ("Inside Cluster 3, Jawa Barat records the highest life expectancy, while Kalimantan Tengah records the lowest.", "en", 4, False,
+         [("UNIT.Jawa_Barat.UHH.rank_high_cluster", Verdict.TRUE), ("UNIT.Kalimantan_Tengah.UHH.rank_low_cluster", Verdict.TRUE)]),
+        ("Inside Cluster 3, Jawa Barat records the highest life expectancy, while Jawa Timur records the lowest.", "en", 4, False,
+         [("UNIT.Jawa_Barat.UHH.rank_high_cluster", Verdict.TRUE), ("UNIT.Jawa_Timur.UHH.rank_low_cluster", Verdict.FALSE)]),
+        # an earlier clause's "tertinggi di klaster ini" scopes the next clause's superlative about a member
+        ("## Klaster 4\n\nPapua Barat mencatat harapan lama sekolah tertinggi di klaster ini, sedangkan Gorontalo memiliki "
+         "pengeluaran tertinggi.", "id", 4, True,
+         [("UNIT.Papua_Barat.HLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Gorontalo.Pengeluaran.rank_high_cluster", Verdict.TRUE)]),
+        ("## Klaster 4\n\nPapua Barat mencatat harapan lama sekolah tertinggi di klaster ini, sedangkan Sulawesi Barat memiliki "
+         "pengeluaran tertinggi.", "id", 4, True,
+         [("UNIT.Papua_Barat.HLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Sulawesi_Barat.Pengeluaran.rank_high_cluster", Verdict.FALSE)]),
+        # k = 5: "the members of Cluster 4 …, with X the highest" ranks X among them
+        ("Sebagian besar anggota Klaster 4 memiliki harapan lama sekolah di atas angka nasional, dengan Nusa Tenggara Barat "
+         "sebagai yang tertinggi.", "id", 5, False, [("UNIT.Nusa_Tenggara_Barat.HLS.rank_high_cluster", Verdict.TRUE)]),
+        ("Sebagian besar anggota Klaster 4 memiliki harapan lama sekolah di atas angka nasional, dengan Maluku Utara "
+         "sebagai yang tertinggi.", "id", 5, False, [("UNIT.Maluku_Utara.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Most members of Cluster 4 have expected schooling above the national figure, with Nusa Tenggara Barat the highest.",
+         "en", 5, False, [("UNIT.Nusa_Tenggara_Barat.HLS.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_a_units_superlative_is_ranked_in_the_scope_its_sentence_sets(text, lang, k, markdown, expected):
+    assert ranks(text, lang, k=k, markdown=markdown) == expected

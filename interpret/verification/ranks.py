@@ -22,7 +22,7 @@ class RankChecker(ClusterComparisons):
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
-             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
+             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame",
              "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
@@ -66,6 +66,10 @@ class RankChecker(ClusterComparisons):
         self.unit_comparisons.ranks = self
         self.scope_after_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.scope_after})\s+$")
         self.scope_before_rx = rx(lex.scope_before)
+        self.members_frame_rx = rx(rf"\b(?:{lex.cluster_members_frame})\s+$")
+        # "…, HLS tertinggi di klaster ini, sementara Gorontalo mencatat pengeluaran tertinggi": an earlier clause's scope
+        self.earlier_scope_rx = rx(rf"(?:{lex.superlative_high}|{lex.superlative_low}|{lex.superlative_best}|{lex.superlative_worst})\b"
+                                   rf"[^,;:()]*\b(?:{lex.scope_after})\s+$")
         self.names_cluster_after_rx = rx(rf"[\w-]*\s+(?:{lex.cluster_noun})\b")
         # "the largest group", "the smallest cluster": a size superlative before the cluster noun ranks the sizes
         self.size_superlative_rx = rx(lex.size_superlative)
@@ -127,7 +131,7 @@ class RankChecker(ClusterComparisons):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         if self.names_cluster_after_rx.match(scope.text, match.end()):
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
-        national = self.national_rx.search(scope.text[match.end() : end])
+        national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)])
         if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
             # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
             # place said of the unit that is the sentence's subject, in an earlier clause
@@ -150,7 +154,7 @@ class RankChecker(ClusterComparisons):
             v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
             return
         if not among_clusters and self.within_rx.search(clause) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
-                                                         or self._named_scope(scope, match, start, end) is not None):
+                                                         or self._named_scope(scope, match, start, end, listed[-1]) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
             v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
             return
@@ -215,7 +219,13 @@ class RankChecker(ClusterComparisons):
         """The indicators a superlative ranks: those its clause names, but when it names several, the one written right
         next to the superlative ("the lowest life expectancy and the highest expected schooling", "RLS terendah,
         sedangkan … pengeluaran tertinggi"), so each superlative is judged on its own indicator."""
-        inside = [m for m in scope.features if start <= m.start < end]
+        # "B has the lowest at 73.54 years and C the lowest mean schooling": an indicator past the next superlative is that one's
+        own_end = self._own_end(scope, match, end)
+        inside = [m for m in scope.features if start <= m.start < own_end]
+        if not inside and [m for m in scope.features if start <= m.start < end]:
+            earlier = [m for m in scope.features if m.start < start]
+            if earlier and self.superlative_rx.search(scope.text, 0, start):
+                return [earlier[-1].value]  # "A has the highest life expectancy, whereas B has the lowest …": the same indicator
         before = [m for m in inside if m.end <= match.start()]
         after = [m for m in inside if m.start >= match.end()]
         if before and after and re.search(r"[,;:()]", scope.text[match.end() : after[0].start]):
@@ -262,15 +272,38 @@ class RankChecker(ClusterComparisons):
             return None
         return clusters[0].value
 
-    def _named_scope(self, scope: Scope, match, start: int, end: int):
-        """The cluster a unit's superlative is scoped to by name: "tertinggi di Klaster 3", "Di dalam Klaster 4, … tertinggi"."""
+    def _named_scope(self, scope: Scope, match, start: int, end: int, unit: str | None = None):
+        """The cluster a unit's superlative is scoped to by name: "tertinggi di Klaster 3", "Di dalam Klaster 4, … tertinggi",
+        and for a member of it, the frame an earlier part of the sentence set (`_sentence_frame`)."""
         after = [m for m in scope.clusters if match.end() <= m.start < end]
-        if after and self.scope_after_rx.search(scope.text[match.end() : after[0].start]):
+        between = scope.text[match.end() : after[0].start] if after else ""
+        # "the lowest in that cluster and below every member of Cluster 4": the scope said first, not a comparison's object
+        if after and self.scope_after_rx.search(between) and not self.within_rx.search(between) and not self.lead_rx.search(between):
             return after[0]
         before = [m for m in scope.clusters if start <= m.start < match.start()]
         units_after = [m for m in scope.members if before and before[-1].end <= m.start < match.start()]
         if before and units_after and self.scope_before_rx.search(scope.text[start : before[-1].start]):
             return before[-1]  # the frame comes first, then the unit ("Di dalam Klaster 4, Gorontalo …"), not "Jakarta is in Cluster 1, the …"
+        return self._sentence_frame(scope, match, start, end, unit)
+
+    def _sentence_frame(self, scope: Scope, match, start: int, end: int, unit: str | None):
+        """The cluster an earlier part of the sentence ranks its units in, when the unit ranked is its member and its own
+        clause names no cluster: "Within Cluster 3, A has the highest …, whereas B has the lowest", "A … tertinggi di
+        klaster ini, sementara B mencatat pengeluaran tertinggi", "six of the seven members of Cluster 4 …, with B the
+        highest". A cluster named after the unit ("B, a member of Cluster 3, …") says where it is, not a frame."""
+        if unit is None or [m for m in scope.clusters if start <= m.start < end and not self.members_frame_rx.search(scope.text, 0, m.start)]:
+            return None
+        named = [m for m in scope.members if m.value == unit and m.start < match.start()]
+        if not named:
+            return None
+        for cluster in reversed([m for m in scope.clusters if m.start < named[-1].start]):
+            if cluster.value != self.v.cluster_of(unit):
+                return None  # another cluster is the frame nearest the unit
+            opening, _ = scope.clause(cluster.start)
+            if (self.members_frame_rx.search(scope.text, max(0, cluster.start - 30), cluster.start)
+                    or opening == 0 and self.scope_before_rx.search(scope.text[: cluster.start])
+                    or opening < start and self.earlier_scope_rx.search(scope.text, opening, cluster.start)):
+                return cluster
         return None
 
     def _unit_scope(self, scope: Scope, match, start: int, end: int, listed: list[str]) -> tuple[tuple[int, ...], str]:
@@ -281,8 +314,8 @@ class RankChecker(ClusterComparisons):
         cluster" to the unit's own cluster; "secara nasional" / "of all provinces" (or nothing) to all units.
         """
         phrase = match.group(0).strip()
-        named = self._named_scope(scope, match, start, end)
-        national = self.national_rx.search(scope.text[match.end() : end])
+        named = self._named_scope(scope, match, start, end, listed[-1] if listed else None)
+        national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)])
         if national and (named is None or named.start < match.start()):
             # "Within Cluster 1, Jakarta records the highest expenditure nationwide": the national scope said after the
             # superlative outranks the frame before it
@@ -292,9 +325,18 @@ class RankChecker(ClusterComparisons):
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
         if self.within_rx.search(scope.text[start:end]) or self.within_possessive_rx.search(scope.text, max(0, match.start() - 30), match.start()):
+            said = self.within_rx.search(scope.text, match.end(), self._own_end(scope, match, end))
+            if said and not re.search(r"[,;:()]", scope.text[match.end() : said.start()]):
+                phrase = scope.text[match.start() : said.end()].strip()  # "lowest in its cluster"
             own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
             return own or scope.clusters_for(match.start()), phrase
         return (), phrase
+
+    def _own_end(self, scope: Scope, match, end: int) -> int:
+        """Where what a superlative says about its scope ends: at the next superlative of its clause ("the lowest in its
+        cluster and the lowest in the country": the first is not national)."""
+        following = self.superlative_rx.search(scope.text, match.end(), end)
+        return following.start() if following and following.start() > match.end() else end
 
     def _positions(self, scope: Scope) -> None:
         """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH", "ranks last", "urutan terbawah
