@@ -137,3 +137,29 @@ def test_a_one_member_clusters_national_place_is_its_members(superlative, verdic
 )
 def test_a_units_superlative_is_ranked_in_the_scope_its_sentence_sets(text, lang, k, markdown, expected):
     assert ranks(text, lang, k=k, markdown=markdown) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, expected schooling: D.I. Yogyakarta > Aceh > …; a place said by a noun, with the national scope before it
+        ("Aceh, with expected schooling of 14.4 years, is the top province nationally.", "en", [("UNIT.Aceh.HLS.rank_high", Verdict.FALSE)]),
+        ("D.I. Yogyakarta, with expected schooling of 15.7 years, is the top province nationally.", "en",
+         [("UNIT.D_I_Yogyakarta.HLS.rank_high", Verdict.TRUE)]),
+        ("Sulawesi Utara mencatat harapan lama sekolah 13,5 tahun, jauh di bawah Bali, sang runner-up nasional.", "id",
+         [("UNIT.Sulawesi_Utara.HLS.value", Verdict.TRUE), ("UNIT.Bali.HLS.rank_high", Verdict.FALSE)]),
+        ("Sulawesi Utara mencatat harapan lama sekolah 13,5 tahun, jauh di bawah Aceh, sang runner-up nasional.", "id",
+         [("UNIT.Sulawesi_Utara.HLS.value", Verdict.TRUE), ("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)]),
+        # mean schooling: DKI Jakarta > Kepulauan Riau > Maluku; the units "after" names must be the ones above it
+        ("Maluku has the highest mean years of schooling in Cluster 2 and is the third-highest in Indonesia after DKI Jakarta "
+         "and Kepulauan Riau.", "en",
+         [("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Maluku.RLS.rank_high", Verdict.TRUE), ("UNIT.Maluku.RLS.value", Verdict.TRUE)]),
+        ("Rata-rata lama sekolah Maluku menempati urutan ketiga tertinggi secara nasional setelah DKI Jakarta dan D.I. Yogyakarta.", "id",
+         [("UNIT.Maluku.RLS.rank_high", Verdict.TRUE), ("UNIT.Maluku.RLS.value", Verdict.FALSE)]),
+        # life expectancy: DKI Jakarta > D.I. Yogyakarta > Jawa Barat
+        ("D.I. Yogyakarta has a long life expectancy, second only to DKI Jakarta nationally.", "en", [("UNIT.D_I_Yogyakarta.UHH.rank_high", Verdict.TRUE)]),
+        ("Jawa Barat has a long life expectancy, second only to DKI Jakarta nationally.", "en", [("UNIT.Jawa_Barat.UHH.rank_high", Verdict.FALSE)]),
+    ],
+)
+def test_a_units_national_place_said_in_other_words(text, lang, expected):
+    assert ranks(text, lang) == expected

@@ -30,6 +30,8 @@ class ClusterComparisons:
             for match in rx(rf"\b(?:{pattern})\s+").finditer(scope.text):
                 objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 5]
                 if not objects:
+                    # "Jawa Barat …, second only to DKI Jakarta nationally": a unit's place (unit_compare.py)
+                    self.unit_comparisons.next_to(scope, match, second, scope.clause(match.start())[1])
                     continue
                 obj = objects[0].value
                 subjects = [s for s in scope.clusters_for(match.start()) if s != obj]

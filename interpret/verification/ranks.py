@@ -22,7 +22,7 @@ class RankChecker(ClusterComparisons):
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
-             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame",
+             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up",
              "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
@@ -33,7 +33,10 @@ class RankChecker(ClusterComparisons):
         _ORD = ordinal_after_first
         self.superlative_rx = rx(
             rf"(?:(?P<ord>{_ORD})[\s-]+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
+            # "the top province nationally", "the national runner-up": a place said by a noun (highest, second highest)
+            rf"|\b(?P<top>{lex.superlative_top})\b|\b(?P<runner>{lex.runner_up})(?![\w-])"
         )
+        self.national_before_rx = rx(rf"\b(?:{lex.national_scope})\s+$")
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
         ordinal_noun = rf"|(?:{lex.ordinal_before_noun})\s+{lex.cluster_word}\b" if "ordinal_before_noun" in lex.words else ""
@@ -112,8 +115,8 @@ class RankChecker(ClusterComparisons):
     # -- superlatives -------------------------------------------------------------------------------
     def _superlative(self, scope: Scope, match) -> None:
         v = self.v
-        ordinal = self.ordinals.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
-        kind = next(k for k in ("high", "low", "best", "worst") if match.group(k))
+        ordinal = 2 if match.group("runner") else self.ordinals.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
+        kind = next((k for k in ("high", "low", "best", "worst") if match.group(k)), "high")  # "top", "runner-up": from the top
         phrase = match.group(0).strip()
         start, end = scope.clause(match.start())
         clause = scope.text[start:end]
@@ -121,6 +124,9 @@ class RankChecker(ClusterComparisons):
         listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
         held = [m for m in scope.members if match.end() <= m.start < end and m.value != AGGREGATE
                 and self.held_by_rx.search(scope.text[match.end() : m.start])] if self.held_by_rx is not None else []
+        named_before = [m for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+        if len(listed) > 1 and re.fullmatch(r"\s*[,—–(]\s*(?:[\w-]+\s+){0,2}", scope.text[named_before[-1].end : match.start()]):
+            listed = listed[-1:]  # "A …, well ahead of B, the national runner-up": the unit in apposition is the one ranked
         if held:  # "…, sedangkan HLS tertinggi dipegang Aceh": the unit after the passive verb, whatever the clause named before
             listed = [held[0].value]
         appositive = [] if listed else [m for m in scope.members if m.start >= match.end() and m.value != AGGREGATE
@@ -131,7 +137,7 @@ class RankChecker(ClusterComparisons):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         if self.names_cluster_after_rx.match(scope.text, match.end()):
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
-        national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)])
+        national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)]) or self._national_before(scope, match, start)
         if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
             # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
             # place said of the unit that is the sentence's subject, in an earlier clause
@@ -156,7 +162,10 @@ class RankChecker(ClusterComparisons):
         if not among_clusters and self.within_rx.search(clause) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
                                                          or self._named_scope(scope, match, start, end, listed[-1]) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
-            v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
+            features = self._features_at(scope, match, start, end)
+            v.unit_rank(scope, phrase, listed, within, features, kind, ordinal)
+            if len(listed) == 1:  # "the third-highest in Indonesia after A and B"
+                self.unit_comparisons.ranked_behind(scope, match.end(), self._own_end(scope, match, end), listed[0], within, features, kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
         if not clusters and among_clusters:
@@ -226,6 +235,10 @@ class RankChecker(ClusterComparisons):
             earlier = [m for m in scope.features if m.start < start]
             if earlier and self.superlative_rx.search(scope.text, 0, start):
                 return [earlier[-1].value]  # "A has the highest life expectancy, whereas B has the lowest …": the same indicator
+        deictic = self.v.analyzer.feature_deictic_rx
+        if deictic is not None and any(not deictic.fullmatch(m.text) for m in inside):
+            # "X, with expected schooling of 15.7 years, is the top province on that indicator": the one it names
+            inside = [m for m in inside if not deictic.fullmatch(m.text)]
         before = [m for m in inside if m.end <= match.start()]
         after = [m for m in inside if m.start >= match.end()]
         if before and after and re.search(r"[,;:()]", scope.text[match.end() : after[0].start]):
@@ -315,6 +328,9 @@ class RankChecker(ClusterComparisons):
         """
         phrase = match.group(0).strip()
         named = self._named_scope(scope, match, start, end, listed[-1] if listed else None)
+        national_before = self._national_before(scope, match, start)
+        if national_before and (named is None or named.start < match.start()):
+            return (), scope.text[national_before.start() : match.end()].strip()  # "the national runner-up"
         national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)])
         if national and (named is None or named.start < match.start()):
             # "Within Cluster 1, Jakarta records the highest expenditure nationwide": the national scope said after the
@@ -331,6 +347,10 @@ class RankChecker(ClusterComparisons):
             own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
             return own or scope.clusters_for(match.start()), phrase
         return (), phrase
+
+    def _national_before(self, scope: Scope, match, start: int):
+        """The national scope said right before the superlative ("the national runner-up")."""
+        return self.national_before_rx.search(scope.text, max(start, match.start() - 25), match.start())
 
     def _own_end(self, scope: Scope, match, end: int) -> int:
         """Where what a superlative says about its scope ends: at the next superlative of its clause ("the lowest in its
