@@ -163,3 +163,31 @@ def test_a_units_superlative_is_ranked_in_the_scope_its_sentence_sets(text, lang
 )
 def test_a_units_national_place_said_in_other_words(text, lang, expected):
     assert ranks(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4: Cluster 4 is last on every indicator, Cluster 3 on none
+        ("Klaster 4 tertinggal paling jauh pada keempat indikator.", "id",
+         [(f"K4.{f}.rank", Verdict.TRUE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Klaster 3 tertinggal paling jauh pada keempat indikator.", "id",
+         [(f"K3.{f}.rank", Verdict.FALSE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Cluster 4 lags furthest behind on all four indicators.", "en",
+         [(f"K4.{f}.rank", Verdict.TRUE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Cluster 2 trails the most on life expectancy.", "en", [("K2.UHH.rank", Verdict.FALSE)]),
+        # "nilai terendah" is the lowest value, not a spread; "kelompok keempat" names the cluster, not the fourth place
+        ("Klaster 3 mencatat nilai terendah pada keempat indikator.", "id",
+         [(f"K3.{f}.rank", Verdict.FALSE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Kelompok keempat tertinggal paling jauh dalam rata-rata lama sekolah.", "id", [("K4.RLS.rank", Verdict.TRUE)]),
+        ("Kelompok ketiga tertinggal paling jauh dalam rata-rata lama sekolah.", "id", [("K3.RLS.rank", Verdict.FALSE)]),
+    ],
+)
+def test_a_cluster_said_to_lag_furthest_is_last_on_each_indicator(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+def test_a_named_indicator_outranks_that_indicator():
+    # the previous sentence's life expectancy is "that indicator"; the superlative ranks the expected schooling it names
+    text = "Life expectancy varies little. D.I. Yogyakarta, with expected schooling of 15.7 years, is the top province nationally on that indicator."
+    assert ranks(text) == [("UNIT.D_I_Yogyakarta.HLS.rank_high", Verdict.TRUE)]

@@ -36,6 +36,7 @@ class RankChecker(ClusterComparisons):
             # "the top province nationally", "the national runner-up": a place said by a noun (highest, second highest)
             rf"|\b(?P<top>{lex.superlative_top})\b|\b(?P<runner>{lex.runner_up})(?![\w-])"
         )
+        self.cluster_noun_before_rx = rx(rf"\b(?:{lex.cluster_noun})\s+$")
         self.national_before_rx = rx(rf"\b(?:{lex.national_scope})\s+$")
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
@@ -50,7 +51,7 @@ class RankChecker(ClusterComparisons):
         self.compare_all_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?P<all>{lex.compare_all_others})\b")
         # "Klaster 3 bahkan lebih tinggi lagi." / "Cluster 2 is slightly lower.": compared with the subject named before it
         self.compare_end_rx = rx(rf"{lead}(?:\s+(?:{lex.compare_filler})){{0,2}}(?:\s+{lex.compare_end})?\s*(?=[.;,:!?]|$)")
-        self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns}|nilai|value)\s+(?:\w+\s+){{0,2}}$")
+        self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns})\s+(?:\w+\s+){{0,2}}$")
         self.gap_rx = rx(rf"(?:{lex.gap_between})")
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
@@ -116,6 +117,8 @@ class RankChecker(ClusterComparisons):
     def _superlative(self, scope: Scope, match) -> None:
         v = self.v
         ordinal = 2 if match.group("runner") else self.ordinals.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
+        if match.group("ord") and self.cluster_noun_before_rx.search(scope.text, max(0, match.start() - 20), match.start()):
+            ordinal = 1  # "Kelompok keempat tertinggal paling jauh": the ordinal names the cluster, not a place
         kind = next((k for k in ("high", "low", "best", "worst") if match.group(k)), "high")  # "top", "runner-up": from the top
         phrase = match.group(0).strip()
         start, end = scope.clause(match.start())
