@@ -191,3 +191,21 @@ def test_a_named_indicator_outranks_that_indicator():
     # the previous sentence's life expectancy is "that indicator"; the superlative ranks the expected schooling it names
     text = "Life expectancy varies little. D.I. Yogyakarta, with expected schooling of 15.7 years, is the top province nationally on that indicator."
     assert ranks(text) == [("UNIT.D_I_Yogyakarta.HLS.rank_high", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, Cluster 1 against Cluster 4 in standard deviations (z): expenditure 2.81 > life expectancy 2.70 > mean
+        # schooling 2.63 > expected schooling 1.60
+        ("In standard deviation units, the gap between Cluster 1 and Cluster 4 is widest on expenditure and narrowest on "
+         "life expectancy.", "en", [("K1-K4.Pengeluaran.gap", Verdict.TRUE), ("K1-K4.UHH.gap", Verdict.FALSE)]),
+        ("Dalam satuan simpangan baku, selisih Klaster 1 dan Klaster 4 paling lebar pada umur harapan hidup dan paling sempit "
+         "pada harapan lama sekolah.", "id", [("K1-K4.UHH.gap", Verdict.FALSE), ("K1-K4.HLS.gap", Verdict.TRUE)]),
+        # relative to the reference, life expectancy is the closest of the four for Cluster 1 against Cluster 4
+        ("The gap between Cluster 1 and Cluster 4 is narrowest on life expectancy.", "en", [("K1-K4.UHH.gap", Verdict.TRUE)]),
+        ("The gap between Cluster 1 and Cluster 4 is widest on life expectancy.", "en", [("K1-K4.UHH.gap", Verdict.FALSE)]),
+    ],
+)
+def test_the_indicator_a_gap_between_two_clusters_is_widest_on(text, lang, expected):
+    assert ranks(text, lang) == expected

@@ -22,7 +22,7 @@ class RankChecker(ClusterComparisons):
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
-             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up",
+             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object",
              "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
@@ -37,6 +37,11 @@ class RankChecker(ClusterComparisons):
             rf"|\b(?P<top>{lex.superlative_top})\b|\b(?P<runner>{lex.runner_up})(?![\w-])"
         )
         self.cluster_noun_before_rx = rx(rf"\b(?:{lex.cluster_noun})\s+$")
+        # "the gap between Cluster 1 and Cluster 4 is widest on expenditure" (cluster_compare._gap_width)
+        self.gap_width_rx = rx(rf"\b(?:(?P<wide>{lex.gap_widest})|(?P<narrow>{lex.gap_narrowest}))")
+        self.width_object_rx = rx(rf"\s+(?:{lex.width_object})\s+(?:the\s+)?")
+        self.sd_scale_rx = rx(lex.sd_scale)
+        self.spread_any_rx = rx(rf"\b(?:{lex.spread_nouns})\b")
         self.national_before_rx = rx(rf"\b(?:{lex.national_scope})\s+$")
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
@@ -91,6 +96,7 @@ class RankChecker(ClusterComparisons):
 
     def check(self, scope: Scope) -> None:
         self._next_to(scope)
+        self._gap_width(scope)
         self._comparisons(scope)
         self.unit_comparisons.check(scope)
         self._positions(scope)
