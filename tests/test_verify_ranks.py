@@ -209,3 +209,23 @@ def test_a_named_indicator_outranks_that_indicator():
 )
 def test_the_indicator_a_gap_between_two_clusters_is_widest_on(text, lang, expected):
     assert ranks(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, expected schooling in Cluster 2: Aceh > Sumatera Barat > Maluku; the top of a cluster is within it
+        ("On expected schooling, Aceh sits at the top of its cluster.", "en", [("UNIT.Aceh.HLS.rank_high_cluster", Verdict.TRUE)]),
+        ("On expected schooling, Maluku sits at the top of its cluster.", "en", [("UNIT.Maluku.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Untuk harapan lama sekolah, Maluku menempati puncak klasternya.", "id", [("UNIT.Maluku.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Di Klaster 2, Aceh menempati puncak klaster dalam harapan lama sekolah.", "id", [("UNIT.Aceh.HLS.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_the_top_of_a_cluster_ranks_the_unit_within_it(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+def test_a_units_superlative_quotes_the_indicator_written_after_it():
+    verifier = Verifier(facts_for(4), locale="en")
+    report = verifier.verify_text("Inside Cluster 3, Kalimantan Tengah has the lowest life expectancy.")
+    assert [(c.value, c.verdict) for c in report.claims if c.kind == ClaimKind.RANK] == [("lowest life expectancy", Verdict.TRUE)]

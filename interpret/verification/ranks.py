@@ -42,6 +42,7 @@ class RankChecker(ClusterComparisons):
         self.width_object_rx = rx(rf"\s+(?:{lex.width_object})\s+(?:the\s+)?")
         self.sd_scale_rx = rx(lex.sd_scale)
         self.spread_any_rx = rx(rf"\b(?:{lex.spread_nouns})\b")
+        self.top_of_cluster_rx = rx(rf"\s+(?:of\s+)?(?:(?:its|the|this|that)\s+)?(?:{lex.cluster_noun})(?:nya)?\b")  # "puncak klaster": its own cluster's top
         self.national_before_rx = rx(rf"\b(?:{lex.national_scope})\s+$")
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
@@ -144,7 +145,8 @@ class RankChecker(ClusterComparisons):
             listed = [appositive[0].value]
         if anchor is None and not listed and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
-        if self.names_cluster_after_rx.match(scope.text, match.end()):
+        top_of_cluster = bool(match.group("top")) and self.top_of_cluster_rx.match(scope.text, match.end())
+        if self.names_cluster_after_rx.match(scope.text, match.end()) and not top_of_cluster:
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
         national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)]) or self._national_before(scope, match, start)
         if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
@@ -168,9 +170,12 @@ class RankChecker(ClusterComparisons):
             # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
             v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
             return
-        if not among_clusters and self.within_rx.search(clause) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
+        if not among_clusters and (self.within_rx.search(clause) or top_of_cluster) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
                                                          or self._named_scope(scope, match, start, end, listed[-1]) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
+            written = [m for m in scope.features if m.start > match.end() and not scope.text[match.end() : m.start].strip()]
+            if phrase == match.group(0).strip() and written:
+                phrase = scope.text[match.start() : written[0].end].strip()  # "the lowest mean schooling": the indicator it ranks
             features = self._features_at(scope, match, start, end)
             v.unit_rank(scope, phrase, listed, within, features, kind, ordinal)
             if len(listed) == 1:  # "the third-highest in Indonesia after A and B"
@@ -349,7 +354,10 @@ class RankChecker(ClusterComparisons):
             if named.start > match.end():
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
-        if self.within_rx.search(scope.text[start:end]) or self.within_possessive_rx.search(scope.text, max(0, match.start() - 30), match.start()):
+        top_of_cluster = "top" in match.re.groupindex and match.group("top") and self.top_of_cluster_rx.match(scope.text, match.end())  # "puncak klaster"
+        if top_of_cluster:
+            phrase = scope.text[match.start() : top_of_cluster.end()].strip()
+        if self.within_rx.search(scope.text[start:end]) or top_of_cluster or self.within_possessive_rx.search(scope.text, max(0, match.start() - 30), match.start()):
             said = self.within_rx.search(scope.text, match.end(), self._own_end(scope, match, end))
             if said and not re.search(r"[,;:()]", scope.text[match.end() : said.start()]):
                 phrase = scope.text[match.start() : said.end()].strip()  # "lowest in its cluster"
