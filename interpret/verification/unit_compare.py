@@ -28,7 +28,8 @@ class UnitComparisons:
     def __init__(self, verifier):
         self.v = verifier
         lex = verifier.lex
-        lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.compare_filler})\s+)*"
+        # the connector may follow a filler ("spends more per capita than …")
+        lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.compare_filler})\s+)*(?:(?:{lex.compare_connector})\s+)?"
         self.compare_rx = rx(lead)
         self.all_members_rx = rx(rf"^(?:{lex.compare_all_members})\s*$")
         self.except_rx = rx(rf"\b(?:{lex.except_word})\b")
@@ -54,7 +55,10 @@ class UnitComparisons:
                     objects, phrase_end = self._objects(scope, match, members, end, between[1])
             if not objects:
                 continue
-            features = [m.value for m in scope.features if start <= m.start < match.start()] or [m.value for m in scope.features if start <= m.start < end]
+            # "North Sulawesi's schooling is higher than Bali's, and West Java's life expectancy edges past …": the indicator
+            # named after the last subject, before its comparison
+            features = ([m.value for m in scope.features if subjects[-1].start <= m.start < match.start()]
+                        or [m.value for m in scope.features if start <= m.start < match.start()] or [m.value for m in scope.features if start <= m.start < end])
             features = [between[0].value] if between else list(dict.fromkeys(features)) or list(scope.default_features)
             if len(features) != 1:
                 continue
