@@ -229,3 +229,17 @@ def test_a_units_superlative_quotes_the_indicator_written_after_it():
     verifier = Verifier(facts_for(4), locale="en")
     report = verifier.verify_text("Inside Cluster 3, Kalimantan Tengah has the lowest life expectancy.")
     assert [(c.value, c.verdict) for c in report.claims if c.kind == ClaimKind.RANK] == [("lowest life expectancy", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4: Cluster 4 spends the least and is below the reference; a gap said to be the deepest ranks the shortfall
+        ("Cluster 4 is below the national figure. Its spending gap is the deepest of any cluster.", "en", [("K4.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Cluster 2 is below the national figure. Its spending gap is the deepest of any cluster.", "en", [("K2.Pengeluaran.rank", Verdict.FALSE)]),
+        ("Kesenjangan pengeluaran Klaster 4 adalah yang terdalam di antara semua klaster.", "id", [("K4.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Kesenjangan pengeluaran Klaster 2 adalah yang terdalam di antara semua klaster.", "id", [("K2.Pengeluaran.rank", Verdict.FALSE)]),
+    ],
+)
+def test_the_deepest_gap_of_any_cluster_is_the_furthest_below(text, lang, expected):
+    assert ranks(text, lang) == expected

@@ -22,7 +22,7 @@ class RankChecker(ClusterComparisons):
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
-             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object",
+             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object", "gap_deepest",
              "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
@@ -41,6 +41,7 @@ class RankChecker(ClusterComparisons):
         self.gap_width_rx = rx(rf"\b(?:(?P<wide>{lex.gap_widest})|(?P<narrow>{lex.gap_narrowest}))")
         self.width_object_rx = rx(rf"\s+(?:{lex.width_object})\s+(?:the\s+)?")
         self.sd_scale_rx = rx(lex.sd_scale)
+        self.gap_deepest_rx = rx(rf"\b(?:{lex.gap_deepest})\b")
         self.spread_any_rx = rx(rf"\b(?:{lex.spread_nouns})\b")
         self.top_of_cluster_rx = rx(rf"\s+(?:of\s+)?(?:(?:its|the|this|that)\s+)?(?:{lex.cluster_noun})(?:nya)?\b")  # "puncak klaster": its own cluster's top
         self.national_before_rx = rx(rf"\b(?:{lex.national_scope})\s+$")
@@ -57,7 +58,8 @@ class RankChecker(ClusterComparisons):
         self.compare_all_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?P<all>{lex.compare_all_others})\b")
         # "Klaster 3 bahkan lebih tinggi lagi." / "Cluster 2 is slightly lower.": compared with the subject named before it
         self.compare_end_rx = rx(rf"{lead}(?:\s+(?:{lex.compare_filler})){{0,2}}(?:\s+{lex.compare_end})?\s*(?=[.;,:!?]|$)")
-        self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns})\s+(?:\w+\s+){{0,2}}$")
+        # "Kesenjangan pengeluaran Klaster 4 adalah yang terdalam": up to five words between the gap noun and its superlative
+        self.spread_noun_rx = rx(rf"\b(?:{lex.spread_nouns})\s+(?:[^\s,;:()]+\s+){{0,5}}$")
         self.gap_rx = rx(rf"(?:{lex.gap_between})")
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
@@ -102,13 +104,17 @@ class RankChecker(ClusterComparisons):
         self.unit_comparisons.check(scope)
         self._positions(scope)
         for match in self.superlative_rx.finditer(scope.text):
-            before = scope.text[max(0, match.start() - 40) : match.start()]
+            before = scope.text[max(scope.clause(match.start())[0], match.start() - 70) : match.start()]
             if self.spread_noun_rx.search(before):
                 self._gap_or_shortfall(scope, match)
                 continue
             if self._inside_comparison(scope, match.start()):
                 continue
             self._superlative(scope, match)
+        for match in self.gap_deepest_rx.finditer(scope.text):
+            before = scope.text[max(scope.clause(match.start())[0], match.start() - 70) : match.start()]
+            if self.spread_noun_rx.search(before) and self.among_clusters_rx.search(scope.text[match.end() : scope.clause(match.start())[1]]):
+                self._deepest_shortfall(scope, match)  # "its spending gap is the deepest of any cluster"
 
     def _names_coded_answer(self, text: str) -> bool:
         section = getattr(self.v.facts, "households", None)
@@ -444,3 +450,22 @@ class RankChecker(ClusterComparisons):
             best = max(candidates, key=lambda name: abs(c.features[name].diff_pct))
             v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"),
                     Verdict.TRUE if best == feature else Verdict.FALSE, v.say("largest_gap", feature=best))
+
+    def _deepest_shortfall(self, scope: Scope, match) -> None:
+        """"Its spending gap is the deepest of any cluster": the cluster is below the reference on that indicator and
+        the furthest below of all clusters (the last of the order, or the first where lower is better)."""
+        v = self.v
+        start, end = scope.clause(match.start())
+        named = [m.value for m in scope.features if start <= m.start < end]
+        if len(set(named)) != 1:
+            return
+        feature = named[0]
+        higher = v.facts.feature(feature).direction == "higher_is_better"
+        for cluster in scope.clusters_for(match.start()):
+            fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
+            if fact is None:
+                continue
+            below = v.facts.cluster(cluster).features[feature].better is False
+            ok = below and fact.value == (v.facts.k if higher else 1)
+            phrase = scope.text[match.start() : match.end() + self.among_clusters_rx.search(scope.text[match.end() :]).end()].strip()
+            v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE)
