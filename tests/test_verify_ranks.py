@@ -93,3 +93,153 @@ def test_a_one_member_clusters_national_place_is_its_members(superlative, verdic
     text = f"## Klaster 5\n\nPengeluaran per kapita di klaster ini hanya sekitar Rp7,6 juta, {superlative} dari 34 provinsi."
     wanted = "rank_low" if superlative == "terendah" else "rank_high"
     assert (f"UNIT.Papua.Pengeluaran.{wanted}", verdict) in ranks(text, "id", k=5, markdown=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "k", "markdown", "expected"),
+    [
+        # k = 4: Maluku has the lowest life expectancy of Cluster 2, not of the country; "its" is Maluku, the cluster only
+        # scoped the previous superlative
+        ("Maluku records the highest mean years of schooling in Cluster 2. Its life expectancy is the lowest in its cluster "
+         "and the lowest in the country.", "en", 4, False,
+         [("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Maluku.UHH.rank_low_cluster", Verdict.TRUE),
+          ("UNIT.Maluku.UHH.rank_low", Verdict.FALSE)]),
+        ("Sulawesi Tengah records the highest expected schooling in Cluster 2. Its life expectancy is the lowest in its cluster.",
+         "en", 4, False,
+         [("UNIT.Sulawesi_Tengah.HLS.rank_high_cluster", Verdict.FALSE), ("UNIT.Sulawesi_Tengah.UHH.rank_low_cluster", Verdict.FALSE)]),
+        # "below the national average" is a comparison, not the national scope of the superlative
+        ("Within Cluster 2, West Nusa Tenggara stands out: its mean years of schooling is the lowest in the cluster and below "
+         "the national average.", "en", 4, False, [("UNIT.Nusa_Tenggara_Barat.RLS.rank_low_cluster", Verdict.TRUE)]),
+        # a cluster that only locates the unit is no antecedent of "its"; the cluster after "every member of" is a comparison's
+        ("Nusa Tenggara Barat belongs to Cluster 2, yet its mean schooling is the lowest in that cluster and below every member "
+         "of Cluster 4 except Papua.", "en", 4, False,
+         [("UNIT.Nusa_Tenggara_Barat.RLS.value", Verdict.TRUE), ("UNIT.Nusa_Tenggara_Barat.RLS.rank_low_cluster", Verdict.TRUE)]),
+        # the frame the sentence opens with ranks the members named in its later clauses, on the same indicator
+        ("Inside Cluster 3, Jawa Barat records the highest life expectancy, while Kalimantan Tengah records the lowest.", "en", 4, False,
+         [("UNIT.Jawa_Barat.UHH.rank_high_cluster", Verdict.TRUE), ("UNIT.Kalimantan_Tengah.UHH.rank_low_cluster", Verdict.TRUE)]),
+        ("Inside Cluster 3, Jawa Barat records the highest life expectancy, while Jawa Timur records the lowest.", "en", 4, False,
+         [("UNIT.Jawa_Barat.UHH.rank_high_cluster", Verdict.TRUE), ("UNIT.Jawa_Timur.UHH.rank_low_cluster", Verdict.FALSE)]),
+        # an earlier clause's "tertinggi di klaster ini" scopes the next clause's superlative about a member
+        ("## Klaster 4\n\nPapua Barat mencatat harapan lama sekolah tertinggi di klaster ini, sedangkan Gorontalo memiliki "
+         "pengeluaran tertinggi.", "id", 4, True,
+         [("UNIT.Papua_Barat.HLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Gorontalo.Pengeluaran.rank_high_cluster", Verdict.TRUE)]),
+        ("## Klaster 4\n\nPapua Barat mencatat harapan lama sekolah tertinggi di klaster ini, sedangkan Sulawesi Barat memiliki "
+         "pengeluaran tertinggi.", "id", 4, True,
+         [("UNIT.Papua_Barat.HLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Sulawesi_Barat.Pengeluaran.rank_high_cluster", Verdict.FALSE)]),
+        # k = 5: "the members of Cluster 4 …, with X the highest" ranks X among them
+        ("Sebagian besar anggota Klaster 4 memiliki harapan lama sekolah di atas angka nasional, dengan Nusa Tenggara Barat "
+         "sebagai yang tertinggi.", "id", 5, False, [("UNIT.Nusa_Tenggara_Barat.HLS.rank_high_cluster", Verdict.TRUE)]),
+        ("Sebagian besar anggota Klaster 4 memiliki harapan lama sekolah di atas angka nasional, dengan Maluku Utara "
+         "sebagai yang tertinggi.", "id", 5, False, [("UNIT.Maluku_Utara.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Most members of Cluster 4 have expected schooling above the national figure, with Nusa Tenggara Barat the highest.",
+         "en", 5, False, [("UNIT.Nusa_Tenggara_Barat.HLS.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_a_units_superlative_is_ranked_in_the_scope_its_sentence_sets(text, lang, k, markdown, expected):
+    assert ranks(text, lang, k=k, markdown=markdown) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, expected schooling: D.I. Yogyakarta > Aceh > …; a place said by a noun, with the national scope before it
+        ("Aceh, with expected schooling of 14.4 years, is the top province nationally.", "en", [("UNIT.Aceh.HLS.rank_high", Verdict.FALSE)]),
+        ("D.I. Yogyakarta, with expected schooling of 15.7 years, is the top province nationally.", "en",
+         [("UNIT.D_I_Yogyakarta.HLS.rank_high", Verdict.TRUE)]),
+        ("Sulawesi Utara mencatat harapan lama sekolah 13,5 tahun, jauh di bawah Bali, sang runner-up nasional.", "id",
+         [("UNIT.Sulawesi_Utara.HLS.value", Verdict.TRUE), ("UNIT.Bali.HLS.rank_high", Verdict.FALSE)]),
+        ("Sulawesi Utara mencatat harapan lama sekolah 13,5 tahun, jauh di bawah Aceh, sang runner-up nasional.", "id",
+         [("UNIT.Sulawesi_Utara.HLS.value", Verdict.TRUE), ("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)]),
+        # mean schooling: DKI Jakarta > Kepulauan Riau > Maluku; the units "after" names must be the ones above it
+        ("Maluku has the highest mean years of schooling in Cluster 2 and is the third-highest in Indonesia after DKI Jakarta "
+         "and Kepulauan Riau.", "en",
+         [("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE), ("UNIT.Maluku.RLS.rank_high", Verdict.TRUE), ("UNIT.Maluku.RLS.value", Verdict.TRUE)]),
+        ("Rata-rata lama sekolah Maluku menempati urutan ketiga tertinggi secara nasional setelah DKI Jakarta dan D.I. Yogyakarta.", "id",
+         [("UNIT.Maluku.RLS.rank_high", Verdict.TRUE), ("UNIT.Maluku.RLS.value", Verdict.FALSE)]),
+        # life expectancy: DKI Jakarta > D.I. Yogyakarta > Jawa Barat
+        ("D.I. Yogyakarta has a long life expectancy, second only to DKI Jakarta nationally.", "en", [("UNIT.D_I_Yogyakarta.UHH.rank_high", Verdict.TRUE)]),
+        ("Jawa Barat has a long life expectancy, second only to DKI Jakarta nationally.", "en", [("UNIT.Jawa_Barat.UHH.rank_high", Verdict.FALSE)]),
+    ],
+)
+def test_a_units_national_place_said_in_other_words(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4: Cluster 4 is last on every indicator, Cluster 3 on none
+        ("Klaster 4 tertinggal paling jauh pada keempat indikator.", "id",
+         [(f"K4.{f}.rank", Verdict.TRUE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Klaster 3 tertinggal paling jauh pada keempat indikator.", "id",
+         [(f"K3.{f}.rank", Verdict.FALSE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Cluster 4 lags furthest behind on all four indicators.", "en",
+         [(f"K4.{f}.rank", Verdict.TRUE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Cluster 2 trails the most on life expectancy.", "en", [("K2.UHH.rank", Verdict.FALSE)]),
+        # "nilai terendah" is the lowest value, not a spread; "kelompok keempat" names the cluster, not the fourth place
+        ("Klaster 3 mencatat nilai terendah pada keempat indikator.", "id",
+         [(f"K3.{f}.rank", Verdict.FALSE) for f in ("UHH", "HLS", "RLS", "Pengeluaran")]),
+        ("Kelompok keempat tertinggal paling jauh dalam rata-rata lama sekolah.", "id", [("K4.RLS.rank", Verdict.TRUE)]),
+        ("Kelompok ketiga tertinggal paling jauh dalam rata-rata lama sekolah.", "id", [("K3.RLS.rank", Verdict.FALSE)]),
+    ],
+)
+def test_a_cluster_said_to_lag_furthest_is_last_on_each_indicator(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+def test_a_named_indicator_outranks_that_indicator():
+    # the previous sentence's life expectancy is "that indicator"; the superlative ranks the expected schooling it names
+    text = "Life expectancy varies little. D.I. Yogyakarta, with expected schooling of 15.7 years, is the top province nationally on that indicator."
+    assert ranks(text) == [("UNIT.D_I_Yogyakarta.HLS.rank_high", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, Cluster 1 against Cluster 4 in standard deviations (z): expenditure 2.81 > life expectancy 2.70 > mean
+        # schooling 2.63 > expected schooling 1.60
+        ("In standard deviation units, the gap between Cluster 1 and Cluster 4 is widest on expenditure and narrowest on "
+         "life expectancy.", "en", [("K1-K4.Pengeluaran.gap", Verdict.TRUE), ("K1-K4.UHH.gap", Verdict.FALSE)]),
+        ("Dalam satuan simpangan baku, selisih Klaster 1 dan Klaster 4 paling lebar pada umur harapan hidup dan paling sempit "
+         "pada harapan lama sekolah.", "id", [("K1-K4.UHH.gap", Verdict.FALSE), ("K1-K4.HLS.gap", Verdict.TRUE)]),
+        # relative to the reference, life expectancy is the closest of the four for Cluster 1 against Cluster 4
+        ("The gap between Cluster 1 and Cluster 4 is narrowest on life expectancy.", "en", [("K1-K4.UHH.gap", Verdict.TRUE)]),
+        ("The gap between Cluster 1 and Cluster 4 is widest on life expectancy.", "en", [("K1-K4.UHH.gap", Verdict.FALSE)]),
+    ],
+)
+def test_the_indicator_a_gap_between_two_clusters_is_widest_on(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, expected schooling in Cluster 2: Aceh > Sumatera Barat > Maluku; the top of a cluster is within it
+        ("On expected schooling, Aceh sits at the top of its cluster.", "en", [("UNIT.Aceh.HLS.rank_high_cluster", Verdict.TRUE)]),
+        ("On expected schooling, Maluku sits at the top of its cluster.", "en", [("UNIT.Maluku.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Untuk harapan lama sekolah, Maluku menempati puncak klasternya.", "id", [("UNIT.Maluku.HLS.rank_high_cluster", Verdict.FALSE)]),
+        ("Di Klaster 2, Aceh menempati puncak klaster dalam harapan lama sekolah.", "id", [("UNIT.Aceh.HLS.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_the_top_of_a_cluster_ranks_the_unit_within_it(text, lang, expected):
+    assert ranks(text, lang) == expected
+
+
+def test_a_units_superlative_quotes_the_indicator_written_after_it():
+    verifier = Verifier(facts_for(4), locale="en")
+    report = verifier.verify_text("Inside Cluster 3, Kalimantan Tengah has the lowest life expectancy.")
+    assert [(c.value, c.verdict) for c in report.claims if c.kind == ClaimKind.RANK] == [("lowest life expectancy", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4: Cluster 4 spends the least and is below the reference; a gap said to be the deepest ranks the shortfall
+        ("Cluster 4 is below the national figure. Its spending gap is the deepest of any cluster.", "en", [("K4.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Cluster 2 is below the national figure. Its spending gap is the deepest of any cluster.", "en", [("K2.Pengeluaran.rank", Verdict.FALSE)]),
+        ("Kesenjangan pengeluaran Klaster 4 adalah yang terdalam di antara semua klaster.", "id", [("K4.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Kesenjangan pengeluaran Klaster 2 adalah yang terdalam di antara semua klaster.", "id", [("K2.Pengeluaran.rank", Verdict.FALSE)]),
+    ],
+)
+def test_the_deepest_gap_of_any_cluster_is_the_furthest_below(text, lang, expected):
+    assert ranks(text, lang) == expected

@@ -87,3 +87,21 @@ def test_a_comparison_reads_its_indicator_between_word_and_object_its_verbs_and_
 )
 def test_an_elided_comparison_keeps_the_pair_of_the_one_before(text, lang, expected):
     assert ranks(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # k = 4, expenditure: Kepulauan Bangka Belitung 13.589 > Kalimantan Timur 13.202; a filler before the connector
+        ("Kepulauan Bangka Belitung spends more per capita than Kalimantan Timur.",
+         [("spends more per capita than Kalimantan Timur", "UNIT.Kepulauan_Bangka_Belitung.Pengeluaran.value", Verdict.TRUE)]),
+        ("Kalimantan Timur spends more per capita than Kepulauan Bangka Belitung.",
+         [("spends more per capita than Kepulauan Bangka Belitung", "UNIT.Kalimantan_Timur.Pengeluaran.value", Verdict.FALSE)]),
+        # the second comparison of the sentence is judged on the indicator its own subject names
+        ("Sulawesi Utara's mean years of schooling is higher than Bali's, and Jawa Barat's life expectancy edges past that of DKI Jakarta.",
+         [("higher than Bali", "UNIT.Sulawesi_Utara.RLS.value", Verdict.TRUE),
+          ("life expectancy edges past that of DKI Jakarta", "UNIT.Jawa_Barat.UHH.value", Verdict.FALSE)]),
+    ],
+)
+def test_a_units_comparison_reads_its_connector_after_a_filler_and_its_own_indicator(text, expected):
+    assert ranks(text, "en") == expected

@@ -3,7 +3,10 @@
 - "Klaster 3 hanya kalah dari Klaster 1" / "second only to Cluster 1", "tepat setelah Klaster 3";
 - "Klaster 3 lebih tinggi daripada Klaster 2", "spends more per capita than Cluster 3", "higher than any
   other cluster", and a comparison with no object that ends its clause ("Cluster 2 is slightly lower");
-- an elided repeat on another indicator ("… but lower on life expectancy").
+- an elided repeat on another indicator ("… but lower on life expectancy");
+- on which indicator the gap between two clusters is widest or narrowest ("the gap between Cluster 1 and Cluster 4 is
+  widest on expenditure", "paling sempit pada RLS"): in standard deviations (the clusters' z) when the sentence says so,
+  else relative to the reference.
 Judged on the clusters' means (K{n}.{f}.mean) or rank facts (K{n}.{f}.rank: 1 = the highest mean).
 `ClusterComparisons` is a mixin of `RankChecker`: it uses the patterns RankChecker builds from the lexicon.
 """
@@ -30,6 +33,8 @@ class ClusterComparisons:
             for match in rx(rf"\b(?:{pattern})\s+").finditer(scope.text):
                 objects = [m for m in scope.clusters if m.start >= match.end() and m.start - match.end() < 5]
                 if not objects:
+                    # "Jawa Barat …, second only to DKI Jakarta nationally": a unit's place (unit_compare.py)
+                    self.unit_comparisons.next_to(scope, match, second, scope.clause(match.start())[1])
                     continue
                 obj = objects[0].value
                 subjects = [s for s in scope.clusters_for(match.start()) if s != obj]
@@ -188,3 +193,28 @@ class ClusterComparisons:
                     other = v.facts.index.get(f"K{obj}.{feature}.mean")
                     v.claim(scope, ClaimKind.RANK, phrase, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
                             v.say("other_cluster_value", cluster=obj, value=other.text if other else "–"))
+
+    def _gap_width(self, scope: Scope) -> None:
+        """"Measured in standard deviations, the gap between Cluster 1 and Cluster 4 is widest on expenditure … and
+        narrowest on life expectancy": the indicator named right after the width word must be the one where the two
+        clusters (the last two the sentence names before it, after a gap noun) are furthest apart (or closest)."""
+        v = self.v
+        standardised = self.sd_scale_rx.search(scope.text)
+        for match in self.gap_width_rx.finditer(scope.text):
+            pair = list(dict.fromkeys(m.value for m in scope.clusters if m.end <= match.start()))[-2:]
+            named = [m for m in scope.features if match.end() <= m.start <= match.end() + 12
+                     and self.width_object_rx.fullmatch(scope.text, match.end(), m.start)]
+            if len(pair) != 2 or not named or not self.spread_any_rx.search(scope.text, 0, match.start()):
+                continue
+            a, b = (v.facts.cluster(n) for n in pair)
+            if standardised:
+                widths = {f.name: abs(a.features[f.name].z - b.features[f.name].z) for f in v.facts.features}
+            else:
+                widths = {f.name: abs(a.features[f.name].mean - b.features[f.name].mean) / abs(v.facts.reference.values[f.name] or 1)
+                          for f in v.facts.features}
+            order = sorted(widths, key=widths.get, reverse=bool(match.group("wide")))
+            feature = named[0].value
+            fact = v.facts.index.get(f"K{min(pair)}-K{max(pair)}.{feature}.gap")
+            v.claim(scope, ClaimKind.RANK, scope.text[match.start() : named[0].end].strip(), tuple(pair), (feature,), fact,
+                    Verdict.TRUE if order[0] == feature else Verdict.FALSE,
+                    v.say("gap_order_sd" if standardised else "gap_order_relative", order=", ".join(order)))

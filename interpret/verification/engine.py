@@ -59,6 +59,14 @@ class Verifier:
         # the facts about one unit (facts_units.py: value, ranks), by (unit, indicator, kind); empty for large tables
         self._comparison_lead = rx(rf"(?:{self.lex.comparison_lead})\W*$")  # "Unlike Cluster 1, …": not the subject
         self._locative = rx(rf"\b(?:{self.lex.scope_after})\s+$")  # "Maluku posts the highest … in Cluster 2": a place, not the subject
+        # "Maluku posts the highest schooling in Cluster 2": a cluster that scopes a unit's superlative is not the subject
+        lex = self.lex
+        ranking_words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "scope_after")
+        self._superlative_word = self._ranking_scope = None
+        if all(w in lex.words for w in ranking_words):  # a lexicon without them fails later, naming the missing word
+            superlative = rf"\b(?:{lex.superlative_high}|{lex.superlative_low}|{lex.superlative_best}|{lex.superlative_worst})\b"
+            self._superlative_word = rx(superlative)
+            self._ranking_scope = rx(rf"{superlative}[^,;:()]*\b(?:{lex.scope_after})\s+$")
         self.wildcard_matches: dict[str, list] = {}  # binding.py's cache: a wildcard concept key → the facts it names
         self.unit_facts = {(f.member, f.feature, f.kind): f for f in facts.index.values() if f.id.startswith("UNIT.") and f.feature and f.member}
         for checker in CHECKERS:
@@ -158,7 +166,8 @@ class Verifier:
                                     this_cluster=last_named or section_cluster, antecedent=getattr(self, "_antecedent", None))
         scope.tag = tag
         self._run(scope)
-        self._antecedent = _last_subject(scope, self._comparison_lead, self._locative) or getattr(self, "_antecedent", None)
+        self._antecedent = (_last_subject(scope, self._comparison_lead, self._locative, self._ranking_scope, self._superlative_word)
+                            or getattr(self, "_antecedent", None))
         features = tuple(dict.fromkeys(m.value for m in scope.features))
         self._last_features = features if len(features) == 1 else (() if features else getattr(self, "_last_features", ()))
         if scope.clusters:  # the next sentence's default cluster: this one's subject ("Klaster 4 tertinggal dari Klaster 1." → 4)
@@ -335,16 +344,18 @@ class Verifier:
                        self.say("unit_order", order=", ".join(order[: max(len(members), ordinal) + 1])))
 
 
-def _last_subject(scope: Scope, comparison_lead, locative=None) -> dict[str, tuple] | None:
+def _last_subject(scope: Scope, comparison_lead, locative=None, ranking_scope=None, superlative=None) -> dict[str, tuple] | None:
     """What a pronoun in the next sentence refers to. "one" (its, ia, "-nya"): the subject of the sentence's last
     clause that names a cluster, i.e. its first cluster, skipping one governed by a comparison word ("Unlike
     Cluster 1, Cluster 4 still lags" → 4; "…, while Cluster 3 leads" → 3). A cluster that only says where a unit
-    belongs ("Papua berada di Klaster 4") is no subject; with no cluster left, the same rule picks a unit.
+    belongs ("Papua berada di Klaster 4") or scopes its superlative ("Maluku has the highest … in Cluster 2",
+    `ranking_scope`) is no subject; with no cluster left, the same rule picks a unit.
     "many" (their, keduanya): every cluster the sentence names."""
     def located(m) -> bool:
         start, _ = scope.clause(m.start)
         units = [u for u in scope.members if start <= u.start < m.start and u.value != AGGREGATE]
-        return bool(units) and any(units[-1].end <= c < m.start for c in scope.membership_cues)
+        return bool(units) and (any(units[-1].end <= c < m.start for c in scope.membership_cues)
+                                or ranking_scope is not None and bool(ranking_scope.search(scope.text, units[-1].end, m.start)))
 
     def subject_of(mentions):
         if not mentions:
@@ -364,7 +375,10 @@ def _last_subject(scope: Scope, comparison_lead, locative=None) -> dict[str, tup
     units = [m for m in scope.members if m.value != AGGREGATE and not listed(m)]
     # a sentence that lists three or more units names a group ("Aceh, Maluku, hingga Kalimantan Timur menonjol …"):
     # "-nya" / "its" in the next one is that group's cluster, not the last unit of the list
-    unit = subject_of(units) if len({m.value for m in scope.members}) < 3 else None
+    # ("Maluku has the highest …, third after DKI Jakarta and D.I. Yogyakarta": the units after its superlative are its peers)
+    first_rank = superlative.search(scope.text) if superlative is not None else None
+    grouped = [m for m in scope.members if first_rank is None or m.start < first_rank.start()]
+    unit = subject_of(units) if len({m.value for m in grouped}) < 3 else None
     if cluster is None and unit is None:
         return None
     if units and cluster is not None and locative is not None and _opens_with(scope, units[0], cluster, locative):

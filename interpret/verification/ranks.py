@@ -22,7 +22,7 @@ class RankChecker(ClusterComparisons):
     kind = ClaimKind.RANK
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
-             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before",
+             "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object", "gap_deepest",
              "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
 
     def __init__(self, verifier):
@@ -33,7 +33,18 @@ class RankChecker(ClusterComparisons):
         _ORD = ordinal_after_first
         self.superlative_rx = rx(
             rf"(?:(?P<ord>{_ORD})[\s-]+)?(?:(?P<high>{lex.superlative_high})|(?P<low>{lex.superlative_low})|(?P<best>{lex.superlative_best})|(?P<worst>{lex.superlative_worst}))\b(?:\s+(?P<ord2>{_ORD})\b)?"
+            # "the top province nationally", "the national runner-up": a place said by a noun (highest, second highest)
+            rf"|\b(?P<top>{lex.superlative_top})\b|\b(?P<runner>{lex.runner_up})(?![\w-])"
         )
+        self.cluster_noun_before_rx = rx(rf"\b(?:{lex.cluster_noun})\s+$")
+        # "the gap between Cluster 1 and Cluster 4 is widest on expenditure" (cluster_compare._gap_width)
+        self.gap_width_rx = rx(rf"\b(?:(?P<wide>{lex.gap_widest})|(?P<narrow>{lex.gap_narrowest}))")
+        self.width_object_rx = rx(rf"\s+(?:{lex.width_object})\s+(?:the\s+)?")
+        self.sd_scale_rx = rx(lex.sd_scale)
+        self.gap_deepest_rx = rx(rf"\b(?:{lex.gap_deepest})\b")
+        self.spread_any_rx = rx(rf"\b(?:{lex.spread_nouns})\b")
+        self.top_of_cluster_rx = rx(rf"\s+(?:of\s+)?(?:(?:its|the|this|that)\s+)?(?:{lex.cluster_noun})(?:nya)?\b")  # "puncak klaster": its own cluster's top
+        self.national_before_rx = rx(rf"\b(?:{lex.national_scope})\s+$")
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
         ordinal_noun = rf"|(?:{lex.ordinal_before_noun})\s+{lex.cluster_word}\b" if "ordinal_before_noun" in lex.words else ""
@@ -47,7 +58,8 @@ class RankChecker(ClusterComparisons):
         self.compare_all_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?P<all>{lex.compare_all_others})\b")
         # "Klaster 3 bahkan lebih tinggi lagi." / "Cluster 2 is slightly lower.": compared with the subject named before it
         self.compare_end_rx = rx(rf"{lead}(?:\s+(?:{lex.compare_filler})){{0,2}}(?:\s+{lex.compare_end})?\s*(?=[.;,:!?]|$)")
-        self.spread_noun_rx = rx(rf"(?:{lex.spread_nouns}|nilai|value)\s+(?:\w+\s+){{0,2}}$")
+        # "Kesenjangan pengeluaran Klaster 4 adalah yang terdalam": up to five words between the gap noun and its superlative
+        self.spread_noun_rx = rx(rf"\b(?:{lex.spread_nouns})\s+(?:[^\s,;:()]+\s+){{0,5}}$")
         self.gap_rx = rx(rf"(?:{lex.gap_between})")
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
@@ -66,6 +78,10 @@ class RankChecker(ClusterComparisons):
         self.unit_comparisons.ranks = self
         self.scope_after_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.scope_after})\s+$")
         self.scope_before_rx = rx(lex.scope_before)
+        self.members_frame_rx = rx(rf"\b(?:{lex.cluster_members_frame})\s+$")
+        # "…, HLS tertinggi di klaster ini, sementara Gorontalo mencatat pengeluaran tertinggi": an earlier clause's scope
+        self.earlier_scope_rx = rx(rf"(?:{lex.superlative_high}|{lex.superlative_low}|{lex.superlative_best}|{lex.superlative_worst})\b"
+                                   rf"[^,;:()]*\b(?:{lex.scope_after})\s+$")
         self.names_cluster_after_rx = rx(rf"[\w-]*\s+(?:{lex.cluster_noun})\b")
         # "the largest group", "the smallest cluster": a size superlative before the cluster noun ranks the sizes
         self.size_superlative_rx = rx(lex.size_superlative)
@@ -83,17 +99,22 @@ class RankChecker(ClusterComparisons):
 
     def check(self, scope: Scope) -> None:
         self._next_to(scope)
+        self._gap_width(scope)
         self._comparisons(scope)
         self.unit_comparisons.check(scope)
         self._positions(scope)
         for match in self.superlative_rx.finditer(scope.text):
-            before = scope.text[max(0, match.start() - 40) : match.start()]
+            before = scope.text[max(scope.clause(match.start())[0], match.start() - 70) : match.start()]
             if self.spread_noun_rx.search(before):
                 self._gap_or_shortfall(scope, match)
                 continue
             if self._inside_comparison(scope, match.start()):
                 continue
             self._superlative(scope, match)
+        for match in self.gap_deepest_rx.finditer(scope.text):
+            before = scope.text[max(scope.clause(match.start())[0], match.start() - 70) : match.start()]
+            if self.spread_noun_rx.search(before) and self.among_clusters_rx.search(scope.text[match.end() : scope.clause(match.start())[1]]):
+                self._deepest_shortfall(scope, match)  # "its spending gap is the deepest of any cluster"
 
     def _names_coded_answer(self, text: str) -> bool:
         section = getattr(self.v.facts, "households", None)
@@ -108,8 +129,10 @@ class RankChecker(ClusterComparisons):
     # -- superlatives -------------------------------------------------------------------------------
     def _superlative(self, scope: Scope, match) -> None:
         v = self.v
-        ordinal = self.ordinals.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
-        kind = next(k for k in ("high", "low", "best", "worst") if match.group(k))
+        ordinal = 2 if match.group("runner") else self.ordinals.get((match.group("ord") or match.group("ord2") or "").lower(), 1)
+        if match.group("ord") and self.cluster_noun_before_rx.search(scope.text, max(0, match.start() - 20), match.start()):
+            ordinal = 1  # "Kelompok keempat tertinggal paling jauh": the ordinal names the cluster, not a place
+        kind = next((k for k in ("high", "low", "best", "worst") if match.group(k)), "high")  # "top", "runner-up": from the top
         phrase = match.group(0).strip()
         start, end = scope.clause(match.start())
         clause = scope.text[start:end]
@@ -117,6 +140,9 @@ class RankChecker(ClusterComparisons):
         listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
         held = [m for m in scope.members if match.end() <= m.start < end and m.value != AGGREGATE
                 and self.held_by_rx.search(scope.text[match.end() : m.start])] if self.held_by_rx is not None else []
+        named_before = [m for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+        if len(listed) > 1 and re.fullmatch(r"\s*[,—–(]\s*(?:[\w-]+\s+){0,2}", scope.text[named_before[-1].end : match.start()]):
+            listed = listed[-1:]  # "A …, well ahead of B, the national runner-up": the unit in apposition is the one ranked
         if held:  # "…, sedangkan HLS tertinggi dipegang Aceh": the unit after the passive verb, whatever the clause named before
             listed = [held[0].value]
         appositive = [] if listed else [m for m in scope.members if m.start >= match.end() and m.value != AGGREGATE
@@ -125,9 +151,10 @@ class RankChecker(ClusterComparisons):
             listed = [appositive[0].value]
         if anchor is None and not listed and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
-        if self.names_cluster_after_rx.match(scope.text, match.end()):
+        top_of_cluster = bool(match.group("top")) and self.top_of_cluster_rx.match(scope.text, match.end())
+        if self.names_cluster_after_rx.match(scope.text, match.end()) and not top_of_cluster:
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
-        national = self.national_rx.search(scope.text[match.end() : end])
+        national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)]) or self._national_before(scope, match, start)
         if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
             # "West Sumatra has the highest … in Cluster 2 and, at 74.14 years, the highest in the country": a national
             # place said of the unit that is the sentence's subject, in an earlier clause
@@ -149,10 +176,16 @@ class RankChecker(ClusterComparisons):
             # "Sumatera Barat menjadi anggota Klaster 2 dengan pengeluaran tertinggi": ranked among that cluster's members
             v.unit_rank(scope, phrase, listed[-1:], (framed,), self._features_at(scope, match, start, end), kind, ordinal)
             return
-        if not among_clusters and self.within_rx.search(clause) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
-                                                         or self._named_scope(scope, match, start, end) is not None):
+        if not among_clusters and (self.within_rx.search(clause) or top_of_cluster) or listed and (held or appositive or anchor is not None and anchor in scope.members or national
+                                                         or self._named_scope(scope, match, start, end, listed[-1]) is not None):
             within, phrase = self._unit_scope(scope, match, start, end, listed)
-            v.unit_rank(scope, phrase, listed, within, self._features_at(scope, match, start, end), kind, ordinal)
+            written = [m for m in scope.features if m.start > match.end() and not scope.text[match.end() : m.start].strip()]
+            if phrase == match.group(0).strip() and written:
+                phrase = scope.text[match.start() : written[0].end].strip()  # "the lowest mean schooling": the indicator it ranks
+            features = self._features_at(scope, match, start, end)
+            v.unit_rank(scope, phrase, listed, within, features, kind, ordinal)
+            if len(listed) == 1:  # "the third-highest in Indonesia after A and B"
+                self.unit_comparisons.ranked_behind(scope, match.end(), self._own_end(scope, match, end), listed[0], within, features, kind, ordinal)
             return
         clusters = scope.clusters_for(match.start())
         if not clusters and among_clusters:
@@ -215,7 +248,17 @@ class RankChecker(ClusterComparisons):
         """The indicators a superlative ranks: those its clause names, but when it names several, the one written right
         next to the superlative ("the lowest life expectancy and the highest expected schooling", "RLS terendah,
         sedangkan … pengeluaran tertinggi"), so each superlative is judged on its own indicator."""
-        inside = [m for m in scope.features if start <= m.start < end]
+        # "B has the lowest at 73.54 years and C the lowest mean schooling": an indicator past the next superlative is that one's
+        own_end = self._own_end(scope, match, end)
+        inside = [m for m in scope.features if start <= m.start < own_end]
+        if not inside and [m for m in scope.features if start <= m.start < end]:
+            earlier = [m for m in scope.features if m.start < start]
+            if earlier and self.superlative_rx.search(scope.text, 0, start):
+                return [earlier[-1].value]  # "A has the highest life expectancy, whereas B has the lowest …": the same indicator
+        deictic = self.v.analyzer.feature_deictic_rx
+        if deictic is not None and any(not deictic.fullmatch(m.text) for m in inside):
+            # "X, with expected schooling of 15.7 years, is the top province on that indicator": the one it names
+            inside = [m for m in inside if not deictic.fullmatch(m.text)]
         before = [m for m in inside if m.end <= match.start()]
         after = [m for m in inside if m.start >= match.end()]
         if before and after and re.search(r"[,;:()]", scope.text[match.end() : after[0].start]):
@@ -262,15 +305,38 @@ class RankChecker(ClusterComparisons):
             return None
         return clusters[0].value
 
-    def _named_scope(self, scope: Scope, match, start: int, end: int):
-        """The cluster a unit's superlative is scoped to by name: "tertinggi di Klaster 3", "Di dalam Klaster 4, … tertinggi"."""
+    def _named_scope(self, scope: Scope, match, start: int, end: int, unit: str | None = None):
+        """The cluster a unit's superlative is scoped to by name: "tertinggi di Klaster 3", "Di dalam Klaster 4, … tertinggi",
+        and for a member of it, the frame an earlier part of the sentence set (`_sentence_frame`)."""
         after = [m for m in scope.clusters if match.end() <= m.start < end]
-        if after and self.scope_after_rx.search(scope.text[match.end() : after[0].start]):
+        between = scope.text[match.end() : after[0].start] if after else ""
+        # "the lowest in that cluster and below every member of Cluster 4": the scope said first, not a comparison's object
+        if after and self.scope_after_rx.search(between) and not self.within_rx.search(between) and not self.lead_rx.search(between):
             return after[0]
         before = [m for m in scope.clusters if start <= m.start < match.start()]
         units_after = [m for m in scope.members if before and before[-1].end <= m.start < match.start()]
         if before and units_after and self.scope_before_rx.search(scope.text[start : before[-1].start]):
             return before[-1]  # the frame comes first, then the unit ("Di dalam Klaster 4, Gorontalo …"), not "Jakarta is in Cluster 1, the …"
+        return self._sentence_frame(scope, match, start, end, unit)
+
+    def _sentence_frame(self, scope: Scope, match, start: int, end: int, unit: str | None):
+        """The cluster an earlier part of the sentence ranks its units in, when the unit ranked is its member and its own
+        clause names no cluster: "Within Cluster 3, A has the highest …, whereas B has the lowest", "A … tertinggi di
+        klaster ini, sementara B mencatat pengeluaran tertinggi", "six of the seven members of Cluster 4 …, with B the
+        highest". A cluster named after the unit ("B, a member of Cluster 3, …") says where it is, not a frame."""
+        if unit is None or [m for m in scope.clusters if start <= m.start < end and not self.members_frame_rx.search(scope.text, 0, m.start)]:
+            return None
+        named = [m for m in scope.members if m.value == unit and m.start < match.start()]
+        if not named:
+            return None
+        for cluster in reversed([m for m in scope.clusters if m.start < named[-1].start]):
+            if cluster.value != self.v.cluster_of(unit):
+                return None  # another cluster is the frame nearest the unit
+            opening, _ = scope.clause(cluster.start)
+            if (self.members_frame_rx.search(scope.text, max(0, cluster.start - 30), cluster.start)
+                    or opening == 0 and self.scope_before_rx.search(scope.text[: cluster.start])
+                    or opening < start and self.earlier_scope_rx.search(scope.text, opening, cluster.start)):
+                return cluster
         return None
 
     def _unit_scope(self, scope: Scope, match, start: int, end: int, listed: list[str]) -> tuple[tuple[int, ...], str]:
@@ -281,8 +347,11 @@ class RankChecker(ClusterComparisons):
         cluster" to the unit's own cluster; "secara nasional" / "of all provinces" (or nothing) to all units.
         """
         phrase = match.group(0).strip()
-        named = self._named_scope(scope, match, start, end)
-        national = self.national_rx.search(scope.text[match.end() : end])
+        named = self._named_scope(scope, match, start, end, listed[-1] if listed else None)
+        national_before = self._national_before(scope, match, start)
+        if national_before and (named is None or named.start < match.start()):
+            return (), scope.text[national_before.start() : match.end()].strip()  # "the national runner-up"
+        national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)])
         if national and (named is None or named.start < match.start()):
             # "Within Cluster 1, Jakarta records the highest expenditure nationwide": the national scope said after the
             # superlative outranks the frame before it
@@ -291,10 +360,26 @@ class RankChecker(ClusterComparisons):
             if named.start > match.end():
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
-        if self.within_rx.search(scope.text[start:end]) or self.within_possessive_rx.search(scope.text, max(0, match.start() - 30), match.start()):
+        top_of_cluster = "top" in match.re.groupindex and match.group("top") and self.top_of_cluster_rx.match(scope.text, match.end())  # "puncak klaster"
+        if top_of_cluster:
+            phrase = scope.text[match.start() : top_of_cluster.end()].strip()
+        if self.within_rx.search(scope.text[start:end]) or top_of_cluster or self.within_possessive_rx.search(scope.text, max(0, match.start() - 30), match.start()):
+            said = self.within_rx.search(scope.text, match.end(), self._own_end(scope, match, end))
+            if said and not re.search(r"[,;:()]", scope.text[match.end() : said.start()]):
+                phrase = scope.text[match.start() : said.end()].strip()  # "lowest in its cluster"
             own = tuple(dict.fromkeys(c for c in (self.v.cluster_of(m) for m in listed) if c))
             return own or scope.clusters_for(match.start()), phrase
         return (), phrase
+
+    def _national_before(self, scope: Scope, match, start: int):
+        """The national scope said right before the superlative ("the national runner-up")."""
+        return self.national_before_rx.search(scope.text, max(start, match.start() - 25), match.start())
+
+    def _own_end(self, scope: Scope, match, end: int) -> int:
+        """Where what a superlative says about its scope ends: at the next superlative of its clause ("the lowest in its
+        cluster and the lowest in the country": the first is not national)."""
+        following = self.superlative_rx.search(scope.text, match.end(), end)
+        return following.start() if following and following.start() > match.end() else end
 
     def _positions(self, scope: Scope) -> None:
         """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH", "ranks last", "urutan terbawah
@@ -365,3 +450,22 @@ class RankChecker(ClusterComparisons):
             best = max(candidates, key=lambda name: abs(c.features[name].diff_pct))
             v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.diff_pct"),
                     Verdict.TRUE if best == feature else Verdict.FALSE, v.say("largest_gap", feature=best))
+
+    def _deepest_shortfall(self, scope: Scope, match) -> None:
+        """"Its spending gap is the deepest of any cluster": the cluster is below the reference on that indicator and
+        the furthest below of all clusters (the last of the order, or the first where lower is better)."""
+        v = self.v
+        start, end = scope.clause(match.start())
+        named = [m.value for m in scope.features if start <= m.start < end]
+        if len(set(named)) != 1:
+            return
+        feature = named[0]
+        higher = v.facts.feature(feature).direction == "higher_is_better"
+        for cluster in scope.clusters_for(match.start()):
+            fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
+            if fact is None:
+                continue
+            below = v.facts.cluster(cluster).features[feature].better is False
+            ok = below and fact.value == (v.facts.k if higher else 1)
+            phrase = scope.text[match.start() : match.end() + self.among_clusters_rx.search(scope.text[match.end() :]).end()].strip()
+            v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE)

@@ -196,6 +196,7 @@ class Analyzer:
         # "Its life expectancy …", "Keduanya …", "Mereka …": a pronoun names its antecedent (lexicon `pronoun`)
         self.pronoun_rx = rx(lex.pronoun, 0) if "pronoun" in lex.words else None
         self.governed_rx = rx(rf"(?:{lex.comparison_lead})\s*$") if "comparison_lead" in lex.words else None
+        self.located_rx = rx(rf"^[^,;:()]*\b(?:{lex.membership})\s+$") if "membership" in lex.words else None  # "Aceh belongs to Cluster 2"
         self.suffix_rx = rx(rf"(?:{lex.feature_suffix})$") if "feature_suffix" in lex.words else None
         self.plural_rx = rx(lex.pronoun_plural, 0) if "pronoun_plural" in lex.words else None
         self.non_claim_rx = rx(lex.non_claim_numbers)
@@ -282,7 +283,10 @@ class Analyzer:
         # "kedua tertinggi setelah Klaster 1, tetapi pendidikannya …": a cluster governed by a comparison word is no antecedent
         before = [m for m in clusters if m.start < match.start()
                   and not (self.governed_rx is not None and self.governed_rx.search(text, max(0, m.start - 30), m.start))]
-        if units and (not before or units[-1].start > before[-1].start):
+        # "Nusa Tenggara Barat belongs to Cluster 2, yet its schooling …": a cluster that only locates the unit is no antecedent
+        located = bool(units and before) and units[-1].start < before[-1].start and self.located_rx is not None \
+            and self.located_rx.search(text[units[-1].end : before[-1].start]) is not None
+        if units and (not before or units[-1].start > before[-1].start or located):
             return "member", (units[-1].value,)  # "Papua mencatat … terendah di klasternya"
         if units and before and self._only_a_place(text, units[0], before):
             return "member", (units[0].value,)  # "Nusa Tenggara Barat is part of Cluster 2 even though its …"
