@@ -290,3 +290,17 @@ def test_the_unit_a_pronoun_or_a_superlative_speaks_of(text, lang, expected):
 )
 def test_a_pronoun_after_a_compared_cluster_is_no_item_of_its_list(text, lang, expected):
     assert [c[1:] for c in numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "the lowest of all clusters" ranks one cluster, it quantifies none: the number is that cluster's (K4 Rp9,0 juta)
+        ("Since its spending is the lowest of all clusters (about IDR 9 million), Cluster 4 needs cash transfers.", "en",
+         [("9", "K4.Pengeluaran.mean", Verdict.TRUE)]),
+        ("Karena pengeluarannya terendah di antara semua klaster (sekitar Rp12 juta), Klaster 4 memerlukan bansos.", "id",
+         [("Rp12 juta", "K4.Pengeluaran.mean", Verdict.FALSE)]),
+    ],
+)
+def test_a_superlative_of_all_clusters_quantifies_none(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -40,6 +40,9 @@ def quantified_clusters(scope, number, lex, k: int) -> tuple[int, ...] | None:
     quantifier = next((m for m in rx(lex.all_clusters).finditer(scope.text, start) if m.end() <= number.start), None)
     if quantifier is None:
         return None
+    superlatives = "|".join(lex.words[w] for w in ("superlative_high", "superlative_low", "superlative_best", "superlative_worst") if w in lex.words)
+    if superlatives and rx(rf"(?:{superlatives})\s+(?:\w+\s+){{0,2}}$").search(scope.text, max(0, quantifier.start() - 40), quantifier.start()):
+        return None  # "its spending is the lowest of all clusters (about IDR 9 million)": one cluster, the first or last of all
     excepted = set()
     cue = rx(rf"\b(?:{lex.except_word})\b").search(scope.text, quantifier.end(), number.start)
     if cue:
