@@ -32,3 +32,18 @@ from .test_verify_binding import numbers
 )
 def test_the_ith_number_is_about_the_ith_name(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a number after a list of units is no single unit's value: their cluster's (K2 Pengeluaran 10.314 ribu)
+        ("Fishery MSMEs in Maluku and Nusa Tenggara Barat (Cluster 2) could lift spending, which lags at about IDR 10.3 million.", "en",
+         [("10.3", "K2.Pengeluaran.mean", Verdict.TRUE)]),
+        # … but one bracketed right after the last name is that name's (Sulawesi Selatan RLS 8,76)
+        ("On mean years of schooling the exceptions in Cluster 3 are Bengkulu and Sulawesi Selatan (8.67 years).", "en",
+         [("8.67", "UNIT.Sulawesi_Selatan.RLS.value", Verdict.FALSE)]),
+    ],
+)
+def test_a_number_after_a_list_of_units_is_no_single_units(text, lang, expected):
+    assert numbers(text, lang) == expected
