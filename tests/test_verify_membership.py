@@ -42,8 +42,11 @@ def placed(text: str, lang: str) -> dict[str, str]:
         ("id", "Bengkulu bagian dari Klaster 3 bersama Jambi.", {"Bengkulu": "false", "Jambi": "true"}),
         ("en", "Banten is not part of Cluster 1.", {"Banten": "true"}),
         ("id", "Papua Barat bukan bagian dari Klaster 1.", {"Papua Barat": "true"}),
-        ("en", "Jambi leads Cluster 3 on schooling, ahead of Bali, which is a member of Cluster 1.", {"Bali": "true"}),
-        ("id", "Jambi memimpin Klaster 3 pada HLS, di atas Bali, yang notabene anggota Klaster 1.", {"Bali": "true"}),
+        ("en", "Jambi leads Cluster 3 on schooling, ahead of Bali, which is a member of Cluster 1.", {"Bali, which is a member of Cluster 1": "true"}),
+        # one province set beside the phrase that places it is quoted with it
+        ("en", "Sulawesi Utara, a member of Cluster 3, leads its cluster on schooling.", {"Sulawesi Utara, a member of Cluster 3": "true"}),
+        ("id", "Bali, anggota Klaster 3, unggul pada pengeluaran.", {"Bali, anggota Klaster 3": "false"}),
+        ("id", "Jambi memimpin Klaster 3 pada HLS, di atas Bali, yang notabene anggota Klaster 1.", {"Bali, yang notabene anggota Klaster 1": "true"}),
     ],
 )
 def test_a_province_placed_by_the_shape_of_the_sentence_is_a_membership_claim(lang, text, expected):

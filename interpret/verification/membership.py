@@ -39,6 +39,7 @@ class MembershipChecker:
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
         self.cues = MemberCues(lex, ranked=self._ranked)
         self.others_rx = rx(lex.member_others)
+        self.apposition_rx = rx(r"\s*,\s*(?:[^\W\d]+\s+){0,3}")  # "Sulawesi Utara, a member of …", "Kepri, yang notabene anggota …"
 
     def _ranked(self, best: bool) -> int | None:
         """The cluster ranked first (best) or last overall (K{n}.composite_rank), None when the facts hold no rank."""
@@ -70,7 +71,11 @@ class MembershipChecker:
             start, end = scope.clause(cue.start())
             negated = bool(self.negation_rx.search(scope.text, start, end))
             subject = self.cues.subject_before(scope, cue.start(), lists) or [m for m in scope.unit_names if start <= m.start < end]
-            self._place(scope, [m for m in subject if m.start not in claimed], (target.value,), negated, claimed)
+            # "Sulawesi Utara, a member of Cluster 3, …", "DKI Jakarta, anggota Klaster 1": one province set beside the
+            # phrase that places it is quoted with it
+            beside = len(subject) == 1 and subject[0].end <= cue.start() and self.apposition_rx.fullmatch(scope.text, subject[0].end, cue.start())
+            quote = scope.text[subject[0].start : target.end] if beside else None
+            self._place(scope, [m for m in subject if m.start not in claimed], (target.value,), negated, claimed, quote=quote)
         # 2. the shapes that place a province without a list verb (member_cues.py): they name their cluster exactly
         for placement in self.cues.placements(scope):
             self._place(scope, [m for m in placement.units if m.start not in claimed], placement.clusters, placement.negated, claimed)
@@ -152,9 +157,10 @@ class MembershipChecker:
             v.claim(scope, ClaimKind.COUNT, scope.text[group[0].start : match.end()], clusters, (), fact,
                     Verdict.TRUE if stated == fact.value else Verdict.FALSE, v.say("list_and_rest", stated=stated, size=fact.value))
 
-    def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: dict[int, tuple[int, ...]]) -> None:
+    def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: dict[int, tuple[int, ...]], quote: str | None = None) -> None:
         """Each listed province is claimed to be in (negated: not in) `clusters`; the national aggregate never is. The
-        claim quotes the province's name as written (a list verb places several provinces at once)."""
+        claim quotes the province's name as written (a list verb places several provinces at once), or `quote` for one
+        province set beside what places it."""
         v = self.v
         for mention in listed:
             claimed[mention.start] = () if negated else tuple(clusters)
@@ -170,7 +176,7 @@ class MembershipChecker:
             ok = inside != negated
             fact = v.facts.index.get(f"K{actual}.members") if actual else None
             note = "" if ok else (v.say("member_in_cluster", member=mention.value, cluster=actual) if actual else v.say("unit_not_in_data", member=mention.value))
-            v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
+            v.claim(scope, ClaimKind.MEMBERSHIP, quote if quote and len(listed) == 1 else mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                     expected=v.say("member_of_cluster", member=mention.value, cluster=actual) if actual else v.say("not_found"))
 
     def _count_words(self, scope: Scope) -> None:
