@@ -33,7 +33,12 @@ class MembershipChecker:
         self.cue_rx = rx(rf"\b(?:{lex.membership})|\*\*(?:{lex.member_label})\b|(?:{lex.member_header})\s*\)?\s*:|:\s*(?=\S)")
         self.negation_rx = rx(rf"(?:{lex.negation})\s+(?:\w+\s+)?(?:{lex.membership}|{lex.member_verbs})")
         words = "|".join(sorted(lex.number_words, key=len, reverse=True))
-        self.count_word_rx = rx(rf"\b(?P<word>{words})\s+(?:(?:{lex.count_units})\b|(?P<k>{lex.cluster_units})\b)")
+        # "seven eastern provinces", "lima provinsi", "this eleven-province group": up to two describing words, or the
+        # number joined to the unit by a hyphen; never a function word ("three of the provinces" counts a part)
+        describing = rf"(?:(?!(?:{lex.count_filler_not})\b)[^\W\d][\w-]*\s+){{0,2}}?" if "count_filler_not" in lex.words else ""
+        # (not before clusters: "the four multi-province clusters" are some of them, not the run's k)
+        self.count_word_rx = rx(rf"\b(?P<word>{words})(?:\s+(?P<k>{lex.cluster_units})\b|\s+{describing}(?:{lex.count_units})\b|-(?:{lex.count_units})\b)")
+        self.no_member_rx = rx(lex.no_member)
         # "lebih tinggi dari seluruh anggota Klaster 1": the members are what a unit is compared with, not a member list
         self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
@@ -70,7 +75,10 @@ class MembershipChecker:
                 continue
             start, end = scope.clause(cue.start())
             negated = bool(self.negation_rx.search(scope.text, start, end))
-            subject = self.cues.subject_before(scope, cue.start(), lists) or [m for m in scope.unit_names if start <= m.start < end]
+            # (a province with another cluster named between it and the cue is that cluster's: "Papua, now alone in Cluster
+            # 5, spends … as the average member of Cluster 1")
+            subject = self.cues.subject_before(scope, cue.start(), lists) or [
+                m for m in scope.unit_names if start <= m.start < end and not any(m.end <= c.start < cue.start() for c in scope.clusters)]
             # "Sulawesi Utara, a member of Cluster 3, …", "DKI Jakarta, anggota Klaster 1": one province set beside the
             # phrase that places it is quoted with it
             beside = len(subject) == 1 and subject[0].end <= cue.start() and self.apposition_rx.fullmatch(scope.text, subject[0].end, cue.start())
@@ -182,6 +190,8 @@ class MembershipChecker:
     def _count_words(self, scope: Scope) -> None:
         v = self.v
         others = [m.span() for m in self.others_rx.finditer(scope.text)]
+        # "tidak satu pun anggota …": the quantifier's "one" counts nothing
+        others += [m.span() for m in self.no_member_rx.finditer(scope.text)]
         for match in self.count_word_rx.finditer(scope.text):
             if any(a <= match.start() < b for a, b in others):
                 continue  # "NTT, Papua, dan tiga provinsi lainnya": the rest of a list, counted with it (_others)
