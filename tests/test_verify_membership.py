@@ -240,3 +240,17 @@ def test_a_province_said_to_be_alone_in_a_cluster_is_its_only_member(lang, text,
 )
 def test_a_superlative_within_the_cluster_a_pronoun_names_places_the_province(lang, text, expected):
     assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [  # moving to a cluster places the province there; moving in a share of bootstrap replicates does not
+        ("en", "In the new run, Riau moves to Cluster 3.", {"Riau": "true"}),
+        ("en", "In the new run, Riau moves to Cluster 2.", {"Riau": "false"}),
+        ("id", "Dalam skema baru, Riau berpindah ke Klaster 2.", {"Riau": "false"}),
+        ("en", "Riau moved to Cluster 2 in 27.9% of the bootstrap replicates.", {}),
+        ("id", "Riau berpindah ke Klaster 2 pada 27,9 % replikasi bootstrap.", {}),
+    ],
+)
+def test_a_province_that_moves_to_a_cluster_is_placed_there(lang, text, expected):
+    assert placed(text, lang) == expected
