@@ -146,15 +146,15 @@ def test_none_of_its_members_is_the_quantifier_not_a_count():
     ("text", "lang", "expected"),
     [
         # every member below a bound is the members' maximum below it (K4's mean is 9.000, its maximum 11.069 ribu rupiah)
-        ("All provinces in Cluster 4 have per capita expenditure below IDR 11 million.", "en", [("11", Verdict.FALSE)]),
-        ("All provinces in Cluster 4 have per capita expenditure below IDR 11.1 million.", "en", [("11.1", Verdict.TRUE)]),
-        ("Tidak satu pun anggota Klaster 4 memiliki pengeluaran per kapita di atas Rp11 juta.", "id", [("Rp11 juta", Verdict.FALSE)]),
+        ("All provinces in Cluster 4 have per capita expenditure below IDR 11 million.", "en", [("All provinces in Cluster 4 have per capita expenditure below IDR 11 million", Verdict.FALSE)]),
+        ("All provinces in Cluster 4 have per capita expenditure below IDR 11.1 million.", "en", [("All provinces in Cluster 4 have per capita expenditure below IDR 11.1 million", Verdict.TRUE)]),
+        ("Tidak satu pun anggota Klaster 4 memiliki pengeluaran per kapita di atas Rp11 juta.", "id", [("Tidak satu pun anggota Klaster 4 memiliki pengeluaran per kapita di atas Rp11 juta", Verdict.FALSE)]),
         # an excepted unit is left out (K4 without Papua: HLS from 12,88, RLS up to 8,13)
-        ("Selain Papua, seluruh anggota Klaster 4 memiliki HLS di atas 12,5 tahun.", "id", [("12,5", Verdict.TRUE)]),
-        ("Di luar Papua, tak satu pun anggota Klaster 4 yang RLS-nya melampaui 8 tahun.", "id", [("8", Verdict.FALSE)]),
+        ("Selain Papua, seluruh anggota Klaster 4 memiliki HLS di atas 12,5 tahun.", "id", [("seluruh anggota Klaster 4 memiliki HLS di atas 12,5 tahun", Verdict.TRUE)]),
+        ("Di luar Papua, tak satu pun anggota Klaster 4 yang RLS-nya melampaui 8 tahun.", "id", [("tak satu pun anggota Klaster 4 yang RLS-nya melampaui 8 tahun", Verdict.FALSE)]),
     ],
 )
-def test_a_bound_said_of_every_member_is_checked_on_the_members_not_the_mean(text, lang, expected):
+def test_a_bound_said_of_every_member_is_checked_on_the_members_not_the_mean_and_quoted_from_its_quantifier(text, lang, expected):
     assert judged(text, lang, ClaimKind.NUMBER) == expected
 
 
@@ -231,3 +231,47 @@ def test_a_count_of_them_counts_the_members_of_the_cluster_the_text_is_about(tex
 def test_a_province_set_beside_a_count_must_meet_its_condition(names, verdict):
     text = f"Cluster 2 lags on life expectancy. Only three of them, {names}, have a life expectancy above the provincial average."
     assert dict(judged(text, "en", ClaimKind.COUNT))["Only three of them"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [  # K2: 7 of its 10 members below the provincial average on UHH, 3 above; K4: all 5 below on UHH
+        # "of them" with no cluster in its clause counts the cluster the sentence named before it
+        ("In Cluster 2, seven of the ten provinces have a life expectancy below the provincial average, while 3 of them are above "
+         "the provincial average on life expectancy.", "en", [("seven of the ten provinces", Verdict.TRUE), ("3 of them", Verdict.TRUE)]),
+        ("Cluster 4 is behind: 4 of its 5 members have expected schooling below the provincial average, while 2 of them are above "
+         "the provincial average on life expectancy.", "en", [("4 of its 5 members", Verdict.TRUE), ("2 of them", Verdict.FALSE)]),
+        # a restricted number with no unit noun, right before a direction word, counts the group of the count before it
+        ("Seven of the ten members of Cluster 2 have a life expectancy below the provincial average, and just 3 exceed the provincial average.",
+         "en", [("Seven of the ten members", Verdict.TRUE), ("just 3", Verdict.TRUE)]),
+        ("Seven of the ten members of Cluster 2 have a life expectancy below the provincial average, and just 4 exceed the provincial average.",
+         "en", [("Seven of the ten members", Verdict.TRUE), ("just 4", Verdict.FALSE)]),
+        # a count that ends its clause takes the condition of the count before it, on the indicator its own clause names
+        ("Di Klaster 2, tujuh provinsi memiliki harapan lama sekolah di bawah rata-rata provinsi, sedangkan untuk umur harapan hidup "
+         "hanya tujuh provinsi.", "id", [("tujuh provinsi", Verdict.FALSE), ("hanya tujuh provinsi", Verdict.TRUE)]),
+        # "the rest" of the group, above the reference a pronoun stands for: the two counts must also make up the group
+        ("In Cluster 2, seven provinces have a life expectancy below the provincial average; the other three sit above it.", "en",
+         [("seven provinces", Verdict.TRUE), ("the other three", Verdict.TRUE)]),
+        ("Di Klaster 2, tujuh provinsi memiliki umur harapan hidup di bawah rata-rata provinsi; tiga lainnya sedikit di atasnya.", "id",
+         [("tujuh provinsi", Verdict.TRUE), ("tiga lainnya", Verdict.TRUE)]),
+        ("Di Klaster 2, tujuh provinsi memiliki umur harapan hidup di bawah rata-rata provinsi; empat lainnya sedikit di atasnya.", "id",
+         [("tujuh provinsi", Verdict.TRUE), ("empat lainnya", Verdict.FALSE)]),
+    ],
+)
+def test_a_count_after_another_in_its_sentence_shares_its_group_and_may_share_its_condition(text, lang, expected):
+    assert judged(text, lang, ClaimKind.COUNT) == expected
+
+
+def test_a_restricted_number_with_no_count_before_it_is_no_count():
+    assert not judged("Cluster 2 has just 3 exceeding the provincial average.", "en", ClaimKind.COUNT)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the condition after a quantifier ("seluruhnya …") is the quantifier's: the number before it is the group's size (K2: 10)
+    ("Dari sepuluh anggota Klaster 2, seluruhnya memiliki harapan lama sekolah di atas rata-rata provinsi.", [("sepuluh anggota", Verdict.TRUE)]),
+    ("Dari sembilan anggota Klaster 2, seluruhnya memiliki harapan lama sekolah di atas rata-rata provinsi.", [("sembilan anggota", Verdict.FALSE)]),
+])
+def test_a_number_before_a_quantifier_is_the_groups_size(text, expected):
+    found = judged(text, "id", ClaimKind.COUNT)
+    assert found == expected
+    assert not [c for c in Verifier(facts_for(), units=load_dataset(None, None).values).verify_text(text).claims if c.fact_id and "n_above" in c.fact_id and c.kind == ClaimKind.COUNT]

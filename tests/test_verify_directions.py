@@ -112,3 +112,28 @@ def test_the_exceptions_are_on_the_other_side_of_the_previous_sentence(text, lan
 ])
 def test_gaps_pronouns_and_indicators_named_before(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the reference named by its indicator ("the national life expectancy"), which is then the indicator claimed
+    ("Cluster 1 has long expected schooling and sits above the national life expectancy.", "en", [("K1.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 4 has long expected schooling and sits above the national life expectancy.", "en", [("K4.UHH.direction", Verdict.FALSE)]),
+    ("None of Cluster 4's provinces reaches the national life expectancy, and every member of Cluster 1 exceeds the national life expectancy.",
+     "en", [("K1.UHH.n_above", Verdict.TRUE), ("K4.UHH.n_below", Verdict.TRUE)]),
+    # each direction is said under the quantifier nearest before it, not the first of the sentence
+    ("No member of Cluster 4 reaches the national average on life expectancy, every member of Cluster 1 is above the national average on "
+     "life expectancy.", "en", [("K1.UHH.n_above", Verdict.TRUE), ("K4.UHH.n_below", Verdict.TRUE)]),
+    ("No member of Cluster 1 reaches the national average on life expectancy, every member of Cluster 4 is above the national average on "
+     "life expectancy.", "en", [("K4.UHH.n_above", Verdict.FALSE), ("K1.UHH.n_below", Verdict.FALSE)]),
+])
+def test_a_quantified_direction_reads_its_own_quantifier_and_a_reference_named_by_its_indicator(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quantifier over the members after a unit named in the clause: the direction is said of the members, not of the unit
+    ("Kelompok ini, yakni Papua hingga Gorontalo, tertinggal: seluruh anggota Klaster 4 mencatat harapan lama sekolah di atas angka nasional.",
+     [("K4.HLS.n_above", Verdict.FALSE)]),
+])
+def test_a_universal_quantifier_after_a_unit_is_said_of_the_members(text, expected):
+    assert directions(text) == expected

@@ -42,8 +42,11 @@ def placed(text: str, lang: str) -> dict[str, str]:
         ("id", "Bengkulu bagian dari Klaster 3 bersama Jambi.", {"Bengkulu": "false", "Jambi": "true"}),
         ("en", "Banten is not part of Cluster 1.", {"Banten": "true"}),
         ("id", "Papua Barat bukan bagian dari Klaster 1.", {"Papua Barat": "true"}),
-        ("en", "Jambi leads Cluster 3 on schooling, ahead of Bali, which is a member of Cluster 1.", {"Bali": "true"}),
-        ("id", "Jambi memimpin Klaster 3 pada HLS, di atas Bali, yang notabene anggota Klaster 1.", {"Bali": "true"}),
+        ("en", "Jambi leads Cluster 3 on schooling, ahead of Bali, which is a member of Cluster 1.", {"Bali, which is a member of Cluster 1": "true"}),
+        # one province set beside the phrase that places it is quoted with it
+        ("en", "Sulawesi Utara, a member of Cluster 3, leads its cluster on schooling.", {"Sulawesi Utara, a member of Cluster 3": "true"}),
+        ("id", "Bali, anggota Klaster 3, unggul pada pengeluaran.", {"Bali, anggota Klaster 3": "false"}),
+        ("id", "Jambi memimpin Klaster 3 pada HLS, di atas Bali, yang notabene anggota Klaster 1.", {"Bali, yang notabene anggota Klaster 1": "true"}),
     ],
 )
 def test_a_province_placed_by_the_shape_of_the_sentence_is_a_membership_claim(lang, text, expected):
@@ -181,3 +184,73 @@ def test_a_list_beside_a_ranked_cluster_or_forming_this_cluster_is_placed_there(
 def test_a_group_called_best_is_no_ranked_cluster():
     # "the best group of the year" is no cluster: no province is placed by it
     assert placed("Last year's best group — Bali and Papua — won the award.", "en") == {}
+
+
+def sizes(text: str, lang: str) -> list[tuple[str, str]]:
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    return [(c.value, c.verdict.value) for c in report.claims if c.kind == ClaimKind.COUNT]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [  # K4 has five members, K2 ten: a number word may take describing words or a hyphen before its unit
+        ("en", "Cluster 4 brings together five eastern provinces.", [("five eastern provinces", "true")]),
+        ("en", "Cluster 4 brings together six eastern provinces.", [("six eastern provinces", "false")]),
+        ("en", "Cluster 2, a ten-province group, leads on schooling.", [("ten-province", "true")]),
+        ("en", "Cluster 2, an eleven-province group, leads on schooling.", [("eleven-province", "false")]),
+    ],
+)
+def test_a_clusters_size_may_be_written_with_describing_words(lang, text, expected):
+    assert sizes(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "In Cluster 2, three of the provinces lead on schooling."),  # a part, not the size
+        ("id", "Tidak satu pun anggota Klaster 4 memimpin pada pendidikan."),  # the quantifier's "one"
+        ("en", "Cluster 4 trails the three multi-province clusters."),  # some of the clusters, not the run's k
+    ],
+)
+def test_a_number_word_that_counts_no_cluster_is_no_size(lang, text):
+    assert sizes(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [  # K4 has five members: "alone in" a cluster is false of any of them; the cluster named later is the comparison's
+        ("en", "Papua, now alone in Cluster 4, spends less per person than the average member of Cluster 1.",
+         {"Papua, now alone in Cluster 4": "false"}),
+        ("id", "Papua, kini sendirian di Klaster 4, tertinggal dari rata-rata anggota Klaster 1.", {"Papua, kini sendirian di Klaster 4": "false"}),
+    ],
+)
+def test_a_province_said_to_be_alone_in_a_cluster_is_its_only_member(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [  # ranked "within it" / "di dalam klaster itu": among the members of the cluster the sentence named
+        ("en", "On mean schooling Cluster 2 is ahead, although Nusa Tenggara Barat has the lowest mean years of schooling within it.",
+         {"Nusa Tenggara Barat": "true"}),
+        ("en", "On mean schooling Cluster 2 is ahead, although Papua has the lowest mean years of schooling within it.", {"Papua": "false"}),
+        ("id", "Dalam rata-rata lama sekolah Klaster 2 unggul, meski Papua mencatat rata-rata lama sekolah terendah di dalam klaster itu.",
+         {"Papua": "false"}),
+    ],
+)
+def test_a_superlative_within_the_cluster_a_pronoun_names_places_the_province(lang, text, expected):
+    assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [  # moving to a cluster places the province there; moving in a share of bootstrap replicates does not
+        ("en", "In the new run, Riau moves to Cluster 3.", {"Riau": "true"}),
+        ("en", "In the new run, Riau moves to Cluster 2.", {"Riau": "false"}),
+        ("id", "Dalam skema baru, Riau berpindah ke Klaster 2.", {"Riau": "false"}),
+        ("en", "Riau moved to Cluster 2 in 27.9% of the bootstrap replicates.", {}),
+        ("id", "Riau berpindah ke Klaster 2 pada 27,9 % replikasi bootstrap.", {}),
+    ],
+)
+def test_a_province_that_moves_to_a_cluster_is_placed_there(lang, text, expected):
+    assert placed(text, lang) == expected

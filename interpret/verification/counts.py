@@ -15,18 +15,20 @@ bound to the bootstrap (STAB.n_unstable_units, or a cluster's members with UNIT.
 A count with a membership cue before it ("terdiri dari 10 provinsi") stays a size claim (membership.py,
 numbers.py), and so does one whose clause states no condition.
 
-`CountChecker` makes the claims; `count_spans(verifier, scope)` tells the number and membership checkers which written
+`CountChecker` makes the claims (a bound said of every member, and a count of unstable members: count_bounds.py, split off
+to keep this module short); `count_spans(verifier, scope)` tells the number and membership checkers which written
 counts are conditional, so they do not judge them again as sizes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..facts import Fact
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .count_bounds import MemberBounds
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
@@ -43,6 +45,8 @@ class CountPhrase:
     fraction: float | None  # "separuh" = 0.5
     majority: bool  # "sebagian besar", "most"
     bound: str | None = None  # "more than half" → "above", "fewer than half" → "below": the share is a strict bound
+    elided: bool = False  # "…, and just 4 top the national figure": no unit noun, the group of the count before it
+    rest: bool = False  # "tiga lainnya", "the other three": the members the count before it did not count
 
 
 def _number_alternatives(lex) -> str:
@@ -70,6 +74,12 @@ class _Patterns:
         them = lex.words.get("count_of_them")
         self.of_them = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{them})\b") if them else None
         self.plain = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+{filler}(?:{units})\b")
+        # "6 of them are above …, and just 4 top the national figure": a restricted number right before a direction word
+        # counts what the count before it counted (kept only after such a count, `_conditional`)
+        self.elided = rx(rf"(?<![\w,.])(?:{lex.count_only})\s+(?P<x>{n})(?![\w.,%])(?=\s+(?:\w+\s+)?(?:{lex.count_above}|{lex.count_below})\b)") \
+            if "count_only" in lex.words else None
+        # "… hanya tiga provinsi.": a count that ends its clause states no predicate of its own (`_conditional`)
+        self.clause_rest = rx(r"[\s.!?)*]*")
         fractions = "|".join(sorted((re.escape(w) for w in lex.fractions), key=len, reverse=True)) or r"(?!)"
         more, fewer = lex.words.get("count_more_than", "(?!)"), lex.words.get("count_fewer_than", "(?!)")
         bound = rf"(?:(?:(?P<more>{more})|(?P<fewer>{fewer}))\s+)?"
@@ -77,8 +87,16 @@ class _Patterns:
         self.fraction = rx(rf"(?<![\w-]){bound}(?:(?P<frac>{fractions})|(?P<most>{lex.count_majority}))\s+(?:(?:{lex.count_of})\s+)?(?:(?:the|its|their)\s+)?(?:(?P<y>{n})\s+)?{filler}(?:{units})\b")
         self.frame = rx(rf"\b(?:{lex.subject_after})\s+(?:the\s+)?$")  # "Di Klaster 3, …", "In Cluster 3, …": a frame, no apposition
         self.no_member = rx(lex.no_member)
+        self.quantifier = rx(rf"(?:{lex.no_member})|(?:{lex.all_members})")
         self.size_cue = rx(rf"(?:{lex.size_cue})\s+(?:\w+\s+)?$")
-        self.above = rx(rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?:(?P<above>{lex.count_above})|(?P<below>{lex.count_below}))\b")
+        # "di atasnya", "melampauinya": the direction with the possessive suffix standing for the reference named before it
+        pronoun = rf"(?P<pron>{lex.feature_suffix})?" if "feature_suffix" in lex.words else "(?P<pron>(?!))?"
+        self.above = rx(rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?:(?P<above>{lex.count_above})|(?P<below>{lex.count_below})){pronoun}\b")
+        self.reference = rx(rf"(?:{lex.reference}|{lex.count_reference})")
+        self.reference_pronoun = rx(rf"\s+(?:{lex.reference_pronoun})") if "reference_pronoun" in lex.words else None  # "… above it"
+        # "hanya dua provinsi …; tiga lainnya …", "the other three": the rest of the group the count before it counted
+        rest = lex.words.get("count_rest")
+        self.rest = rx(rf"(?<![\w,.]){rest.replace('{n}', f'(?P<x>{n})')}") if rest else None
         self.unstable = rx(lex.unstable) if "unstable" in lex.words else None
         self.target = rx(rf"\s*(?:(?:\S+\s+){{0,4}}?)(?:(?P<ref>{lex.reference}|{lex.count_reference})|(?P<num>(?:{lex.currency_sign})?\s*\d))")
 
@@ -115,10 +133,18 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
             bound = "above" if match.group("more") else "below" if match.group("fewer") else None
             size = _value(match.group("y"), lex) if match.group("y") else None
             found.append(CountPhrase(match.start(), match.end(), match.group(0), None, size, fraction, bool(match.group("most")), bound))
+    for match in matches(patterns.rest) if patterns.rest is not None else ():
+        x = _value(match.group("x"), lex)
+        if x is not None and free(match.start(), match.end()):
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False, rest=True))
     for match in matches(patterns.plain):
         x = _value(match.group("x"), lex)
         if x is not None and free(match.start(), match.end()):
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False))
+    for match in matches(patterns.elided) if patterns.elided is not None else ():
+        x = _value(match.group("x"), lex)
+        if x is not None and free(match.start(), match.end()):
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False, elided=True))
     # "every one of its members", "setiap satu …": a universal quantifier, not a count of one (directions.py reads it)
     every = rx(rf"\b(?:{lex.universal_before})\s+$")
     # "the plain average of the 34 provinces … at 73.13 years": the count names whose mean it is, no condition on members
@@ -149,6 +175,7 @@ class Condition:
     negated: bool
     threshold: object | None  # a WrittenNumber, or None: the reference
     unstable: bool = False  # "13 provinsi tergolong tidak stabil": the members the bootstrap finds unstable
+    follows: int | None = None  # where the count stands whose group (and, elided, condition) this one shares
 
 
 def condition_after(verifier, scope: Scope, phrase: CountPhrase) -> Condition | None:
@@ -156,6 +183,13 @@ def condition_after(verifier, scope: Scope, phrase: CountPhrase) -> Condition | 
     patterns = _pattern_cache(verifier.lex)
     _, end = scope.clause(phrase.start)
     for match in patterns.above.finditer(scope.text, phrase.end, end):
+        # "tiga lainnya sedikit di atasnya", "the other three sit above it": above the reference the sentence named
+        pronoun = patterns.reference_pronoun is not None and patterns.reference_pronoun.match(scope.text, match.end(), end)
+        if match.group("pron") or pronoun:
+            if patterns.reference.search(scope.text, 0, match.start()):
+                return Condition(match.start("above") if match.group("above") else match.start("below"), bool(match.group("above")),
+                                 bool(match.group("neg")), None)
+            continue
         target = patterns.target.match(scope.text, match.end(), min(end, match.end() + _CONDITION_REACH))
         if not target:
             continue
@@ -235,13 +269,37 @@ def _conditional(verifier, scope: Scope):
                and not patterns.frame.search(scope.text, start, m.start) for m in scope.clusters):
             continue  # "Klaster 4, lima provinsi di timur, …" / "Cluster 1 — the five best-performing provinces —": an apposition
         condition = condition_after(verifier, scope, phrase)
+        if condition is not None and patterns.quantifier.search(scope.text, phrase.end, condition.position):
+            continue  # "Dari sepuluh anggota Klaster 2, seluruhnya memiliki HLS di atas …": the condition is the quantifier's
+        earlier = [(p, c) for p, c in out if p.end <= phrase.start]
+        if (phrase.elided or phrase.rest) and (condition is None or not earlier):
+            continue  # "…, and just 4 top the national figure": only after a count whose group it shares
+        if condition is None and earlier:
+            condition = _elided_condition(scope, patterns, phrase, earlier[-1])
+        elif condition is not None and earlier:
+            # "…, tetapi untuk HLS hanya empat provinsi yang melampauinya": a clause naming no cluster counts the group
+            # the sentence's count before it counted
+            condition = replace(condition, follows=earlier[-1][0].start)
         if condition is not None:
             out.append((phrase, condition))
     return out
 
 
+def _elided_condition(scope: Scope, patterns: _Patterns, phrase: CountPhrase, previous: tuple[CountPhrase, Condition]) -> Condition | None:
+    """"Sembilan provinsi di atas angka nasional pada UHH, sedangkan untuk HLS hanya tiga provinsi": a count that ends its
+    clause, after a count against the reference in the same sentence, and whose clause names an indicator of its own,
+    states the same condition on that indicator (and counts the same group)."""
+    head, condition = previous
+    start, end = scope.clause(phrase.start)
+    if condition.threshold is not None or condition.unstable or not patterns.clause_rest.fullmatch(scope.text, phrase.end, end):
+        return None
+    if start <= head.start or not any(start <= m.start < phrase.start for m in scope.features):
+        return None
+    return Condition(phrase.end - 1, condition.above, condition.negated, None, follows=head.start)
+
+
 @register
-class CountChecker:
+class CountChecker(MemberBounds):
     kind = ClaimKind.COUNT
     words = ("count_of", "count_majority", "count_above", "count_below", "count_reference", "size_cue", "count_units")
 
@@ -263,13 +321,10 @@ class CountChecker:
         # the five members of Cluster 4 …"); "12 provinsi …, seluruhnya di Klaster 2 dan 4" counts every unit
         # a cluster named as the object of a comparison ("lower than Cluster 3's, and only one of its ten provinces …") is
         # no part of the group
-        clusters = tuple(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < condition.position and m not in scope.governed))
-        if not clusters:  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces": the paragraph's cluster
-            head = restated(scope, v.lex, find_count_phrases(scope, v.lex), phrase)  # "separuh anggotanya—delapan provinsi—"
-            clusters = self._owner(scope, head or phrase)
-            if not clusters and "count_of_them" in v.lex.words and rx(rf"(?:{v.lex.count_of_them})$").search(phrase.written):
-                v.claim(scope, ClaimKind.COUNT, phrase.written, (), (), None, Verdict.UNVERIFIABLE, v.say("count_no_group"))
-                return  # "one of them" with no cluster to stand for: never every unit of the data
+        clusters = self._group(scope, phrase, condition)
+        if clusters is None:
+            v.claim(scope, ClaimKind.COUNT, phrase.written, (), (), None, Verdict.UNVERIFIABLE, v.say("count_no_group"))
+            return  # "one of them" with no cluster to stand for: never every unit of the data
         if condition.unstable:
             self._judge_unstable(scope, phrase, clusters)
             return
@@ -306,6 +361,9 @@ class CountChecker:
             ok = abs(satisfying - phrase.fraction * size) <= 0.5
         if phrase.count is None and phrase.of_size not in (None, size):
             ok = False
+        head = next((p for p, _ in _cached(v, scope) if p.start == condition.follows), None) if phrase.rest else None
+        if head is not None and head.count is not None and head.count + phrase.count != size:
+            ok = False  # "hanya dua provinsi …; tiga lainnya …": the two and the rest are the whole group
         failing = self._named_failing(scope, phrase, condition, features[0]) if len(features) == 1 else []
         note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
         if failing:  # "only one of them, Jawa Timur, …": the province named as the one must be one
@@ -313,62 +371,22 @@ class CountChecker:
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
 
-    def member_bound(self, scope: Scope, number, binding) -> bool:
-        """A bound said of every member, or of none ("All provinces in Cluster 4 have … below IDR 11 million", "tidak satu
-        pun anggota Klaster 2 … di atas 80 tahun"), holds for the members, not for their mean: "all below N" is the
-        members' maximum below N, "all above N" their minimum above it, "none above N" the maximum not above it. Judged
-        here (and True returned) when the number is bound to a cluster's mean and its clause quantifies the members."""
+    def _group(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> tuple[int, ...] | None:
+        """The clusters whose members a count counts (() = every unit of the data, None = unclear)."""
         v = self.v
-        fact = binding.fact
-        if number.qualifier not in {"above", "below"} or binding.how != "subject" or fact is None or fact.kind != "mean" or fact.cluster is None:
-            return False
-        start, _ = scope.clause(number.start)
-        none = rx(v.lex.no_member).search(scope.text, start, number.start)
-        every = None if none else rx(v.lex.all_members).search(scope.text, start, number.start)
-        if not (none or every):
-            return False
-        side = ("min" if number.qualifier == "above" else "max") if every else ("max" if number.qualifier == "above" else "min")
-        extreme = v.facts.index.get(f"K{fact.cluster}.{fact.feature}.{side}")
-        # "Selain Papua, seluruh anggota …", "Di luar Papua, tak satu pun …": the excepted units are left out
-        cue = rx(rf"\b(?:{v.lex.except_word}|{v.lex.words.get('except_outside', '(?!)')})\s+$")
-        excepted = {m.value for m in scope.members if cue.search(scope.text, max(0, m.start - 20), m.start)}
-        if excepted:
-            rest = [m for m in v.facts.cluster(fact.cluster).members if m not in excepted]
-            values = {m: v.unit_value(m, fact.feature) for m in rest}
-            if not rest or any(value is None for value in values.values()):
-                return False
-            member = (min if side == "min" else max)(values, key=values.get)
-            extreme = v.unit_fact(member, fact.feature, values[member])
-        if extreme is None:
-            return False
-        holds = v.checks[ClaimKind.NUMBER].equal(number, extreme)
-        ok = holds if every else not holds
-        v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), (fact.feature,), extreme, Verdict.TRUE if ok else Verdict.FALSE,
-                v.say("every_member" if every else "no_member", fact=extreme.id, value=extreme.text))
-        return True
-
-    def _judge_unstable(self, scope: Scope, phrase: CountPhrase, clusters: tuple[int, ...]) -> None:
-        """A count of unstable units: every unit of the data (STAB.n_unstable_units), or a cluster's members whose share
-        of replicates in another cluster reaches the switching threshold (UNIT.*.moved_pct, STAB.threshold_pct)."""
-        v = self.v
-        members = [m for c in v.facts.clusters if not clusters or c.number in clusters for m in c.members]
-        fact = v.facts.index.get("STAB.n_unstable_units") if not clusters else None
-        threshold = v.facts.index.get("STAB.threshold_pct")
-        if fact is None and threshold is not None:
-            shares = {f.member: f for f in v.facts.index.values() if f.kind == "moved_pct" and f.id.endswith(".moved_pct") and not f.id.endswith("_to_pct")}
-            moved = [shares.get(m) for m in members]
-            if moved and all(f is not None for f in moved):
-                total = sum(float(f.value) >= float(threshold.value) for f in moved)
-                group = "+".join(f"K{c}" for c in clusters)
-                fact = Fact(f"{group}.n_unstable", total, "count", 0, "", clusters[0] if len(clusters) == 1 else None, None, str(total))
-        if fact is None:
-            v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, (), None, Verdict.UNVERIFIABLE, v.say("stability_not_run"))
-            return
-        satisfying, size = int(fact.value), len(members)
-        ok = satisfying == phrase.count and (phrase.of_size is None or phrase.of_size == size) if phrase.count is not None else (
-            satisfying > size / 2 if phrase.majority else abs(satisfying - (phrase.fraction or 0) * size) <= 0.5)
-        note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
-        v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note, expected=f"{satisfying} / {size}")
+        start, _ = scope.clause(phrase.start)
+        clusters = tuple(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < condition.position and m not in scope.governed))
+        if clusters:
+            return clusters
+        if condition.follows is not None:  # "…, sedangkan untuk HLS hanya tiga provinsi", "and just 4 top …": the count before it
+            head = next(((p, c) for p, c in _cached(v, scope) if p.start == condition.follows), None)
+            if head is not None:
+                return self._group(scope, *head)
+        head = restated(scope, v.lex, find_count_phrases(scope, v.lex), phrase)  # "separuh anggotanya—delapan provinsi—"
+        clusters = self._owner(scope, head or phrase)  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces"
+        if not clusters and "count_of_them" in v.lex.words and rx(rf"(?:{v.lex.count_of_them})$").search(phrase.written):
+            return None
+        return clusters
 
     def _others(self, scope: Scope, phrase: CountPhrase):
         """The other conditional counts of the scope (a count's indicator is never one written after the next count)."""
@@ -380,6 +398,10 @@ class CountChecker:
                       or ("count_of_them" in lex.words and rx(rf"(?:{lex.count_of_them})$").search(phrase.written)))
         if not possessive:
             return ()
+        # "Only 3 of the 14 provinces in Cluster 3 …, while 6 of them …": the cluster the sentence named before the count
+        before = [m for m in scope.clusters if m.end <= phrase.start and m not in scope.governed]
+        if before:
+            return (before[-1].value,)
         one = (scope.antecedent or {}).get("one")
         if one and one[0] == "cluster" and one[1]:
             return tuple(one[1][:1])

@@ -34,6 +34,23 @@ def wanted_direction(quality: str, higher_is_better: bool) -> Direction:
     return Direction.ABOVE if (quality == BETTER) == higher_is_better else Direction.BELOW
 
 
+class _WithIndicator:
+    """A direction match extended over the indicator that names its reference ("exceed the national life expectancy"):
+    the claim quotes it, and the indicator inside the claim is the one it is about."""
+
+    def __init__(self, match, indicator):
+        self.match, self.stop, self.feature = match, indicator.end, indicator.value
+
+    def start(self, group=0) -> int:
+        return self.match.start(group)
+
+    def end(self, group=0) -> int:
+        return self.stop if group == 0 else self.match.end(group)
+
+    def group(self, group=0):
+        return self.match.string[self.start() : self.stop] if group == 0 else self.match.group(group)
+
+
 @register
 class DirectionChecker:
     kind = ClaimKind.DIRECTION
@@ -56,6 +73,14 @@ class DirectionChecker:
             rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference})(?P<pronoun>(?!))?"
         )
         self.named_reference_rx = rx(lex.reference)
+        # "exceed the national life expectancy": the reference named by the indicator it is of (lexicon
+        # `reference_before_feature`, the word standing right before an indicator's name)
+        self.feature_reference_rx = rx(
+            rf"(?P<neg>(?:{lex.negation})\s+(?:\w+\s+)?)?(?P<dir>(?P<above>{lex.direction_above})|(?P<below>{lex.direction_below})|(?P<equal>{lex.direction_equal})){gap}"
+            rf"\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference_before_feature})\s+(?P<pronoun>(?!))?"
+        ) if "reference_before_feature" in lex.words else None
+        self.feature_reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference_before_feature})\s+") \
+            if "reference_before_feature" in lex.words else None
         pronoun = rf"|(?P<pronoun>{lex.reference_pronoun})" if "reference_pronoun" in lex.words else "(?P<pronoun>(?!))?"
         # "none of them reaches it": the pronoun for the reference, as after the direction words
         self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}{pronoun})")
@@ -77,6 +102,9 @@ class DirectionChecker:
                 continue
             word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
             self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
+        taken = [m.span() for m in self.reference_rx.finditer(scope.text)]
+        for match, word, negated in self._feature_references(scope, taken):
+            self._judge(scope, match, word, negated=negated, mode="reference")
         for match in self.reach_rx.finditer(scope.text):  # "tidak satu pun … mencapai rata-rata": reaching = not below
             if match.group("pronoun") and not self.named_reference_rx.search(scope.text, 0, match.start("pronoun")):
                 continue
@@ -93,6 +121,22 @@ class DirectionChecker:
                 self._judge(scope, match, quality, negated=False, mode="quality_before" if before else "quality")
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
+
+    def _feature_references(self, scope: Scope, taken) -> list:
+        """The direction words whose reference is named by its indicator ("above the national life expectancy"), where the
+        lexicon's reference words found none."""
+        if self.feature_reference_rx is None:
+            return []
+        named = {m.start: m for m in scope.features}
+        found = []
+        for m in self.feature_reference_rx.finditer(scope.text):
+            if m.end() in named and not any(a < m.end() and m.start() < b for a, b in taken):
+                word = Direction.ABOVE if m.group("above") else Direction.BELOW if m.group("below") else Direction.EQUAL
+                found.append((_WithIndicator(m, named[m.end()]), word, bool(m.group("neg"))))
+        for m in self.feature_reach_rx.finditer(scope.text):  # "none of them reaches the national life expectancy"
+            if m.end() in named and self.no_member_rx.search(scope.text, scope.clause(m.start())[0], m.start()):
+                found.append((_WithIndicator(m, named[m.end()]), "reach", False))
+        return found
 
     def _row(self, scope: Scope, written: str, direction: Direction) -> None:
         v = self.v
@@ -128,11 +172,16 @@ class DirectionChecker:
         strict = bool(degree) and self.elliptic.is_strong(degree.group(0))
         listed = self._listed_features(scope, position)
         features = listed or self._named_after_all(scope, position) or features
+        if isinstance(match, _WithIndicator):
+            features = (match.feature,)  # "below the national life expectancy": the indicator that names the reference
         self.elliptic.remember(scope, word, features, negated)
         umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference" and not elided
                  else self.unit_mean.measured_against_unit_mean(scope, match.start(), match.end()))
         # "… 72.02 years in NTB, …, so none of them reaches it": the quantifier after the unit is about the cluster's members
-        counted = anchor is not None and self.no_member_rx.search(scope.text, anchor.end, position)
+        # (and "… Kalimantan Timur, menonjol …: seluruh anggotanya mencatat HLS di atas …": so is one over the members, by name)
+        counted = anchor is not None and (self.no_member_rx.search(scope.text, anchor.end, position)
+                                          or any(rx(v.lex.count_units).search(m.group(0))
+                                                 for m in rx(v.lex.all_members).finditer(scope.text, anchor.end, position)))
         if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE and not counted:
             for feature in features:
                 v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None, strict=strict)
@@ -154,6 +203,12 @@ class DirectionChecker:
         no_member = self.no_member_rx.search(scope.text, start, position)
         # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
         every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, *scope.clause(position))
+        if no_member and not listed:
+            # "None of Cluster 4's provinces reaches …, every member of Cluster 1 spends more than …": the quantifier
+            # nearest before the direction word is the one it is said under
+            nones = list(self.no_member_rx.finditer(scope.text, start, position))
+            alls = [m for m in rx(v.lex.all_members).finditer(scope.text, start, position) if m.start() > nones[-1].end()]
+            no_member, every = (None, alls[-1]) if alls else (nones[-1], None)
         every_member = bool(every)
         quantifier = no_member or every
         if quantifier is not None and quantifier.start() < match.start():

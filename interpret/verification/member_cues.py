@@ -56,6 +56,7 @@ class MemberCues:
         self.comparison_rx = rx(rf"\b(?:{lex.compare_high}|{lex.compare_low})\b|{lex.comparison_lead}")
         self.this_rx = rx(lex.this_cluster)
         self.deictic_rx = rx(lex.member_deictic)
+        self.scope_pronoun_rx = rx(lex.member_scope_pronoun) if "member_scope_pronoun" in lex.words else None
         self.alone_rx = rx(rf"\b(?:{lex.member_alone})")
         self.also_rx = rx(lex.member_also)
         self.comitative_rx = rx(lex.member_comitative)
@@ -98,10 +99,11 @@ class MemberCues:
         return None
 
     def _clusters(self, scope: Scope):
-        """Every cluster mention, with "klaster ini" / "the cluster" resolved even where the section names no cluster yet:
+        """Every cluster mention, with "klaster ini" / "the cluster" / "within it" resolved even where the section names no cluster yet:
         then it is the sentence's cluster named before it ("Di dalam Klaster 1, …, sedangkan Bali terendah di klaster ini")."""
         found = list(scope.clusters)
-        for match in self.this_rx.finditer(scope.text):
+        scoped = list(self.scope_pronoun_rx.finditer(scope.text)) if self.scope_pronoun_rx is not None else []
+        for match in list(self.this_rx.finditer(scope.text)) + scoped:  # "klaster ini", "within it"
             if any(m.start <= match.start() < m.end for m in found):
                 continue
             earlier = [m for m in scope.clusters if m.end <= match.start()]

@@ -33,12 +33,18 @@ class MembershipChecker:
         self.cue_rx = rx(rf"\b(?:{lex.membership})|\*\*(?:{lex.member_label})\b|(?:{lex.member_header})\s*\)?\s*:|:\s*(?=\S)")
         self.negation_rx = rx(rf"(?:{lex.negation})\s+(?:\w+\s+)?(?:{lex.membership}|{lex.member_verbs})")
         words = "|".join(sorted(lex.number_words, key=len, reverse=True))
-        self.count_word_rx = rx(rf"\b(?P<word>{words})\s+(?:(?:{lex.count_units})\b|(?P<k>{lex.cluster_units})\b)")
+        # "seven eastern provinces", "lima provinsi", "this eleven-province group": up to two describing words, or the
+        # number joined to the unit by a hyphen; never a function word ("three of the provinces" counts a part)
+        describing = rf"(?:(?!(?:{lex.count_filler_not})\b)[^\W\d][\w-]*\s+){{0,2}}?" if "count_filler_not" in lex.words else ""
+        # (not before clusters: "the four multi-province clusters" are some of them, not the run's k)
+        self.count_word_rx = rx(rf"\b(?P<word>{words})(?:\s+(?P<k>{lex.cluster_units})\b|\s+{describing}(?:{lex.count_units})\b|-(?:{lex.count_units})\b)")
+        self.no_member_rx = rx(lex.no_member)
         # "lebih tinggi dari seluruh anggota Klaster 1": the members are what a unit is compared with, not a member list
         self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
         self.exclusive_rx = rx(rf"(?:{lex.exclusive})\s+(?:\w+\s+)?(?:{lex.membership})")
         self.cues = MemberCues(lex, ranked=self._ranked)
         self.others_rx = rx(lex.member_others)
+        self.apposition_rx = rx(r"\s*,\s*(?:[^\W\d]+\s+){0,3}")  # "Sulawesi Utara, a member of …", "Kepri, yang notabene anggota …"
 
     def _ranked(self, best: bool) -> int | None:
         """The cluster ranked first (best) or last overall (K{n}.composite_rank), None when the facts hold no rank."""
@@ -69,8 +75,15 @@ class MembershipChecker:
                 continue
             start, end = scope.clause(cue.start())
             negated = bool(self.negation_rx.search(scope.text, start, end))
-            subject = self.cues.subject_before(scope, cue.start(), lists) or [m for m in scope.unit_names if start <= m.start < end]
-            self._place(scope, [m for m in subject if m.start not in claimed], (target.value,), negated, claimed)
+            # (a province with another cluster named between it and the cue is that cluster's: "Papua, now alone in Cluster
+            # 5, spends … as the average member of Cluster 1")
+            subject = self.cues.subject_before(scope, cue.start(), lists) or [
+                m for m in scope.unit_names if start <= m.start < end and not any(m.end <= c.start < cue.start() for c in scope.clusters)]
+            # "Sulawesi Utara, a member of Cluster 3, …", "DKI Jakarta, anggota Klaster 1": one province set beside the
+            # phrase that places it is quoted with it
+            beside = len(subject) == 1 and subject[0].end <= cue.start() and self.apposition_rx.fullmatch(scope.text, subject[0].end, cue.start())
+            quote = scope.text[subject[0].start : target.end] if beside else None
+            self._place(scope, [m for m in subject if m.start not in claimed], (target.value,), negated, claimed, quote=quote)
         # 2. the shapes that place a province without a list verb (member_cues.py): they name their cluster exactly
         for placement in self.cues.placements(scope):
             self._place(scope, [m for m in placement.units if m.start not in claimed], placement.clusters, placement.negated, claimed)
@@ -152,9 +165,10 @@ class MembershipChecker:
             v.claim(scope, ClaimKind.COUNT, scope.text[group[0].start : match.end()], clusters, (), fact,
                     Verdict.TRUE if stated == fact.value else Verdict.FALSE, v.say("list_and_rest", stated=stated, size=fact.value))
 
-    def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: dict[int, tuple[int, ...]]) -> None:
+    def _place(self, scope: Scope, listed, clusters, negated: bool, claimed: dict[int, tuple[int, ...]], quote: str | None = None) -> None:
         """Each listed province is claimed to be in (negated: not in) `clusters`; the national aggregate never is. The
-        claim quotes the province's name as written (a list verb places several provinces at once)."""
+        claim quotes the province's name as written (a list verb places several provinces at once), or `quote` for one
+        province set beside what places it."""
         v = self.v
         for mention in listed:
             claimed[mention.start] = () if negated else tuple(clusters)
@@ -170,12 +184,14 @@ class MembershipChecker:
             ok = inside != negated
             fact = v.facts.index.get(f"K{actual}.members") if actual else None
             note = "" if ok else (v.say("member_in_cluster", member=mention.value, cluster=actual) if actual else v.say("unit_not_in_data", member=mention.value))
-            v.claim(scope, ClaimKind.MEMBERSHIP, mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
+            v.claim(scope, ClaimKind.MEMBERSHIP, quote if quote and len(listed) == 1 else mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                     expected=v.say("member_of_cluster", member=mention.value, cluster=actual) if actual else v.say("not_found"))
 
     def _count_words(self, scope: Scope) -> None:
         v = self.v
         others = [m.span() for m in self.others_rx.finditer(scope.text)]
+        # "tidak satu pun anggota …": the quantifier's "one" counts nothing
+        others += [m.span() for m in self.no_member_rx.finditer(scope.text)]
         for match in self.count_word_rx.finditer(scope.text):
             if any(a <= match.start() < b for a, b in others):
                 continue  # "NTT, Papua, dan tiga provinsi lainnya": the rest of a list, counted with it (_others)

@@ -31,6 +31,9 @@ class SpreadChecker:
         self.members_rx = rx(lex.all_members)
         self.negation_rx = rx(lex.negation)
         self.widest_rx = rx(rf"(?:{lex.spread_subject})\s+(?:\w+\s+){{0,4}}?(?:{lex.widest})\s+(?:\w+\s+)?(?:{lex.spread_preposition})\b")
+        # "the widest spread (among members is) in X": the adjective before the noun, as English writes it
+        self.widest_before_rx = rx(rf"\b(?:the\s+)?(?:{lex.widest})\s+(?:{lex.spread_subject})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.spread_preposition})\b")
+        self.frame_rx = rx(lex.scope_before)
         self.most_rx = rx(lex.most_spread)  # groups: word (the adjective), least (when it reverses it), low (when it means homogeneous)
         self.exemption_rx = rx(lex.exemption)
         self.identical_rx = rx(lex.identical)
@@ -41,6 +44,10 @@ class SpreadChecker:
         for match in self.widest_rx.finditer(scope.text):
             self._widest(scope, match)
             claimed_positions.add(match.start())
+        for match in self.widest_before_rx.finditer(scope.text):
+            if match.start() not in claimed_positions:
+                self._widest_named(scope, match)
+                claimed_positions.add(match.start())
         for match in self.most_rx.finditer(scope.text):
             self._most(scope, match)
             claimed_positions.add(match.start())
@@ -132,3 +139,26 @@ class SpreadChecker:
             widest = max(v.facts.features, key=lambda f: (c.features[f.name].max - c.features[f.name].min) / abs(c.features[f.name].reference or 1))
             v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.max"),
                     Verdict.TRUE if widest.name == feature else Verdict.FALSE, v.say("widest_range", feature=widest.name))
+
+    def _widest_named(self, scope: Scope, match) -> None:
+        """"Within Cluster 2, the widest spread … is in X": the cluster's widest indicator (`_widest`); "Cluster 4 shows the
+        widest spread in X", the cluster the subject: its spread on X is the widest of the clusters with two or more members."""
+        v = self.v
+        start, _ = scope.clause(match.start())
+        subjects = [c for c in scope.clusters if start <= c.start < match.start()]
+        if not subjects or self.frame_rx.search(scope.text, start, subjects[-1].start):
+            self._widest(scope, match)
+            return
+        named = scope.features_for(match.end(), after_only=True)
+        if not named:
+            return
+        feature, cluster = named[0], subjects[-1].value
+        spreads = {c.number: self._spread(c.number, (feature,)) for c in v.facts.clusters}
+        spreads = {n: value for n, value in spreads.items() if value is not None}
+        if cluster not in spreads:  # one member: no spread at all
+            v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), Verdict.FALSE,
+                    v.say("singleton_no_spread"))
+            return
+        target = max(spreads, key=spreads.get)
+        v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.sd"),
+                Verdict.TRUE if target == cluster else Verdict.FALSE, v.say("most_varied", cluster=target))

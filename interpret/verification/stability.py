@@ -28,6 +28,10 @@ class StabilityChecker:
         self.most_rx = rx(verifier.lex.most_stable)  # groups named least…: it names the least stable cluster
         self.less_rx = rx(verifier.lex.less_word)
         self.very_rx = rx(verifier.lex.very_word)
+        words = verifier.lex.words
+        self.only_rx = rx(words["only_cluster"]) if "only_cluster" in words else None
+        self.jaccard_above_rx = rx(words.get("jaccard_above", "(?!)"))
+        self.jaccard_below_rx = rx(words.get("jaccard_below", "(?!)"))
 
     def _number(self, value: float) -> str:
         """A Jaccard as the text's language writes it ("0,58"); a language Babel does not know keeps the point."""
@@ -53,6 +57,7 @@ class StabilityChecker:
                 target = (min if least else max)(values, key=lambda n: float(values[n].value))
                 v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), values.get(cluster), Verdict.TRUE if cluster == target else Verdict.FALSE,
                         v.say("jaccard_extreme", cluster=target))
+        taken += self._only(scope)
         for label, pattern in (("unstable", self.unstable_rx), ("stable", self.stable_rx)):
             for match in pattern.finditer(scope.text):
                 if any(s <= match.start() < e for s, e in taken):
@@ -80,3 +85,31 @@ class StabilityChecker:
                         ok = value >= self.t.stabil_min
                     v.claim(scope, ClaimKind.STABILITY, match.group(0), (cluster,), (), fact, Verdict.TRUE if ok else Verdict.FALSE,
                             v.say("stability_threshold", value=self._number(value), threshold=self._number(self.t.stabil_min)))
+
+    def _only(self, scope: Scope) -> list[tuple[int, int]]:
+        """"Cluster 3 is the only cluster whose mean Jaccard exceeds the stability threshold", "Klaster 3 merupakan satu-
+        satunya klaster yang stabil": the named cluster is stable (unstable) and no other is. What it covers, so the
+        stability word inside is not judged again."""
+        v = self.v
+        covered_spans = []
+        for match in self.only_rx.finditer(scope.text) if self.only_rx is not None else ():
+            start, end = scope.clause(match.start())
+            before = [c for c in scope.clusters if start <= c.start < match.start()]
+            window = (match.end(), min(end, match.end() + 100))
+            unstable = self.unstable_rx.search(scope.text, *window) or self.jaccard_below_rx.search(scope.text, *window)
+            stable = None if unstable else (self.stable_rx.search(scope.text, *window) or self.jaccard_above_rx.search(scope.text, *window))
+            condition = unstable or stable
+            if not before or condition is None:
+                continue
+            covered_spans.append((match.start(), condition.end()))
+            named = before[-1]
+            values = {c.number: v.facts.index.get(f"K{c.number}.jaccard") for c in v.facts.clusters}
+            written = scope.text[named.start : match.end()]
+            if not values or any(f is None for f in values.values()):
+                v.claim(scope, ClaimKind.STABILITY, written, (named.value,), (), None, Verdict.UNVERIFIABLE, v.say("stability_not_run"))
+                continue
+            meeting = sorted(n for n, f in values.items() if (float(f.value) < self.t.tidak_stabil_maks if unstable else float(f.value) >= self.t.stabil_min))
+            ok = meeting == [named.value]
+            v.claim(scope, ClaimKind.STABILITY, written, (named.value,), (), values[named.value], Verdict.TRUE if ok else Verdict.FALSE,
+                    v.say("only_stable_clusters", clusters=", ".join(map(str, meeting)) or "–"))
+        return covered_spans
