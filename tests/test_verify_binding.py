@@ -407,3 +407,18 @@ def test_a_reference_named_right_before_a_number_outranks_the_unit_before_it(tex
 )
 def test_fewer_digits_than_the_fact_round_its_value_not_its_text(text, lang, verdict):
     assert numbers(text, lang) == [(numbers(text, lang)[0][0], "K3.UHH.mean", verdict)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a size, then a direction whose reference is a pronoun or left out: the gap from the reference named before
+        ("Per capita expenditure in Cluster 3 is 313 thousand rupiah above the provincial average, while Cluster 2 is 1,156 thousand rupiah below it.", "en",
+         [("313", "K3.Pengeluaran.diff", Verdict.TRUE), ("1,156", "K2.Pengeluaran.diff", Verdict.TRUE)]),
+        ("Pengeluaran per kapita Klaster 3 313 ribu rupiah di atas rata-rata provinsi, sedangkan Klaster 2 1.651 ribu rupiah di bawahnya.", "id",
+         [("313", "K3.Pengeluaran.diff", Verdict.TRUE), ("1.651", "K2.Pengeluaran.diff", Verdict.FALSE)]),
+        ("Mean schooling in Cluster 3 sits against the provincial average; it is 0.30 years below.", "en", [("0.30", "K3.RLS.diff", Verdict.TRUE)]),
+    ],
+)
+def test_a_size_before_an_elided_or_pronoun_reference_is_the_gap(text, lang, expected):
+    assert numbers(text, lang) == expected

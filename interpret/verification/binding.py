@@ -234,6 +234,9 @@ def statistic(checker, scope, number) -> str:
         return "reference"  # "di bawah rata-rata rumah tangga (668.548 rupiah)": the phrase the brief names its reference with
     if rx(lex.reference_after).match(scope.text[number.end : end]):  # "1,3 tahun di atas rata-rata provinsi"
         return "diff"
+    if "reference_elided_after" in lex.words and rx(lex.reference_elided_after).match(scope.text[number.end :]) \
+            and rx(lex.reference).search(scope.text, 0, number.start):
+        return "diff"  # "Against the national average it is 0.14 years below", "… while Cluster 2 is 1,156 thousand rupiah below it"
     # "unggul sekitar 1,3 tahun dalam RLS dibandingkan rata-rata provinsi", "lags 3.2 years behind … the average": a lead
     # or a lag stated before the number and the reference it is measured from later in the clause
     lead = rx(rf"(?:{lex.better}|{lex.worse})\s+(?:(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+)?$")  # not "di atas 75 tahun": a bound
