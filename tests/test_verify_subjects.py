@@ -304,3 +304,18 @@ def test_a_pronoun_after_a_compared_cluster_is_no_item_of_its_list(text, lang, e
 )
 def test_a_superlative_of_all_clusters_quantifies_none(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a cluster in an aside that only places the unit before it leaves the unit the subject (Maluku RLS 10,20; K2 9,25)
+        ("Maluku, meski tergolong Klaster 2, memiliki rata-rata lama sekolah 10,20 tahun.", "id", [("UNIT.Maluku.RLS.value", Verdict.TRUE)]),
+        ("Maluku, a member of Cluster 2, has mean years of schooling of 9.25 years.", "en", [("UNIT.Maluku.RLS.value", Verdict.FALSE)]),
+        # a unit named after a superlative owns the numbers after it, not the one before the superlative
+        ("D.I. Yogyakarta mencatat harapan lama sekolah tertinggi secara nasional, 15,66 tahun, sementara Maluku memiliki rata-rata lama sekolah 10,20 tahun.",
+         "id", [("UNIT.D_I_Yogyakarta.HLS.value", Verdict.TRUE), ("UNIT.Maluku.RLS.value", Verdict.TRUE)]),
+    ],
+)
+def test_the_unit_stays_the_subject_past_its_clusters_aside(text, lang, expected):
+    assert [c[1:] for c in numbers(text, lang)] == expected

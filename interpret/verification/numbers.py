@@ -238,6 +238,8 @@ class NumberChecker(RelationChecks, GapChecks):
             features = scope.features_for(number.start)
             anchor = scope.nearest_before(number.start)
             named_member = anchor.value if anchor is not None and anchor in scope.members and not self.in_unit_list(scope, anchor, number) else None
+            if anchor is not None and anchor in scope.clusters:
+                named_member = self.located_unit(scope, anchor, number)
             if respectively:
                 clusters, features, named_member = respective(scope, number, found, clusters, features, named_member)
             after = subjects.subject_after(scope, number, v.lex)
@@ -444,6 +446,16 @@ class NumberChecker(RelationChecks, GapChecks):
             return False
         before = [m for m in scope.members if m.end <= anchor.start and m.value != anchor.value]
         return bool(before) and scope.list_gap is not None and scope.list_gap.fullmatch(scope.text[before[-1].end : anchor.start]) is not None
+
+    @staticmethod
+    def located_unit(scope: Scope, cluster, number) -> str | None:
+        """"Maluku, meski tergolong Klaster 2, memiliki rata-rata lama sekolah 10,20 tahun": a cluster that only says where
+        the unit before it belongs (a membership word between them, an aside closed by a comma) leaves the unit the subject."""
+        units = [m for m in scope.members if m.end <= cluster.start and m.value != AGGREGATE]
+        if not units or not any(units[-1].end <= c < cluster.start for c in scope.membership_cues):
+            return None
+        after = scope.text[cluster.end : number.start]
+        return units[-1].value if re.match(r"\s*[,)—–]", after) and not re.search(r"\b(?:yang|which|whose)\b", after) else None
 
     def reference_just_before(self, scope: Scope, number) -> bool:
         """"… melampaui rata-rata nasional 8,77 tahun", "exceed the national 8.77 years": the reference named right before

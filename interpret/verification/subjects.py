@@ -64,7 +64,9 @@ def superlative_member(scope, number, lex):
         # superlative, in the number's clause if it names one ("…, while Gorontalo has the highest … at 13.16 years")
         before = [m for m in scope.members if m.value != AGGREGATE and m.end <= superlative[-1].start()]
         in_clause = {m.value for m in before if m.start >= start}
-        members = in_clause if len(in_clause) == 1 else {m.value for m in before}
+        between = {m.value for m in scope.members if superlative[-1].end() <= m.start < number.start and m.value != AGGREGATE}
+        # "DIY mencatat … tertinggi …, sementara Maluku … 10,20 tahun": a unit named after the superlative owns what follows
+        members = in_clause if len(in_clause) == 1 else (set() if between else {m.value for m in before})
     if not superlative or len(members) != 1:
         return None
     return next(iter(members))
