@@ -237,9 +237,9 @@ class NumberChecker(RelationChecks, GapChecks):
             clusters = subjects_at(scope, number.start)  # a cluster a comparison word governs is not the subject
             features = scope.features_for(number.start)
             anchor = scope.nearest_before(number.start)
-            named_member = anchor.value if anchor is not None and anchor in scope.members and not self.in_unit_list(scope, anchor, number) else None
+            named_member = anchor.value if anchor is not None and anchor in scope.members and not subjects.in_unit_list(scope, anchor, number) else None
             if anchor is not None and anchor in scope.clusters:
-                named_member = self.located_unit(scope, anchor, number)
+                named_member = subjects.located_unit(scope, anchor, number, v.lex)
             if respectively:
                 clusters, features, named_member = respective(scope, number, found, clusters, features, named_member)
             after = subjects.subject_after(scope, number, v.lex)
@@ -437,25 +437,6 @@ class NumberChecker(RelationChecks, GapChecks):
         ok = self.equal(number, fact, exact=exact)
         why = v.say("bound_to", how=binding.how, fact=fact.id) + (f"; {reading}" if reading else "")
         v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE, why)  # true or not: why this fact
-
-    def in_unit_list(self, scope: Scope, anchor, number) -> bool:
-        """"… in Maluku and West Nusa Tenggara (Cluster 2) could lift spending, which lags at about IDR 10.3 million": a
-        number after a list of units, with no "masing-masing" to share it out, is no single unit's value; one bracketed
-        right after the last name is that name's ("Bengkulu and Sulawesi Selatan (8.76 years)")."""
-        if re.fullmatch(r"\s*\(\s*(?:(?:Rp|IDR)\s*)?", scope.text[anchor.end : number.start]):
-            return False
-        before = [m for m in scope.members if m.end <= anchor.start and m.value != anchor.value]
-        return bool(before) and scope.list_gap is not None and scope.list_gap.fullmatch(scope.text[before[-1].end : anchor.start]) is not None
-
-    @staticmethod
-    def located_unit(scope: Scope, cluster, number) -> str | None:
-        """"Maluku, meski tergolong Klaster 2, memiliki rata-rata lama sekolah 10,20 tahun": a cluster that only says where
-        the unit before it belongs (a membership word between them, an aside closed by a comma) leaves the unit the subject."""
-        units = [m for m in scope.members if m.end <= cluster.start and m.value != AGGREGATE]
-        if not units or not any(units[-1].end <= c < cluster.start for c in scope.membership_cues):
-            return None
-        after = scope.text[cluster.end : number.start]
-        return units[-1].value if re.match(r"\s*[,)—–]", after) and not re.search(r"\b(?:yang|which|whose)\b", after) else None
 
     def reference_just_before(self, scope: Scope, number) -> bool:
         """"… melampaui rata-rata nasional 8,77 tahun", "exceed the national 8.77 years": the reference named right before

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import rx
-from .scope import AGGREGATE
+from .scope import AGGREGATE, Scope
 
 
 def subject_after(scope, number, lex):
@@ -94,3 +94,24 @@ def paired(scope, number, found, lex):
     if len(named) == len(peers) == 2:
         return named[peers.index(number)]
     return None
+
+
+def in_unit_list(scope: Scope, anchor, number) -> bool:
+    """"… in Maluku and West Nusa Tenggara (Cluster 2) could lift spending, which lags at about IDR 10.3 million": a
+    number after a list of units, with no "masing-masing" to share it out, is no single unit's value; one bracketed
+    right after the last name is that name's ("Bengkulu and Sulawesi Selatan (8.76 years)")."""
+    if re.fullmatch(r"\s*\(\s*(?:(?:Rp|IDR)\s*)?", scope.text[anchor.end : number.start]):
+        return False
+    before = [m for m in scope.members if m.end <= anchor.start and m.value != anchor.value]
+    return bool(before) and scope.list_gap is not None and scope.list_gap.fullmatch(scope.text[before[-1].end : anchor.start]) is not None
+
+
+def located_unit(scope: Scope, cluster, number, lex) -> str | None:
+    """"Maluku, meski tergolong Klaster 2, memiliki rata-rata lama sekolah 10,20 tahun": a cluster that only says where
+    the unit before it belongs (a membership word between them, an aside closed by a comma) leaves the unit the subject."""
+    units = [m for m in scope.members if m.end <= cluster.start and m.value != AGGREGATE]
+    if not units or not any(units[-1].end <= c < cluster.start for c in scope.membership_cues):
+        return None
+    after = scope.text[cluster.end : number.start]
+    # "… Klaster 4, yang rata-rata UHH-nya 69,90 tahun": a relative clause on the cluster speaks of the cluster
+    return units[-1].value if re.match(r"\s*[,)—–]", after) and not rx(rf"\b(?:{lex.relative_pronoun})\b").search(after) else None
