@@ -21,6 +21,8 @@ from .test_verify_binding import numbers
         # an English indicator in the plural
         ("Cluster 2 has life expectancies around 72.32 years.", "en", [("72.32", "K2.UHH.mean", Verdict.TRUE)]),
         ("Cluster 2 has life expectancies around 73.32 years.", "en", [("73.32", "K2.UHH.mean", Verdict.FALSE)]),
+        # … but a code takes no plural ending (a unit "Unit BS" named no indicator "B" of a survey's columns A, B, C)
+        ("In Cluster 2 the UHHs reach 72.32 years.", "en", [("72.32", None, Verdict.UNVERIFIABLE)]),
     ],
 )
 def test_names_the_sentence_gives(text, lang, expected):

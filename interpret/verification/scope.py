@@ -225,8 +225,9 @@ class Analyzer:
 
     def _plural(self, pattern: str) -> str:
         """"life expectancies", "expenditures": a name's last word in the plural (lexicon feature_plural, English only)."""
-        if self.lex.words.get("feature_plural", "(?!)") == "(?!)" or not pattern[-1:].isalpha():
-            return pattern
+        last = re.split(r"\W+", pattern.rstrip("+"))[-1]
+        if self.lex.words.get("feature_plural", "(?!)") == "(?!)" or not (len(last) >= 4 and last.isalpha() and last.islower()):
+            return pattern  # a code ("B", "UHH", "IPM") takes no plural: "Unit BS" names no indicator B
         if pattern.endswith("y") and pattern[-2:-1].isalpha() and pattern[-2].lower() not in "aeiou":
             return pattern[:-1] + "(?:y|ies)"
         return pattern + f"(?:{self.lex.feature_plural})?"
