@@ -83,3 +83,18 @@ def test_a_false_ratios_note_names_its_fact_in_the_texts_language(text, lang, no
 ])
 def test_a_lead_or_lag_on_a_named_unit_is_the_gap_of_the_two_units(text, lang, expected):
     assert ratios(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # more than two units: each ratio's object is the unit right after it, its subject the unit before that no ratio took
+    ("Pengeluaran per kapita DKI Jakarta hampir dua kali lipat Kalimantan Barat dan sekitar 2,8 kali Nusa Tenggara Timur.", "id",
+     [("dua", "UNIT[DKI Jakarta]/UNIT[Kalimantan Barat].Pengeluaran.ratio", Verdict.TRUE),
+      ("2,8", "UNIT[DKI Jakarta]/UNIT[Nusa Tenggara Timur].Pengeluaran.ratio", Verdict.FALSE)]),
+    ("Per capita spending in DKI Jakarta is about 1.9 times that of Kalimantan Barat and about 2.3 times that of Nusa Tenggara Timur.", "en",
+     [("1.9", "UNIT[DKI Jakarta]/UNIT[Kalimantan Barat].Pengeluaran.ratio", Verdict.FALSE),
+      ("2.3", "UNIT[DKI Jakarta]/UNIT[Nusa Tenggara Timur].Pengeluaran.ratio", Verdict.TRUE)]),
+    # a count word before "kali lipat" is a ratio in words
+    ("Cluster 1 spends three times as much as Cluster 4.", "en", [("three", "K1-K4.Pengeluaran.ratio", Verdict.FALSE)]),
+])
+def test_each_ratio_among_several_units_binds_to_its_own_pair(text, lang, expected):
+    assert ratios(text, lang) == expected

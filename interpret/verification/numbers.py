@@ -147,7 +147,10 @@ def number_words(scope: Scope, lex: Lexicon, found: list[WrittenNumber]) -> list
         written = match.group(0).strip()
         # "terhitung dua kali", "count twice": a repetition, not a ratio. A ratio says so ("dua kali lipat", "threefold")
         # or is followed by what it compares ("dua kali rata-rata", "twice as high as")
-        if "ratio_after" in lex.words and not rx(lex.ratio_explicit).search(written) and not rx(lex.ratio_after).match(scope.text, match.end()):
+        ratio_word = rx(rf"(?:{lex.ratio})").match(scope.text, match.end())  # "dua |kali| lipat": the ratio word after the count word
+        after = ratio_word.end() if ratio_word else match.end()
+        if "ratio_after" in lex.words and not rx(lex.ratio_explicit).search(scope.text[match.start() : after]) \
+                and not rx(lex.ratio_after).match(scope.text, after):
             continue
         value = 2.0 if match.group("twice") else float(lex.number_words[match.group("word").lower()])
         # a ratio in words states a whole ratio: "twice" is 2,0 (1,95–2,05), not anything from 1,5 to 2,5

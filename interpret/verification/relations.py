@@ -40,7 +40,7 @@ class RelationChecks:
             # "Klaster 1 … 1,7 kali lipat Klaster 4. Untuk RLS rasionya lebih kecil, sekitar 1,3 kali": the previous sentence's pair
             named = list(pair)
         features = nearest_features(scope, number, features)
-        units = self.unit_pair(scope, number)
+        units = self.unit_pair(scope, number) or self.ratio_units(scope, number)
         if units and len(named) < 2 and len(features) == 1:  # "DKI Jakarta … sekitar 2,6 kali lipat Papua"
             values = [self.v.unit_value(u, features[0]) for u in units]
             if None not in values and values[1]:
@@ -175,6 +175,22 @@ class RelationChecks:
         if len(units) != 2 or AGGREGATE in units:
             return None
         return units
+
+    def ratio_units(self, scope: Scope, number: WrittenNumberLike) -> list[str] | None:
+        """"DKI Jakarta hampir dua kali lipat Kalimantan Barat dan sekitar 2,8 kali Nusa Tenggara Timur": with more than
+        two units, the one right after the ratio is its object and the subject is the last unit before the number that
+        is no other ratio's object."""
+        def object_after(position: int):
+            return next((m for m in scope.members if m.start >= position and m.value != AGGREGATE and m.start - position <= 24
+                         and not re.search(r"\d", scope.text[position : m.start])), None)
+        obj = object_after(number.end)
+        if obj is None:
+            return None
+        taken = {id(m) for n in scope.members if n.end <= number.start for m in [object_after(n.end)] if m is not None}
+        numbers_before = [m.end() for m in re.finditer(r"\d[\d.,]*", scope.text[: number.start])]
+        taken |= {id(m) for end in numbers_before for m in [object_after(end)] if m is not None}
+        subjects = [m for m in scope.members if m.end <= number.start and m.value != AGGREGATE and id(m) not in taken and m.value != obj.value]
+        return [subjects[-1].value, obj.value] if subjects else None
 
     def between_units(self, scope: Scope, number: WrittenNumberLike, features) -> bool:
         """"The life-expectancy gap between Jakarta and Papua is 7.64 years": the gap of the two units' values."""
