@@ -422,3 +422,17 @@ def test_fewer_digits_than_the_fact_round_its_value_not_its_text(text, lang, ver
 )
 def test_a_size_before_an_elided_or_pronoun_reference_is_the_gap(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a sum of money is about the clause's indicator in rupiah, not the nearest one in years (K3: UHH 74,15, Rp11.835 ribu)
+        ("Cluster 3 records 74.15 years of life expectancy and Rp11.8 million in expenditure.", "en",
+         [("74.15", "K3.UHH.mean", Verdict.TRUE), ("Rp11.8 million", "K3.Pengeluaran.mean", Verdict.TRUE)]),
+        ("Provinsi Klaster 3 rata-rata memiliki umur harapan hidup 74,15 tahun dan Rp12,8 juta untuk pengeluaran per kapita.", "id",
+         [("74,15", "K3.UHH.mean", Verdict.TRUE), ("Rp12,8 juta", "K3.Pengeluaran.mean", Verdict.FALSE)]),
+    ],
+)
+def test_a_sum_of_money_binds_to_the_indicator_in_rupiah(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -312,6 +312,12 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
         if facts:
             return Binding(tuple(facts[:1]), "subject", stat)
     features = nearest_features(scope, number, features)
+    if number.money and features and not _in_rupiah(checker, features):
+        # "… average 74.0 years of life expectancy and Rp11.8 million in expenditure": a sum of money is about the
+        # clause's indicator in rupiah, not the nearest one in years
+        money = tuple(f for f in dict.fromkeys(m.value for m in scope.features if scope.clause(number.start)[0] <= m.start < scope.clause(number.start)[1])
+                      if _in_rupiah(checker, (f,)))
+        features = money if len(money) == 1 else features
     if (stat in FEATURE_STATS or stat == EITHER_MEAN_OR_DIFF) and not features:
         features = _features_of_unit(checker, scope, number)  # "9.000 ribu rupiah": the one indicator in rupiah
         if not features:
@@ -363,6 +369,10 @@ def _features_of_unit(checker, scope, number) -> tuple[str, ...]:
         word = re.match(r"\s*([^\W\d_]+)", scope.text[number.end : number.end + 20])
         found = [f.name for f in infos if word and f.unit and f.unit.lower().startswith(word.group(1).lower())]
     return tuple(found) if len(found) == 1 else ()
+
+
+def _in_rupiah(checker, features) -> bool:
+    return any("rupiah" in (checker.v.facts.feature(f).unit or "").lower() for f in features)
 
 
 def _by_unit_word(checker, scope, number, facts: list[Fact]) -> list[Fact]:
