@@ -319,3 +319,18 @@ def test_a_superlative_of_all_clusters_quantifies_none(text, lang, expected):
 )
 def test_the_unit_stays_the_subject_past_its_clusters_aside(text, lang, expected):
     assert [c[1:] for c in numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a cluster's extreme with its indicator between ("the highest life expectancy in Cluster 4"), then the other
+        # extreme left bare: K4 UHH max 71,57, min 68,17
+        ("The highest life expectancy in Cluster 4 is only 71.57 years, while the lowest is 68.71 years.", "en",
+         [("K4.UHH.max", Verdict.TRUE), ("K4.UHH.min", Verdict.FALSE)]),
+        ("Umur harapan hidup tertinggi di Klaster 4 hanya 71,57 tahun, sementara yang terendah 68,17 tahun.", "id",
+         [("K4.UHH.max", Verdict.TRUE), ("K4.UHH.min", Verdict.TRUE)]),
+    ],
+)
+def test_the_other_extreme_of_a_cluster_left_bare(text, lang, expected):
+    assert [c[1:] for c in numbers(text, lang)] == expected

@@ -73,14 +73,25 @@ def superlative_member(scope, number, lex):
 
 
 def within_cluster_extreme(scope, number, lex) -> str | None:
-    """"UHH tertinggi di Klaster 4 hanya 71,57 tahun": a superlative scoped to a cluster states its max (or min)."""
+    """"UHH tertinggi di Klaster 4 hanya 71,57 tahun": a superlative scoped to a cluster states its max (or min); "…,
+    sementara yang terendah 68,17 tahun": a bare superlative right before the number, after such a scoped one in the
+    sentence and with no unit of its own, states the other extreme of that cluster."""
     start, _ = scope.clause(number.start)
+    scoped = None
     for kind, stat in (("superlative_high", "max"), ("superlative_low", "min")):
-        for match in rx(lex.words[kind]).finditer(scope.text, start):
+        for match in rx(lex.words[kind]).finditer(scope.text, 0):
             if match.end() > number.start:
                 break
             following = [m for m in scope.clusters if match.end() <= m.start < number.start]
-            if following and rx(rf"\s*(?:{lex.subject_after})\s+$").fullmatch(scope.text[match.end() : following[0].start]):
+            # the indicator may stand between ("the highest life expectancy in Cluster 4"): read with the indicators blanked
+            if following and rx(rf"\s*(?:{lex.subject_after})\s+$").fullmatch(scope.masked[match.end() : following[0].start]):
+                if match.start() >= start:
+                    return stat
+                scoped = scoped or following[0]
+    if scoped is not None and not any(start <= m.start < number.start for m in scope.members + scope.clusters):
+        for kind, stat in (("superlative_high", "max"), ("superlative_low", "min")):
+            bare = rx(rf"(?:{lex.words[kind]})\s*(?:,|:|\b(?:{lex.extreme_link})\b)?\s*(?:(?:{lex.approx})\s+)?$").search(scope.text, start, number.start)
+            if bare:
                 return stat
     return None
 
