@@ -16,6 +16,7 @@ from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .directions_elided import ElidedReference
 from .scope import AGGREGATE, Scope
+from .subjects import quantified_clusters
 
 BETTER, WORSE = "better", "worse"  # "unggul / tertinggal": a direction that depends on the indicator's sense
 
@@ -32,6 +33,13 @@ def direction_of(value) -> Direction | None:
 def wanted_direction(quality: str, higher_is_better: bool) -> Direction:
     """"Better" is above the reference for an indicator where higher is better, below otherwise."""
     return Direction.ABOVE if (quality == BETTER) == higher_is_better else Direction.BELOW
+
+
+class _At:
+    """A position as the number-like object the subject helpers read (`start`, `end`)."""
+
+    def __init__(self, position: int):
+        self.start = self.end = position
 
 
 class _WithIndicator:
@@ -85,6 +93,7 @@ class DirectionChecker:
         # "none of them reaches it": the pronoun for the reference, as after the direction words
         self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}{pronoun})")
         self.elliptic = ElidedReference(verifier)
+        self.membership_rx = rx(lex.member_listing) if "member_listing" in lex.words else None
         self.no_member_rx = rx(lex.no_member)
         self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
         self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:{lex.quality_preposition})\s")
@@ -93,6 +102,10 @@ class DirectionChecker:
         frames = [(name, quality) for name, quality in (("quality_frame_better", BETTER), ("quality_frame_worse", WORSE),
                                                           ("quality_after_better", BETTER), ("quality_after_worse", WORSE)) if name in lex.words]
         self.frames = [(rx(lex.words[name]), quality, name.startswith("quality_after")) for name, quality in frames]
+        self.bare_quality = [(rx(lex.words[name]), quality) for name, quality in (("quality_bare_better", BETTER), ("quality_bare_worse", WORSE))
+                             if name in lex.words]
+        # "unggul pada semuanya", "ahead on all of them": the indicators the sentence named, after the preposition
+        self.all_of_them_rx = rx(rf"\s*(?:{lex.indicator_quantifier})\b") if "indicator_quantifier" in lex.words else None
 
     def check(self, scope: Scope) -> None:
         for match in self.reference_rx.finditer(scope.text):
@@ -119,8 +132,20 @@ class DirectionChecker:
         for frame, quality, before in self.frames:
             for match in frame.finditer(scope.text):
                 self._judge(scope, match, quality, negated=False, mode="quality_before" if before else "quality")
+        self._bare_qualities(scope)
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
+
+    def _bare_qualities(self, scope: Scope) -> None:
+        """"Semua indikator kelompok ini tertinggal;", "spending, which still trails (about …)": a better / worse word with
+        nothing after it is about the indicators its clause named before it, when its sentence named no reference (one that
+        did makes it an elided reference, directions_elided.py)."""
+        taken = [m.span() for m in self.reference_rx.finditer(scope.text)] + [m.span() for m in self.better_rx.finditer(scope.text)]
+        for pattern, quality in self.bare_quality:
+            for match in pattern.finditer(scope.text):
+                if any(a < match.end() and match.start() < b for a, b in taken) or self.named_reference_rx.search(scope.text, 0, match.start()):
+                    continue
+                self._judge(scope, match, quality, negated=False, mode="quality_before")
 
     def _feature_references(self, scope: Scope, taken) -> list:
         """The direction words whose reference is named by its indicator ("above the national life expectancy"), where the
@@ -157,18 +182,28 @@ class DirectionChecker:
             self.elliptic.remember(scope, word, scope.features_for(position), negated)
             return
         anchor = scope.nearest_before(position)
+        all_of_them = None
         if mode == "quality_before":  # "X dan Y sudah menjadi modal": the indicators its clause names before it
             start, _ = scope.clause(position)
             features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < position))
+            if any(start <= p < position for p in scope._all_feature_positions()):
+                features = scope.all_features  # "Semua indikator kelompok ini tertinggal"
             if not features:
                 return
             mode = "quality"
         else:
             features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
+            if mode == "quality" and not features and self.all_of_them_rx is not None:
+                all_of_them = self.all_of_them_rx.match(scope.text, match.end())
+                features = self._all_of_them(scope, match.start()) if all_of_them else ()
             features = features or scope.features_for(position)
         # "slightly / well / masih …": part of the claim as written; "well / jauh" above is more than the on-par band
         degree = self.elliptic.degree_before(scope, match.start())
         phrase = scope.text[degree.start() if degree else match.start() : match.end()].strip()
+        if mode == "quality":  # "juga sedikit lebih unggul dalam umur harapan hidup": the indicator named right after is part of it
+            named = next((m for m in scope.features if m.start >= match.end()), None)
+            if named is not None and not scope.text[match.end() : named.start].strip():
+                phrase = scope.text[degree.start() if degree else match.start() : named.end].strip()
         strict = bool(degree) and self.elliptic.is_strong(degree.group(0))
         listed = self._listed_features(scope, position)
         features = listed or self._named_after_all(scope, position) or features
@@ -182,7 +217,7 @@ class DirectionChecker:
         counted = anchor is not None and (self.no_member_rx.search(scope.text, anchor.end, position)
                                           or any(rx(v.lex.count_units).search(m.group(0))
                                                  for m in rx(v.lex.all_members).finditer(scope.text, anchor.end, position)))
-        if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE and not counted:
+        if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE and not counted and not self._listed_member(scope, anchor):
             for feature in features:
                 v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None, strict=strict)
             return
@@ -193,7 +228,7 @@ class DirectionChecker:
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (), (fact.feature,), fact, Verdict.TRUE if ok != negated else Verdict.FALSE,
                         v.say("unit_mean_vs_official"))
             return
-        clusters = subjects_at(scope, position)  # "trails Cluster 1 … and sits below the national figure": not Cluster 1
+        clusters = self._subjects(scope, position)  # "trails Cluster 1 … and sits below the national figure": not Cluster 1
         if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
             return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster
         if not clusters or not features:
@@ -203,6 +238,8 @@ class DirectionChecker:
         no_member = self.no_member_rx.search(scope.text, start, position)
         # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
         every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, *scope.clause(position))
+        if every is not None and all_of_them is not None and every.start() < all_of_them.end() and all_of_them.start() < every.end():
+            every = None  # "unggul pada semuanya": all the indicators, not all the members
         if no_member and not listed:
             # "None of Cluster 4's provinces reaches …, every member of Cluster 1 spends more than …": the quantifier
             # nearest before the direction word is the one it is said under
@@ -244,6 +281,34 @@ class DirectionChecker:
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+
+    def _subjects(self, scope: Scope, position: int) -> tuple[int, ...]:
+        """The clusters the direction at `position` is said of: a cluster named only in a later clause ("…, below the
+        national level; its spending gap to Cluster 1 is …") is not among them when one named before it is."""
+        # "Semua klaster, kecuali Klaster 1 dan Klaster 2, berada di bawah …": every cluster but the excepted ones
+        quantified = quantified_clusters(scope, _At(position), self.v.lex, self.v.facts.k) if "all_clusters" in self.v.lex.words else None
+        if quantified:
+            return quantified
+        clusters = subjects_at(scope, position)
+        _, end = scope.clause(position)
+        later = {m.value for m in scope.clusters if m.start >= end} - {m.value for m in scope.clusters if m.start < end}
+        kept = tuple(c for c in clusters if c not in later)
+        return kept or clusters
+
+    @staticmethod
+    def _all_of_them(scope: Scope, position: int) -> tuple[str, ...]:
+        """"Klaster IV tertinggal pada keempat indikator, sedangkan Klaster I unggul pada semuanya": every indicator when
+        the sentence named all of them before, else the two or more it named; none when it named fewer."""
+        if any(p < position for p in scope._all_feature_positions()):
+            return scope.all_features
+        named = tuple(dict.fromkeys(m.value for m in scope.features if m.end <= position))
+        return named if len(named) >= 2 else ()
+
+    def _listed_member(self, scope: Scope, unit) -> bool:
+        """"The largest group, with 14 provinces including West Java, …, sits roughly at the national level": a unit named
+        after a membership word of its clause ("including", "di antaranya") is listed as a member, not the subject."""
+        start, _ = scope.clause(unit.start)
+        return self.membership_rx is not None and self.membership_rx.search(scope.text, start, unit.start) is not None
 
     def _listed_features(self, scope: Scope, position: int) -> tuple[str, ...]:
         """"HLS 12,9 tahun dan RLS 8,6 tahun, keduanya di bawah …", "A and B are both below …": a quantifier over the indicators
