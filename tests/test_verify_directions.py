@@ -208,3 +208,28 @@ def test_the_same_direction_said_again_is_quoted_with_also_and_checked_anew(text
     assert direction_values(text, lang) == [("K2.HLS.direction", "ahead on education" if lang == "en" else "unggul pada pendidikan", Verdict.TRUE),
                                             ("K2.RLS.direction", "ahead on education" if lang == "en" else "unggul pada pendidikan", Verdict.TRUE),
                                             ("K2.Pengeluaran.direction", said_again, Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an adjective on the indicator it qualifies: Klaster 1 spends above BPS's figure, Klaster 4 below it
+    ("Cluster 1 needs cash transfers less, given its strong purchasing power.", "en", [("K1.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Cluster 1 needs cash transfers, given its weak purchasing power.", "en", [("K1.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Cluster 4 needs cash transfers, given its weak purchasing power.", "en", [("K4.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Klaster 4 perlu bansos mengingat daya belinya yang masih lemah.", "id", [("K4.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Klaster 1 perlu bansos mengingat lemahnya daya beli.", "id", [("K1.Pengeluaran.direction", Verdict.FALSE)]),
+])
+def test_a_better_or_worse_adjective_on_an_indicator_is_a_position(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "on par" as a category, about the reference its sentence named: Klaster 3's spending is within the band, Klaster 2's not
+    ("Klaster 3 membelanjakan 11.784 ribu rupiah, berselisih 116 ribu rupiah dari angka nasional; selisih sekecil itu masuk kategori setara.",
+     "id", [("K3.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Klaster 2 membelanjakan 10.314 ribu rupiah, berselisih jauh dari angka nasional; selisih itu masuk kategori setara.",
+     "id", [("K2.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Cluster 3's per capita expenditure is close to the national figure, a gap that falls within the on-par band.",
+     "en", [("K3.Pengeluaran.direction", Verdict.TRUE), ("K3.Pengeluaran.direction", Verdict.TRUE)]),
+])
+def test_on_par_said_as_a_category_is_checked_against_the_band(text, lang, expected):
+    assert directions(text, lang) == expected

@@ -59,6 +59,22 @@ class _WithIndicator:
         return self.match.string[self.start() : self.stop] if group == 0 else self.match.group(group)
 
 
+class _Qualified(_WithIndicator):
+    """An adjective and the indicator it qualifies, as one match ("weak purchasing power", "daya beli yang lemah")."""
+
+    def __init__(self, text: str, start: int, stop: int, feature: str):
+        self.text, self.begin, self.stop, self.feature = text, start, stop, feature
+
+    def start(self, group=0) -> int:
+        return self.begin
+
+    def end(self, group=0) -> int:
+        return self.stop
+
+    def group(self, group=0):
+        return self.text[self.begin : self.stop]
+
+
 @register
 class DirectionChecker:
     kind = ClaimKind.DIRECTION
@@ -104,6 +120,8 @@ class DirectionChecker:
         self.frames = [(rx(lex.words[name]), quality, name.startswith("quality_after")) for name, quality in frames]
         self.bare_quality = [(rx(lex.words[name]), quality) for name, quality in (("quality_bare_better", BETTER), ("quality_bare_worse", WORSE))
                              if name in lex.words]
+        self.adjectives = [(rx(lex.words[f"quality_adjective_before_{side}"]), rx(lex.words[f"quality_adjective_after_{side}"]), quality)
+                           for side, quality in (("better", BETTER), ("worse", WORSE)) if f"quality_adjective_before_{side}" in lex.words]
         # "unggul pada semuanya", "ahead on all of them": the indicators the sentence named, after the preposition
         self.all_of_them_rx = rx(rf"\s*(?:{lex.indicator_quantifier})\b") if "indicator_quantifier" in lex.words else None
 
@@ -133,8 +151,23 @@ class DirectionChecker:
             for match in frame.finditer(scope.text):
                 self._judge(scope, match, quality, negated=False, mode="quality_before" if before else "quality")
         self._bare_qualities(scope)
+        self._qualified_indicators(scope)
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
+
+    def _qualified_indicators(self, scope: Scope) -> None:
+        """"given its weak purchasing power", "lemahnya daya beli", "daya beli yang masih lemah": a better / worse adjective
+        right before or after an indicator's name says how the cluster stands on it."""
+        if not self.adjectives:
+            return
+        for mention in scope.features:
+            for before, after, quality in self.adjectives:
+                lead = before.search(scope.text, max(0, mention.start - 30), mention.start)
+                tail = after.match(scope.text[mention.end : mention.end + 40])
+                if lead or tail:
+                    start, stop = (lead.start(), mention.end) if lead else (mention.start, mention.end + tail.end())
+                    self._judge(scope, _Qualified(scope.text, start, stop, mention.value), quality, negated=False, mode="quality")
+                    break
 
     def _bare_qualities(self, scope: Scope) -> None:
         """"Semua indikator kelompok ini tertinggal;", "spending, which still trails (about …)": a better / worse word with
