@@ -233,3 +233,15 @@ def test_a_better_or_worse_adjective_on_an_indicator_is_a_position(text, lang, e
 ])
 def test_on_par_said_as_a_category_is_checked_against_the_band(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # two directions in one clause, each on the indicator named nearest it: Klaster 2's schooling is above BPS's figure,
+    # its life expectancy below
+    ("In Cluster 2, mean years of schooling is below the national average, and life expectancy is above it.", "en",
+     [("K2.RLS.direction", Verdict.FALSE), ("K2.UHH.direction", Verdict.FALSE)]),
+    ("In Cluster 2, mean years of schooling is above the national average, and life expectancy is below it.", "en",
+     [("K2.RLS.direction", Verdict.TRUE), ("K2.UHH.direction", Verdict.TRUE)]),
+])
+def test_each_direction_of_a_clause_is_on_the_indicator_named_nearest_it(text, lang, expected):
+    assert directions(text, lang) == expected

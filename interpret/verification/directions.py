@@ -239,7 +239,7 @@ class DirectionChecker:
                 phrase = scope.text[degree.start() if degree else match.start() : named.end].strip()
         strict = bool(degree) and self.elliptic.is_strong(degree.group(0))
         listed = self._listed_features(scope, position)
-        features = listed or self._named_after_all(scope, position) or features
+        features = listed or self._named_after_all(scope, position) or (self._not_said_of_a_later_one(scope, match, features) if mode == "reference" else features)
         if isinstance(match, _WithIndicator):
             features = (match.feature,)  # "below the national life expectancy": the indicator that names the reference
         self.elliptic.remember(scope, word, features, negated)
@@ -327,6 +327,27 @@ class DirectionChecker:
         later = {m.value for m in scope.clusters if m.start >= end} - {m.value for m in scope.clusters if m.start < end}
         kept = tuple(c for c in clusters if c not in later)
         return kept or clusters
+
+    def _not_said_of_a_later_one(self, scope: Scope, match, features: tuple[str, ...]) -> tuple[str, ...]:
+        """"its schooling is … below the national average, and its life expectancy is above it": an indicator named only
+        after the direction, with another direction after it in the clause, is that one's, not this one's."""
+        start, end = scope.clause(match.start())
+        later = [m.start() for m in self.reference_rx.finditer(scope.text, match.end(), end)] + \
+                [m.start() for m in self.better_rx.finditer(scope.text, match.end(), end)]
+        mentions = [m for m in scope.features if start <= m.start < end]
+        def theirs(feature: str) -> bool:
+            named = [m for m in mentions if m.value == feature]
+            return bool(named) and all(m.start >= match.end() and any(p > m.start for p in later) for m in named)
+        # and one named only before an earlier direction is that one's, when another is named between the two
+        earlier = [m.end() for m in self.reference_rx.finditer(scope.text, start, match.start()) if m.end() <= match.start()] + \
+                  [m.end() for m in self.better_rx.finditer(scope.text, start, match.start()) if m.end() <= match.start()]
+        last = max(earlier, default=None)
+        between = last is not None and any(last <= m.start < match.start() for m in mentions)
+        def earlier_ones(feature: str) -> bool:
+            named = [m for m in mentions if m.value == feature]
+            return between and bool(named) and all(m.start < last for m in named)
+        kept = tuple(f for f in features if not theirs(f) and not earlier_ones(f))
+        return kept or features
 
     @staticmethod
     def _all_of_them(scope: Scope, position: int) -> tuple[str, ...]:
