@@ -245,3 +245,18 @@ def test_on_par_said_as_a_category_is_checked_against_the_band(text, lang, expec
 ])
 def test_each_direction_of_a_clause_is_on_the_indicator_named_nearest_it(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "also / juga" with no indicator: the indicators of the direction said last (Klaster 1 above BPS's figures on
+    # schooling, Klaster 4 below them, Klaster 1 above on life expectancy)
+    ("Cluster 2 is ahead on education. Cluster 1 is also ahead.", "en",
+     [("K2.HLS.direction", Verdict.TRUE), ("K2.RLS.direction", Verdict.TRUE), ("K1.HLS.direction", Verdict.TRUE), ("K1.RLS.direction", Verdict.TRUE)]),
+    ("Klaster 2 unggul pada pendidikan. Klaster 4 juga unggul.", "id",
+     [("K2.HLS.direction", Verdict.TRUE), ("K2.RLS.direction", Verdict.TRUE), ("K4.HLS.direction", Verdict.FALSE), ("K4.RLS.direction", Verdict.FALSE)]),
+    ("Cluster 4 lags on life expectancy. Cluster 1 also lags.", "en", [("K4.UHH.direction", Verdict.TRUE), ("K1.UHH.direction", Verdict.FALSE)]),
+    # with nothing said before, "also ahead" is about no indicator it names
+    ("Cluster 1 is also ahead.", "en", []),
+])
+def test_a_direction_said_again_is_about_the_indicators_said_before(text, lang, expected):
+    assert directions(text, lang) == expected

@@ -120,6 +120,7 @@ class DirectionChecker:
         self.frames = [(rx(lex.words[name]), quality, name.startswith("quality_after")) for name, quality in frames]
         self.bare_quality = [(rx(lex.words[name]), quality) for name, quality in (("quality_bare_better", BETTER), ("quality_bare_worse", WORSE))
                              if name in lex.words]
+        self.again_rx = rx(rf"\b(?:{lex.direction_again})\b") if "direction_again" in lex.words else None
         self.adjectives = [(rx(lex.words[f"quality_adjective_before_{side}"]), rx(lex.words[f"quality_adjective_after_{side}"]), quality)
                            for side, quality in (("better", BETTER), ("worse", WORSE)) if f"quality_adjective_before_{side}" in lex.words]
         # "unggul pada semuanya", "ahead on all of them": the indicators the sentence named, after the preposition
@@ -221,6 +222,8 @@ class DirectionChecker:
             features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < position))
             if any(start <= p < position for p in scope._all_feature_positions()):
                 features = scope.all_features  # "Semua indikator kelompok ini tertinggal"
+            if not features and self.again_rx is not None and self.again_rx.search(scope.text, max(0, position - 20), match.end()):
+                features = self.elliptic.last_said(scope)  # "Cluster 2 is ahead on education. Cluster 3 is also ahead."
             if not features:
                 return
             mode = "quality"
