@@ -242,6 +242,8 @@ def test_on_par_said_as_a_category_is_checked_against_the_band(text, lang, expec
      [("K2.RLS.direction", Verdict.FALSE), ("K2.UHH.direction", Verdict.FALSE)]),
     ("In Cluster 2, mean years of schooling is above the national average, and life expectancy is below it.", "en",
      [("K2.RLS.direction", Verdict.TRUE), ("K2.UHH.direction", Verdict.TRUE)]),
+    ("Di Klaster 2, rata-rata lama sekolah di bawah angka nasional dan umur harapan hidup di atas angka tersebut.", "id",
+     [("K2.RLS.direction", Verdict.FALSE), ("K2.UHH.direction", Verdict.FALSE)]),
 ])
 def test_each_direction_of_a_clause_is_on_the_indicator_named_nearest_it(text, lang, expected):
     assert directions(text, lang) == expected
