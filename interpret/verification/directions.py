@@ -4,6 +4,10 @@ direction into account), per cluster and indicator. Quantified claims are checke
 members above / below the reference (facts K4.UHH.n_above, K4.UHH.n_below): "Seluruh anggota Klaster 4
 di bawah rata-rata" = every member below; "Tidak satu pun anggota Klaster 4 mencapai rata-rata" / "none of
 the members … reaches the average" (lexicon `no_member`, `reach_words`) = no member at or above it.
+Also: a better / worse word with nothing after it on the indicators its clause named ("Semua indikator … tertinggal",
+lexicon `quality_bare_*`), or said again with "also / juga" on the last direction's (`direction_again`); an adjective on an
+indicator ("weak purchasing power", `quality_adjective_*`); "all clusters except …" as the subjects; a unit listed after
+"including" (`member_listing`) is no subject.
 """
 
 from __future__ import annotations
