@@ -137,3 +137,128 @@ def test_a_quantified_direction_reads_its_own_quantifier_and_a_reference_named_b
 ])
 def test_a_universal_quantifier_after_a_unit_is_said_of_the_members(text, expected):
     assert directions(text) == expected
+
+
+def direction_values(text: str, lang: str) -> list[tuple[str | None, str, Verdict]]:
+    facts, units = facts_of(None)
+    claims = Verifier(facts, locale=lang, units=units).verify_markdown(text).claims
+    return [(c.fact_id, c.value, c.verdict) for c in claims if c.kind == ClaimKind.DIRECTION]
+
+
+ALL = ("UHH", "HLS", "RLS", "Pengeluaran")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a better / worse word with nothing after it: the indicators its clause named (all of them, here) before it
+    ("Semua indikator Klaster 4 tertinggal.", "id", [(f"K4.{f}.direction", Verdict.TRUE) for f in ALL]),
+    ("Semua indikator Klaster 1 tertinggal.", "id", [(f"K1.{f}.direction", Verdict.FALSE) for f in ALL]),
+    ("For Cluster 4, every indicator lags.", "en", [(f"K4.{f}.direction", Verdict.TRUE) for f in ALL]),
+    ("Cluster 2's per capita expenditure still trails.", "en", [("K2.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Cluster 1's per capita expenditure still trails.", "en", [("K1.Pengeluaran.direction", Verdict.FALSE)]),
+    # "unggul pada semuanya", "ahead on all of them": every indicator the sentence named, not every member
+    ("Klaster 4 tertinggal pada keempat indikator, sedangkan Klaster 1 unggul pada semuanya.", "id",
+     [(f"K4.{f}.direction", Verdict.TRUE) for f in ALL] + [(f"K1.{f}.direction", Verdict.TRUE) for f in ALL]),
+    ("Cluster 4 lags behind on all four indicators, while Cluster 1 is ahead on all of them.", "en",
+     [(f"K4.{f}.direction", Verdict.TRUE) for f in ALL] + [(f"K1.{f}.direction", Verdict.TRUE) for f in ALL]),
+])
+def test_a_bare_better_or_worse_word_is_about_the_indicators_named_before_it(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Semua klaster, kecuali Klaster 1, berada di bawah angka nasional pada rata-rata lama sekolah.", "id"),
+    ("All clusters except Cluster 1 are below the national figure on mean years of schooling.", "en"),
+])
+def test_all_clusters_but_the_excepted_are_the_subjects(text, lang):
+    # Klaster 2's mean schooling is above BPS's figure, Klaster 3's and 4's below; Klaster 1 is left out
+    assert directions(text, lang) == [("K2.RLS.direction", Verdict.FALSE), ("K3.RLS.direction", Verdict.TRUE), ("K4.RLS.direction", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("### Cluster 3\n\nThis group, with provinces including Jawa Barat and Bengkulu, sits roughly at the national level on life expectancy.", "en"),
+    ("### Klaster 3\n\nKelompok ini, dengan anggota di antaranya Jawa Barat dan Bengkulu, relatif setara dengan angka nasional pada umur harapan hidup.", "id"),
+])
+def test_a_unit_listed_as_a_member_is_not_the_subject(text, lang):
+    assert directions(text, lang) == [("K3.UHH.direction", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Cluster 2's spending is below the national level; its gap to Cluster 1 is wide.", "en"),
+    ("Pengeluaran Klaster 2 di bawah angka nasional; selisihnya dengan Klaster 1 lebar.", "id"),
+])
+def test_a_cluster_named_only_in_a_later_clause_is_not_the_subject(text, lang):
+    assert directions(text, lang) == [("K2.Pengeluaran.direction", Verdict.TRUE)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Klaster 2 perlu bansos karena daya belinya di bawah acuan BPS.", "id", [("K2.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Cluster 2 falls short of the national benchmark on health.", "en", [("K2.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 1 falls short of the national benchmark on health.", "en", [("K1.UHH.direction", Verdict.FALSE)]),
+])
+def test_a_dimension_word_names_its_indicators(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "said_again"), [
+    ("Cluster 2 is ahead on education. It is also ahead on per capita expenditure.", "en", "also ahead on per capita expenditure"),
+    ("Klaster 2 unggul pada pendidikan. Ia juga unggul pada pengeluaran per kapita.", "id", "juga unggul pada pengeluaran per kapita"),
+])
+def test_the_same_direction_said_again_is_quoted_with_also_and_checked_anew(text, lang, said_again):
+    # Klaster 2 is above BPS's figures on schooling, below on spending
+    assert direction_values(text, lang) == [("K2.HLS.direction", "ahead on education" if lang == "en" else "unggul pada pendidikan", Verdict.TRUE),
+                                            ("K2.RLS.direction", "ahead on education" if lang == "en" else "unggul pada pendidikan", Verdict.TRUE),
+                                            ("K2.Pengeluaran.direction", said_again, Verdict.FALSE)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # an adjective on the indicator it qualifies: Klaster 1 spends above BPS's figure, Klaster 4 below it
+    ("Cluster 1 needs cash transfers less, given its strong purchasing power.", "en", [("K1.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Cluster 1 needs cash transfers, given its weak purchasing power.", "en", [("K1.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Cluster 4 needs cash transfers, given its weak purchasing power.", "en", [("K4.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Klaster 4 perlu bansos mengingat daya belinya yang masih lemah.", "id", [("K4.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Klaster 1 perlu bansos mengingat lemahnya daya beli.", "id", [("K1.Pengeluaran.direction", Verdict.FALSE)]),
+])
+def test_a_better_or_worse_adjective_on_an_indicator_is_a_position(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "on par" as a category, about the reference its sentence named: Klaster 3's spending is within the band, Klaster 2's not
+    ("Klaster 3 membelanjakan 11.784 ribu rupiah, berselisih 116 ribu rupiah dari angka nasional; selisih sekecil itu masuk kategori setara.",
+     "id", [("K3.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Klaster 2 membelanjakan 10.314 ribu rupiah, berselisih jauh dari angka nasional; selisih itu masuk kategori setara.",
+     "id", [("K2.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Cluster 3's per capita expenditure is close to the national figure, a gap that falls within the on-par band.",
+     "en", [("K3.Pengeluaran.direction", Verdict.TRUE), ("K3.Pengeluaran.direction", Verdict.TRUE)]),
+])
+def test_on_par_said_as_a_category_is_checked_against_the_band(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # two directions in one clause, each on the indicator named nearest it: Klaster 2's schooling is above BPS's figure,
+    # its life expectancy below
+    ("In Cluster 2, mean years of schooling is below the national average, and life expectancy is above it.", "en",
+     [("K2.RLS.direction", Verdict.FALSE), ("K2.UHH.direction", Verdict.FALSE)]),
+    ("In Cluster 2, mean years of schooling is above the national average, and life expectancy is below it.", "en",
+     [("K2.RLS.direction", Verdict.TRUE), ("K2.UHH.direction", Verdict.TRUE)]),
+    ("Di Klaster 2, rata-rata lama sekolah di bawah angka nasional dan umur harapan hidup di atas angka tersebut.", "id",
+     [("K2.RLS.direction", Verdict.FALSE), ("K2.UHH.direction", Verdict.FALSE)]),
+])
+def test_each_direction_of_a_clause_is_on_the_indicator_named_nearest_it(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "also / juga" with no indicator: the indicators of the direction said last (Klaster 1 above BPS's figures on
+    # schooling, Klaster 4 below them, Klaster 1 above on life expectancy)
+    ("Cluster 2 is ahead on education. Cluster 1 is also ahead.", "en",
+     [("K2.HLS.direction", Verdict.TRUE), ("K2.RLS.direction", Verdict.TRUE), ("K1.HLS.direction", Verdict.TRUE), ("K1.RLS.direction", Verdict.TRUE)]),
+    ("Klaster 2 unggul pada pendidikan. Klaster 4 juga unggul.", "id",
+     [("K2.HLS.direction", Verdict.TRUE), ("K2.RLS.direction", Verdict.TRUE), ("K4.HLS.direction", Verdict.FALSE), ("K4.RLS.direction", Verdict.FALSE)]),
+    ("Cluster 4 lags on life expectancy. Cluster 1 also lags.", "en", [("K4.UHH.direction", Verdict.TRUE), ("K1.UHH.direction", Verdict.FALSE)]),
+    # with nothing said before, "also ahead" is about no indicator it names
+    ("Cluster 1 is also ahead.", "en", []),
+])
+def test_a_direction_said_again_is_about_the_indicators_said_before(text, lang, expected):
+    assert directions(text, lang) == expected

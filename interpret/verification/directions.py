@@ -4,6 +4,10 @@ direction into account), per cluster and indicator. Quantified claims are checke
 members above / below the reference (facts K4.UHH.n_above, K4.UHH.n_below): "Seluruh anggota Klaster 4
 di bawah rata-rata" = every member below; "Tidak satu pun anggota Klaster 4 mencapai rata-rata" / "none of
 the members … reaches the average" (lexicon `no_member`, `reach_words`) = no member at or above it.
+Also: a better / worse word with nothing after it on the indicators its clause named ("Semua indikator … tertinggal",
+lexicon `quality_bare_*`), or said again with "also / juga" on the last direction's (`direction_again`); an adjective on an
+indicator ("weak purchasing power", `quality_adjective_*`); "all clusters except …" as the subjects; a unit listed after
+"including" (`member_listing`) is no subject.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .directions_elided import ElidedReference
 from .scope import AGGREGATE, Scope
+from .subjects import quantified_clusters
 
 BETTER, WORSE = "better", "worse"  # "unggul / tertinggal": a direction that depends on the indicator's sense
 
@@ -34,6 +39,13 @@ def wanted_direction(quality: str, higher_is_better: bool) -> Direction:
     return Direction.ABOVE if (quality == BETTER) == higher_is_better else Direction.BELOW
 
 
+class _At:
+    """A position as the number-like object the subject helpers read (`start`, `end`)."""
+
+    def __init__(self, position: int):
+        self.start = self.end = position
+
+
 class _WithIndicator:
     """A direction match extended over the indicator that names its reference ("exceed the national life expectancy"):
     the claim quotes it, and the indicator inside the claim is the one it is about."""
@@ -49,6 +61,22 @@ class _WithIndicator:
 
     def group(self, group=0):
         return self.match.string[self.start() : self.stop] if group == 0 else self.match.group(group)
+
+
+class _Qualified(_WithIndicator):
+    """An adjective and the indicator it qualifies, as one match ("weak purchasing power", "daya beli yang lemah")."""
+
+    def __init__(self, text: str, start: int, stop: int, feature: str):
+        self.text, self.begin, self.stop, self.feature = text, start, stop, feature
+
+    def start(self, group=0) -> int:
+        return self.begin
+
+    def end(self, group=0) -> int:
+        return self.stop
+
+    def group(self, group=0):
+        return self.text[self.begin : self.stop]
 
 
 @register
@@ -85,6 +113,7 @@ class DirectionChecker:
         # "none of them reaches it": the pronoun for the reference, as after the direction words
         self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}{pronoun})")
         self.elliptic = ElidedReference(verifier)
+        self.membership_rx = rx(lex.member_listing) if "member_listing" in lex.words else None
         self.no_member_rx = rx(lex.no_member)
         self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
         self.better_rx = rx(rf"(?P<neg>(?:{lex.negation})\s+)?(?:(?P<better>{lex.better})|(?P<worse>{lex.worse}))\s+(?:{lex.quality_preposition})\s")
@@ -93,6 +122,13 @@ class DirectionChecker:
         frames = [(name, quality) for name, quality in (("quality_frame_better", BETTER), ("quality_frame_worse", WORSE),
                                                           ("quality_after_better", BETTER), ("quality_after_worse", WORSE)) if name in lex.words]
         self.frames = [(rx(lex.words[name]), quality, name.startswith("quality_after")) for name, quality in frames]
+        self.bare_quality = [(rx(lex.words[name]), quality) for name, quality in (("quality_bare_better", BETTER), ("quality_bare_worse", WORSE))
+                             if name in lex.words]
+        self.again_rx = rx(rf"\b(?:{lex.direction_again})\b") if "direction_again" in lex.words else None
+        self.adjectives = [(rx(lex.words[f"quality_adjective_before_{side}"]), rx(lex.words[f"quality_adjective_after_{side}"]), quality)
+                           for side, quality in (("better", BETTER), ("worse", WORSE)) if f"quality_adjective_before_{side}" in lex.words]
+        # "unggul pada semuanya", "ahead on all of them": the indicators the sentence named, after the preposition
+        self.all_of_them_rx = rx(rf"\s*(?:{lex.indicator_quantifier})\b") if "indicator_quantifier" in lex.words else None
 
     def check(self, scope: Scope) -> None:
         for match in self.reference_rx.finditer(scope.text):
@@ -119,8 +155,35 @@ class DirectionChecker:
         for frame, quality, before in self.frames:
             for match in frame.finditer(scope.text):
                 self._judge(scope, match, quality, negated=False, mode="quality_before" if before else "quality")
+        self._bare_qualities(scope)
+        self._qualified_indicators(scope)
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
+
+    def _qualified_indicators(self, scope: Scope) -> None:
+        """"given its weak purchasing power", "lemahnya daya beli", "daya beli yang masih lemah": a better / worse adjective
+        right before or after an indicator's name says how the cluster stands on it."""
+        if not self.adjectives:
+            return
+        for mention in scope.features:
+            for before, after, quality in self.adjectives:
+                lead = before.search(scope.text, max(0, mention.start - 30), mention.start)
+                tail = after.match(scope.text[mention.end : mention.end + 40])
+                if lead or tail:
+                    start, stop = (lead.start(), mention.end) if lead else (mention.start, mention.end + tail.end())
+                    self._judge(scope, _Qualified(scope.text, start, stop, mention.value), quality, negated=False, mode="quality")
+                    break
+
+    def _bare_qualities(self, scope: Scope) -> None:
+        """"Semua indikator kelompok ini tertinggal;", "spending, which still trails (about …)": a better / worse word with
+        nothing after it is about the indicators its clause named before it, when its sentence named no reference (one that
+        did makes it an elided reference, directions_elided.py)."""
+        taken = [m.span() for m in self.reference_rx.finditer(scope.text)] + [m.span() for m in self.better_rx.finditer(scope.text)]
+        for pattern, quality in self.bare_quality:
+            for match in pattern.finditer(scope.text):
+                if any(a < match.end() and match.start() < b for a, b in taken) or self.named_reference_rx.search(scope.text, 0, match.start()):
+                    continue
+                self._judge(scope, match, quality, negated=False, mode="quality_before")
 
     def _feature_references(self, scope: Scope, taken) -> list:
         """The direction words whose reference is named by its indicator ("above the national life expectancy"), where the
@@ -157,21 +220,33 @@ class DirectionChecker:
             self.elliptic.remember(scope, word, scope.features_for(position), negated)
             return
         anchor = scope.nearest_before(position)
+        all_of_them = None
         if mode == "quality_before":  # "X dan Y sudah menjadi modal": the indicators its clause names before it
             start, _ = scope.clause(position)
             features = tuple(dict.fromkeys(m.value for m in scope.features if start <= m.start < position))
+            if any(start <= p < position for p in scope._all_feature_positions()):
+                features = scope.all_features  # "Semua indikator kelompok ini tertinggal"
+            if not features and self.again_rx is not None and self.again_rx.search(scope.text, max(0, position - 20), match.end()):
+                features = self.elliptic.last_said(scope)  # "Cluster 2 is ahead on education. Cluster 3 is also ahead."
             if not features:
                 return
             mode = "quality"
         else:
             features = scope.features_for(match.end(), after_only=True) if mode == "quality" else ()
+            if mode == "quality" and not features and self.all_of_them_rx is not None:
+                all_of_them = self.all_of_them_rx.match(scope.text, match.end())
+                features = self._all_of_them(scope, match.start()) if all_of_them else ()
             features = features or scope.features_for(position)
         # "slightly / well / masih …": part of the claim as written; "well / jauh" above is more than the on-par band
         degree = self.elliptic.degree_before(scope, match.start())
         phrase = scope.text[degree.start() if degree else match.start() : match.end()].strip()
+        if mode == "quality":  # "juga sedikit lebih unggul dalam umur harapan hidup": the indicator named right after is part of it
+            named = next((m for m in scope.features if m.start >= match.end()), None)
+            if named is not None and not scope.text[match.end() : named.start].strip():
+                phrase = scope.text[degree.start() if degree else match.start() : named.end].strip()
         strict = bool(degree) and self.elliptic.is_strong(degree.group(0))
         listed = self._listed_features(scope, position)
-        features = listed or self._named_after_all(scope, position) or features
+        features = listed or self._named_after_all(scope, position) or (self._not_said_of_a_later_one(scope, match, features) if mode == "reference" else features)
         if isinstance(match, _WithIndicator):
             features = (match.feature,)  # "below the national life expectancy": the indicator that names the reference
         self.elliptic.remember(scope, word, features, negated)
@@ -182,7 +257,7 @@ class DirectionChecker:
         counted = anchor is not None and (self.no_member_rx.search(scope.text, anchor.end, position)
                                           or any(rx(v.lex.count_units).search(m.group(0))
                                                  for m in rx(v.lex.all_members).finditer(scope.text, anchor.end, position)))
-        if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE and not counted:
+        if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE and not counted and not self._listed_member(scope, anchor):
             for feature in features:
                 v.unit_direction(scope, phrase, anchor.value, feature, word, negated, self.unit_mean.value(feature) if umean else None, strict=strict)
             return
@@ -193,7 +268,7 @@ class DirectionChecker:
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (), (fact.feature,), fact, Verdict.TRUE if ok != negated else Verdict.FALSE,
                         v.say("unit_mean_vs_official"))
             return
-        clusters = subjects_at(scope, position)  # "trails Cluster 1 … and sits below the national figure": not Cluster 1
+        clusters = self._subjects(scope, position)  # "trails Cluster 1 … and sits below the national figure": not Cluster 1
         if not scope.clusters and "definition" in v.lex.words and rx(v.lex.definition).search(scope.text):
             return  # "Posisi suatu klaster disebut setara … bila …": a definition of the method, about no cluster
         if not clusters or not features:
@@ -203,6 +278,8 @@ class DirectionChecker:
         no_member = self.no_member_rx.search(scope.text, start, position)
         # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
         every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, *scope.clause(position))
+        if every is not None and all_of_them is not None and every.start() < all_of_them.end() and all_of_them.start() < every.end():
+            every = None  # "unggul pada semuanya": all the indicators, not all the members
         if no_member and not listed:
             # "None of Cluster 4's provinces reaches …, every member of Cluster 1 spends more than …": the quantifier
             # nearest before the direction word is the one it is said under
@@ -244,6 +321,55 @@ class DirectionChecker:
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+
+    def _subjects(self, scope: Scope, position: int) -> tuple[int, ...]:
+        """The clusters the direction at `position` is said of: a cluster named only in a later clause ("…, below the
+        national level; its spending gap to Cluster 1 is …") is not among them when one named before it is."""
+        # "Semua klaster, kecuali Klaster 1 dan Klaster 2, berada di bawah …": every cluster but the excepted ones
+        quantified = quantified_clusters(scope, _At(position), self.v.lex, self.v.facts.k) if "all_clusters" in self.v.lex.words else None
+        if quantified:
+            return quantified
+        clusters = subjects_at(scope, position)
+        _, end = scope.clause(position)
+        later = {m.value for m in scope.clusters if m.start >= end} - {m.value for m in scope.clusters if m.start < end}
+        kept = tuple(c for c in clusters if c not in later)
+        return kept or clusters
+
+    def _not_said_of_a_later_one(self, scope: Scope, match, features: tuple[str, ...]) -> tuple[str, ...]:
+        """"its schooling is … below the national average, and its life expectancy is above it": an indicator named only
+        after the direction, with another direction after it in the clause, is that one's, not this one's."""
+        start, end = scope.clause(match.start())
+        later = [m.start() for m in self.reference_rx.finditer(scope.text, match.end(), end)] + \
+                [m.start() for m in self.better_rx.finditer(scope.text, match.end(), end)]
+        mentions = [m for m in scope.features if start <= m.start < end]
+        def theirs(feature: str) -> bool:
+            named = [m for m in mentions if m.value == feature]
+            return bool(named) and all(m.start >= match.end() and any(p > m.start for p in later) for m in named)
+        # and one named only before an earlier direction is that one's, when another is named between the two
+        earlier = [m.end() for m in self.reference_rx.finditer(scope.text, start, match.start()) if m.end() <= match.start()] + \
+                  [m.end() for m in self.better_rx.finditer(scope.text, start, match.start()) if m.end() <= match.start()]
+        last = max(earlier, default=None)
+        between = last is not None and any(last <= m.start < match.start() for m in mentions)
+        def earlier_ones(feature: str) -> bool:
+            named = [m for m in mentions if m.value == feature]
+            return between and bool(named) and all(m.start < last for m in named)
+        kept = tuple(f for f in features if not theirs(f) and not earlier_ones(f))
+        return kept or features
+
+    @staticmethod
+    def _all_of_them(scope: Scope, position: int) -> tuple[str, ...]:
+        """"Klaster IV tertinggal pada keempat indikator, sedangkan Klaster I unggul pada semuanya": every indicator when
+        the sentence named all of them before, else the two or more it named; none when it named fewer."""
+        if any(p < position for p in scope._all_feature_positions()):
+            return scope.all_features
+        named = tuple(dict.fromkeys(m.value for m in scope.features if m.end <= position))
+        return named if len(named) >= 2 else ()
+
+    def _listed_member(self, scope: Scope, unit) -> bool:
+        """"The largest group, with 14 provinces including West Java, …, sits roughly at the national level": a unit named
+        after a membership word of its clause ("including", "di antaranya") is listed as a member, not the subject."""
+        start, _ = scope.clause(unit.start)
+        return self.membership_rx is not None and self.membership_rx.search(scope.text, start, unit.start) is not None
 
     def _listed_features(self, scope: Scope, position: int) -> tuple[str, ...]:
         """"HLS 12,9 tahun dan RLS 8,6 tahun, keduanya di bawah …", "A and B are both below …": a quantifier over the indicators

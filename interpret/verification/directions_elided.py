@@ -69,6 +69,16 @@ class ElidedReference:
         if features:
             self._said[id(scope)] = (scope, word, tuple(features), negated)
 
+    def last_said(self, scope: Scope) -> tuple[str, ...]:
+        """The indicators of the last direction said in this sentence, else in the previous one ("… ahead on education.
+        Cluster 3 is also ahead."): what a direction said again is about."""
+        self._turn(scope)
+        for key in (id(scope), id(self._previous) if self._previous is not None else None):
+            said = self._said.get(key)
+            if said is not None:
+                return said[2]
+        return ()
+
     def _turn(self, scope: Scope) -> None:
         if scope is not self._current:
             self._previous, self._current = self._current, scope
