@@ -436,3 +436,17 @@ def test_a_size_before_an_elided_or_pronoun_reference_is_the_gap(text, lang, exp
 )
 def test_a_sum_of_money_binds_to_the_indicator_in_rupiah(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a compared cluster's possessive before a number: the number is that cluster's (K1 HLS 13,93)
+        ("Cluster 2 ranks second on expected years of schooling, just behind Cluster 1's 13.93 years.", "en", [("13.93", "K1.HLS.mean", Verdict.TRUE)]),
+        ("Cluster 2 ranks second on expected years of schooling, just behind Cluster 1's 13.39 years.", "en", [("13.39", "K1.HLS.mean", Verdict.FALSE)]),
+        # "lags the reference on <indicator> by N": the gap from the reference, the indicator between (K3 HLS 12,92 vs 13,30)
+        ("Cluster 3 lags the provincial average on expected schooling by about 0.4 years.", "en", [("0.4", "K3.HLS.diff", Verdict.TRUE)]),
+    ],
+)
+def test_a_possessive_of_the_compared_cluster_and_a_lag_with_its_indicator_between(text, lang, expected):
+    assert numbers(text, lang) == expected

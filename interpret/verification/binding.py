@@ -244,7 +244,7 @@ def statistic(checker, scope, number) -> str:
         return "diff"  # the reference may stand after a comparison word that opens the next clause ("dibandingkan …")
     if lead.search(scope.text, start, number.start) and not any(number.end <= m.start < end for m in scope.clusters + scope.members):
         return "diff"  # "UHH-nya memang tertinggal sekitar 3,2 tahun", "lags by 1.6 years": measured from nothing else, the reference
-    if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:the\s+)?(?:{lex.reference})\s+(?:(?:{lex.currency_sign})?\s*\d[\d.,]*\s*(?:{lex.measure_units})?\s+)?(?:{lex.gap_by})\s+(?:(?:{lex.approx})\s+)?$").search(scope.text, start, number.start):
+    if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:the\s+)?(?:{lex.reference})\s+(?:(?:{lex.currency_sign})?\s*\d[\d.,]*\s*(?:{lex.measure_units})?\s+)?(?:(?:{lex.quality_preposition})\s+)?(?:{lex.gap_by})\s+(?:(?:{lex.approx})\s+)?$").search(scope.masked, start, number.start):
         return "diff"  # "leads the provincial average by about 1,3 years", "trails the national 73.93 by 1.6 years", "tertinggal dari rata-rata provinsi sekitar 3,2 tahun"
     if rx(rf"(?:{lex.direction_above}|{lex.direction_below}|{lex.better}|{lex.worse})\s+(?:(?:{lex.compare_connector})\s+)?(?:the\s+)?(?:{lex.reference})[^\d,;.()]{{0,40}},\s*(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+$").search(scope.text, start, number.start):
         # "Klaster 3 berada sedikit di atas rata-rata provinsi dalam indikator ini, sekitar 1 tahun": the size of that lead,
