@@ -240,15 +240,18 @@ class DirectionChecker:
         # "slightly / well / masih …": part of the claim as written; "well / jauh" above is more than the on-par band
         degree = self.elliptic.degree_before(scope, match.start())
         phrase = scope.text[degree.start() if degree else match.start() : match.end()].strip()
-        if mode == "quality":  # "juga sedikit lebih unggul dalam umur harapan hidup": the indicator named right after is part of it
-            named = next((m for m in scope.features if m.start >= match.end()), None)
-            if named is not None and not scope.text[match.end() : named.start].strip():
-                phrase = scope.text[degree.start() if degree else match.start() : named.end].strip()
         strict = bool(degree) and self.elliptic.is_strong(degree.group(0))
         listed = self._listed_features(scope, position)
         features = listed or self._named_after_all(scope, position) or (self._not_said_of_a_later_one(scope, match, features) if mode == "reference" else features)
         if isinstance(match, _WithIndicator):
             features = (match.feature,)  # "below the national life expectancy": the indicator that names the reference
+        if mode == "quality" and features:
+            # "juga sedikit lebih unggul dalam umur harapan hidup": the indicator named right after is part of it, when it
+            # names every indicator judged (not "lags on UHH" quoted for the expenditure of "… on UHH and expenditure")
+            named = next((m for m in scope.features if m.start >= match.end()), None)
+            here = {m.value for m in scope.features if named is not None and m.start == named.start}  # a dimension word names several
+            if named is not None and set(features) <= here and not scope.text[match.end() : named.start].strip():
+                phrase = scope.text[degree.start() if degree else match.start() : named.end].strip()
         self.elliptic.remember(scope, word, features, negated)
         umean = (self.unit_mean.names_unit_mean(phrase) if mode == "reference" and not elided
                  else self.unit_mean.measured_against_unit_mean(scope, match.start(), match.end()))
