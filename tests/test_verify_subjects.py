@@ -312,6 +312,8 @@ def test_a_superlative_of_all_clusters_quantifies_none(text, lang, expected):
         # a cluster in an aside that only places the unit before it leaves the unit the subject (Maluku RLS 10,20; K2 9,25)
         ("Maluku, meski tergolong Klaster 2, memiliki rata-rata lama sekolah 10,20 tahun.", "id", [("UNIT.Maluku.RLS.value", Verdict.TRUE)]),
         ("Maluku, a member of Cluster 2, has mean years of schooling of 9.25 years.", "en", [("UNIT.Maluku.RLS.value", Verdict.FALSE)]),
+        # … but an apposition that names the cluster again is about the cluster (K4 UHH 69,90)
+        ("Papua berada di Klaster 4, klaster dengan umur harapan hidup rata-rata 69,90 tahun.", "id", [("K4.UHH.mean", Verdict.TRUE)]),
         # a unit named after a superlative owns the numbers after it, not the one before the superlative
         ("D.I. Yogyakarta mencatat harapan lama sekolah tertinggi secara nasional, 15,66 tahun, sementara Maluku memiliki rata-rata lama sekolah 10,20 tahun.",
          "id", [("UNIT.D_I_Yogyakarta.HLS.value", Verdict.TRUE), ("UNIT.Maluku.RLS.value", Verdict.TRUE)]),

@@ -125,4 +125,6 @@ def located_unit(scope: Scope, cluster, number, lex) -> str | None:
         return None
     after = scope.text[cluster.end : number.start]
     # "… Klaster 4, yang rata-rata UHH-nya 69,90 tahun": a relative clause on the cluster speaks of the cluster
-    return units[-1].value if re.match(r"\s*[,)—–]", after) and not rx(rf"\b(?:{lex.relative_pronoun})\b").search(after) else None
+    # "… Klaster 4, klaster dengan UHH rata-rata 69,90 tahun": an apposition that names the cluster again is about it
+    about_cluster = rx(rf"\b(?:{lex.relative_pronoun})\b|{lex.cluster_word}|\b(?:{lex.cluster_noun})\b").search(after)
+    return units[-1].value if re.match(r"\s*[,)—–]", after) and not about_cluster else None
