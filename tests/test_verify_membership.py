@@ -254,3 +254,20 @@ def test_a_superlative_within_the_cluster_a_pronoun_names_places_the_province(la
 )
 def test_a_province_that_moves_to_a_cluster_is_placed_there(lang, text, expected):
     assert placed(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # some clusters are no claim about how many there are (k = 4)
+        ("Expected years of schooling barely differ between the top two clusters.", "en", []),
+        ("Selisihnya kecil di antara dua klaster teratas.", "id", []),
+        ("The provinces form four clusters.", "en", [("four clusters", "true", "")]),
+        # "the other N clusters" / "N klaster lainnya": all but one, the note in the text's language
+        ("Cluster 1 leads the other two clusters.", "en", [("two clusters", "false", "the other clusters: 3")]),
+        ("Klaster 1 unggul atas dua klaster lainnya.", "id", [("dua klaster", "false", "klaster lain: 3")]),
+    ],
+)
+def test_a_count_of_clusters_is_k_unless_it_names_some_of_them(text, lang, expected):
+    report = Verifier(facts_for(), locale=lang).verify_text(text)
+    assert [(c.value, c.verdict.value, c.note) for c in report.claims if c.fact_id == "RUN.k"] == expected

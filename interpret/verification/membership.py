@@ -202,13 +202,16 @@ class MembershipChecker:
                 after = scope.text[match.end() : match.end() + 3]
                 if re.match(r"\s*\d", after):
                     continue  # "dua klaster 3" is not a count
+                if "cluster_subset_before" in v.lex.words and (rx(v.lex.cluster_subset_before).search(scope.text, max(0, match.start() - 20), match.start())
+                                                               or rx(v.lex.cluster_subset_after).match(scope.text[match.end() :])):
+                    continue  # "the top two clusters", "dua klaster teratas": some of the clusters, not how many there are
                 fact = v.facts.index.get("RUN.k")
                 wanted = fact.value if fact else None
                 if wanted is not None and "other_word" in v.lex.words and (rx(v.lex.other_word).search(scope.text, max(0, match.start() - 15), match.start())
-                                                                          or rx(v.lex.other_after).match(scope.text, match.end())):
+                                                                          or rx(v.lex.other_after).match(scope.text[match.end() :])):
                     wanted -= 1  # "the other three clusters", "ketiga klaster lainnya": all but the one the sentence is about
                 v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if wanted == value else Verdict.FALSE,
-                        "" if wanted == (fact.value if fact else None) else f"klaster lain: {wanted}")
+                        "" if wanted == (fact.value if fact else None) else v.say("other_clusters", n=wanted))
                 continue
             start, _ = scope.clause(match.start())
             listed = list(dict.fromkeys(m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE))
