@@ -450,3 +450,17 @@ def test_a_sum_of_money_binds_to_the_indicator_in_rupiah(text, lang, expected):
 )
 def test_a_possessive_of_the_compared_cluster_and_a_lag_with_its_indicator_between(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the reference said by an adverb after the number (REF.UHH 73,13 with the default reference)
+        ("Cluster 3 has a life expectancy of 74.15 years against 73.13 nationally.", "en",
+         [("74.15", "K3.UHH.mean", Verdict.TRUE), ("73.13", "REF.UHH", Verdict.TRUE)]),
+        ("Umur harapan hidup Klaster 3 74,15 tahun, dibanding 73,93 tahun secara nasional.", "id",
+         [("74,15", "K3.UHH.mean", Verdict.TRUE), ("73,93", "REF.UHH", Verdict.FALSE)]),
+    ],
+)
+def test_the_reference_said_by_an_adverb_after_the_number(text, lang, expected):
+    assert numbers(text, lang) == expected

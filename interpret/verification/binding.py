@@ -230,6 +230,8 @@ def statistic(checker, scope, number) -> str:
         return "diff_pct"  # a percentage is the gap, unless its indicator is itself in % ("pangsa makanan 40,8 %")
     if rx(lex.reference_just_before).search(scope.text[start : number.start]):  # "di atas rata-rata 8,93 tahun"
         return "reference"
+    if "reference_adverb_after" in lex.words and rx(lex.reference_adverb_after).match(scope.text[number.end : end]):
+        return "reference"  # "74.15 years against 73.93 nationally", "73,93 tahun secara nasional"
     if checker.reference_phrase_rx and checker.reference_phrase_rx.search(scope.text[start : number.start]):
         return "reference"  # "di bawah rata-rata rumah tangga (668.548 rupiah)": the phrase the brief names its reference with
     if rx(lex.reference_after).match(scope.text[number.end : end]):  # "1,3 tahun di atas rata-rata provinsi"
