@@ -27,3 +27,18 @@ from .test_verify_binding import numbers
 )
 def test_names_the_sentence_gives(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a number placed in another cluster right after a cluster's name is a count, no "Cluster 10" of a list;
+        # "of the 34 provinces" is the whole data set, not the cluster's size (K3: 14 provinces)
+        ("Of the 34 provinces, 14 fall in Cluster 3, 10 in Cluster 2 and five each in Clusters 1 and 4.", "en",
+         [("34", "DATA.n_units", Verdict.TRUE), ("14", None, Verdict.UNVERIFIABLE), ("10", None, Verdict.UNVERIFIABLE)]),
+        ("Klaster 3 mencakup 14 dari 34 provinsi.", "id", [("14", None, Verdict.UNVERIFIABLE), ("34", "DATA.n_units", Verdict.TRUE)]),
+        ("Cluster 3 holds 14 of the 33 provinces.", "en", [("14", None, Verdict.UNVERIFIABLE), ("33", "K3.size", Verdict.FALSE)]),
+    ],
+)
+def test_counts_beside_cluster_names(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -295,6 +295,11 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
     if stat == "size":
         if clusters:
             facts = [index[f"K{c}.size"] for c in clusters if f"K{c}.size" in index]
+            total = index.get("DATA.n_units")
+            if len(facts) == 1 and total is not None and "count_of" in checker.v.lex.words and not checker.equal(number, facts[0]) \
+                    and rx(rf"\b(?:{checker.v.lex.count_of})\s+(?:the\s+|all\s+|seluruh\s+)?$").search(scope.text, max(0, number.start - 20), number.start) \
+                    and checker.equal(number, total):
+                return Binding((total,), "subject", stat)  # "Cluster 3 holds 14 of the 34 provinces": the whole, not the cluster
             return Binding(tuple(facts), "subject", stat, ambiguous=len(facts) > 1)
         fact = index.get("DATA.n_units")
         return Binding((fact,) if fact else (), "subject", stat)

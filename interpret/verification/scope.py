@@ -176,6 +176,8 @@ class Analyzer:
         item = rf"(\d{{1,2}}|[A-H]|[IVX]{{1,4}})(?![\w]|[.,]\d)(?!\s*(?:{lex.item_units}))"
         # "In Cluster 3, 10 of the 14 provinces …": a number that counts members after a comma is no list item
         more_guard = rf"(?!\s+(?:{lex.count_of})\s)" if "count_of" in lex.words else ""
+        # "14 fall in Cluster 3, 10 in Cluster 2": a number placed in another cluster right after it is a count, no list item
+        more_guard += rf"(?!\s+(?:\w+\s+)?(?:{lex.subject_after})\s+{lex.cluster_word})" if "subject_after" in lex.words else ""
         self.cluster_rx = rx(
             rf"\b{lex.cluster_word}\s+(?:{lex.ordinal_prefix})?(?:(?P<ord>(?i:{ordinals}))\b(?!\s+(?:{lex.ordinal_superlatives}))|{item}"
             rf"(?P<more>(?:\s*(?:,|{lex.list_joiner})\s*(?:{lex.cluster_word}\s+)?{item}{more_guard})*))",
