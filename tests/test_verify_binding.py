@@ -464,3 +464,17 @@ def test_a_possessive_of_the_compared_cluster_and_a_lag_with_its_indicator_betwe
 )
 def test_the_reference_said_by_an_adverb_after_the_number(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "exceed the reference of <its value> by N": N is the gap (K1 HLS 13,93 − 13,30), the value in between the reference's
+        ("Cluster 1's expected years of schooling, 13.93, exceed the provincial average of 13.30 by 0.63 years.", "en",
+         [("13.93", "K1.HLS.mean", Verdict.TRUE), ("13.30", "REF.HLS", Verdict.TRUE), ("0.63", "K1.HLS.diff", Verdict.TRUE)]),
+        ("Cluster 1 exceeds the provincial average of 13.30 years by about 0.9 years on expected schooling.", "en",
+         [("13.30", "REF.HLS", Verdict.TRUE), ("0.9", "K1.HLS.diff", Verdict.FALSE)]),
+    ],
+)
+def test_a_lead_on_the_reference_with_its_value_between(text, lang, expected):
+    assert numbers(text, lang) == expected
