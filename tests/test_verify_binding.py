@@ -478,3 +478,17 @@ def test_the_reference_said_by_an_adverb_after_the_number(text, lang, expected):
 )
 def test_a_lead_on_the_reference_with_its_value_between(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two values side by side after a reference named with one subject: the subject's, then the reference's
+        ("Klaster 3 relatif setara dengan rata-rata provinsi pada umur harapan hidup (74,15 tahun dibanding 73,13 tahun).", "id",
+         [("74,15", "K3.UHH.mean", Verdict.TRUE), ("73,13", "REF.UHH", Verdict.TRUE)]),
+        ("Cluster 3 is on par with the provincial average on life expectancy (74.15 versus 73.31 years).", "en",
+         [("74.15", "K3.UHH.mean", Verdict.TRUE), ("73.31", "REF.UHH", Verdict.FALSE)]),
+    ],
+)
+def test_a_subjects_value_beside_the_references(text, lang, expected):
+    assert numbers(text, lang) == expected

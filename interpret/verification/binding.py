@@ -210,6 +210,9 @@ def statistic(checker, scope, number) -> str:
     """The statistic the number states: the table's column, a statistic word, else what its form implies."""
     if scope.stat:
         return scope.stat
+    paired = _paired_with_reference(checker, scope, number)
+    if paired:
+        return paired
     cue = checker.stat_cue(scope, number)
     if cue:
         return cue
@@ -263,6 +266,21 @@ def statistic(checker, scope, number) -> str:
     if not scope.clusters and not scope.default_clusters and checker.reference_rx.search(scope.text):
         return "reference"  # "Rata-rata provinsi untuk UHH 73,13 tahun, sedangkan HLS 13,30 tahun": no cluster in sight
     return "mean"
+
+
+def _paired_with_reference(checker, scope, number) -> str | None:
+    """"setara dengan angka nasional … (74,15 tahun dibanding 73,93 tahun)", "(74.15 versus 73.93 years)": two numbers set
+    side by side after a reference named with one subject: the first is the subject's, the second the reference's."""
+    lex = checker.v.lex
+    if "pair_value_words" not in lex.words or len({m.value for m in scope.clusters + scope.members}) > 1:
+        return None
+    pair = rf"(?:{lex.pair_value_words})"
+    unit = rf"(?:\s*(?:{lex.measure_units}))?"
+    after = rx(rf"^{unit}\s+{pair}\s+(?:(?:{lex.currency_sign})\s*)?\d").match(scope.text[number.end :])
+    before = rx(rf"\d[\d.,]*{unit}\s+{pair}\s+(?:(?:{lex.currency_sign})\s*)?$").search(scope.text, max(0, number.start - 40), number.start)
+    if not (after or before) or not rx(lex.reference).search(scope.text, 0, number.start if after else number.start):
+        return None
+    return "mean" if after else "reference"
 
 
 def _percent_feature(checker, scope, start: int, end: int) -> bool:
