@@ -22,7 +22,7 @@ from .numbers import WrittenNumber
 from .policy import LoadedConsistency, load_consistency
 from .report import Claim, VerificationReport, split_sentences
 from .references import with_data_references
-from .scope import AGGREGATE, Analyzer, Scope
+from .scope import AGGREGATE, Analyzer, Scope, opens_with_unit
 
 _SECTOR_TAG = re.compile(r"^\*\*\[([^\]]+)\]\*\*\s*")
 # a whole line in bold that is no sentence (no final stop): a heading
@@ -381,7 +381,9 @@ def _last_subject(scope: Scope, comparison_lead, locative=None, ranking_scope=No
     unit = subject_of(units) if len({m.value for m in grouped}) < 3 else None
     if cluster is None and unit is None:
         return None
-    if units and cluster is not None and locative is not None and _opens_with(scope, units[0], cluster, locative):
+    first = min((m for m in scope.members if m.value != AGGREGATE), key=lambda m: m.start, default=None)
+    if (units and cluster is not None and locative is not None and first is not None and first.value == units[0].value
+            and opens_with_unit(scope.text, first, [c for c in scope.clusters if c.start > first.start], locative)):
         cluster, unit = None, units[0]  # "Maluku posts the highest … in Cluster 2, …. Its life expectancy …": "its" is the unit
     one = ("cluster", (cluster.value,)) if cluster is not None else ("member", (unit.value,))
     many = tuple(dict.fromkeys(m.value for m in scope.clusters))
@@ -390,15 +392,6 @@ def _last_subject(scope: Scope, comparison_lead, locative=None, ranking_scope=No
     previous = (scope.antecedent or {}).get("pair")
     pair = many if len(many) == 2 else (previous if previous and len(many) == 1 and many[0] in previous else None)
     return {"one": one, "many": ("cluster", many) if len(many) > 1 else one, "pair": pair}
-
-
-def _opens_with(scope: Scope, unit, cluster, locative) -> bool:
-    """The sentence opens with the unit (at most one word before it: "Meanwhile, Maluku …") and names the cluster only
-    as a place after it ("… in Cluster 2"): the unit is the subject, the cluster its setting."""
-    first = min((m for m in scope.members if m.value != AGGREGATE), key=lambda m: m.start)
-    if first.value != unit.value or first.start > cluster.start or len(re.findall(r"\w+", scope.text[: first.start])) > 1:
-        return False
-    return all(locative.search(scope.text[: c.start]) for c in scope.clusters if c.start > first.start)
 
 
 def _shown(fact: Fact) -> str:

@@ -153,6 +153,15 @@ class Scope:
     _all_positions: list[int] = field(default_factory=list)
 
 
+def opens_with_unit(text: str, unit: Mention, clusters: list[Mention], place: re.Pattern) -> bool:
+    """The sentence opens with the unit (at most one word before it: "Meanwhile, Maluku …") and names the clusters after
+    it only as a place (`place` right before each: "… in Cluster 2", "is part of Cluster 2"): the unit is the subject,
+    the clusters its setting. Read by the pronoun of the same sentence (Analyzer) and of the next one (engine)."""
+    if len(re.findall(r"\w+", text[: unit.start])) > 1 or any(c.start < unit.end for c in clusters):
+        return False
+    return all(place.search(text, max(0, c.start - 40), c.start) for c in clusters)
+
+
 def _same_list(text: str, a: Mention, b: Mention, gap: re.Pattern | None) -> bool:
     """Two cluster names belong to one list ("Klaster 1 dan Klaster 3") when only list words separate them."""
     lo, hi = sorted((a, b), key=lambda m: m.start)
@@ -199,6 +208,8 @@ class Analyzer:
         self.pronoun_rx = rx(lex.pronoun, 0) if "pronoun" in lex.words else None
         self.governed_rx = rx(rf"(?:{lex.comparison_lead})\s*$") if "comparison_lead" in lex.words else None
         self.located_rx = rx(rf"^[^,;:()]*\b(?:{lex.membership})\s+$") if "membership" in lex.words else None  # "Aceh belongs to Cluster 2"
+        self.place_rx = rx(rf"(?:\b(?:{lex.scope_after})|{lex.membership})\s+$") \
+            if "scope_after" in lex.words and "membership" in lex.words else None  # "… in Cluster 2", "is part of Cluster 2"
         self.suffix_rx = rx(rf"(?:{lex.feature_suffix})$") if "feature_suffix" in lex.words else None
         self.plural_rx = rx(lex.pronoun_plural, 0) if "pronoun_plural" in lex.words else None
         self.non_claim_rx = rx(lex.non_claim_numbers)
@@ -291,7 +302,7 @@ class Analyzer:
             and self.located_rx.search(text[units[-1].end : before[-1].start]) is not None
         if units and (not before or units[-1].start > before[-1].start or located):
             return "member", (units[-1].value,)  # "Papua mencatat … terendah di klasternya"
-        if units and before and self._only_a_place(text, units[0], before):
+        if units and before and self.place_rx is not None and opens_with_unit(text, units[0], before, self.place_rx):
             return "member", (units[0].value,)  # "Nusa Tenggara Barat is part of Cluster 2 even though its …"
         if before:
             group = [before[-1]]
@@ -304,14 +315,6 @@ class Analyzer:
             return "cluster", ()
         plural = self.plural_rx is not None and self.plural_rx.fullmatch(match.group(0))
         return previous["many" if plural else "one"]
-
-    def _only_a_place(self, text: str, unit: Mention, clusters: list[Mention]) -> bool:
-        """The sentence opens with the unit (at most one word before it) and names the clusters after it only as where it
-        is or belongs ("… in Cluster 2", "is part of Cluster 2", "berada di Klaster 2"): the unit is the subject."""
-        if len(re.findall(r"\w+", text[: unit.start])) > 1 or clusters[0].start < unit.end:
-            return False
-        place = rx(rf"(?:\b(?:{self.lex.scope_after})|{self.lex.membership})\s+$")
-        return all(place.search(text, max(0, c.start - 40), c.start) for c in clusters)
 
     # -- names -------------------------------------------------------------------------------------
     def resolve(self, name: str) -> int | None:
