@@ -224,6 +224,24 @@ class GapChecks:
             return (earlier[0].value,)
         return tuple(c for c in scope.default_clusters if c != obj.value)
 
+    def _stated_higher(self, word, feature: str) -> bool | None:
+        """Whether the lead or lag word says the subject is higher (None: "terpaut", no direction stated); "lebih baik" /
+        "unggul" on an indicator where lower is better says it is lower."""
+        if word is None or word.groupdict().get("differ"):
+            return None
+        higher = bool(word.group("high"))
+        if self.v.facts.feature(feature).direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
+            higher = not higher
+        return higher
+
+    def _judge_directed_gap(self, scope: Scope, number, feature: str, fact, ours: float, theirs: float, word, note: str) -> None:
+        """The size of a lead or lag as a gap fact, false when the stated direction is the reverse of the values'."""
+        higher = self._stated_higher(word, feature)
+        turned = higher is not None and ours != theirs and (ours > theirs) != higher
+        ok = not turned and self.equal(number, fact)
+        note += ("; " + self.v.say("reversed")) if turned else ""
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+
     def _judge_gap(self, scope: Scope, number, features, obj, word, position: int) -> bool:
         start, _ = scope.clause(position)
         units = list(dict.fromkeys(m.value for m in scope.members if start <= m.start < position and m.value != AGGREGATE))
@@ -272,13 +290,7 @@ class GapChecks:
         gap = abs(ours - theirs)
         fact = Fact(f"UNIT[{subject}]-UNIT[{obj.value}].{features[0]}.gap", gap, "gap", info.decimals, info.unit, None, features[0],
                     format_number(gap, info.decimals))
-        higher = bool(word.group("high")) if not word.groupdict().get("differ") else None
-        if higher is not None and info.direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
-            higher = not higher
-        turned = higher is not None and ours != theirs and (ours > theirs) != higher
-        ok = not turned and self.equal(number, fact)
-        note = self.v.say("unit_gap", a=subject, b=obj.value) + ("; " + self.v.say("reversed") if turned else "")
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), (features[0],), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+        self._judge_directed_gap(scope, number, features[0], fact, ours, theirs, word, self.v.say("unit_gap", a=subject, b=obj.value))
         return True
 
     def _judge_unit_gap(self, scope: Scope, number, features, unit: str, obj: int, word) -> bool:
@@ -291,15 +303,7 @@ class GapChecks:
         info = self.v.facts.feature(feature)
         gap = abs(value - theirs)
         fact = Fact(f"UNIT[{unit}]-K{obj}.{feature}.gap", gap, "gap", info.decimals, info.unit, None, feature, format_number(gap, info.decimals))
-        higher = None
-        if word is not None and not word.groupdict().get("differ"):
-            higher = bool(word.group("high"))
-            if info.direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
-                higher = not higher
-        turned = higher is not None and value != theirs and (value > theirs) != higher
-        ok = not turned and self.equal(number, fact)
-        note = self.v.say("pair_gap", a=unit, b=obj) + ("; " + self.v.say("reversed") if turned else "")
-        self.v.claim(scope, ClaimKind.NUMBER, number.written, (), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
+        self._judge_directed_gap(scope, number, feature, fact, value, theirs, word, self.v.say("pair_gap", a=unit, b=obj))
         return True
 
     def _judge_pair(self, scope: Scope, number, features, subject: int, obj: int, word) -> bool:
@@ -311,11 +315,7 @@ class GapChecks:
         feature = features[0]
         ours = float(self.v.facts.cluster(subject).features[feature].mean)
         theirs = float(self.v.facts.cluster(obj).features[feature].mean)
-        higher = None
-        if word is not None and not word.groupdict().get("differ"):  # "terpaut 1,46 tahun dari Klaster 2" states no direction
-            higher = bool(word.group("high"))
-            if self.v.facts.feature(feature).direction != "higher_is_better" and self.quality_rx.search(word.group(0)):
-                higher = not higher  # "lebih baik" / "unggul" on an indicator where lower is better
+        higher = self._stated_higher(word, feature)
         lo, hi = sorted((subject, obj))
         if number.percent:
             if higher is None:
