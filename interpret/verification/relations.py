@@ -15,6 +15,7 @@ from ..terms import ClaimKind, Verdict
 from .binding import nearest_features
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
+from .subjects import bracketed_after
 
 
 WrittenNumberLike = object  # numbers.WrittenNumber (not imported: numbers.py imports this module)
@@ -198,7 +199,7 @@ class RelationChecks:
         features = nearest_features(scope, number, features or scope.default_features)
         if not units or number.percent or len(features) != 1:
             return False
-        if any(re.fullmatch(r"\s*\(\s*(?:Rp|IDR)?\s*", scope.text[m.end : number.start]) for m in scope.members):
+        if any(bracketed_after(scope, m.end, number.start) for m in scope.members):
             return False  # "… Papua (68,17 tahun) sekitar 7,6 tahun lebih rendah …": the unit's value in apposition, not the gap
         values = [self.v.unit_value(u, features[0]) for u in units]
         if None in values:

@@ -40,8 +40,8 @@ def quantified_clusters(scope, number, lex, k: int) -> tuple[int, ...] | None:
     quantifier = next((m for m in rx(lex.all_clusters).finditer(scope.text, start) if m.end() <= number.start), None)
     if quantifier is None:
         return None
-    superlatives = "|".join(lex.words[w] for w in ("superlative_high", "superlative_low", "superlative_best", "superlative_worst") if w in lex.words)
-    if superlatives and rx(rf"(?:{superlatives})\s+(?:\w+\s+){{0,2}}$").search(scope.text, max(0, quantifier.start() - 40), quantifier.start()):
+    words = superlatives(lex)
+    if words and rx(rf"(?:{words})\s+(?:\w+\s+){{0,2}}$").search(scope.text, max(0, quantifier.start() - 40), quantifier.start()):
         return None  # "its spending is the lowest of all clusters (about IDR 9 million)": one cluster, the first or last of all
     excepted = set()
     cue = rx(rf"\b(?:{lex.except_word})\b").search(scope.text, quantifier.end(), number.start)
@@ -53,11 +53,21 @@ def quantified_clusters(scope, number, lex, k: int) -> tuple[int, ...] | None:
     return tuple(c for c in range(1, k + 1) if c not in excepted)
 
 
+def superlatives(lex) -> str:
+    """The lexicon's superlative words, highest to worst, as one alternation."""
+    return "|".join(lex.words[w] for w in ("superlative_high", "superlative_low", "superlative_best", "superlative_worst") if w in lex.words)
+
+
+def bracketed_after(scope, end: int, position: int) -> bool:
+    """Only an opening bracket (and a currency) stands between `end` and `position`: "Papua (68,17 tahun)", the value
+    of the name just before it."""
+    return re.fullmatch(r"\s*\(\s*(?:(?:Rp|IDR)\s*)?", scope.text[end:position]) is not None
+
+
 def superlative_member(scope, number, lex):
     """The one unit of the sentence, when a superlative stands between it and the number."""
     start, _ = scope.clause(number.start)
-    words = "|".join(lex.words[w] for w in ("superlative_high", "superlative_low", "superlative_best", "superlative_worst"))
-    superlative = [m for m in rx(words).finditer(scope.text, 0) if m.end() <= number.start]
+    superlative = [m for m in rx(superlatives(lex)).finditer(scope.text, 0) if m.end() <= number.start]
     members = {m.value for m in scope.members if m.value != AGGREGATE}
     if superlative and len(members) > 1:
         # "Maluku posts the highest … in Cluster 2, 10.2 years, … after DKI Jakarta and …": the one unit before the
@@ -111,7 +121,7 @@ def in_unit_list(scope: Scope, anchor, number) -> bool:
     """"… in Maluku and West Nusa Tenggara (Cluster 2) could lift spending, which lags at about IDR 10.3 million": a
     number after a list of units, with no "masing-masing" to share it out, is no single unit's value; one bracketed
     right after the last name is that name's ("Bengkulu and Sulawesi Selatan (8.76 years)")."""
-    if re.fullmatch(r"\s*\(\s*(?:(?:Rp|IDR)\s*)?", scope.text[anchor.end : number.start]):
+    if bracketed_after(scope, anchor.end, number.start):
         return False
     before = [m for m in scope.members if m.end <= anchor.start and m.value != anchor.value]
     return bool(before) and scope.list_gap is not None and scope.list_gap.fullmatch(scope.text[before[-1].end : anchor.start]) is not None
