@@ -231,7 +231,7 @@ def statistic(checker, scope, number) -> str:
         return "diff"  # "7,0 poin persen di atas rata-rata": two shares' difference in points is the absolute gap, not the relative one
     if number.percent and not (_percent_feature(checker, scope, start, end) and not rx(lex.reference_after).match(scope.text[number.end : end])):
         return "diff_pct"  # a percentage is the gap, unless its indicator is itself in % ("pangsa makanan 40,8 %")
-    if rx(lex.reference_just_before).search(scope.text[start : number.start]):  # "di atas rata-rata 8,93 tahun"
+    if reference_just_before(scope, number, lex):  # "di atas rata-rata 8,93 tahun"
         return "reference"
     if "reference_adverb_after" in lex.words and rx(lex.reference_adverb_after).match(scope.text[number.end : end]):
         return "reference"  # "74.15 years against 73.93 nationally", "73,93 tahun secara nasional"
@@ -268,6 +268,13 @@ def statistic(checker, scope, number) -> str:
     return "mean"
 
 
+def reference_just_before(scope, number, lex) -> bool:
+    """"… melampaui rata-rata nasional 8,77 tahun", "exceed the national 8.77 years": the reference named right before the
+    number, in its clause; the number is the reference's value (numbers.py lets it outrank a unit named earlier)."""
+    start, _ = scope.clause(number.start)
+    return bool(rx(lex.reference_just_before).search(scope.text[start : number.start]))
+
+
 def _paired_with_reference(checker, scope, number) -> str | None:
     """"setara dengan angka nasional … (74,15 tahun dibanding 73,93 tahun)", "(74.15 versus 73.93 years)": two numbers set
     side by side after a reference named with one subject: the first is the subject's, the second the reference's."""
@@ -278,7 +285,7 @@ def _paired_with_reference(checker, scope, number) -> str | None:
     unit = rf"(?:\s*(?:{lex.measure_units}))?"
     after = rx(rf"^{unit}\s+{pair}\s+(?:(?:{lex.currency_sign})\s*)?\d").match(scope.text[number.end :])
     before = rx(rf"\d[\d.,]*{unit}\s+{pair}\s+(?:(?:{lex.currency_sign})\s*)?$").search(scope.text, max(0, number.start - 40), number.start)
-    if not (after or before) or not rx(lex.reference).search(scope.text, 0, number.start if after else number.start):
+    if not (after or before) or not rx(lex.reference).search(scope.text, 0, number.start):
         return None
     return "mean" if after else "reference"
 
@@ -337,11 +344,11 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
         if facts:
             return Binding(tuple(facts[:1]), "subject", stat)
     features = nearest_features(scope, number, features)
-    if number.money and features and not _in_rupiah(checker, features):
+    if number.money and features and not any(_in_rupiah(checker, f) for f in features):
         # "… average 74.0 years of life expectancy and Rp11.8 million in expenditure": a sum of money is about the
         # clause's indicator in rupiah, not the nearest one in years
-        money = tuple(f for f in dict.fromkeys(m.value for m in scope.features if scope.clause(number.start)[0] <= m.start < scope.clause(number.start)[1])
-                      if _in_rupiah(checker, (f,)))
+        start, end = scope.clause(number.start)
+        money = tuple(f for f in dict.fromkeys(m.value for m in scope.features if start <= m.start < end) if _in_rupiah(checker, f))
         features = money if len(money) == 1 else features
     if (stat in FEATURE_STATS or stat == EITHER_MEAN_OR_DIFF) and not features:
         features = _features_of_unit(checker, scope, number)  # "9.000 ribu rupiah": the one indicator in rupiah
@@ -389,15 +396,20 @@ def _features_of_unit(checker, scope, number) -> tuple[str, ...]:
     """The one indicator whose unit the number carries, if exactly one does."""
     infos = checker.v.facts.features
     if number.money:
-        found = [f.name for f in infos if "rupiah" in f.unit.lower()]
+        found = [f.name for f in infos if _is_rupiah(f.unit)]
     else:
         word = re.match(r"\s*([^\W\d_]+)", scope.text[number.end : number.end + 20])
         found = [f.name for f in infos if word and f.unit and f.unit.lower().startswith(word.group(1).lower())]
     return tuple(found) if len(found) == 1 else ()
 
 
-def _in_rupiah(checker, features) -> bool:
-    return any("rupiah" in (checker.v.facts.feature(f).unit or "").lower() for f in features)
+def _in_rupiah(checker, feature: str) -> bool:
+    return _is_rupiah(checker.v.facts.feature(feature).unit)
+
+
+def _is_rupiah(unit: str | None) -> bool:
+    """A unit of money: "ribu rupiah/orang/tahun"."""
+    return "rupiah" in (unit or "").lower()
 
 
 def _by_unit_word(checker, scope, number, facts: list[Fact]) -> list[Fact]:
@@ -405,7 +417,7 @@ def _by_unit_word(checker, scope, number, facts: list[Fact]) -> list[Fact]:
     if len(facts) <= 1:
         return facts
     if number.money:
-        money = [f for f in facts if "rupiah" in (f.unit or "").lower()]
+        money = [f for f in facts if _is_rupiah(f.unit)]
         return money or facts
     word = re.match(r"\s*([A-Za-z]+)", scope.text[number.end : number.end + 20])
     if word:

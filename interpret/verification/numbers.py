@@ -20,7 +20,7 @@ from .checkers import register
 from .lexicon import Lexicon, load_lexicon, rx
 from .number_order import in_list_order, respective
 from . import subjects
-from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features
+from .binding import EITHER_MEAN_OR_DIFF, bind, nearest_features, reference_just_before
 from .fraction_words import fraction_ratios
 from .gaps import GapChecks, comparison_subjects, subjects_at
 from .relations import RelationChecks
@@ -240,8 +240,10 @@ class NumberChecker(RelationChecks, GapChecks):
             clusters = subjects_at(scope, number.start)  # a cluster a comparison word governs is not the subject
             features = scope.features_for(number.start)
             anchor = scope.nearest_before(number.start)
-            named_member = anchor.value if anchor is not None and anchor in scope.members and not subjects.in_unit_list(scope, anchor, number) else None
-            if anchor is not None and anchor in scope.clusters:
+            named_member = None
+            if anchor is not None and anchor in scope.members and not subjects.in_unit_list(scope, anchor, number):
+                named_member = anchor.value
+            elif anchor is not None and anchor in scope.clusters:
                 named_member = subjects.located_unit(scope, anchor, number, v.lex)
             if respectively:
                 clusters, features, named_member = respective(scope, number, found, clusters, features, named_member)
@@ -276,7 +278,7 @@ class NumberChecker(RelationChecks, GapChecks):
                 self.judge_every(scope, number, quantified, features)
                 continue
             if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit != "count"
-                    and not (binding.stat == "reference" and self.reference_just_before(scope, number))
+                    and not (binding.stat == "reference" and reference_just_before(scope, number, v.lex))
                     and not any(f.member == named_member for f in binding.facts)):
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
                 continue
@@ -440,12 +442,6 @@ class NumberChecker(RelationChecks, GapChecks):
         ok = self.equal(number, fact, exact=exact)
         why = v.say("bound_to", how=binding.how, fact=fact.id) + (f"; {reading}" if reading else "")
         v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.TRUE if ok else Verdict.FALSE, why)  # true or not: why this fact
-
-    def reference_just_before(self, scope: Scope, number) -> bool:
-        """"… melampaui rata-rata nasional 8,77 tahun", "exceed the national 8.77 years": the reference named right before
-        the number is what it is, even after a unit ("… 10,4 tahun di Maluku, dan …"), unlike a reference later in the clause."""
-        start, _ = scope.clause(number.start)
-        return bool(rx(self.v.lex.reference_just_before).search(scope.text[start : number.start]))
 
     def wrong_period(self, scope, number, fact) -> str | None:
         """The period written after a figure ("Rp15,4 juta per bulan", "IDR 15.4 million a month") when the fact is per
