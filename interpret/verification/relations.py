@@ -187,9 +187,9 @@ class RelationChecks:
         obj = object_after(number.end)
         if obj is None:
             return None
-        taken = {id(m) for n in scope.members if n.end <= number.start for m in [object_after(n.end)] if m is not None}
-        numbers_before = [m.end() for m in re.finditer(r"\d[\d.,]*", scope.text[: number.start])]
-        taken |= {id(m) for end in numbers_before for m in [object_after(end)] if m is not None}
+        # the objects of the ratios (or of the names) before this one: what stands right after an earlier name or number
+        ends = [n.end for n in scope.members if n.end <= number.start] + [m.end() for m in re.finditer(r"\d[\d.,]*", scope.text[: number.start])]
+        taken = {id(m) for m in map(object_after, ends) if m is not None}
         subjects = [m for m in scope.members if m.end <= number.start and m.value != AGGREGATE and id(m) not in taken and m.value != obj.value]
         return [subjects[-1].value, obj.value] if subjects else None
 
