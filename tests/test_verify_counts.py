@@ -36,6 +36,13 @@ def judged(text: str, lang: str = "id", kind: ClaimKind | None = None) -> list[t
          [("Four of the five members", Verdict.TRUE)]),  # a written threshold, counted on the units' values
         ("In Cluster 3, 10 of the 14 provinces spend more per capita than the provincial average.", "en",
          [("10 of the 14 provinces", Verdict.TRUE)]),
+        # the determiner between "of" and the group is the lexicon's `count_of_determiner`, in either language
+        ("Empat dari total lima anggota Klaster 4 memiliki harapan lama sekolah di bawah rata-rata provinsi.", "id",
+         [("Empat dari total lima anggota", Verdict.TRUE)]),
+        ("Empat dari total enam anggota Klaster 4 memiliki harapan lama sekolah di bawah rata-rata provinsi.", "id",
+         [("Empat dari total enam anggota", Verdict.FALSE)]),
+        ("Four of all five members of Cluster 4 have expected schooling below the provincial average.", "en",
+         [("Four of all five members", Verdict.TRUE)]),
     ],
 )
 def test_a_count_is_bound_to_the_members_that_satisfy_its_condition(text, lang, expected):

@@ -245,13 +245,13 @@ def statistic(checker, scope, number) -> str:
     # "unggul sekitar 1,3 tahun dalam RLS dibandingkan rata-rata provinsi", "lags 3.2 years behind … the average": a lead
     # or a lag stated before the number and the reference it is measured from later in the clause
     lead = rx(rf"(?:{lex.better}|{lex.worse})\s+(?:(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+)?$")  # not "di atas 75 tahun": a bound
-    if lead.search(scope.text, start, number.start) and rx(rf"(?:{lex.reference_connector}|{lex.compare_connector})\s+(?:the\s+)?(?:{lex.reference})").search(scope.text, number.end, scope.clause(end)[1] if end < len(scope.text) else end):
+    if lead.search(scope.text, start, number.start) and rx(rf"(?:{lex.reference_connector}|{lex.compare_connector})\s+(?:(?:{lex.article})\s+)?(?:{lex.reference})").search(scope.text, number.end, scope.clause(end)[1] if end < len(scope.text) else end):
         return "diff"  # the reference may stand after a comparison word that opens the next clause ("dibandingkan …")
     if lead.search(scope.text, start, number.start) and not any(number.end <= m.start < end for m in scope.clusters + scope.members):
         return "diff"  # "UHH-nya memang tertinggal sekitar 3,2 tahun", "lags by 1.6 years": measured from nothing else, the reference
-    if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:the\s+)?(?:{lex.reference})\s+(?:(?:\(\w+\)\s*)?(?:(?:{lex.reference_value_joiner})\s+)?(?:{lex.currency_sign})?\s*\d[\d.,]*\s*(?:{lex.measure_units})?\s+)?(?:(?:{lex.quality_preposition})\s+)?(?:{lex.gap_by})\s+(?:(?:{lex.approx})\s+)?$").search(scope.masked, start, number.start):
+    if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.article})\s+)?(?:{lex.reference})\s+(?:(?:\(\w+\)\s*)?(?:(?:{lex.reference_value_joiner})\s+)?(?:{lex.currency_sign})?\s*\d[\d.,]*\s*(?:{lex.measure_units})?\s+)?(?:(?:{lex.quality_preposition})\s+)?(?:{lex.gap_by})\s+(?:(?:{lex.approx})\s+)?$").search(scope.masked, start, number.start):
         return "diff"  # "leads the provincial average by about 1,3 years", "trails the national 73.93 by 1.6 years", "tertinggal dari rata-rata provinsi sekitar 3,2 tahun"
-    if rx(rf"(?:{lex.direction_above}|{lex.direction_below}|{lex.better}|{lex.worse})\s+(?:(?:{lex.compare_connector})\s+)?(?:the\s+)?(?:{lex.reference})[^\d,;.()]{{0,40}},\s*(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+$").search(scope.text, start, number.start):
+    if rx(rf"(?:{lex.direction_above}|{lex.direction_below}|{lex.better}|{lex.worse})\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.article})\s+)?(?:{lex.reference})[^\d,;.()]{{0,40}},\s*(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+$").search(scope.text, start, number.start):
         # "Klaster 3 berada sedikit di atas rata-rata provinsi dalam indikator ini, sekitar 1 tahun": the size of that lead,
         # or the level said again ("… above the national figure, about 74 years"): the grammar leaves both open
         return EITHER_MEAN_OR_DIFF
@@ -322,7 +322,7 @@ def subject_binding(checker, scope, number, clusters, features, member) -> Bindi
             facts = [index[f"K{c}.size"] for c in clusters if f"K{c}.size" in index]
             total = index.get("DATA.n_units")
             if len(facts) == 1 and total is not None and "count_of" in checker.v.lex.words and not checker.equal(number, facts[0]) \
-                    and rx(rf"\b(?:{checker.v.lex.count_of})\s+(?:the\s+|all\s+|seluruh\s+)?$").search(scope.text, max(0, number.start - 20), number.start) \
+                    and rx(rf"\b(?:{checker.v.lex.count_of})\s+(?:(?:{checker.v.lex.count_of_determiner})\s+)?$").search(scope.text, max(0, number.start - 20), number.start) \
                     and checker.equal(number, total):
                 return Binding((total,), "subject", stat)  # "Cluster 3 holds 14 of the 34 provinces": the whole, not the cluster
             return Binding(tuple(facts), "subject", stat, ambiguous=len(facts) > 1)

@@ -25,7 +25,7 @@ class ComparisonParts:
         self.v = verifier
         lex = verifier.lex
         words = lex.words
-        self.after_object_rx = rx(rf"(?:[\x27’]s?)?\s+(?:(?:{lex.quality_preposition})\s+)(?:the\s+|hal\s+)?")
+        self.after_object_rx = rx(rf"(?:{lex.possessive_s})?\s+(?:(?:{lex.quality_preposition})\s+)(?:(?:{lex.article}|{lex.respect_noun})\s+)?")
         self.all_features_rx = rx(rf"(?:{lex.all_features})")
         not_only = rf"(?!{words['negation_not_only']})" if "negation_not_only" in words else ""
         self.negation_rx = rx(rf"{not_only}(?:{lex.negation})\s+(?:\w+\s+)?$")

@@ -69,7 +69,7 @@ class _Patterns:
         filler = r"(?:[\w-]+\s+){0,2}?"  # "five best-performing provinces", "lima provinsi anggota"
         # "hanya tiga provinsi", "only one of its ten provinces": the restriction is part of what is claimed
         only = rf"(?:(?:{lex.count_only})\s+)?" if "count_only" in lex.words else ""
-        self.of = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:the|its|their|total|seluruh|total)\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
+        self.of = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{lex.count_of})\s+(?:(?:{lex.count_of_determiner})\s+)*(?P<y>{n})\s+{filler}(?:{units})\b")
         # "only one of them", "hanya satu di antaranya": a count of the members of the cluster the text is about
         them = lex.words.get("count_of_them")
         self.of_them = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{them})\b") if them else None
@@ -84,8 +84,9 @@ class _Patterns:
         more, fewer = lex.words.get("count_more_than", "(?!)"), lex.words.get("count_fewer_than", "(?!)")
         bound = rf"(?:(?:(?P<more>{more})|(?P<fewer>{fewer}))\s+)?"
         # "half of its fourteen members": the group's size may be written after the share, as in "X of the Y"
-        self.fraction = rx(rf"(?<![\w-]){bound}(?:(?P<frac>{fractions})|(?P<most>{lex.count_majority}))\s+(?:(?:{lex.count_of})\s+)?(?:(?:the|its|their)\s+)?(?:(?P<y>{n})\s+)?{filler}(?:{units})\b")
-        self.frame = rx(rf"\b(?:{lex.subject_after})\s+(?:the\s+)?$")  # "Di Klaster 3, …", "In Cluster 3, …": a frame, no apposition
+        self.fraction = rx(rf"(?<![\w-]){bound}(?:(?P<frac>{fractions})|(?P<most>{lex.count_majority}))\s+(?:(?:{lex.count_of})\s+)?(?:(?:{lex.count_of_determiner})\s+)?(?:(?P<y>{n})\s+)?{filler}(?:{units})\b")
+        self.apposition = rx(rf"\s*[,—–(:-]\s*(?:(?:{lex.article}|{lex.relative_pronoun})\s+)?")  # "Klaster 4, lima provinsi …"
+        self.frame = rx(rf"\b(?:{lex.subject_after})\s+(?:(?:{lex.article})\s+)?$")  # "Di Klaster 3, …", "In Cluster 3, …": a frame, no apposition
         self.no_member = rx(lex.no_member)
         self.quantifier = rx(rf"(?:{lex.no_member})|(?:{lex.all_members})")
         self.size_cue = rx(rf"(?:{lex.size_cue})\s+(?:\w+\s+)?$")
@@ -265,7 +266,7 @@ def _conditional(verifier, scope: Scope):
         head = restated(scope, verifier.lex, phrases, phrase)
         if head is None and any(a < phrase.start < b for a, b in scope.parentheses):
             continue  # "Klaster 1 (5 provinsi) berada di atas …": the cluster's size, in passing
-        if head is None and any(start <= m.end <= phrase.start and re.fullmatch(r"\s*[,—–(:-]\s*(?:the\s+|yang\s+|which\s+)?", scope.text[m.end : phrase.start])
+        if head is None and any(start <= m.end <= phrase.start and patterns.apposition.fullmatch(scope.text[m.end : phrase.start])
                and not patterns.frame.search(scope.text, start, m.start) for m in scope.clusters):
             continue  # "Klaster 4, lima provinsi di timur, …" / "Cluster 1 — the five best-performing provinces —": an apposition
         condition = condition_after(verifier, scope, phrase)

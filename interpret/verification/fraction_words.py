@@ -25,7 +25,7 @@ def fraction_ratios(scope, lex: Lexicon, found, make) -> list:
     qualifiers = (("approx", lex.approx), ("nearly", lex.nearly), ("above", lex.above_bound), ("below", lex.below_bound))
     # "a third of the provinces", "half of Cluster 2", "sepertiga provinsi": a share of members, counted by counts.py
     of = rf"(?:(?:{lex.count_of})\s+)?" if "count_of" in lex.words else ""
-    members = rx(rf"\s+{of}(?:(?:the|its|their)\s+)?(?:(?:\S+\s+){{0,2}}?(?:{lex.count_units})|{lex.cluster_word}|{lex.pair_pronoun})\b")
+    members = rx(rf"\s+{of}(?:(?:{lex.count_of_determiner})\s+)?(?:(?:\S+\s+){{0,2}}?(?:{lex.count_units})|{lex.cluster_word}|{lex.pair_pronoun})\b")
     extra = []
     for match in pattern.finditer(scope.masked):
         if any(a <= match.start() < b for a, b in taken):

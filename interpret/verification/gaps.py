@@ -355,7 +355,7 @@ def subjects_at(scope: Scope, position: int) -> tuple[int, ...]:
     before = [m for m in scope.clusters if start <= m.start < position]
     # "… daripada Klaster 3 (74,15 tahun)": a value bracketed right after the compared cluster is still that cluster's
     # "… just behind Cluster 1's 13.93 years": a value bracketed after the compared cluster, or its possessive, is its own
-    if before and before[-1] in scope.governed and not re.fullmatch(r"\s*\(\s*|['’]s\s+(?:(?:Rp|IDR)\s*)?", scope.text[before[-1].end : position]):
+    if before and before[-1] in scope.governed and not re.fullmatch(rf"\s*\(\s*|(?:{scope.lex.possessive_s})\s+(?:(?:{scope.lex.currency_sign})\s*)?", scope.text[before[-1].end : position]):
         free = [m for m in scope.clusters if m.start < position and m not in scope.governed]
         if free:
             return (free[-1].value,)

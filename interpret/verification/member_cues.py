@@ -63,7 +63,7 @@ class MemberCues:
         self.pronoun_rx = rx(lex.pronoun)
         self.extreme_rx = rx(rf"(?:{lex.member_extreme})")
         # what may stand between the extreme and the province: its indicator and value, no clause mark ("… 68,17 tahun di")
-        self.extreme_at_rx = rx(rf"(?:[^,;:()]|(?<=\d)[.,](?=\d)){{0,50}}?\b(?:{lex.member_extreme_at})\s+(?:the\s+)?$")
+        self.extreme_at_rx = rx(rf"(?:[^,;:()]|(?<=\d)[.,](?=\d)){{0,50}}?\b(?:{lex.member_extreme_at})\s+(?:(?:{lex.article})\s+)?$")
         self.object_gap_rx = rx(r"\s*(?:[^\W\d]+\s+){0,2}")  # "termasuk (dalam) Klaster 2", "part of (the) Cluster 3"
 
     # -- lists of provinces ------------------------------------------------------------------------

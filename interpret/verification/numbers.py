@@ -353,7 +353,7 @@ class NumberChecker(RelationChecks, GapChecks):
         start, _ = scope.clause(number.start)
         # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
         # "above the provincial average on expected schooling (13.77 …)": a comparison about an indicator, not the reference
-        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:the\s+)?$")
+        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:(?:{self.v.lex.article})\s+)?$")
 
         def comparison(m) -> bool:
             return bool(compared.search(scope.text, max(0, m.start() - 25), m.start())) and any(m.end() <= f.start < number.start for f in scope.features)

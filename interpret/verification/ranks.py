@@ -39,11 +39,11 @@ class RankChecker(ClusterComparisons):
         self.cluster_noun_before_rx = rx(rf"\b(?:{lex.cluster_noun})\s+$")
         # "the gap between Cluster 1 and Cluster 4 is widest on expenditure" (cluster_compare._gap_width)
         self.gap_width_rx = rx(rf"\b(?:(?P<wide>{lex.gap_widest})|(?P<narrow>{lex.gap_narrowest}))")
-        self.width_object_rx = rx(rf"\s+(?:{lex.width_object})\s+(?:the\s+)?")
+        self.width_object_rx = rx(rf"\s+(?:{lex.width_object})\s+(?:(?:{lex.article})\s+)?")
         self.sd_scale_rx = rx(lex.sd_scale)
         self.gap_deepest_rx = rx(rf"\b(?:{lex.gap_deepest})\b")
         self.spread_any_rx = rx(rf"\b(?:{lex.spread_nouns})\b")
-        self.top_of_cluster_rx = rx(rf"\s+(?:of\s+)?(?:(?:its|the|this|that)\s+)?(?:{lex.cluster_noun})(?:nya)?\b")  # "puncak klaster": its own cluster's top
+        self.top_of_cluster_rx = rx(rf"\s+(?:(?:{lex.count_of})\s+)?(?:(?:{lex.cluster_determiner})\s+)?(?:{lex.cluster_noun})(?:{lex.possessive_suffix})?\b")  # "puncak klaster": its own cluster's top
         self.national_before_rx = rx(rf"\b(?:{lex.national_scope})\s+$")
         lead = rf"(?:(?P<high>{lex.compare_high})|(?P<low>{lex.compare_low}))\b"
         # the object may be a cluster named by an ordinal before the noun ("just below the fourth cluster")
@@ -51,7 +51,7 @@ class RankChecker(ClusterComparisons):
         self.compare_rx = rx(rf"{lead}\s+(?:(?:{lex.compare_connector}|{lex.compare_filler})\s+)*(?={lex.cluster_word}\b{ordinal_noun})")
         # "enjoys a higher life expectancy than Cluster II": the indicator between the comparison word and its object
         self.lead_rx = rx(rf"{lead}\s+")
-        self.elided_rx = rx(rf"{lead}\s+(?:(?:{lex.quality_preposition})\s+)(?:the\s+)?")
+        self.elided_rx = rx(rf"{lead}\s+(?:(?:{lex.quality_preposition})\s+)(?:(?:{lex.article})\s+)?")
         self.then_object_rx = rx(rf"\s*(?:{lex.compare_connector})\s+(?:(?:{lex.compare_filler})\s+)*")
         self.degree_rx = rx(rf"\b(?:{lex.compare_degree})\s+$")
         # "… daripada klaster lain mana pun" / "than any other cluster": the first (or last) of all
@@ -63,7 +63,7 @@ class RankChecker(ClusterComparisons):
         self.gap_rx = rx(rf"(?:{lex.gap_between})")
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
-        self.cluster_noun_rx = rx(rf"(?:{lex.cluster_noun})\s+(?:yang\s+)?(?:paling\s+)?$")
+        self.cluster_noun_rx = rx(rf"(?:{lex.cluster_noun})\s+(?:(?:{lex.relative_pronoun})\s+)?(?:(?:{lex.most_word})\s+)?$")
         ords = '|'.join(lex.ordinals)
         # "peringkat ketiga", "ranks last", and the ordinal before its noun: "in fourth place" (lexicon position_after)
         before_noun = rf"|\b(?P<n2>{ords})\s+(?:{lex.position_after})\b" if "position_after" in lex.words else ""

@@ -67,6 +67,7 @@ class Scope:
     antecedent: dict | None = None  # the previous sentence's subject in the paragraph ({"one": …, "many": …}, engine._last_subject)
     this_cluster: int | None = None  # what "klaster ini" / "this group" names here: the cluster last named in the section
     unit_names: list = field(default_factory=list)  # the units named by name (members also holds the units a pronoun stands for)
+    lex: Lexicon | None = None  # the language's words, for the checks' small grammar words (`article`, `currency_sign`)
 
     def clause(self, position: int) -> tuple[int, int]:
         start, end = 0, len(self.text)
@@ -444,7 +445,7 @@ class Analyzer:
         scope = Scope(
             text=text, shown=shown or text, section=section, default_clusters=default_clusters, default_features=default_features,
             stat=stat, clusters=clusters, features=features, members=members, unknown_clusters=unknown, breaks=breaks,
-            masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap,
+            masked="".join(blank), all_features=tuple(f.name for f in self.facts.features), list_gap=self.list_gap, lex=self.lex,
         )
         scope.antecedent = antecedent
         scope.pronoun_starts = pronoun_starts

@@ -32,7 +32,7 @@ class SpreadChecker:
         self.negation_rx = rx(lex.negation)
         self.widest_rx = rx(rf"(?:{lex.spread_subject})\s+(?:\w+\s+){{0,4}}?(?:{lex.widest})\s+(?:\w+\s+)?(?:{lex.spread_preposition})\b")
         # "the widest spread (among members is) in X": the adjective before the noun, as English writes it
-        self.widest_before_rx = rx(rf"\b(?:the\s+)?(?:{lex.widest})\s+(?:{lex.spread_subject})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.spread_preposition})\b")
+        self.widest_before_rx = rx(rf"\b(?:(?:{lex.article})\s+)?(?:{lex.widest})\s+(?:{lex.spread_subject})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.spread_preposition})\b")
         self.frame_rx = rx(lex.scope_before)
         self.most_rx = rx(lex.most_spread)  # groups: word (the adjective), least (when it reverses it), low (when it means homogeneous)
         self.exemption_rx = rx(lex.exemption)

@@ -61,7 +61,7 @@ def superlatives(lex) -> str:
 def bracketed_after(scope, end: int, position: int) -> bool:
     """Only an opening bracket (and a currency) stands between `end` and `position`: "Papua (68,17 tahun)", the value
     of the name just before it."""
-    return re.fullmatch(r"\s*\(\s*(?:(?:Rp|IDR)\s*)?", scope.text[end:position]) is not None
+    return re.fullmatch(rf"\s*\(\s*(?:(?:{scope.lex.currency_sign})\s*)?", scope.text[end:position]) is not None
 
 
 def superlative_member(scope, number, lex):
