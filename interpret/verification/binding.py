@@ -213,6 +213,8 @@ def statistic(checker, scope, number) -> str:
     paired = _paired_with_reference(checker, scope, number)
     if paired:
         return paired
+    if number.unit == "clusters" and re.search(r"\bk\s*=\s*$", scope.text[scope.clause(number.start)[0] : number.start]):
+        return "k"  # "on z-score standardised indicators, using k = 4": the value after "k =" is a k, whatever statistic is named before it
     cue = checker.stat_cue(scope, number)
     if cue:
         return cue
@@ -249,7 +251,7 @@ def statistic(checker, scope, number) -> str:
         return "diff"  # the reference may stand after a comparison word that opens the next clause ("dibandingkan …")
     if lead.search(scope.text, start, number.start) and not any(number.end <= m.start < end for m in scope.clusters + scope.members):
         return "diff"  # "UHH-nya memang tertinggal sekitar 3,2 tahun", "lags by 1.6 years": measured from nothing else, the reference
-    if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.article})\s+)?(?:{lex.reference})\s+(?:(?:\(\w+\)\s*)?(?:(?:{lex.reference_value_joiner})\s+)?(?:{lex.currency_sign})?\s*\d[\d.,]*\s*(?:{lex.measure_units})?\s+)?(?:(?:{lex.quality_preposition})\s+)?(?:{lex.gap_by})\s+(?:(?:{lex.approx})\s+)?$").search(scope.masked, start, number.start):
+    if "gap_by" in lex.words and rx(rf"(?:{lex.better}|{lex.worse}|{lex.direction_above}|{lex.direction_below})\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.article})\s+)?(?:{lex.reference})\s+(?:(?:\(\w+\)\s*)?(?:(?:{lex.reference_value_joiner})\s+)?(?:{lex.currency_sign})?\s*\d[\d.,]*\s*(?:{lex.measure_units})?\s+)?(?:(?:{lex.quality_preposition})\s+)?(?:{lex.gap_by})\s+(?:(?:{lex.approx}|{lex.above_bound}|{lex.below_bound}|{lex.nearly})\s+)?$").search(scope.masked, start, number.start):
         return "diff"  # "leads the provincial average by about 1,3 years", "trails the national 73.93 by 1.6 years", "tertinggal dari rata-rata provinsi sekitar 3,2 tahun"
     if rx(rf"(?:{lex.direction_above}|{lex.direction_below}|{lex.better}|{lex.worse})\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.article})\s+)?(?:{lex.reference})[^\d,;.()]{{0,40}},\s*(?:{lex.approx}|{lex.above_bound}|{lex.below_bound})\s+$").search(scope.text, start, number.start):
         # "Klaster 3 berada sedikit di atas rata-rata provinsi dalam indikator ini, sekitar 1 tahun": the size of that lead,
@@ -265,6 +267,8 @@ def statistic(checker, scope, number) -> str:
         return "reference"
     if not scope.clusters and not scope.default_clusters and checker.reference_rx.search(scope.text):
         return "reference"  # "Rata-rata provinsi untuk UHH 73,13 tahun, sedangkan HLS 13,30 tahun": no cluster in sight
+    if number.signed and not number.percent:
+        return "diff"  # "setara (+0,29 tahun)", "-1.2 years": a level is never written with a sign, a difference is
     return "mean"
 
 
@@ -478,11 +482,24 @@ def _foreign_after(checker, scope, number) -> Binding | None:
         return None
     first = hits[0]
     in_clause = [f for f in scope.features if start <= f.start < end]
+    named_before = [f for f in in_clause if f.end <= number.start]
+    if named_before and "indicator_value_joiner" in lex.words and rx(
+            rf"^\s*(?:(?:{lex.indicator_value_joiner})\s*)*(?:(?:{lex.approx})\s*)?(?:(?:{lex.currency_sign})\s*)?$").match(_without_subjects(scope, named_before[-1].end, number.start)):
+        return None  # "Cluster 4's life expectancy of 69.9 years goes hand in hand with high stunting": the indicator's value
     between = [f for f in in_clause if number.end <= f.start < first.start()]
     near = first.start() - number.end <= _FOREIGN_AFTER and not re.search(r"[,;:()]", scope.text[number.end : first.start()])
     if (near and not between) or not in_clause:
         return Binding((), "foreign", about=first.group(0))
     return None
+
+
+def _without_subjects(scope, start: int, end: int) -> str:
+    """The text from start to end with the clusters and units it names removed ("UHH Klaster 4 sebesar" → "UHH  sebesar")."""
+    kept = list(scope.text[start:end])
+    for m in scope.clusters + scope.members:
+        for i in range(max(m.start, start), min(m.end, end)):
+            kept[i - start] = ""
+    return "".join(kept)
 
 
 def _parts(checker, scope, number, features) -> Binding | None:
@@ -498,10 +515,23 @@ def bind(checker, scope, number, clusters, features, member) -> Binding:
     return binding
 
 
+def _foreign_noun_after(checker, scope, number) -> Binding | None:
+    """"allocating at least 20 % of provincial budgets": the number's own noun phrase, right after it, names a concept the
+    data do not hold; a method phrase before it ("at least", the stability threshold's) does not make it the method's."""
+    found = _foreign_after(checker, scope, number)
+    if found is None or number.unit in {"count", "clusters", "year"}:
+        return None
+    at = scope.text.lower().find(found.about.lower(), number.end)
+    gap = scope.text[number.end : at] if at >= 0 else ""
+    near = 0 <= at and len(gap.split()) <= 3 and not re.search(r"[\d,;:()]", gap)
+    return found if near and not any(number.end <= f.start < at for f in scope.features) else None
+
+
 def _bind(checker, scope, number, clusters, features, member) -> Binding:
     return (panel_binding(checker, scope, number)
             or _parts(checker, scope, number, features)
             or _household(checker, scope, number, clusters)
+            or _foreign_noun_after(checker, scope, number)
             or concept_binding(checker, scope, number, clusters, features, member)
             or foreign_binding(checker, scope, number)
             or subject_binding(checker, scope, number, clusters, features, member))

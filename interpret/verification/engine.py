@@ -97,6 +97,8 @@ class Verifier:
         section, section_cluster, last_named = "", None, None
         header: list[str] | None = None
         in_code = False
+        title_features: tuple[str, ...] = ()  # the one indicator a heading names: its list items are about it
+        lead_in: tuple[int | None, tuple[str, ...]] = (None, ())
         for line in text.splitlines():
             stripped = line.strip()
             if stripped.startswith("```"):
@@ -120,7 +122,11 @@ class Verifier:
                 else:
                     section = f"{section.split(' › ')[0]} › {title}"
                 last_named = section_cluster
-                self._run(self.analyzer.scope(title, section, shown=title))
+                title_scope = self.analyzer.scope(title, section, shown=title)
+                self._run(title_scope)
+                named_features = tuple(dict.fromkeys(m.value for m in title_scope.features))
+                title_features = named_features if len(named_features) == 1 else ()
+                lead_in = (None, ())
                 header = None
                 continue
             if stripped.startswith("|"):
@@ -139,9 +145,15 @@ class Verifier:
             tag = tag_match.group(1) if tag_match else None
             body = body[tag_match.end() :] if tag_match else body
             self._last_features, self._paragraph_subject, self._antecedent = (), None, None  # carried over within a paragraph only
+            is_item = body != stripped or tag_match is not None
+            if is_item:  # "**Posisi umur harapan hidup:**" then "- Klaster 1: di atas, selisih +1,17 tahun": the heading's indicator
+                self._last_features = lead_in[1] or title_features  # "Ringkasan selisih Klaster 1 …:" then "- harapan hidup: +1,17 tahun"
+                self._paragraph_subject = lead_in[0]
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
+            if not is_item:  # a line that leads in to a list (ends with ":") lends its cluster and indicator to the items
+                lead_in = (self._paragraph_subject, self._last_features) if stripped.endswith(":") else (None, ())
         self._close(report)
         return report
 

@@ -27,7 +27,8 @@ from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
 from .unit_mean import UnitMeanPhrases
 
-_TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=])|(?<=Rp))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
+# "±2 %" (no space after the sign): a band quoted with its number, read like "± 2 %"
+_TOKEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:/=±])|(?<=Rp))(?P<sign>[+\-−])?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\w]|[.,]\d)")
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
             unit = "year"  # "tahun 2023", "year 2023": a year, whatever follows
         elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.count_units})\b").match(tail) and decimals == 0:  # also "5 ⟦x⟧ provinces"
             unit = "count"
-        elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.cluster_units})\b").match(tail) or rx(r"\bk\s*=\s*$").search(before):
+        elif rx(rf"^\s*(?:[⟦\[(]\S*[⟧\])]\s+)?(?:{lex.cluster_units})\b").match(tail) or rx(r"\bk\s*=\s*$").search(before) \
+                or ("k_compound_after" in lex.words and rx(lex.k_compound_after).match(tail)):
             unit = "clusters"
         elif decimals == 0 and 1900 <= abs(number) <= 2100 and not sign:
             unit = "year"
@@ -161,6 +163,12 @@ def number_words(scope: Scope, lex: Lexicon, found: list[WrittenNumber]) -> list
             if not any(a <= match.start() < b for a, b in taken):
                 value = float(lex.number_words[match.group("word").lower()])
                 extra.append(WrittenNumber(match.start(), match.end(), match.group("word"), value, value, 0, 1.0, False, False, False, "plain", None))
+                taken.append((match.start(), match.end()))
+    if "k_compound_after" in lex.words:  # "the five-cluster solution": the model's number of clusters, in a word
+        for match in rx(rf"(?<![\w-])(?P<word>{words})(?={lex.k_compound_after})").finditer(scope.masked):
+            if not any(a <= match.start() < b for a, b in taken):
+                value = float(lex.number_words[match.group("word").lower()])
+                extra.append(WrittenNumber(match.start(), match.end(), match.group("word"), value, value, 0, 1.0, False, False, False, "clusters", None))
                 taken.append((match.start(), match.end()))
     for match in pattern.finditer(scope.masked):
         if any(a <= match.start() < b for a, b in taken):
@@ -262,6 +270,11 @@ class NumberChecker(RelationChecks, GapChecks):
                     or self.lead_or_lag(scope, number, features)):
                 continue
             binding = bind(self, scope, number, clusters, features, named_member)
+            if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit not in {"count", "clusters"}
+                    and self.own_cluster_after(scope, number)):
+                # "Papua … more than Rp1.5 million below its cluster's average": the unit's gap to its own cluster's mean
+                self.unit_gap(scope, number, named_member, nearest_features(scope, number, features), "diff_pct" if number.percent else "diff")
+                continue
             if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and binding.stat in {"diff", "diff_pct"}
                     and not any(f.member == named_member for f in binding.facts)):
                 # "Papua … lebih dari 6 tahun di bawah angka nasional": the unit's gap, not its level nor every cluster's gap
@@ -277,7 +290,7 @@ class NumberChecker(RelationChecks, GapChecks):
             if quantified and len(quantified) > 1:
                 self.judge_every(scope, number, quantified, features)
                 continue
-            if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit != "count"
+            if (named_member is not None and named_member != AGGREGATE and binding.how == "subject" and number.unit not in {"count", "clusters"}
                     and not (binding.stat == "reference" and reference_just_before(scope, number, v.lex))
                     and not any(f.member == named_member for f in binding.facts)):
                 v.unit_number(scope, number, named_member, nearest_features(scope, number, features))
@@ -297,10 +310,12 @@ class NumberChecker(RelationChecks, GapChecks):
             v.unit_number(scope, number, member, features)  # its own notes: which indicator, or no value for the unit
             return
         feature = features[0]
+        info = v.facts.feature(feature)
+        if self.own_cluster_gap(scope, number, member, feature, stat, value):
+            return
         reference = self.unit_mean.value(feature) if self.unit_mean.measured_against_unit_mean(scope, number.start, number.end) else None
         if reference is None:
             reference = float(v.facts.reference.values[feature])
-        info = v.facts.feature(feature)
         if stat == "diff_pct":
             gap = 100 * (value - reference) / abs(reference or 1)
             fact = Fact(f"UNIT[{member}].{feature}.diff_pct", gap, "diff_pct", 1, "%", v.cluster_of(member), feature, format_number(gap, 1, signed=True) + " %", member)
@@ -315,11 +330,52 @@ class NumberChecker(RelationChecks, GapChecks):
         v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
                 v.say("unit_reference_gap", member=member), expected=fact.text)
 
+    def own_cluster_after(self, scope: Scope, number: WrittenNumber) -> bool:
+        """The number is measured from its unit's own cluster mean, named within a few words after it ("… juta rupiah di
+        bawah rata-rata klasternya"); no clause mark between, so an earlier level ("7,56 juta, …") is not."""
+        lex = self.v.lex
+        if "own_cluster_mean" not in lex.words:
+            return False
+        _, end = scope.clause(number.start)
+        phrase = rx(lex.own_cluster_mean).search(scope.text, number.end, end)
+        return phrase is not None and len(scope.text[number.end : phrase.start()].split()) <= 5 \
+            and not re.search(r"[\d,;:()]", scope.text[number.end : phrase.start()])
+
+    def own_cluster_gap(self, scope: Scope, number: WrittenNumber, member: str, feature: str, stat: str, value: float) -> bool:
+        """"Papua … lebih dari 1,5 juta rupiah di bawah rata-rata klasternya", "2 years below its cluster's mean": the unit's
+        gap to the mean of its own cluster, not to the national reference."""
+        v = self.v
+        _, end = scope.clause(number.start)
+        cluster = v.cluster_of(member)
+        if cluster is None or not self.own_cluster_after(scope, number):
+            return False
+        mean = v.facts.index.get(f"K{cluster}.{feature}.mean")
+        if mean is None:
+            return False
+        info = v.facts.feature(feature)
+        base = float(mean.value)
+        if stat == "diff_pct":
+            gap = 100 * (value - base) / abs(base or 1)
+            fact = Fact(f"UNIT[{member}]-K{cluster}.{feature}.diff_pct", gap, "diff_pct", 1, "%", cluster, feature, format_number(gap, 1, signed=True) + " %", member)
+        else:
+            gap = value - base
+            fact = Fact(f"UNIT[{member}]-K{cluster}.{feature}.diff", gap, "diff", info.decimals, info.unit, cluster, feature,
+                        format_number(gap, info.decimals, signed=True) + (f" {info.unit}" if info.unit else ""), member)
+        if not number.signed and not self.sign_agrees(scope, number, gap):
+            v.claim(scope, ClaimKind.NUMBER, number.written, (cluster,), (feature,), fact, Verdict.FALSE, v.say("reversed_fact", fact=fact.id, value=fact.text))
+            return True
+        ok = self.equal(number, fact)
+        v.claim(scope, ClaimKind.NUMBER, number.written, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
+                v.say("unit_cluster_gap", member=member, cluster=cluster), expected=fact.text)
+        return True
+
     def bound_for_each(self, scope: Scope, number: WrittenNumber, binding) -> bool:
         """"Klaster 2 dan Klaster 4 tidak stabil karena Jaccard-nya di bawah 0,60": a bound stated for several clusters
         at once holds when it holds for each of them (one fact per cluster, of one kind and indicator)."""
         facts = binding.facts
         clusters = [f.cluster for f in facts]
+        if scope.members and not scope.clusters:
+            return False  # "Jakarta's lead over Yogyakarta … widens to more than Rp4.5 million": about units, not a bound for each cluster
         if None in clusters or len(set(clusters)) != len(clusters) or len({(f.kind, f.feature) for f in facts}) != 1:
             return False
         failing = [f for f in facts if not self.equal(number, f)]
@@ -369,7 +425,9 @@ class NumberChecker(RelationChecks, GapChecks):
         start, _ = scope.clause(number.start)
         before = scope.text[max(start, number.start - 60) : number.start]
         for pattern, kind in self.v.lex.stat_words:
-            if rx(pattern).search(before):
+            # a gap may be named before the comparison that opens the number's clause ("the shortfall | against the
+            # national figure is over 5 years"): its phrase, anchored at the number, is read across that clause mark
+            if rx(pattern).search(scope.text[max(0, number.start - 80) : number.start] if kind == "diff" else before):
                 return kind
         cue = next((m for m in rx(rf"\b(?:{self.v.lex.range_cue})\b").finditer(scope.text, start) if m.end() <= number.start), None)
         _, end = scope.clause(number.start)
@@ -392,9 +450,14 @@ class NumberChecker(RelationChecks, GapChecks):
         if number.qualifier in {None, "approx"} and isinstance(fact.decimals, int) and number.decimals < fact.decimals and number.multiplier == 1.0:
             # fewer digits than the fact: the rounding of the value itself, not of its shown text (74,148 is "74,15" but "74,1")
             value = float(fact.value)
+        scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
+        if number.qualifier in {None, "approx"} and isinstance(fact.decimals, int) and fact.decimals >= 0 \
+                and unit_of_last_digit < 10 ** (-fact.decimals) * scale - 1e-12:
+            # more digits than the brief shows ("0,97 %" where it shows "-1,0 %", "11.783,5 ribu" for "11.784"): the text
+            # quotes the value itself, so it is read against the value, not against the rounding of its shown text
+            value = float(fact.value)
         if not number.signed and fact.kind in {"diff", "diff_pct", "diff_umean", "diff_pct_umean", "umean_diff_ref", "z"}:
             value = abs(value)
-        scale = _fact_scale(fact, self.v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
         target = round(value * scale, 12)
         written = number.value
         qualifier = None if exact else number.qualifier
@@ -427,6 +490,12 @@ class NumberChecker(RelationChecks, GapChecks):
         if unit_word and not (fact.unit or "").lower().startswith(unit_word.group(0).strip().lower()):
             v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, fact, Verdict.FALSE,
                     v.say("wrong_unit", written=repr(unit_word.group(0).strip()), fact=fact.id, unit=fact.unit or "–"))
+            return
+        if number.money and abs(number.value) >= 1e9 and "/" in (fact.unit or "") \
+                and not ("per_unit_after" in v.lex.words and rx(rf"^\s*(?:{v.lex.per_unit_after})\b").match(scope.text[number.end : number.end + 30])):
+            # "alokasi KUR sebesar Rp2,5 triliun": a total in billions is a budget, never a per-person figure ("…/orang/tahun")
+            v.claim(scope, ClaimKind.NUMBER, number.written, clusters, features, None, Verdict.UNVERIFIABLE,
+                    v.say("total_not_per_unit", fact=fact.id, unit=fact.unit))
             return
         period = self.wrong_period(scope, number, fact)
         if period:
@@ -463,6 +532,9 @@ class NumberChecker(RelationChecks, GapChecks):
         below = rx(rf"^\s*(?:\S+\s+){{0,2}}?(?:{self.v.lex.direction_below})").search(after)
         if not (above or below):  # "lebih rendah sekitar 1 tahun dari rata-rata provinsi": the direction before the number
             before = scope.text[start : number.start]
+            lex = self.v.lex
+            if rx(rf"\b(?:{lex.gap_cue})\b").search(scope.text, max(0, number.start - 80), number.start) and rx(rf"(?:{lex.above_bound}|{lex.below_bound})\s+(?:(?:{lex.approx})\s+)?$").search(before):
+                return True  # "the gap to the national figure exceeds 4 years": a bound on the gap's size, not its direction
             lead = rf"\s+(?:(?:{self.v.lex.approx})\s+)?$"
             above = rx(rf"(?:{self.v.lex.direction_above}){lead}").search(before)
             below = rx(rf"(?:{self.v.lex.direction_below}){lead}").search(before)
