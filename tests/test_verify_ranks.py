@@ -243,3 +243,106 @@ def test_a_units_superlative_quotes_the_indicator_written_after_it():
 )
 def test_the_deepest_gap_of_any_cluster_is_the_furthest_below(text, lang, expected):
     assert ranks(text, lang) == expected
+
+
+def claims_of(text: str, lang: str = "en", k: int = 4):
+    report = Verifier(facts_for(k), locale=lang).verify_text(text)
+    return [(str(c.value), c.fact_id, c.verdict) for c in report.claims if c.kind == ClaimKind.RANK]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, cluster ranks: life expectancy 1 > 3 > 2 > 4, expected schooling 1 > 2 > 3 > 4, spending 1 > 3 > 2 > 4;
+        # each place of a list is judged on the indicator written after it, not on every indicator of the clause
+        ("Cluster 2 ranks second on expected years of schooling and third on life expectancy, but last on expenditure.", "en",
+         [("K2.HLS.rank", Verdict.TRUE), ("K2.UHH.rank", Verdict.TRUE), ("K2.Pengeluaran.rank", Verdict.FALSE)]),
+        ("Cluster 3 comes third on expected years of schooling, second on spending and last on life expectancy.", "en",
+         [("K3.HLS.rank", Verdict.TRUE), ("K3.Pengeluaran.rank", Verdict.TRUE), ("K3.UHH.rank", Verdict.FALSE)]),
+        ("Klaster 2 berada di urutan kedua untuk harapan lama sekolah, ketiga untuk pengeluaran, tetapi terakhir untuk harapan hidup.", "id",
+         [("K2.HLS.rank", Verdict.TRUE), ("K2.Pengeluaran.rank", Verdict.TRUE), ("K2.UHH.rank", Verdict.FALSE)]),
+        ("Klaster 3 menempati urutan kedua untuk pengeluaran, tetapi hanya urutan keempat untuk harapan hidup dan ketiga untuk harapan lama sekolah.", "id",
+         [("K3.Pengeluaran.rank", Verdict.TRUE), ("K3.UHH.rank", Verdict.FALSE), ("K3.HLS.rank", Verdict.TRUE)]),
+        # a filler between the position word and its ordinal
+        ("Cluster 4's spending ranks only third.", "en", [("K4.Pengeluaran.rank", Verdict.FALSE)]),
+        # a bare ordinal with no indicator after it is no further place
+        ("Cluster 2 ranks second on expected years of schooling and first among equals.", "en", [("K2.HLS.rank", Verdict.TRUE)]),
+    ],
+)
+def test_each_place_of_a_list_ranks_the_indicator_written_after_it(text, lang, expected):
+    assert [(fact, verdict) for _, fact, verdict in claims_of(text, lang)] == expected
+
+
+def test_a_place_quotes_its_indicator():
+    assert [value for value, _, _ in claims_of("Cluster 1 comes first on life expectancy and second on nothing else.")] == ["comes first on life expectancy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # k = 4, life expectancy nationally: DKI Jakarta > D.I. Yogyakarta > Jawa Barat > …; Sumatera Barat is not 11th
+        ("Sumatera Barat is the best-performing member of Cluster 2 on life expectancy, ranking 1st nationally.",
+         ("UNIT.Sumatera_Barat.UHH.rank_high", Verdict.FALSE)),
+        ("Jawa Barat, a member of Cluster 3 with a long life expectancy, ranks 3rd nationally.", ("UNIT.Jawa_Barat.UHH.rank_high", Verdict.TRUE)),
+        # the object of a comparison is not the subject of the place that follows
+        ("Aceh is well ahead of Papua on spending, and ranks second on expected years of schooling.", ("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)),
+        ("D.I. Yogyakarta leads on expected years of schooling, ahead of second-placed Aceh, and it comes first on it.",
+         ("UNIT.Aceh.HLS.rank_high", Verdict.TRUE)),
+        ("D.I. Yogyakarta leads on expected years of schooling, ahead of second-placed Sumatera Barat.", ("UNIT.Sumatera_Barat.HLS.rank_high", Verdict.FALSE)),
+        # "sits last among the Cluster 4 members": ranked within that cluster
+        ("On life expectancy, Papua sits last among the Cluster 4 members.", ("UNIT.Papua.UHH.rank_low_cluster", Verdict.TRUE)),
+        ("On life expectancy, Gorontalo sits last among the Cluster 4 members.", ("UNIT.Gorontalo.UHH.rank_low_cluster", Verdict.FALSE)),
+    ],
+)
+def test_a_units_place_said_with_a_position_word(text, expected):
+    assert expected in [(fact, verdict) for _, fact, verdict in claims_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4: Kalimantan Timur spends the least of Cluster 1, Bali has its lowest mean schooling, D.I. Yogyakarta its highest
+        # expected schooling; "weakest" / "terlemah" is a superlative, "spender" names spending
+        ("Kalimantan Timur is the weakest spender in Cluster 1.", "en", ("UNIT.Kalimantan_Timur.Pengeluaran.rank_low_cluster", Verdict.TRUE)),
+        ("DKI Jakarta is the weakest spender in Cluster 1.", "en", ("UNIT.DKI_Jakarta.Pengeluaran.rank_low_cluster", Verdict.FALSE)),
+        ("Cluster 1 leads on mean schooling. Even its weakest member on this measure, Bali, stays above nine years.", "en",
+         ("UNIT.Bali.RLS.rank_low_cluster", Verdict.TRUE)),
+        ("Rata-rata lama sekolah Klaster 1 tinggi. Anggota terlemahnya, DKI Jakarta, tetap di atas sepuluh tahun.", "id",
+         ("UNIT.DKI_Jakarta.RLS.rank_low_cluster", Verdict.FALSE)),
+        # "the best of them, X": ranked among the cluster the sentence before named
+        ("Cluster 1 has the longest life expectancy. The best of them, DKI Jakarta, lives past 75 years.", "en", ("UNIT.DKI_Jakarta.UHH.rank_high_cluster", Verdict.TRUE)),
+        # "in the cluster" after a sentence that named another cluster: the unit's own
+        ("Kalimantan Timur spends more than every province of Cluster 3. It also has the highest expected years of schooling in the cluster.", "en",
+         ("UNIT.Kalimantan_Timur.HLS.rank_high_cluster", Verdict.FALSE)),
+        # the indicator of the unit's own phrase, not another clause's
+        ("Gorontalo sits above the national mean years of schooling, and Nusa Tenggara Timur's life expectancy is the highest in Cluster 4.", "en",
+         ("UNIT.Nusa_Tenggara_Timur.UHH.rank_high_cluster", Verdict.TRUE)),
+        ("Jawa Barat enjoys the longest life expectancy in Cluster 3.", "en", ("UNIT.Jawa_Barat.UHH.rank_high_cluster", Verdict.TRUE)),
+    ],
+)
+def test_a_units_superlative_in_other_words(text, lang, expected):
+    found = [(fact, verdict) for _, fact, verdict in claims_of(text, lang)]
+    assert expected in found
+    if expected[0].startswith("UNIT.Nusa_Tenggara_Timur"):
+        assert not [f for f, _ in found if f.startswith("UNIT.Nusa_Tenggara_Timur.RLS")]
+
+
+def test_a_list_item_quotes_the_indicator_before_its_superlative():
+    values = [value for value, _, _ in claims_of("- Pengeluaran per kapita tertinggi kedua: Klaster 3", "id")]
+    assert values == ["Pengeluaran per kapita tertinggi kedua"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "verdict"),
+    [
+        # k = 4: Cluster 1 is the highest and Cluster 4 the lowest on every indicator; no other pair is furthest apart
+        ("Cluster 4 trails Cluster 1 by about five years in life expectancy, the widest gap between any two groups.", "en", Verdict.TRUE),
+        ("Cluster 2 trails Cluster 1 on spending, the largest gap between any two clusters.", "en", Verdict.FALSE),
+        ("Selisih pengeluaran Klaster 1 dan Klaster 4 sekitar Rp6 juta, kesenjangan terlebar antara dua klaster mana pun.", "id", Verdict.TRUE),
+        ("Harapan hidup Klaster 3 dan Klaster 4 berselisih empat tahun, selisih yang terbesar antara dua klaster mana pun.", "id", Verdict.FALSE),
+    ],
+)
+def test_the_pair_furthest_apart_is_the_highest_and_the_lowest(text, lang, verdict):
+    found = [(fact, v) for _, fact, v in claims_of(text, lang) if fact and fact.endswith(".gap")]
+    assert found and all(v == verdict for _, v in found)
+    assert not [fact for _, fact, _ in claims_of(text, lang) if fact and fact.endswith(".rank")]

@@ -6,7 +6,9 @@
 - an elided repeat on another indicator ("… but lower on life expectancy");
 - on which indicator the gap between two clusters is widest or narrowest ("the gap between Cluster 1 and Cluster 4 is
   widest on expenditure", "paling sempit pada RLS"): in standard deviations (the clusters' z) when the sentence says so,
-  else relative to the reference.
+  else relative to the reference;
+- that two clusters are the furthest apart of any pair ("Cluster 4 trails Cluster 1 by 5.2 years, the widest gap between
+  any two groups"): they are the highest and the lowest on the indicator.
 Judged on the clusters' means (K{n}.{f}.mean) or rank facts (K{n}.{f}.rank: 1 = the highest mean).
 `ClusterComparisons` is a mixin of `RankChecker`: it uses the patterns RankChecker builds from the lexicon.
 """
@@ -218,3 +220,20 @@ class ClusterComparisons:
             v.claim(scope, ClaimKind.RANK, scope.text[match.start() : named[0].end].strip(), tuple(pair), (feature,), fact,
                     Verdict.TRUE if order[0] == feature else Verdict.FALSE,
                     v.say("gap_order_sd" if standardised else "gap_order_relative", order=", ".join(order)))
+
+    def _extreme_pair(self, scope: Scope) -> None:
+        """"Cluster 4 trails Cluster 1 by about 5.2 years in life expectancy, the widest gap between any two groups": the
+        last two clusters named before it are the highest and the lowest on each indicator the sentence names."""
+        v = self.v
+        for match in self.extreme_pair_rx.finditer(scope.text):
+            pair = list(dict.fromkeys(m.value for m in scope.clusters if m.end <= match.start()))[-2:]
+            features = list(dict.fromkeys(m.value for m in scope.features)) or list(scope.default_features)
+            if len(pair) != 2 or not features:
+                continue
+            for feature in features:
+                means = {c.number: c.features[feature].mean for c in v.facts.clusters}
+                extremes = {max(means, key=means.get), min(means, key=means.get)}
+                fact = v.facts.index.get(f"K{min(pair)}-K{max(pair)}.{feature}.gap")
+                v.claim(scope, ClaimKind.RANK, match.group(0).strip(), tuple(pair), (feature,), fact,
+                        Verdict.TRUE if set(pair) == extremes else Verdict.FALSE,
+                        v.say("extreme_pair", high=max(means, key=means.get), low=min(means, key=means.get)))

@@ -13,7 +13,8 @@ from .checkers import register
 from .cluster_compare import ClusterComparisons
 from .comparison_parts import ComparisonParts
 from .lexicon import rx
-from .scope import AGGREGATE, Scope
+from .rank_positions import PositionReader
+from .scope import AGGREGATE, Scope, _same_list
 from .unit_compare import UnitComparisons
 
 
@@ -23,7 +24,7 @@ class RankChecker(ClusterComparisons):
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object", "gap_deepest",
-             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -39,6 +40,9 @@ class RankChecker(ClusterComparisons):
         self.cluster_noun_before_rx = rx(rf"\b(?:{lex.cluster_noun})\s+$")
         # "the gap between Cluster 1 and Cluster 4 is widest on expenditure" (cluster_compare._gap_width)
         self.gap_width_rx = rx(rf"\b(?:(?P<wide>{lex.gap_widest})|(?P<narrow>{lex.gap_narrowest}))")
+        # "the widest gap between any two groups", "selisih terlebar antara dua klaster mana pun" (cluster_compare._extreme_pair)
+        widest = rf"(?:{lex.gap_widest}|{lex.superlative_high})"
+        self.extreme_pair_rx = rx(rf"(?:\b(?:{lex.article})\s+)?(?:\b{widest}\s+(?:{lex.spread_nouns})|\b(?:{lex.spread_nouns})\s+(?:(?:{lex.relative_pronoun})\s+)?{widest})\s+(?:{lex.any_pair})")
         self.width_object_rx = rx(rf"\s+(?:{lex.width_object})\s+(?:(?:{lex.article})\s+)?")
         self.sd_scale_rx = rx(lex.sd_scale)
         self.gap_deepest_rx = rx(rf"\b(?:{lex.gap_deepest})\b")
@@ -64,11 +68,6 @@ class RankChecker(ClusterComparisons):
         self.size_rx = rx(lex.size_words)
         self.within_rx = rx(lex.within_cluster)
         self.cluster_noun_rx = rx(rf"(?:{lex.cluster_noun})\s+(?:(?:{lex.relative_pronoun})\s+)?(?:(?:{lex.most_word})\s+)?$")
-        ords = '|'.join(lex.ordinals)
-        # "peringkat ketiga", "ranks last", and the ordinal before its noun: "in fourth place" (lexicon position_after)
-        before_noun = rf"|\b(?P<n2>{ords})\s+(?:{lex.position_after})\b" if "position_after" in lex.words else ""
-        self.position_rx = rx(rf"\b(?:{lex.position_words})\s+(?:(?:{lex.ordinal_prefix})?(?P<n>{ords}|\d{{1,2}})|(?P<last>{lex.position_last}))\b{before_noun}")
-        self.superlative_next_rx = rx(rf"\s*(?:{lex.superlative_high}|{lex.superlative_low})\b")
         # "UHH tertinggi dimiliki DKI Jakarta", "the highest … is held by Aceh": the unit after a passive verb is ranked
         self.held_by_rx = rx(rf"^[^,;:()\d]{{0,50}}?\b(?:{lex.held_by})\s+$") if "held_by" in lex.words else None
         self.quality_rx = rx(lex.quality_comparison)
@@ -95,21 +94,24 @@ class RankChecker(ClusterComparisons):
         self.among_clusters_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})")
         # "of the four multi-province clusters": the singletons left out of the order
         self.multi_member_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})[^,;:()\d]{{0,10}}?(?:{lex.multi_member_clusters})|"
-                                  rf"^[^,;:()\d]{{0,40}}?(?:{lex.multi_member_clusters})")
+                                  rf"^[^,;:()\d]{{0,70}}?(?:{lex.multi_member_clusters})")  # "… expected years of schooling of the four multi-province clusters"
+
+        self.positions = PositionReader(self)  # "urutan kedua untuk UHH", "ranks last on expenditure" (rank_positions.py)
 
     def check(self, scope: Scope) -> None:
         self._next_to(scope)
         self._gap_width(scope)
+        self._extreme_pair(scope)
         self._comparisons(scope)
         self.unit_comparisons.check(scope)
-        self._positions(scope)
+        self.positions.check(scope)
         for match in self.superlative_rx.finditer(scope.text):
             before = scope.text[max(scope.clause(match.start())[0], match.start() - 70) : match.start()]
             if self.spread_noun_rx.search(before):
                 self._gap_or_shortfall(scope, match)
                 continue
-            if self._inside_comparison(scope, match.start()):
-                continue
+            if self._inside_comparison(scope, match.start()) or any(m.start() <= match.start() < m.end() for m in self.extreme_pair_rx.finditer(scope.text)):
+                continue  # "the largest gap between any two clusters" ranks the pair (_extreme_pair), not a cluster
             self._superlative(scope, match)
         for match in self.gap_deepest_rx.finditer(scope.text):
             before = scope.text[max(scope.clause(match.start())[0], match.start() - 70) : match.start()]
@@ -143,6 +145,14 @@ class RankChecker(ClusterComparisons):
         named_before = [m for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
         if len(listed) > 1 and re.fullmatch(r"\s*[,—–(]\s*(?:[\w-]+\s+){0,2}", scope.text[named_before[-1].end : match.start()]):
             listed = listed[-1:]  # "A …, well ahead of B, the national runner-up": the unit in apposition is the one ranked
+        if len(named_before) > 1 and len(listed) > 1:
+            # "A and B sit above …, and C's life expectancy is the highest": only the last list of names before it is ranked
+            run = [named_before[-1]]
+            for m in reversed(named_before[:-1]):
+                if not _same_list(scope.text, m, run[-1], scope.list_gap):
+                    break
+                run.append(m)
+            listed = [m.value for m in reversed(run)]
         if held:  # "…, sedangkan HLS tertinggi dipegang Aceh": the unit after the passive verb, whatever the clause named before
             listed = [held[0].value]
         appositive = [] if listed else [m for m in scope.members if m.start >= match.end() and m.value != AGGREGATE
@@ -220,6 +230,9 @@ class RankChecker(ClusterComparisons):
                 return
             features = list(scope.features_for(match.start()))
         multi_member = among_clusters and self.multi_member_rx.search(scope.text[match.end() : end])
+        written_before = [m for m in scope.features if m.end <= match.start() and not scope.text[m.end : match.start()].strip()]
+        if written_before and phrase == match.group(0).strip():
+            phrase = scope.text[written_before[-1].start : match.end()].strip()  # "Pengeluaran per kapita tertinggi kedua": the indicator it ranks
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
@@ -265,6 +278,13 @@ class RankChecker(ClusterComparisons):
             # "Its life expectancy … is the second highest, yet its residents spend less …": the indicator after a comma
             # belongs to the next statement; the superlative ranks the one its subject names
             inside = before
+        units_before = [m for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
+        if len({m.value for m in inside}) > 1 and units_before and not self.superlative_rx.search(scope.text, units_before[-1].end, match.start()):
+            # "A and B sit above …, and C's life expectancy … is the highest in Cluster 4": the indicator the ranked unit's
+            # own phrase names, between it and the superlative
+            own = [m for m in inside if units_before[-1].end <= m.start and m.end <= match.start()]
+            if own:
+                inside = own
         if len({m.value for m in inside}) > 1:
             gaps = [(m.start - match.end() if m.start >= match.end() else match.start() - m.end, m) for m in inside]
             near = [(gap, m) for gap, m in gaps if 0 <= gap <= 12 and not re.search(r"[,;:()]", scope.text[min(m.end, match.end()) : max(m.start, match.start())])]
@@ -357,6 +377,10 @@ class RankChecker(ClusterComparisons):
             # superlative outranks the frame before it
             return (), scope.text[match.start() : match.end() + national.end()].strip()
         if named is not None:
+            own = self.v.cluster_of(listed[-1]) if listed else None
+            if own and own != named.value and self.v.analyzer.this_rx.fullmatch(named.text):
+                named = None  # "It … the highest … in the cluster" after a sentence naming another: a unit ranks in its own cluster
+        if named is not None:
             if named.start > match.end():
                 phrase = scope.text[match.start() : named.end].strip()
             return (named.value,), phrase
@@ -379,42 +403,9 @@ class RankChecker(ClusterComparisons):
         """Where what a superlative says about its scope ends: at the next superlative of its clause ("the lowest in its
         cluster and the lowest in the country": the first is not national)."""
         following = self.superlative_rx.search(scope.text, match.end(), end)
-        return following.start() if following and following.start() > match.end() else end
-
-    def _positions(self, scope: Scope) -> None:
-        """"menempati urutan pertama menurut capaian komposit", "peringkat ke-2 untuk UHH", "ranks last", "urutan terbawah
-        ditempati Klaster 2"; a unit's place ("Kalimantan Timur menempati peringkat ketiga nasional") is its rank among
-        all units, or within the cluster the sentence names. An indicator named outside the clause ("Untuk UHH, urutan
-        terbawah …"), else the previous sentence's, is the one ranked."""
-        v = self.v
-        for match in self.position_rx.finditer(scope.text):
-            if self.superlative_next_rx.match(scope.text, match.end()):
-                continue  # "urutan kedua terendah": the superlative says it (second from the bottom)
-            last = bool(match.group("last"))
-            n = "" if last else (match.group("n") or match.group("n2")).lower()
-            wanted = v.facts.k if last else int(n) if n.isdigit() else self.ordinals[n]
-            start, end = scope.clause(match.start())
-            features = [m.value for m in scope.features if start <= m.start < end]
-            composite = self.composite_rx.search(scope.text[start:end])
-            if not features and not composite:
-                features = list(scope.features_for(match.start()))
-            phrase = match.group(0)
-            anchor = scope.nearest_before(match.start())
-            units = [anchor.value] if anchor is not None and anchor in scope.members and anchor.value != AGGREGATE else []
-            if not units and not [m for m in scope.clusters if start <= m.start < match.start()] and self.national_rx.search(scope.text[match.end() : end]):
-                units = self._earlier_unit_subject(scope, start)  # "…, ranking fourth nationally": the sentence's unit
-            if units:
-                within, phrase = self._unit_scope(scope, match, start, end, units[-1:])
-                v.unit_rank(scope, phrase, units[-1:], within, features, "low" if last else "high", 1 if last else wanted)
-                continue
-            for cluster in scope.clusters_for(match.start()):
-                if features:
-                    for feature in features:
-                        fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
-                        v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE)
-                elif composite:
-                    fact = v.facts.index.get(f"K{cluster}.composite_rank")
-                    v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (), fact, Verdict.TRUE if fact and fact.value == wanted else Verdict.FALSE, v.say("composite_order"))
+        placed = self.positions.position_rx.search(scope.text, match.end(), end)  # "…, and it comes fourth on RLS": that place's
+        stops = [m.start() for m in (following, placed) if m and m.start() > match.end()]
+        return min(stops) if stops else end
 
     # -- which indicator has the largest gap / shortfall ---------------------------------------------
     def _gap_or_shortfall(self, scope: Scope, match) -> None:

@@ -20,7 +20,7 @@ from .scope import Scope
 class SpreadChecker:
     kind = ClaimKind.SPREAD
     words = ("low_spread", "high_spread", "zero_spread", "all_members", "widest", "spread_subject", "spread_preposition", "most_spread",
-             "exemption", "identical")
+             "exemption", "identical", "narrowest_spread", "relative_pronoun")
 
     def __init__(self, verifier):
         self.v = verifier
@@ -34,9 +34,16 @@ class SpreadChecker:
         # "the widest spread (among members is) in X": the adjective before the noun, as English writes it
         self.widest_before_rx = rx(rf"\b(?:(?:{lex.article})\s+)?(?:{lex.widest})\s+(?:{lex.spread_subject})\s+(?:[\w-]+\s+){{0,3}}?(?:{lex.spread_preposition})\b")
         self.frame_rx = rx(lex.scope_before)
+        # "Klaster 3 memiliki sebaran yang paling sempit", "Cluster 3 has the narrowest spread": the extreme of the clusters
+        extreme = rf"(?:(?P<narrow>{lex.narrowest_spread})|{lex.widest})"
+        self.extreme_rx = rx(rf"(?P<pre>\b(?:{lex.spread_subject})\s+(?:[\w-]+\s+){{0,4}}?(?:(?:{lex.relative_pronoun})\s+)?)?\b{extreme}\b(?P<post>\s+(?:{lex.spread_subject})\b)?")
         self.most_rx = rx(lex.most_spread)  # groups: word (the adjective), least (when it reverses it), low (when it means homogeneous)
         self.exemption_rx = rx(lex.exemption)
         self.identical_rx = rx(lex.identical)
+        # "sebaran pengeluaran paling lebar …, dengan simpangan baku sekitar Rp2,3 juta": a sentence that names the standard
+        # deviation compares the clusters' standard deviations on the one indicator, not their relative spread
+        sd_words = [pattern for pattern, kind in lex.stat_words if kind == "sd"]
+        self.sd_named_rx = rx("|".join(sd_words)) if sd_words else None
 
     def check(self, scope: Scope) -> None:
         v = self.v
@@ -47,6 +54,10 @@ class SpreadChecker:
         for match in self.widest_before_rx.finditer(scope.text):
             if match.start() not in claimed_positions:
                 self._widest_named(scope, match)
+                claimed_positions.add(match.start())
+        for match in self.extreme_rx.finditer(scope.text):
+            if (match.group("pre") or match.group("post")) and not any(abs(match.start() - p) < 30 for p in claimed_positions):
+                self._extreme(scope, match)
                 claimed_positions.add(match.start())
         for match in self.most_rx.finditer(scope.text):
             self._most(scope, match)
@@ -85,7 +96,9 @@ class SpreadChecker:
                 low = (kind == "low") != negated
                 self._relative(scope, match.group(0), cluster, features, low)
 
-    def _spread(self, cluster: int, features) -> float | None:
+    def _spread(self, cluster: int, features, absolute: bool = False) -> float | None:
+        """The members' coefficient of variation averaged over the indicators; their standard deviation when `absolute`
+        and one indicator is named (one unit, so the standard deviations compare)."""
         c = self.v.facts.cluster(cluster)
         names = features or [f.name for f in self.v.facts.features]
         values = []
@@ -93,8 +106,11 @@ class SpreadChecker:
             ff = c.features[name]
             if ff.sd is None or c.size < 2:
                 return None
-            values.append(ff.sd / abs(ff.mean or 1))
+            values.append(ff.sd if absolute and len(names) == 1 else ff.sd / abs(ff.mean or 1))
         return sum(values) / len(values)
+
+    def _names_sd(self, scope: Scope) -> bool:
+        return self.sd_named_rx is not None and bool(self.sd_named_rx.search(scope.text))
 
     def _relative(self, scope: Scope, phrase: str, cluster: int, features, low: bool) -> None:
         v = self.v
@@ -117,7 +133,7 @@ class SpreadChecker:
         if match.group("least"):
             low = not low
         features = scope.features_for(match.start())
-        spreads = {c.number: self._spread(c.number, features) for c in v.facts.clusters}
+        spreads = {c.number: self._spread(c.number, features, self._names_sd(scope)) for c in v.facts.clusters}
         spreads = {n: s for n, s in spreads.items() if s is not None}
         target = (min if low else max)(spreads, key=spreads.get)
         for cluster in scope.clusters_for(match.start()):
@@ -125,10 +141,31 @@ class SpreadChecker:
             v.claim(scope, ClaimKind.SPREAD, match.group(0), (cluster,), features, v.facts.index.get(f"K{cluster}.size"), Verdict.TRUE if ok else Verdict.FALSE,
                     v.say("most_homogeneous" if low else "most_varied", cluster=target))
 
+    def _extreme(self, scope: Scope, match) -> None:
+        """"Klaster 3 memiliki sebaran yang paling sempit": the cluster the clause is about has the narrowest (or widest)
+        spread of the clusters with two or more members, on the indicators the clause names (all when none)."""
+        v = self.v
+        narrow = bool(match.group("narrow"))
+        features = scope.features_for(match.start())
+        spreads = {c.number: self._spread(c.number, features, self._names_sd(scope)) for c in v.facts.clusters}
+        spreads = {n: value for n, value in spreads.items() if value is not None}
+        if not spreads:
+            return
+        target = (min if narrow else max)(spreads, key=spreads.get)
+        for cluster in scope.clusters_for(match.start()):
+            fact = v.facts.index.get(f"K{cluster}.{features[0]}.sd") if len(features) == 1 else v.facts.index.get(f"K{cluster}.size")
+            v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), features, fact, Verdict.TRUE if cluster == target else Verdict.FALSE,
+                    v.say("most_homogeneous" if narrow else "most_varied", cluster=target))
+
     def _widest(self, scope: Scope, match) -> None:
         v = self.v
         named = scope.features_for(match.end(), after_only=True)
         if not named:
+            # "Sebaran pengeluaran paling lebar terdapat di Klaster 1": the indicator inside, the cluster after; the clusters compared
+            inside = [m.value for m in scope.features if match.start() <= m.start < match.end()]
+            after = [m for m in scope.clusters if match.end() <= m.start <= match.end() + 2]
+            if inside and after:
+                self._widest_cluster(scope, match.group(0).strip(), after[0].value, inside[0])
             return
         feature = named[0]
         for cluster in scope.clusters_for(match.start()):
@@ -152,13 +189,17 @@ class SpreadChecker:
         named = scope.features_for(match.end(), after_only=True)
         if not named:
             return
-        feature, cluster = named[0], subjects[-1].value
-        spreads = {c.number: self._spread(c.number, (feature,)) for c in v.facts.clusters}
+        self._widest_cluster(scope, match.group(0).strip(), subjects[-1].value, named[0])
+
+    def _widest_cluster(self, scope: Scope, phrase: str, cluster: int, feature: str) -> None:
+        """The cluster's spread on the indicator is the widest of the clusters with two or more members."""
+        v = self.v
+        spreads = {c.number: self._spread(c.number, (feature,), self._names_sd(scope)) for c in v.facts.clusters}
         spreads = {n: value for n, value in spreads.items() if value is not None}
         if cluster not in spreads:  # one member: no spread at all
-            v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), Verdict.FALSE,
+            v.claim(scope, ClaimKind.SPREAD, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.size"), Verdict.FALSE,
                     v.say("singleton_no_spread"))
             return
         target = max(spreads, key=spreads.get)
-        v.claim(scope, ClaimKind.SPREAD, match.group(0).strip(), (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.sd"),
+        v.claim(scope, ClaimKind.SPREAD, phrase, (cluster,), (feature,), v.facts.index.get(f"K{cluster}.{feature}.sd"),
                 Verdict.TRUE if target == cluster else Verdict.FALSE, v.say("most_varied", cluster=target))
