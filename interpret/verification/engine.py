@@ -139,6 +139,7 @@ class Verifier:
             tag = tag_match.group(1) if tag_match else None
             body = body[tag_match.end() :] if tag_match else body
             self._last_features, self._paragraph_subject, self._antecedent = (), None, None  # carried over within a paragraph only
+            self._previous_sentence = ""  # "… nine of its 14 members are above that line": what "that line" stands for (counts.py)
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
@@ -151,6 +152,7 @@ class Verifier:
         self._infer_names(text, report)
         last = cluster
         self._last_features, self._paragraph_subject, self._antecedent = (), None, None
+        self._previous_sentence = ""
         for sentence in split_sentences(text):
             last = self._sentence(sentence, section, cluster, last)
         self._close(report)
@@ -165,7 +167,9 @@ class Verifier:
         scope = self.analyzer.scope(without_emphasis(sentence), section, defaults, getattr(self, "_last_features", ()), shown=sentence,
                                     this_cluster=last_named or section_cluster, antecedent=getattr(self, "_antecedent", None))
         scope.tag = tag
+        scope.previous_sentence = getattr(self, "_previous_sentence", "")  # the paragraph's sentence before it (counts.py)
         self._run(scope)
+        self._previous_sentence = scope.text
         self._antecedent = (_last_subject(scope, self._comparison_lead, self._locative, self._ranking_scope, self._superlative_word)
                             or getattr(self, "_antecedent", None))
         features = tuple(dict.fromkeys(m.value for m in scope.features))
