@@ -29,6 +29,7 @@ from ..facts import Fact
 from ..terms import ClaimKind, Verdict
 from .checkers import register
 from .count_bounds import MemberBounds
+from .count_quantifiers import elided_condition, excepted_members, topic_group, universal_patterns
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
@@ -47,6 +48,9 @@ class CountPhrase:
     bound: str | None = None  # "more than half" → "above", "fewer than half" → "below": the share is a strict bound
     elided: bool = False  # "…, and just 4 top the national figure": no unit noun, the group of the count before it
     rest: bool = False  # "tiga lainnya", "the other three": the members the count before it did not count
+    universal: bool = False  # "every Cluster 2 province", "seluruh anggotanya": the whole group (count_quantifiers.py)
+    but: int = 0  # "all but one of its members", "semua anggota kecuali satu": the members a universal leaves out
+    ellipsis: bool = False  # "…, while in Cluster 4 only one of five is": the condition of the count before it, elided
 
 
 def _number_alternatives(lex) -> str:
@@ -74,6 +78,12 @@ class _Patterns:
         them = lex.words.get("count_of_them")
         self.of_them = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{them})\b") if them else None
         self.plain = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+{filler}(?:{units})\b")
+        self.universal, self.bare_universal, self.universal_but = universal_patterns(lex, n, units, filler)
+        self.all_members = rx(lex.all_members)
+        # "…, while in Cluster 4 only one of five is": "X of Y" with no unit noun, its predicate elided (an auxiliary or
+        # nothing before the clause ends): the condition of the count before it
+        verbs = rf"\s+(?:{lex.count_ellipsis_verb})" if "count_ellipsis_verb" in lex.words else ""
+        self.of_elided = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{lex.count_of})\s+(?P<y>{n})(?P<tail>(?:{verbs})?\s*(?=[.;!?]|$))")
         # "6 of them are above …, and just 4 top the national figure": a restricted number right before a direction word
         # counts what the count before it counted (kept only after such a count, `_conditional`)
         self.elided = rx(rf"(?<![\w,.])(?:{lex.count_only})\s+(?P<x>{n})(?![\w.,%])(?=\s+(?:\w+\s+)?(?:{lex.count_above}|{lex.count_below})\b)") \
@@ -113,16 +123,37 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
         """The pattern's matches whose count is no cluster's name ("Klaster 1 beranggotakan lima provinsi" counts five,
         not one): such a match is retried after the name."""
         position = 0
+        key = "x" if "x" in pattern.groupindex else "y"
         while (match := pattern.search(scope.text, position)) is not None:
-            if any(m.start <= match.start("x") < m.end for m in scope.clusters + scope.unknown_clusters):
-                position = match.end("x")
+            if match.group(key) is not None and any(m.start <= match.start(key) < m.end for m in scope.clusters + scope.unknown_clusters):
+                position = match.end(key)
                 continue
             yield match
             position = match.end()
 
+    of_before = rx(rf"\b(?:{lex.count_of})\s+$")  # "four of all five members", "separuh dari seluruh provinsi": a determiner
+    for pattern in (patterns.universal, patterns.bare_universal):
+        for match in matches(pattern) if pattern is not None else ():
+            if of_before.search(scope.text, max(0, match.start() - 15), match.start()):
+                continue
+            if not match.group("but") and not (patterns.universal_but and patterns.universal_but.match(scope.text, match.end())) \
+                    and patterns.all_members.match(scope.text, match.start()):
+                continue  # "every member of Cluster 2 …", "seluruh anggota Klaster 1 …": the quantified direction (directions.py)
+            y = _value(match.group("y"), lex) if match.group("y") else None
+            but = _value(match.group("but"), lex) if match.group("but") else 0
+            end = match.end()
+            trailing = patterns.universal_but.match(scope.text, end) if patterns.universal_but is not None and not but else None
+            if trailing is not None and _value(trailing.group("but"), lex):
+                but, end = _value(trailing.group("but"), lex), trailing.end()
+            if but is not None and (match.group("y") is None or y is not None) and free(match.start(), end):
+                found.append(CountPhrase(match.start(), end, scope.text[match.start() : end], None, y, None, False, universal=True, but=but))
+    for match in matches(patterns.of_elided):
+        x, y = _value(match.group("x"), lex), _value(match.group("y"), lex)
+        if x is not None and y is not None and free(match.start(), match.end()):
+            found.append(CountPhrase(match.start(), match.end(), scope.text[match.start() : match.start("tail")], x, y, None, False, ellipsis=True))
     for match in matches(patterns.of):
         x, y = _value(match.group("x"), lex), _value(match.group("y"), lex)
-        if x is not None and y is not None:
+        if x is not None and y is not None and free(match.start(), match.end()):
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, y, None, False))
     for match in matches(patterns.of_them) if patterns.of_them is not None else ():
         x = _value(match.group("x"), lex)
@@ -182,12 +213,15 @@ class Condition:
 def condition_after(verifier, scope: Scope, phrase: CountPhrase) -> Condition | None:
     """The condition a count's clause states after it: above / below the reference or a written threshold."""
     patterns = _pattern_cache(verifier.lex)
-    _, end = scope.clause(phrase.start)
+    _, end = scope.clause(phrase.end - 1)  # (the clause the phrase ends in: "all but one of …" spans a "but")
     for match in patterns.above.finditer(scope.text, phrase.end, end):
         # "tiga lainnya sedikit di atasnya", "the other three sit above it": above the reference the sentence named
         pronoun = patterns.reference_pronoun is not None and patterns.reference_pronoun.match(scope.text, match.end(), end)
         if match.group("pron") or pronoun:
-            if patterns.reference.search(scope.text, 0, match.start()):
+            # ("… below the national 73.93 years. Cluster 3 does better: nine of its 14 members are above that line": a
+            # demonstrative, not "it", may stand for the reference the paragraph's previous sentence named)
+            demonstrative = pronoun and not rx(r"\w+").fullmatch(pronoun.group(0).strip())
+            if patterns.reference.search(scope.text, 0, match.start()) or demonstrative and patterns.reference.search(getattr(scope, "previous_sentence", "")):
                 return Condition(match.start("above") if match.group("above") else match.start("below"), bool(match.group("above")),
                                  bool(match.group("neg")), None)
             continue
@@ -273,10 +307,10 @@ def _conditional(verifier, scope: Scope):
         if condition is not None and patterns.quantifier.search(scope.text, phrase.end, condition.position):
             continue  # "Dari sepuluh anggota Klaster 2, seluruhnya memiliki HLS di atas …": the condition is the quantifier's
         earlier = [(p, c) for p, c in out if p.end <= phrase.start]
-        if (phrase.elided or phrase.rest) and (condition is None or not earlier):
+        if (phrase.elided or phrase.rest) and (condition is None or not earlier) or phrase.ellipsis and not earlier:
             continue  # "…, and just 4 top the national figure": only after a count whose group it shares
         if condition is None and earlier:
-            condition = _elided_condition(scope, patterns, phrase, earlier[-1])
+            condition = elided_condition(scope, patterns, phrase, earlier[-1])
         elif condition is not None and earlier:
             # "…, tetapi untuk HLS hanya empat provinsi yang melampauinya": a clause naming no cluster counts the group
             # the sentence's count before it counted
@@ -284,19 +318,6 @@ def _conditional(verifier, scope: Scope):
         if condition is not None:
             out.append((phrase, condition))
     return out
-
-
-def _elided_condition(scope: Scope, patterns: _Patterns, phrase: CountPhrase, previous: tuple[CountPhrase, Condition]) -> Condition | None:
-    """"Sembilan provinsi di atas angka nasional pada UHH, sedangkan untuk HLS hanya tiga provinsi": a count that ends its
-    clause, after a count against the reference in the same sentence, and whose clause names an indicator of its own,
-    states the same condition on that indicator (and counts the same group)."""
-    head, condition = previous
-    start, end = scope.clause(phrase.start)
-    if condition.threshold is not None or condition.unstable or not patterns.clause_rest.fullmatch(scope.text, phrase.end, end):
-        return None
-    if start <= head.start or not any(start <= m.start < phrase.start for m in scope.features):
-        return None
-    return Condition(phrase.end - 1, condition.above, condition.negated, None, follows=head.start)
 
 
 @register
@@ -329,28 +350,26 @@ class CountChecker(MemberBounds):
         if condition.unstable:
             self._judge_unstable(scope, phrase, clusters)
             return
-        # the indicator named between the count and its condition's reference ("seluruh anggotanya memiliki RLS di atas …,
-        # meski dua anggotanya mencatat HLS di bawah …"), else the clause's
-        _, clause_end = scope.clause(condition.position)
-        target_end = min(clause_end, condition.threshold.end if condition.threshold is not None else condition.position + _CONDITION_REACH)
-        nexts = [o.start for o, _ in self._others(scope, phrase) if o.start > phrase.end]
-        stop = min([condition.position] + nexts)
-        before = tuple(dict.fromkeys(m.value for m in scope.features if phrase.start <= m.start < stop))
-        after = tuple(dict.fromkeys(m.value for m in scope.features if condition.position <= m.start < min([target_end] + nexts)))
-        features = before or after or scope.features_for(condition.position)
+        features = self._features(scope, phrase, condition)
         if not features or (len(features) > 1 and condition.threshold is not None):
             v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE,
                     v.say("count_no_feature"))
             return
         members = [m for c in v.facts.clusters if not clusters or c.number in clusters for m in c.members]
+        whole = len(members)
+        # "Apart from Sumatera Barat, every Cluster 2 province …": the members a universal leaves out by name are not counted
+        excepted = excepted_members(scope, v.lex, 0, condition.position) & set(members) if phrase.universal else set()
+        members = [m for m in members if m not in excepted]
         size = len(members)
-        satisfying, fact = self._satisfying(clusters, features, members, condition)
+        satisfying, fact = self._satisfying(clusters, features, members, condition, by_unit=bool(excepted))
         if satisfying is None:
             v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, features, None, Verdict.UNVERIFIABLE, v.say("member_values_absent"))
             return
         if condition.negated:
             satisfying = size - satisfying
-        if phrase.count is not None:
+        if phrase.universal:  # every member (but the `but` left out) and, when written, the group's size
+            ok = satisfying == size - phrase.but and phrase.of_size in (None, whole)
+        elif phrase.count is not None:
             ok = satisfying == phrase.count and (phrase.of_size is None or phrase.of_size == size)
         elif phrase.majority:
             ok = satisfying > size / 2
@@ -360,17 +379,29 @@ class CountChecker(MemberBounds):
             ok = satisfying < phrase.fraction * size
         else:
             ok = abs(satisfying - phrase.fraction * size) <= 0.5
-        if phrase.count is None and phrase.of_size not in (None, size):
+        if phrase.count is None and phrase.of_size not in (None, whole):
             ok = False
         head = next((p for p, _ in _cached(v, scope) if p.start == condition.follows), None) if phrase.rest else None
         if head is not None and head.count is not None and head.count + phrase.count != size:
             ok = False  # "hanya dua provinsi …; tiga lainnya …": the two and the rest are the whole group
         failing = self._named_failing(scope, phrase, condition, features[0]) if len(features) == 1 else []
-        note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
+        note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=whole, stated=phrase.of_size) if phrase.of_size not in (None, whole) else "")
         if failing:  # "only one of them, Jawa Timur, …": the province named as the one must be one
             ok, note = False, note + "; " + v.say("named_not_satisfying", members=", ".join(failing))
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
+
+    def _features(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> tuple[str, ...]:
+        """The indicator named between the count and its condition's reference ("seluruh anggotanya memiliki RLS di atas …,
+        meski dua anggotanya mencatat HLS di bawah …"), else the count's whose predicate it elides, else the clause's."""
+        _, clause_end = scope.clause(condition.position)
+        target_end = min(clause_end, condition.threshold.end if condition.threshold is not None else condition.position + _CONDITION_REACH)
+        nexts = [o.start for o, _ in self._others(scope, phrase) if o.start > phrase.end]
+        stop = min([condition.position] + nexts)
+        before = tuple(dict.fromkeys(m.value for m in scope.features if phrase.start <= m.start < stop))
+        after = tuple(dict.fromkeys(m.value for m in scope.features if condition.position <= m.start < min([target_end] + nexts)))
+        head = next(((p, c) for p, c in _cached(self.v, scope) if p.start == condition.follows), None) if phrase.ellipsis else None
+        return before or after or (self._features(scope, *head) if head else ()) or scope.features_for(condition.position)
 
     def _group(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> tuple[int, ...] | None:
         """The clusters whose members a count counts (() = every unit of the data, None = unclear)."""
@@ -387,6 +418,11 @@ class CountChecker(MemberBounds):
         clusters = self._owner(scope, head or phrase)  # "tiga dari sepuluh anggotanya", "eleven of its 14 provinces"
         if not clusters and "count_of_them" in v.lex.words and rx(rf"(?:{v.lex.count_of_them})$").search(phrase.written):
             return None
+        # "Only one member — Jawa Timur — exceeds …", "all seven fall short …": members are some cluster's, the one the text
+        # is about (never every unit of the data)
+        members_word = "count_member_units" in v.lex.words and rx(rf"\b(?:{v.lex.count_member_units})\b").search(phrase.written)
+        if not clusters and (members_word or phrase.ellipsis or phrase.universal and not rx(rf"(?:{v.lex.count_units})").search(phrase.written)):
+            return topic_group(scope, phrase.start) or None
         return clusters
 
     def _others(self, scope: Scope, phrase: CountPhrase):
@@ -435,7 +471,7 @@ class CountChecker(MemberBounds):
                 failing.append(m)
         return failing
 
-    def _satisfying(self, clusters, features, members: list[str], condition: Condition) -> tuple[int | None, Fact | None]:
+    def _satisfying(self, clusters, features, members: list[str], condition: Condition, by_unit: bool = False) -> tuple[int | None, Fact | None]:
         """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""
         v = self.v
         side = "above" if condition.above else "below"
@@ -448,7 +484,7 @@ class CountChecker(MemberBounds):
             total = sum(all((value > float(ref[f])) if condition.above else (value < float(ref[f])) for value, f in zip(row, features)) for row in rows)
             return total, Fact(f"{group}.{'+'.join(features)}.n_{side}", total, "count", 0, "", clusters[0] if len(clusters) == 1 else None, None, str(total))
         feature = features[0]
-        if condition.threshold is None:
+        if condition.threshold is None and not by_unit:  # (by_unit: some members left out, counted on the units' values)
             facts = [v.facts.index.get(f"K{c.number}.{feature}.n_{side}") for c in v.facts.clusters if not clusters or c.number in clusters]
             if facts and all(f is not None for f in facts):
                 total = int(sum(f.value for f in facts))

@@ -149,6 +149,7 @@ class Verifier:
             if is_item:  # "**Posisi umur harapan hidup:**" then "- Klaster 1: di atas, selisih +1,17 tahun": the heading's indicator
                 self._last_features = lead_in[1] or title_features  # "Ringkasan selisih Klaster 1 …:" then "- harapan hidup: +1,17 tahun"
                 self._paragraph_subject = lead_in[0]
+            self._previous_sentence = ""  # "… nine of its 14 members are above that line": what "that line" stands for (counts.py)
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
@@ -163,6 +164,7 @@ class Verifier:
         self._infer_names(text, report)
         last = cluster
         self._last_features, self._paragraph_subject, self._antecedent = (), None, None
+        self._previous_sentence = ""
         for sentence in split_sentences(text):
             last = self._sentence(sentence, section, cluster, last)
         self._close(report)
@@ -177,7 +179,9 @@ class Verifier:
         scope = self.analyzer.scope(without_emphasis(sentence), section, defaults, getattr(self, "_last_features", ()), shown=sentence,
                                     this_cluster=last_named or section_cluster, antecedent=getattr(self, "_antecedent", None))
         scope.tag = tag
+        scope.previous_sentence = getattr(self, "_previous_sentence", "")  # the paragraph's sentence before it (counts.py)
         self._run(scope)
+        self._previous_sentence = scope.text
         self._antecedent = (_last_subject(scope, self._comparison_lead, self._locative, self._ranking_scope, self._superlative_word)
                             or getattr(self, "_antecedent", None))
         features = tuple(dict.fromkeys(m.value for m in scope.features))
