@@ -19,6 +19,7 @@ from .gaps import subjects_at
 from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .directions_elided import ElidedReference
+from .directions_cluster_mean import ClusterMeanPositions
 from .scope import AGGREGATE, Scope
 from .subjects import quantified_clusters
 
@@ -61,6 +62,29 @@ class _WithIndicator:
 
     def group(self, group=0):
         return self.match.string[self.start() : self.stop] if group == 0 else self.match.group(group)
+
+
+class _Named:
+    """An indicator named elsewhere (a list's lead-in), at the end of the claim that is about it."""
+
+    def __init__(self, end: int, value: str):
+        self.end, self.value = end, value
+
+
+class _Labelled:
+    """A position label quoted from the cluster's name on ("Klaster 2: di bawah")."""
+
+    def __init__(self, match, start: int):
+        self.match, self.begin, self.string = match, start, match.string
+
+    def start(self, group=0) -> int:
+        return self.begin if group == 0 else self.match.start(group)
+
+    def end(self, group=0) -> int:
+        return self.match.end(group)
+
+    def group(self, group=0):
+        return self.string[self.begin : self.match.end()] if group == 0 else self.match.group(group)
 
 
 class _Qualified(_WithIndicator):
@@ -113,6 +137,7 @@ class DirectionChecker:
         # "none of them reaches it": the pronoun for the reference, as after the direction words
         self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}{pronoun})")
         self.elliptic = ElidedReference(verifier)
+        self.cluster_mean = ClusterMeanPositions(verifier, gap)  # "di bawah rata-rata klasternya" (directions_cluster_mean.py)
         self.membership_rx = rx(lex.member_listing) if "member_listing" in lex.words else None
         self.no_member_rx = rx(lex.no_member)
         self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
@@ -124,17 +149,28 @@ class DirectionChecker:
         self.frames = [(rx(lex.words[name]), quality, name.startswith("quality_after")) for name, quality in frames]
         self.bare_quality = [(rx(lex.words[name]), quality) for name, quality in (("quality_bare_better", BETTER), ("quality_bare_worse", WORSE))
                              if name in lex.words]
+        # "Harapan lama sekolah yang tertinggal sekitar 0,4 tahun …", "its life expectancy lags by 2.2 years": a better /
+        # worse word whose gap follows it, with no object, is a position on the indicators named before it
+        self.gap_quality = [(rx(rf"(?:{lex.words[name]})(?=(?P<gap>\s+(?:(?:{words.get('approx', '(?!)')})\s+)?{size}))"), quality)
+                            for name, quality in (("quality_gap_better", BETTER), ("quality_gap_worse", WORSE)) if name in lex.words]
         self.again_rx = rx(rf"\b(?:{lex.direction_again})\b") if "direction_again" in lex.words else None
         self.adjectives = [(rx(lex.words[f"quality_adjective_before_{side}"]), rx(lex.words[f"quality_adjective_after_{side}"]), quality)
                            for side, quality in (("better", BETTER), ("worse", WORSE)) if f"quality_adjective_before_{side}" in lex.words]
         # "unggul pada semuanya", "ahead on all of them": the indicators the sentence named, after the preposition
         self.all_of_them_rx = rx(rf"\s*(?:{lex.indicator_quantifier})\b") if "indicator_quantifier" in lex.words else None
+        # "Posisi umur harapan hidup terhadap angka nasional:" then "- Klaster 1: di atas, selisih +1,17 tahun": a position
+        # label after a cluster's name is on the indicator and against the reference of the lead-in ending with a colon
+        self.label_rx = rx(rf"\s*[:—–]\s*(?P<dir>{lex.position_label})(?=\s*(?:[,;.(]|$))") if "position_label" in lex.words else None
+        self._lead_in: tuple[str, ...] = ()  # the indicators of the last lead-in that named the reference
 
     def check(self, scope: Scope) -> None:
+        own_mean = self.cluster_mean.check(scope)  # a unit against its cluster's mean: not against the national figure
         for match in self.reference_rx.finditer(scope.text):
             # "… below the national 73.93 years, whereas Cluster 3 … is roughly on par with it": "it" is the reference only
             # when the sentence named the reference before it
             if match.group("pronoun") and not self.named_reference_rx.search(scope.text, 0, match.start("pronoun")):
+                continue
+            if any(a <= match.start() < b for a, b in own_mean) or match.group("pronoun") and self.cluster_mean.last_reference_is_cluster_mean(scope, match.start()):
                 continue
             word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
             self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
@@ -146,7 +182,7 @@ class DirectionChecker:
                 continue
             if self.no_member_rx.search(scope.text, scope.clause(match.start())[0], match.start()):
                 self._judge(scope, match, "reach", negated=False, mode="reference")
-        taken = [m.span() for m in self.reference_rx.finditer(scope.text)]
+        taken = [m.span() for m in self.reference_rx.finditer(scope.text)] + own_mean
         for match, word in self.elliptic.find(scope, taken):  # "… above the national figure — essentially level", "only X falls short"
             self._judge(scope, match, word, negated=False, mode="elided")
         self.elliptic.exceptions(scope)  # "The exceptions are Bengkulu and …": the other side of the last sentence's direction
@@ -159,6 +195,26 @@ class DirectionChecker:
         self._qualified_indicators(scope)
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
+        self._labelled_positions(scope)
+
+    def _labelled_positions(self, scope: Scope) -> None:
+        """"Klaster 2: di bawah, selisih −2,18 tahun", "Cluster 3: on par (+0.29 years)": a list item that opens with a
+        cluster's name and a position label, under a lead-in ("… against the national figure:") naming the indicator."""
+        if self.label_rx is None:
+            return
+        text = scope.text.strip()
+        if text.endswith(":"):
+            features = tuple(dict.fromkeys(m.value for m in scope.features))
+            self._lead_in = features if features and self.named_reference_rx.search(text) else ()
+            return
+        first = min(scope.clusters, key=lambda m: m.start, default=None)
+        match = self.label_rx.match(scope.text, first.end) if first is not None and not scope.text[: first.start].strip(" -*•") else None
+        if match is None:
+            self._lead_in = () if not first else self._lead_in  # a paragraph ends the list
+            return
+        word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
+        for feature in scope.features_for(match.end()) if scope.features else self._lead_in:
+            self._judge(scope, _WithIndicator(_Labelled(match, first.start), _Named(match.end(), feature)), word, negated=False, mode="reference")
 
     def _qualified_indicators(self, scope: Scope) -> None:
         """"given its weak purchasing power", "lemahnya daya beli", "daya beli yang masih lemah": a better / worse adjective
@@ -182,6 +238,14 @@ class DirectionChecker:
         for pattern, quality in self.bare_quality:
             for match in pattern.finditer(scope.text):
                 if any(a < match.end() and match.start() < b for a, b in taken) or self.named_reference_rx.search(scope.text, 0, match.start()):
+                    continue
+                self._judge(scope, match, quality, negated=False, mode="quality_before")
+        taken += [m.span() for m in self.elliptic.bare_rx.finditer(scope.text)] if self.elliptic.bare_rx is not None else []
+        for pattern, quality in self.gap_quality:
+            for match in pattern.finditer(scope.text):
+                after = match.end("gap")
+                # "tertinggal 2 tahun dari Klaster 1": behind another cluster, a comparison (ranks.py), not a position
+                if any(a < after and match.start() < b for a, b in taken) or any(0 <= m.start - after <= 30 for m in scope.clusters):
                     continue
                 self._judge(scope, match, quality, negated=False, mode="quality_before")
 
@@ -280,7 +344,8 @@ class DirectionChecker:
         start, _ = scope.clause(position)
         no_member = self.no_member_rx.search(scope.text, start, position)
         # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
-        every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, *scope.clause(position))
+        # (the quantifier stands before the direction: "unggul …: …, dan seluruh anggotanya melampaui …" counts only the second)
+        every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, start, position)
         if every is not None and all_of_them is not None and every.start() < all_of_them.end() and all_of_them.start() < every.end():
             every = None  # "unggul pada semuanya": all the indicators, not all the members
         if no_member and not listed:
@@ -318,9 +383,11 @@ class DirectionChecker:
                     ok = actual == Direction.EQUAL
                     note = ""
                 else:
-                    lenient = not strict and (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0
-                    ok = actual == wanted or (actual == Direction.EQUAL and lenient)
-                    note = v.say("within_equal_band") if actual == Direction.EQUAL else ""
+                    # inside the on-par band a direction word is judged by the gap's sign ("sedikit di bawah" for −0,97 %
+                    # is true, "slightly above" false), and a strong one ("well above") is more than the band allows
+                    same_side = (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0
+                    ok = actual == wanted or (actual == Direction.EQUAL and same_side and not strict)
+                    note = "" if actual != Direction.EQUAL else v.say("within_equal_band" if same_side else "within_equal_band_other_side")
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)
