@@ -355,3 +355,24 @@ def test_a_unit_against_its_own_clusters_mean(text, lang, expected):
 ])
 def test_quantifiers_before_the_direction_and_more_words_for_the_reference(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the last direction said again of the cluster named after "begitu pula / as is / and so is" (Klaster 3's life expectancy
+    # is 0,3 % above BPS's: not below; Klaster 2's spending and Klaster 4's schooling are below)
+    ("Umur harapan hidup Klaster 4 berada di bawah angka nasional, begitu pula Klaster 3.", "id",
+     [("K4.UHH.direction", Verdict.TRUE), ("K3.UHH.direction", Verdict.FALSE)]),
+    ("Klaster 1 unggul dalam pengeluaran per kapita, demikian pula Klaster 2.", "id",
+     [("K1.Pengeluaran.direction", Verdict.TRUE), ("K2.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Cluster 4 is below the national average on life expectancy, as is Cluster 2.", "en",
+     [("K4.UHH.direction", Verdict.TRUE), ("K2.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 1's mean years of schooling is above the national figure, and so is Cluster 4.", "en",
+     [("K1.RLS.direction", Verdict.TRUE), ("K4.RLS.direction", Verdict.FALSE)]),
+    ("Rata-rata lama sekolah Klaster 2 di atas angka nasional, sama halnya dengan Klaster 1.", "id",
+     [("K2.RLS.direction", Verdict.TRUE), ("K1.RLS.direction", Verdict.TRUE)]),
+    # "rata-rata klaster" with no number after it: the unit's own cluster
+    ("Umur harapan hidup Papua di bawah rata-rata klaster.", "id", [("UNIT.Papua.UHH.value", Verdict.TRUE)]),
+    ("Papua's life expectancy is below the cluster average.", "en", [("UNIT.Papua.UHH.value", Verdict.TRUE)]),
+])
+def test_a_direction_said_again_of_another_cluster_with_likewise(text, lang, expected):
+    assert directions(text, lang) == expected

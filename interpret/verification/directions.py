@@ -7,7 +7,8 @@ the members … reaches the average" (lexicon `no_member`, `reach_words`) = no m
 Also: a better / worse word with nothing after it on the indicators its clause named ("Semua indikator … tertinggal",
 lexicon `quality_bare_*`), or said again with "also / juga" on the last direction's (`direction_again`); an adjective on an
 indicator ("weak purchasing power", `quality_adjective_*`); "all clusters except …" as the subjects; a unit listed after
-"including" (`member_listing`) is no subject.
+"including" (`member_listing`) is no subject. Split off: directions_elided.py (a reference not repeated), directions_cluster_mean.py
+(a unit against its own cluster's mean), directions_carried.py (list items under a lead-in, "begitu pula Klaster 3").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .gaps import subjects_at
 from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .directions_elided import ElidedReference
+from .directions_carried import CarriedPositions
 from .directions_cluster_mean import ClusterMeanPositions
 from .scope import AGGREGATE, Scope
 from .subjects import quantified_clusters
@@ -64,29 +66,6 @@ class _WithIndicator:
         return self.match.string[self.start() : self.stop] if group == 0 else self.match.group(group)
 
 
-class _Named:
-    """An indicator named elsewhere (a list's lead-in), at the end of the claim that is about it."""
-
-    def __init__(self, end: int, value: str):
-        self.end, self.value = end, value
-
-
-class _Labelled:
-    """A position label quoted from the cluster's name on ("Klaster 2: di bawah")."""
-
-    def __init__(self, match, start: int):
-        self.match, self.begin, self.string = match, start, match.string
-
-    def start(self, group=0) -> int:
-        return self.begin if group == 0 else self.match.start(group)
-
-    def end(self, group=0) -> int:
-        return self.match.end(group)
-
-    def group(self, group=0):
-        return self.string[self.begin : self.match.end()] if group == 0 else self.match.group(group)
-
-
 class _Qualified(_WithIndicator):
     """An adjective and the indicator it qualifies, as one match ("weak purchasing power", "daya beli yang lemah")."""
 
@@ -104,7 +83,7 @@ class _Qualified(_WithIndicator):
 
 
 @register
-class DirectionChecker:
+class DirectionChecker(CarriedPositions):
     kind = ClaimKind.DIRECTION
     words = ("direction_above", "direction_below", "direction_equal", "reference", "reference_connector", "better", "worse", "quality_preposition", "all_members",
              "no_member", "reach_words")
@@ -158,10 +137,7 @@ class DirectionChecker:
                            for side, quality in (("better", BETTER), ("worse", WORSE)) if f"quality_adjective_before_{side}" in lex.words]
         # "unggul pada semuanya", "ahead on all of them": the indicators the sentence named, after the preposition
         self.all_of_them_rx = rx(rf"\s*(?:{lex.indicator_quantifier})\b") if "indicator_quantifier" in lex.words else None
-        # "Posisi umur harapan hidup terhadap angka nasional:" then "- Klaster 1: di atas, selisih +1,17 tahun": a position
-        # label after a cluster's name is on the indicator and against the reference of the lead-in ending with a colon
-        self.label_rx = rx(rf"\s*[:—–]\s*(?P<dir>{lex.position_label})(?=\s*(?:[,;.(]|$))") if "position_label" in lex.words else None
-        self._lead_in: tuple[str, ...] = ()  # the indicators of the last lead-in that named the reference
+        self.carried_init(verifier)  # list items under a lead-in, "begitu pula Klaster 3" (directions_carried.py)
 
     def check(self, scope: Scope) -> None:
         own_mean = self.cluster_mean.check(scope)  # a unit against its cluster's mean: not against the national figure
@@ -196,25 +172,7 @@ class DirectionChecker:
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
         self._labelled_positions(scope)
-
-    def _labelled_positions(self, scope: Scope) -> None:
-        """"Klaster 2: di bawah, selisih −2,18 tahun", "Cluster 3: on par (+0.29 years)": a list item that opens with a
-        cluster's name and a position label, under a lead-in ("… against the national figure:") naming the indicator."""
-        if self.label_rx is None:
-            return
-        text = scope.text.strip()
-        if text.endswith(":"):
-            features = tuple(dict.fromkeys(m.value for m in scope.features))
-            self._lead_in = features if features and self.named_reference_rx.search(text) else ()
-            return
-        first = min(scope.clusters, key=lambda m: m.start, default=None)
-        match = self.label_rx.match(scope.text, first.end) if first is not None and not scope.text[: first.start].strip(" -*•") else None
-        if match is None:
-            self._lead_in = () if not first else self._lead_in  # a paragraph ends the list
-            return
-        word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
-        for feature in scope.features_for(match.end()) if scope.features else self._lead_in:
-            self._judge(scope, _WithIndicator(_Labelled(match, first.start), _Named(match.end(), feature)), word, negated=False, mode="reference")
+        self._likewise(scope)
 
     def _qualified_indicators(self, scope: Scope) -> None:
         """"given its weak purchasing power", "lemahnya daya beli", "daya beli yang masih lemah": a better / worse adjective
