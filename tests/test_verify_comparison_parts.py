@@ -53,3 +53,39 @@ def test_a_negated_comparison_and_one_that_repeats_the_pair_before(text, lang, e
 ])
 def test_a_unit_against_a_cluster_is_its_value_against_the_cluster_mean(text, lang, expected):
     assert comparisons(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "beats / leads / mengalahkan": comparison words; the object of the first comparison is not the subject of "it trails"
+    ("Cluster 3 beats Cluster 2 on per capita expenditure, though it trails Cluster 1 on life expectancy.", "en",
+     [("K3.Pengeluaran.mean", Verdict.TRUE), ("K3.UHH.mean", Verdict.TRUE)]),
+    ("Cluster 4 leads Cluster 1 on mean years of schooling.", "en", [("K4.RLS.mean", Verdict.FALSE)]),
+    ("On life expectancy, Cluster 1 beats Cluster 4 by 3 years.", "en", [("K1.UHH.mean", Verdict.TRUE)]),
+    ("Dalam harapan lama sekolah, Klaster 4 mengalahkan Klaster 1.", "id", [("K4.HLS.mean", Verdict.FALSE)]),
+    ("Klaster 2 mengalahkan Klaster 3 dalam harapan lama sekolah, meski ia tertinggal dari Klaster 1 dalam umur harapan hidup.", "id",
+     [("K2.HLS.mean", Verdict.TRUE), ("K2.UHH.mean", Verdict.TRUE)]),
+])
+def test_beats_and_leads_compare_two_clusters_and_their_object_is_no_later_subject(text, lang, expected):
+    assert comparisons(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "quoted"), [
+    ("Riau's life expectancy still trails the Cluster 1 mean.", "en", "still trails"),
+    ("Umur harapan hidup Klaster 2 masih tertinggal dari Klaster 1.", "id", "masih tertinggal"),
+])
+def test_a_still_or_masih_before_a_comparison_is_quoted_with_it(text, lang, quoted):
+    facts, units = facts_of(None)
+    claims = [c for c in Verifier(facts, locale=lang, units=units).verify_markdown(text).claims if c.kind == ClaimKind.RANK]
+    assert claims and all(str(c.value).startswith(quoted) and c.verdict == Verdict.TRUE for c in claims)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the gap between the object and the indicator it is on: that indicator, not the sentence's first
+    ("Cluster 2 beats Cluster 3 on expected schooling, even though it trails Cluster 3 by about 1.8 years in life expectancy.", "en",
+     [("K2.HLS.mean", Verdict.TRUE), ("K2.UHH.mean", Verdict.TRUE)]),
+    ("Cluster 1 is ahead of Cluster 4 by 5 years on life expectancy.", "en", [("K1.UHH.mean", Verdict.TRUE)]),
+    ("Klaster 2 mengungguli Klaster 3 sekitar 0,8 tahun dalam harapan lama sekolah.", "id", [("K2.HLS.mean", Verdict.TRUE)]),
+    ("Klaster 2 tertinggal dari Klaster 3 sebesar 1,8 tahun dalam rata-rata lama sekolah.", "id", [("K2.RLS.mean", Verdict.FALSE)]),
+])
+def test_the_indicator_after_the_gap_that_follows_the_object(text, lang, expected):
+    assert comparisons(text, lang) == expected

@@ -262,3 +262,117 @@ def test_each_direction_of_a_clause_is_on_the_indicator_named_nearest_it(text, l
 ])
 def test_a_direction_said_again_is_about_the_indicators_said_before(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # inside the on-par band a direction word is judged by the sign of the gap: Klaster 3's life expectancy is 0,3 % above
+    # BPS's figure, its expenditure 0,97 % below it; "setara / on par" is true for both
+    ("Cluster 3's life expectancy is slightly below the national figure.", "en", [("K3.UHH.direction", Verdict.FALSE)]),
+    ("Cluster 3's per capita expenditure is slightly below the national figure.", "en", [("K3.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Cluster 3's per capita expenditure is on par with the national figure.", "en", [("K3.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Pengeluaran per kapita Klaster 3 sedikit di atas angka nasional.", "id", [("K3.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Umur harapan hidup Klaster 3 sedikit di bawah angka nasional.", "id", [("K3.UHH.direction", Verdict.FALSE)]),
+    ("Pengeluaran per kapita Klaster 3 setara dengan angka nasional.", "id", [("K3.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Cluster 3 is slightly ahead on per capita expenditure.", "en", [("K3.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Klaster 3 sedikit tertinggal pada pengeluaran per kapita.", "id", [("K3.Pengeluaran.direction", Verdict.TRUE)]),
+])
+def test_a_direction_inside_the_on_par_band_is_judged_by_its_sign(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "dibandingkan / compared with / relative to" between the direction and the reference
+    ("Umur harapan hidup Klaster 4 sekitar 3 tahun lebih rendah dibandingkan angka nasional.", "id", [("K4.UHH.direction", Verdict.TRUE)]),
+    ("Pengeluaran per kapita Klaster 1 lebih rendah dibandingkan angka nasional.", "id", [("K1.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Life expectancy in Cluster 4 is lower compared with the national average.", "en", [("K4.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 1's per capita expenditure is lower relative to the national figure.", "en", [("K1.Pengeluaran.direction", Verdict.FALSE)]),
+])
+def test_a_comparison_connector_may_stand_before_the_reference(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a better / worse word with its gap after it and no object: a position on the indicator named before it
+    ("Harapan lama sekolah Klaster 3 yang tertinggal sekitar 0,4 tahun perlu dikejar.", "id", [("K3.HLS.direction", Verdict.TRUE)]),
+    ("Bagi Klaster 1, umur harapan hidup masih tertinggal sekitar 1 tahun.", "id", [("K1.UHH.direction", Verdict.FALSE)]),
+    ("In Cluster 4, life expectancy still lags by about 3 years.", "en", [("K4.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 1's mean years of schooling trails by 0.5 years.", "en", [("K1.RLS.direction", Verdict.FALSE)]),
+    ("Rata-rata lama sekolah Klaster 2 unggul sekitar 0,6 tahun.", "id", [("K2.RLS.direction", Verdict.TRUE)]),
+    # behind another cluster: a comparison, no position against the reference
+    ("Umur harapan hidup Klaster 4 tertinggal sekitar 3 tahun dari Klaster 1.", "id", []),
+])
+def test_a_better_or_worse_word_with_its_gap_after_it_is_a_position(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("**Posisi harapan lama sekolah terhadap angka nasional:**\n\n- Klaster 1: di atas (+0,5 tahun)\n- Klaster 4: di atas, selisih −0,4 tahun\n"
+     "- Klaster 3: setara", "id",
+     [("K1.HLS.direction", Verdict.TRUE), ("K4.HLS.direction", Verdict.FALSE), ("K3.HLS.direction", Verdict.FALSE)]),
+    ("Where each cluster stands on life expectancy against the national average:\n\n- Cluster 1: above, +1.2 years\n- Cluster 4: on par\n"
+     "- Cluster 3: on par (+0.3 years)", "en",
+     [("K1.UHH.direction", Verdict.TRUE), ("K4.UHH.direction", Verdict.FALSE), ("K3.UHH.direction", Verdict.TRUE)]),
+    ("### Mean years of schooling relative to the national figure:\n\n1. Cluster 2: below\n2. Cluster 4: below.", "en",
+     [("K2.RLS.direction", Verdict.FALSE), ("K4.RLS.direction", Verdict.TRUE)]),
+    # no lead-in naming the indicator and the reference: above what?
+    ("Klaster 1: di atas.", "id", []),
+    ("Ringkasan umur harapan hidup:\n\n- Klaster 1: di atas", "id", []),
+])
+def test_a_position_label_in_a_list_is_on_the_lead_ins_indicator_and_reference(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a unit against its own cluster's mean (Papua 7.562 and NTT under Klaster 4's 9.000 ribu rupiah, Gorontalo over it;
+    # Bali's life expectancy 74,88 under Klaster 1's 75,10), and a pronoun for that mean after it
+    ("Papua mencatat pengeluaran 7.562 ribu rupiah, di bawah rata-rata klasternya; Nusa Tenggara Timur juga berada di bawah "
+     "rata-rata tersebut, sedangkan Gorontalo melampauinya.", "id",
+     [("UNIT.Papua.Pengeluaran.value", Verdict.TRUE), ("UNIT.Nusa_Tenggara_Timur.Pengeluaran.value", Verdict.TRUE),
+      ("UNIT.Gorontalo.Pengeluaran.value", Verdict.TRUE)]),
+    ("Bali's life expectancy is above its cluster's average, while Kepulauan Riau falls short of it.", "en",
+     [("UNIT.Bali.UHH.value", Verdict.FALSE), ("UNIT.Kepulauan_Riau.UHH.value", Verdict.TRUE)]),
+    ("At 68.2 years, Papua's life expectancy is below the mean of its cluster.", "en", [("UNIT.Papua.UHH.value", Verdict.TRUE)]),
+    ("Umur harapan hidup Bali di bawah rata-rata klasternya.", "id", [("UNIT.Bali.UHH.value", Verdict.TRUE)]),
+    ("Kepulauan Riau, dengan rata-rata lama sekolah 10,41 tahun, melampaui rata-rata klasternya.", "id",
+     [("UNIT.Kepulauan_Riau.RLS.value", Verdict.TRUE)]),
+])
+def test_a_unit_against_its_own_clusters_mean(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a universal quantifier after the direction counts only what follows it
+    ("Klaster 2 unggul dalam aspek pendidikan: rata-rata lama sekolahnya sekitar 5 % di atas angka nasional, dan seluruh anggotanya "
+     "melampaui angka tersebut.", "id",
+     [("K2.RLS.direction", Verdict.TRUE), ("K2.RLS.n_above", Verdict.FALSE), ("K2.RLS.direction", Verdict.TRUE)]),
+    ("Seluruh anggota Klaster 1 memiliki umur harapan hidup di atas angka nasional.", "id", [("K1.UHH.n_above", Verdict.TRUE)]),
+    # "lags it", "lags behind", "the nation" as the reference
+    ("Cluster 4's spending is well below the national figure; Cluster 2, at IDR 10.3 million, lags it by about IDR 1.5 million.", "en",
+     [("K4.Pengeluaran.direction", Verdict.TRUE), ("K2.Pengeluaran.direction", Verdict.TRUE)]),
+    ("Cluster 1's life expectancy lags behind the national average.", "en", [("K1.UHH.direction", Verdict.FALSE)]),
+    ("Cluster 3 is on par with the nation in life expectancy.", "en", [("K3.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 4 is on par with the nation as a whole in life expectancy.", "en", [("K4.UHH.direction", Verdict.FALSE)]),
+])
+def test_quantifiers_before_the_direction_and_more_words_for_the_reference(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # the last direction said again of the cluster named after "begitu pula / as is / and so is" (Klaster 3's life expectancy
+    # is 0,3 % above BPS's: not below; Klaster 2's spending and Klaster 4's schooling are below)
+    ("Umur harapan hidup Klaster 4 berada di bawah angka nasional, begitu pula Klaster 3.", "id",
+     [("K4.UHH.direction", Verdict.TRUE), ("K3.UHH.direction", Verdict.FALSE)]),
+    ("Klaster 1 unggul dalam pengeluaran per kapita, demikian pula Klaster 2.", "id",
+     [("K1.Pengeluaran.direction", Verdict.TRUE), ("K2.Pengeluaran.direction", Verdict.FALSE)]),
+    ("Cluster 4 is below the national average on life expectancy, as is Cluster 2.", "en",
+     [("K4.UHH.direction", Verdict.TRUE), ("K2.UHH.direction", Verdict.TRUE)]),
+    ("Cluster 1's mean years of schooling is above the national figure, and so is Cluster 4.", "en",
+     [("K1.RLS.direction", Verdict.TRUE), ("K4.RLS.direction", Verdict.FALSE)]),
+    ("Rata-rata lama sekolah Klaster 2 di atas angka nasional, sama halnya dengan Klaster 1.", "id",
+     [("K2.RLS.direction", Verdict.TRUE), ("K1.RLS.direction", Verdict.TRUE)]),
+    # "rata-rata klaster" with no number after it: the unit's own cluster
+    ("Umur harapan hidup Papua di bawah rata-rata klaster.", "id", [("UNIT.Papua.UHH.value", Verdict.TRUE)]),
+    ("Papua's life expectancy is below the cluster average.", "en", [("UNIT.Papua.UHH.value", Verdict.TRUE)]),
+])
+def test_a_direction_said_again_of_another_cluster_with_likewise(text, lang, expected):
+    assert directions(text, lang) == expected

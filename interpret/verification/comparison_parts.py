@@ -3,7 +3,8 @@ which is near its size limit):
 
 - the subject when the clause names only the object ("…, but it falls behind Cluster 3"): the cluster named before the
   comparison in its sentence that no comparison word governs, else the sentence's default (the section's cluster);
-- the indicator named right after the object ("behind Cluster 3 on mean years of schooling", "outpaces Cluster 4 on every
+- the indicator named right after the object, or after the gap that follows it ("behind Cluster 3 on mean years of schooling",
+  "trails Cluster 2 by about 3.5 years in life expectancy", "outpaces Cluster 4 on every
   indicator", "unggul atas Klaster 3 dalam harapan lama sekolah"): what the comparison is about, before any other;
 - a negation before the comparison ("tidak hidup lebih lama", "is not higher than Cluster 2"; not "not only"): the claim is
   the opposite;
@@ -27,15 +28,27 @@ class ComparisonParts:
         words = lex.words
         self.after_object_rx = rx(rf"(?:{lex.possessive_s})?\s+(?:(?:{lex.quality_preposition})\s+)(?:(?:{lex.article}|{lex.respect_noun})\s+)?")
         self.all_features_rx = rx(rf"(?:{lex.all_features})")
+        # "trails Cluster 2 by about 3.5 years in life expectancy": the gap may stand between the object and its indicator
+        self.gap_after_object_rx = rx(rf"(?:\s+(?:{words['gap_by']}))?\s+(?:(?:{words.get('approx', '(?!)')})\s+)?\d[\d.,]*\s*(?:{words['measure_units']})?") \
+            if {"gap_by", "measure_units"} <= set(words) else None
         not_only = rf"(?!{words['negation_not_only']})" if "negation_not_only" in words else ""
         self.negation_rx = rx(rf"{not_only}(?:{lex.negation})\s+(?:\w+\s+)?$")
         self.quality_rx = rx(lex.quality_comparison)
+        # "beats Cluster 2", "lebih tinggi daripada Klaster 2": a cluster right after a comparison word is its object
+        self.object_lead_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:(?:{lex.article})\s+)?$")
 
     def subjects(self, scope: Scope, match, obj: Mention, found: tuple[int, ...]) -> tuple[int, ...]:
         """The comparison's subjects: `found` (ranks.py's reading), unless that is only the object itself."""
+        before = [m for m in scope.clusters if m.end <= match.start() and m.value != obj.value and m not in scope.governed]
+        named = [m for m in scope.clusters if m.end <= match.start() and m.value in found]
+        # "Cluster 3 beats Cluster 2 on …, though it trails Cluster 1": the object of the comparison before is no subject
+        def an_object(m) -> bool:
+            return m in scope.governed or bool(self.object_lead_rx.search(scope.text, max(0, m.start - 40), m.start))
+        subjects = [m for m in before if not an_object(m)]
+        if named and all(an_object(m) for m in named) and subjects:
+            return (subjects[-1].value,)
         if set(found) - {obj.value}:
             return found
-        before = [m for m in scope.clusters if m.end <= match.start() and m.value != obj.value and m not in scope.governed]
         if before:
             return (before[-1].value,)
         return tuple(c for c in scope.default_clusters if c != obj.value)
@@ -43,6 +56,8 @@ class ComparisonParts:
     def named_after(self, scope: Scope, end: int) -> tuple[str, ...]:
         """The indicator(s) named right after the object that ends at `end`, through "on / in / pada / dalam"."""
         lead = self.after_object_rx.match(scope.text, end)
+        gap = self.gap_after_object_rx.match(scope.text, end) if lead is None and self.gap_after_object_rx is not None else None
+        lead = self.after_object_rx.match(scope.text, gap.end()) if gap is not None else lead
         if lead is None:
             return ()
         if self.all_features_rx.match(scope.text, lead.end()):

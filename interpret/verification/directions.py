@@ -7,7 +7,8 @@ the members … reaches the average" (lexicon `no_member`, `reach_words`) = no m
 Also: a better / worse word with nothing after it on the indicators its clause named ("Semua indikator … tertinggal",
 lexicon `quality_bare_*`), or said again with "also / juga" on the last direction's (`direction_again`); an adjective on an
 indicator ("weak purchasing power", `quality_adjective_*`); "all clusters except …" as the subjects; a unit listed after
-"including" (`member_listing`) is no subject.
+"including" (`member_listing`) is no subject. Split off: directions_elided.py (a reference not repeated), directions_cluster_mean.py
+(a unit against its own cluster's mean), directions_carried.py (list items under a lead-in, "begitu pula Klaster 3").
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from .gaps import subjects_at
 from .unit_mean import UnitMeanPhrases
 from .lexicon import load_lexicon, rx
 from .directions_elided import ElidedReference
+from .directions_carried import CarriedPositions
+from .directions_cluster_mean import ClusterMeanPositions
 from .scope import AGGREGATE, Scope
 from .subjects import quantified_clusters
 
@@ -80,7 +83,7 @@ class _Qualified(_WithIndicator):
 
 
 @register
-class DirectionChecker:
+class DirectionChecker(CarriedPositions):
     kind = ClaimKind.DIRECTION
     words = ("direction_above", "direction_below", "direction_equal", "reference", "reference_connector", "better", "worse", "quality_preposition", "all_members",
              "no_member", "reach_words")
@@ -113,6 +116,7 @@ class DirectionChecker:
         # "none of them reaches it": the pronoun for the reference, as after the direction words
         self.reach_rx = rx(rf"(?P<dir>{lex.reach_words})\s+(?:(?:{lex.reference_connector})\s+)*(?:{lex.reference}{pronoun})")
         self.elliptic = ElidedReference(verifier)
+        self.cluster_mean = ClusterMeanPositions(verifier, gap)  # "di bawah rata-rata klasternya" (directions_cluster_mean.py)
         self.membership_rx = rx(lex.member_listing) if "member_listing" in lex.words else None
         self.no_member_rx = rx(lex.no_member)
         self.unit_mean = UnitMeanPhrases(verifier)  # "di atas rata-rata provinsi" beside a published reference (unit_mean.py)
@@ -124,17 +128,25 @@ class DirectionChecker:
         self.frames = [(rx(lex.words[name]), quality, name.startswith("quality_after")) for name, quality in frames]
         self.bare_quality = [(rx(lex.words[name]), quality) for name, quality in (("quality_bare_better", BETTER), ("quality_bare_worse", WORSE))
                              if name in lex.words]
+        # "Harapan lama sekolah yang tertinggal sekitar 0,4 tahun …", "its life expectancy lags by 2.2 years": a better /
+        # worse word whose gap follows it, with no object, is a position on the indicators named before it
+        self.gap_quality = [(rx(rf"(?:{lex.words[name]})(?=(?P<gap>\s+(?:(?:{words.get('approx', '(?!)')})\s+)?{size}))"), quality)
+                            for name, quality in (("quality_gap_better", BETTER), ("quality_gap_worse", WORSE)) if name in lex.words]
         self.again_rx = rx(rf"\b(?:{lex.direction_again})\b") if "direction_again" in lex.words else None
         self.adjectives = [(rx(lex.words[f"quality_adjective_before_{side}"]), rx(lex.words[f"quality_adjective_after_{side}"]), quality)
                            for side, quality in (("better", BETTER), ("worse", WORSE)) if f"quality_adjective_before_{side}" in lex.words]
         # "unggul pada semuanya", "ahead on all of them": the indicators the sentence named, after the preposition
         self.all_of_them_rx = rx(rf"\s*(?:{lex.indicator_quantifier})\b") if "indicator_quantifier" in lex.words else None
+        self.carried_init(verifier)  # list items under a lead-in, "begitu pula Klaster 3" (directions_carried.py)
 
     def check(self, scope: Scope) -> None:
+        own_mean = self.cluster_mean.check(scope)  # a unit against its cluster's mean: not against the national figure
         for match in self.reference_rx.finditer(scope.text):
             # "… below the national 73.93 years, whereas Cluster 3 … is roughly on par with it": "it" is the reference only
             # when the sentence named the reference before it
             if match.group("pronoun") and not self.named_reference_rx.search(scope.text, 0, match.start("pronoun")):
+                continue
+            if any(a <= match.start() < b for a, b in own_mean) or match.group("pronoun") and self.cluster_mean.last_reference_is_cluster_mean(scope, match.start()):
                 continue
             word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
             self._judge(scope, match, word, negated=bool(match.group("neg")), mode="reference")
@@ -146,7 +158,7 @@ class DirectionChecker:
                 continue
             if self.no_member_rx.search(scope.text, scope.clause(match.start())[0], match.start()):
                 self._judge(scope, match, "reach", negated=False, mode="reference")
-        taken = [m.span() for m in self.reference_rx.finditer(scope.text)]
+        taken = [m.span() for m in self.reference_rx.finditer(scope.text)] + own_mean
         for match, word in self.elliptic.find(scope, taken):  # "… above the national figure — essentially level", "only X falls short"
             self._judge(scope, match, word, negated=False, mode="elided")
         self.elliptic.exceptions(scope)  # "The exceptions are Bengkulu and …": the other side of the last sentence's direction
@@ -159,6 +171,8 @@ class DirectionChecker:
         self._qualified_indicators(scope)
         for written, direction in scope.table_directions:
             self._row(scope, written, direction)
+        self._labelled_positions(scope)
+        self._likewise(scope)
 
     def _qualified_indicators(self, scope: Scope) -> None:
         """"given its weak purchasing power", "lemahnya daya beli", "daya beli yang masih lemah": a better / worse adjective
@@ -182,6 +196,14 @@ class DirectionChecker:
         for pattern, quality in self.bare_quality:
             for match in pattern.finditer(scope.text):
                 if any(a < match.end() and match.start() < b for a, b in taken) or self.named_reference_rx.search(scope.text, 0, match.start()):
+                    continue
+                self._judge(scope, match, quality, negated=False, mode="quality_before")
+        taken += [m.span() for m in self.elliptic.bare_rx.finditer(scope.text)] if self.elliptic.bare_rx is not None else []
+        for pattern, quality in self.gap_quality:
+            for match in pattern.finditer(scope.text):
+                after = match.end("gap")
+                # "tertinggal 2 tahun dari Klaster 1": behind another cluster, a comparison (ranks.py), not a position
+                if any(a < after and match.start() < b for a, b in taken) or any(0 <= m.start - after <= 30 for m in scope.clusters):
                     continue
                 self._judge(scope, match, quality, negated=False, mode="quality_before")
 
@@ -280,7 +302,8 @@ class DirectionChecker:
         start, _ = scope.clause(position)
         no_member = self.no_member_rx.search(scope.text, start, position)
         # "… 13,16 tahun, dan Rp9 juta, seluruhnya di bawah angka nasional": "all of them" are the indicators listed, not the members
-        every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, *scope.clause(position))
+        # (the quantifier stands before the direction: "unggul …: …, dan seluruh anggotanya melampaui …" counts only the second)
+        every = None if no_member or listed else rx(v.lex.all_members).search(scope.text, start, position)
         if every is not None and all_of_them is not None and every.start() < all_of_them.end() and all_of_them.start() < every.end():
             every = None  # "unggul pada semuanya": all the indicators, not all the members
         if no_member and not listed:
@@ -318,9 +341,11 @@ class DirectionChecker:
                     ok = actual == Direction.EQUAL
                     note = ""
                 else:
-                    lenient = not strict and (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0
-                    ok = actual == wanted or (actual == Direction.EQUAL and lenient)
-                    note = v.say("within_equal_band") if actual == Direction.EQUAL else ""
+                    # inside the on-par band a direction word is judged by the gap's sign ("sedikit di bawah" for −0,97 %
+                    # is true, "slightly above" false), and a strong one ("well above") is more than the band allows
+                    same_side = (ff.diff > 0) == (wanted == Direction.ABOVE) and ff.diff != 0
+                    ok = actual == wanted or (actual == Direction.EQUAL and same_side and not strict)
+                    note = "" if actual != Direction.EQUAL else v.say("within_equal_band" if same_side else "within_equal_band_other_side")
                 if negated:
                     ok = not ok
                 v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE, note)

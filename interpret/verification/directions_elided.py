@@ -69,6 +69,12 @@ class ElidedReference:
         if features:
             self._said[id(scope)] = (scope, word, tuple(features), negated)
 
+    def said_here(self, scope: Scope):
+        """(direction, indicators, negated) of the last direction said in this sentence, or None."""
+        self._turn(scope)
+        said = self._said.get(id(scope))
+        return said[1:] if said is not None else None
+
     def last_said(self, scope: Scope) -> tuple[str, ...]:
         """The indicators of the last direction said in this sentence, else in the previous one ("… ahead on education.
         Cluster 3 is also ahead."): what a direction said again is about."""

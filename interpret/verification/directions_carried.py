@@ -1,0 +1,90 @@
+"""Positions whose indicator, reference or direction is carried from elsewhere (split from directions.py, a mixin of its
+DirectionChecker, which is near its size limit):
+
+- a list item that opens with a cluster's name and a position label ("- Klaster 2: di bawah, selisih −2,18 tahun",
+  "- Cluster 3: on par (+0.29 years)"; lexicon `position_label`) under a lead-in ending with a colon that names the indicator
+  and the reference ("Posisi umur harapan hidup terhadap angka nasional:"): that indicator against that reference;
+- the last direction said again of another cluster ("Keduanya berada di bawah angka nasional, begitu pula Klaster 3",
+  "… is below the national average, as is Cluster 2"; lexicon `direction_likewise`): the same direction on the same
+  indicators, checked for that cluster.
+"""
+
+from __future__ import annotations
+
+from ..terms import Direction
+from .lexicon import rx
+from .scope import Scope
+
+
+class _Named:
+    """An indicator named elsewhere (a list's lead-in, the direction said before), at the end of the claim about it."""
+
+    def __init__(self, end: int, value: str):
+        self.end, self.value = end, value
+
+
+class _Carried:
+    """A claim quoted from `start` whose direction stands at the "dir" group of `match` (or, with none, at `at`)."""
+
+    def __init__(self, match, start: int, at: int | None = None):
+        self.match, self.begin, self.string, self.at = match, start, match.string, at
+
+    def start(self, group=0) -> int:
+        if group == 0:
+            return self.begin
+        return self.at if self.at is not None else self.match.start(group)
+
+    def end(self, group=0) -> int:
+        return self.at if group != 0 and self.at is not None else self.match.end(group)
+
+    def group(self, group=0):
+        return self.string[self.begin : self.match.end()] if group == 0 else self.match.group(group)
+
+
+class CarriedPositions:
+    def carried_init(self, verifier) -> None:
+        lex = verifier.lex
+        # "Posisi umur harapan hidup terhadap angka nasional:" then "- Klaster 1: di atas, selisih +1,17 tahun"
+        self.label_rx = rx(rf"\s*[:—–]\s*(?P<dir>{lex.position_label})(?=\s*(?:[,;.(]|$))") if "position_label" in lex.words else None
+        self._lead_in: tuple[str, ...] = ()  # the indicators of the last lead-in that named the reference
+        self.likewise_rx = rx(rf"(?:{lex.direction_likewise})\s+") if "direction_likewise" in lex.words else None
+
+    def _labelled_positions(self, scope: Scope) -> None:
+        """"Klaster 2: di bawah, selisih −2,18 tahun", "Cluster 3: on par (+0.29 years)": a list item that opens with a
+        cluster's name and a position label, under a lead-in ("… against the national figure:") naming the indicator."""
+        from .directions import _WithIndicator  # (directions.py imports this module)
+        if self.label_rx is None:
+            return
+        text = scope.text.strip()
+        if text.endswith(":"):
+            features = tuple(dict.fromkeys(m.value for m in scope.features))
+            self._lead_in = features if features and self.named_reference_rx.search(text) else ()
+            return
+        first = min(scope.clusters, key=lambda m: m.start, default=None)
+        match = self.label_rx.match(scope.text, first.end) if first is not None and not scope.text[: first.start].strip(" -*•") else None
+        if match is None:
+            self._lead_in = () if not first else self._lead_in  # a paragraph ends the list
+            return
+        word = Direction.ABOVE if match.group("above") else Direction.BELOW if match.group("below") else Direction.EQUAL
+        for feature in scope.features_for(match.end()) if scope.features else self._lead_in:
+            self._judge(scope, _WithIndicator(_Carried(match, first.start), _Named(match.end(), feature)), word, negated=False, mode="reference")
+
+    def _likewise(self, scope: Scope) -> None:
+        """"…, begitu pula Klaster 3", "…, as is Cluster 2": the direction said before it in the sentence, of the cluster
+        named right after it."""
+        from .directions import _WithIndicator, wanted_direction
+        if self.likewise_rx is None:
+            return
+        for cue in self.likewise_rx.finditer(scope.text):
+            named = [m for m in scope.clusters if 0 <= m.start - cue.end() <= 2]
+            said = self.elliptic.said_here(scope)
+            if not named or said is None:
+                continue
+            word, features, negated = said
+            for feature in features:
+                wanted = word
+                if word not in {Direction.ABOVE, Direction.BELOW, Direction.EQUAL, "reach"}:  # better / worse: by the indicator's sense
+                    wanted = wanted_direction(word, self.v.facts.feature(feature).direction == "higher_is_better")
+                carried = _Carried(cue, cue.start(), at=named[0].end)
+                self._judge(scope, _WithIndicator(carried, _Named(named[0].end, feature)), wanted, negated=negated, mode="reference")
+
