@@ -98,3 +98,49 @@ def test_a_lead_or_lag_on_a_named_unit_is_the_gap_of_the_two_units(text, lang, e
 ])
 def test_each_ratio_among_several_units_binds_to_its_own_pair(text, lang, expected):
     assert ratios(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a reference right after the ratio is its object, even when the sentence names another unit later
+    # (DKI Jakarta 19.373 over the national 11.899: 1,63; over the provinces' plain mean: 1,69; over Papua: 2,56)
+    ("DKI Jakarta's spending is about 1.6 times the national figure and roughly 2.6 times Papua's.", "en",
+     [("1.6", "UNIT[DKI Jakarta]/REF.Pengeluaran.ratio", Verdict.TRUE), ("2.6", "UNIT[DKI Jakarta]/UNIT[Papua].Pengeluaran.ratio", Verdict.TRUE)]),
+    ("Pengeluaran DKI Jakarta lebih dari 1,7 kali angka nasional dan sekitar 2,6 kali pengeluaran di Papua.", "id",
+     [("1,7", "UNIT[DKI Jakarta]/REF.Pengeluaran.ratio", Verdict.FALSE), ("2,6", "UNIT[DKI Jakarta]/UNIT[Papua].Pengeluaran.ratio", Verdict.TRUE)]),
+    ("Papua spends about 0.64 times the national average, while DKI Jakarta spends far more.", "en",
+     [("0.64", "UNIT[Papua]/REF.Pengeluaran.ratio", Verdict.TRUE)]),
+    ("DKI Jakarta's spending is about 1.8 times the average of the 34 provinces.", "en",
+     [("1.8", "UNIT[DKI Jakarta]/UMEAN.Pengeluaran.ratio", Verdict.FALSE), ("34", "DATA.n_units", Verdict.TRUE)]),
+    # a cluster over one unit (K1 15.376 over Papua 7.562: 2,03; RLS 10,23 over 7,15: 1,43; K3 11.784 over Papua: 1,56)
+    ("Cluster 1 spends roughly twice as much per head as Papua, and its mean years of schooling are 1.3 times Papua's.", "en",
+     [("twice", "K1/UNIT[Papua].Pengeluaran.ratio", Verdict.TRUE), ("1.3", "K1/UNIT[Papua].RLS.ratio", Verdict.FALSE)]),
+    ("Rata-rata lama sekolah Klaster 1 sekitar 1,4 kali Papua.", "id", [("1,4", "K1/UNIT[Papua].RLS.ratio", Verdict.TRUE)]),
+    # a unit between the ratio and a later cluster is the ratio's object, not that cluster
+    ("Pengeluaran Klaster 3 kira-kira 1,6 kali lipat pengeluaran Papua, sedangkan Klaster 4 jauh di bawahnya.", "id",
+     [("1,6", "K3/UNIT[Papua].Pengeluaran.ratio", Verdict.TRUE)]),
+    # a cluster named by its place in the composite order ("the high-achiever group" = Cluster 1)
+    ("Households in the high-achiever group spend about 1.8 times as much as those in Cluster 4.", "en",
+     [("1.8", "K1-K4.Pengeluaran.ratio", Verdict.FALSE)]),
+    ("Pengeluaran kelompok berprestasi tinggi sekitar 1,7 kali lipat Klaster 4.", "id", [("1,7", "K1-K4.Pengeluaran.ratio", Verdict.TRUE)]),
+])
+def test_a_ratio_reads_its_object_right_after_it(text, lang, expected):
+    assert ratios(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "N % of X": the subject's value as a share of X's (Papua over DKI Jakarta 39,0 %; K4 over K1 58,5 %; K4 over the
+    # national figure 75,6 %; K2's life expectancy over K1's 96,3 %)
+    ("Papua, the poorest province by this measure, spends less than 40 % of what DKI Jakarta does.", "en",
+     [("40 %", "UNIT[Papua]/UNIT[DKI Jakarta].Pengeluaran.share_pct", Verdict.TRUE)]),
+    ("Pengeluaran Papua kurang dari 35 % dari pengeluaran DKI Jakarta.", "id",
+     [("35 %", "UNIT[Papua]/UNIT[DKI Jakarta].Pengeluaran.share_pct", Verdict.FALSE)]),
+    ("Cluster 4's mean spending is about 59 % of Cluster 1's.", "en", [("59 %", "K4/K1.Pengeluaran.share_pct", Verdict.TRUE)]),
+    ("Pengeluaran per kapita Klaster 4 hanya sekitar 59 % dari rata-rata Klaster 1.", "id", [("59 %", "K4/K1.Pengeluaran.share_pct", Verdict.TRUE)]),
+    ("Spending in Cluster 4 reaches roughly 76 % of the national figure.", "en", [("76 %", "K4/REF.Pengeluaran.share_pct", Verdict.TRUE)]),
+    ("Pengeluaran Klaster 4 sekitar 76 % dari angka nasional.", "id", [("76 %", "K4/REF.Pengeluaran.share_pct", Verdict.TRUE)]),
+    ("Cluster 2's life expectancy is 72 % of Cluster 1's.", "en", [("72 %", "K2/K1.UHH.share_pct", Verdict.FALSE)]),
+    # a lag word before the number makes it a gap measured from the reference, not a share of it
+    ("Klaster 4 tertinggal 24,4 % dari angka nasional dalam pengeluaran.", "id", [("24,4 %", "K4.Pengeluaran.diff_pct", Verdict.TRUE)]),
+])
+def test_a_percentage_of_another_is_a_share_not_a_gap(text, lang, expected):
+    assert ratios(text, lang) == expected

@@ -336,3 +336,18 @@ def test_the_unit_stays_the_subject_past_its_clusters_aside(text, lang, expected
 )
 def test_the_other_extreme_of_a_cluster_left_bare(text, lang, expected):
     assert [c[1:] for c in numbers(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a subject named right after the number may take an article ("… in the Papua cluster"): the unit's own value
+        ("Life expectancy runs from about 68.2 years in the Papua cluster to about 75.1 years in Cluster 1.", "en",
+         [("68.2", "UNIT.Papua.UHH.value", Verdict.TRUE), ("75.1", "K1.UHH.mean", Verdict.TRUE)]),
+        ("Expected schooling is lowest at 11.51 years for the Papua group.", "en", [("11.51", "UNIT.Papua.HLS.value", Verdict.FALSE)]),
+        ("Umur harapan hidup berkisar dari sekitar 68,2 tahun di Papua hingga sekitar 75,1 tahun di Klaster 1.", "id",
+         [("68,2", "UNIT.Papua.UHH.value", Verdict.TRUE), ("75,1", "K1.UHH.mean", Verdict.TRUE)]),
+    ],
+)
+def test_a_subject_after_the_number_may_follow_an_article(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -401,8 +401,15 @@ def _last_subject(scope: Scope, comparison_lead, locative=None, ranking_scope=No
     if (units and cluster is not None and locative is not None and first is not None and first.value == units[0].value
             and opens_with_unit(scope.text, first, [c for c in scope.clusters if c.start > first.start], locative)):
         cluster, unit = None, units[0]  # "Maluku posts the highest … in Cluster 2, …. Its life expectancy …": "its" is the unit
+    if (unit is not None and cluster is not None and locative is not None
+            and all(locative.search(scope.text, max(0, c.start - 40), c.start) for c in scope.clusters)):
+        cluster = None  # "Di dalam Klaster 3, Jawa Barat memiliki …. Namun, harapan lama sekolahnya …": the cluster is the setting
     one = ("cluster", (cluster.value,)) if cluster is not None else ("member", (unit.value,))
     many = tuple(dict.fromkeys(m.value for m in scope.clusters))
+    subjects = tuple(dict.fromkeys(m.value for m in units))
+    if cluster is None and len(many) <= 1 and len(subjects) > 1:
+        # "Kepulauan Riau dan Kalimantan Timur sama-sama anggota Klaster 1. Pengeluaran mereka …": "mereka" is the units
+        return {"one": one, "many": ("member", subjects), "pair": None}
     # "pair": the two clusters last set side by side in the paragraph, kept while the sentences speak of one of them
     # ("Cluster 2 outpaces Cluster 4. Its residents live … longer. … the second cluster is ahead by …", gaps.py)
     previous = (scope.antecedent or {}).get("pair")

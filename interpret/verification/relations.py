@@ -27,7 +27,11 @@ class RelationChecks:
         start, end = scope.clause(number.start)
         named = self.ratio_pair(scope, number)
         own = nearest_features(scope, number, features)
-        unit_ratio = self.unit_to_cluster_ratio(scope, number, own[0]) if named is None and len(own) == 1 else None
+        # a clause with no cluster before the ratio, in a sentence a unit opens: the unit is its subject, not a cluster an
+        # earlier clause compared it with ("Papua trails Cluster 1 … and Cluster 4 …, while spending about half as much as …")
+        mentions = sorted(scope.clusters + scope.members, key=lambda m: m.start)
+        unit_subject = bool(mentions) and mentions[0] in scope.members and not any(start <= m.start < number.start for m in scope.clusters)
+        unit_ratio = self.unit_to_cluster_ratio(scope, number, own[0]) if (named is None or unit_subject) and len(own) == 1 else None
         if unit_ratio is not None:  # "Papua … trails Cluster 1 by … and Cluster 4 by …, while spending about half as much as Cluster 1"
             ok = self.equal(number, unit_ratio)
             self.v.claim(scope, ClaimKind.NUMBER, number.written, (), own, unit_ratio, Verdict.TRUE if ok else Verdict.FALSE, "")
@@ -41,6 +45,14 @@ class RelationChecks:
             # "Klaster 1 … 1,7 kali lipat Klaster 4. Untuk RLS rasionya lebih kecil, sekitar 1,3 kali": the previous sentence's pair
             named = list(pair)
         features = nearest_features(scope, number, features)
+        # "DKI Jakarta … lebih dari 1,7 kali angka nasional dan sekitar 2,6 kali Papua": a reference right after the ratio is
+        # its object, whatever other unit the sentence names later
+        fact = self.ratio_to_reference(scope, number, features[0]) if len(named) < 2 and len(features) == 1 else None
+        if fact is not None:
+            ok = self.equal(number, fact)
+            self.v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,) if fact.cluster is not None else (), features, fact,
+                         Verdict.TRUE if ok else Verdict.FALSE, "" if ok else self.v.say("bound_to_fact", fact=fact.id))
+            return
         units = self.unit_pair(scope, number) or self.ratio_units(scope, number)
         if units and len(named) < 2 and len(features) == 1:  # "DKI Jakarta … sekitar 2,6 kali lipat Papua"
             values = [self.v.unit_value(u, features[0]) for u in units]
@@ -59,7 +71,8 @@ class RelationChecks:
                 stored = Fact(f"1/{stored.id}", inverse, "ratio", 2, "", hi, stored.feature, format_number(inverse, 2))
             fact = stored
         if fact is None and len(features) == 1:
-            fact = self.ratio_to_reference(scope, number, features[0]) or self.unit_to_cluster_ratio(scope, number, features[0])
+            fact = (self.ratio_to_reference(scope, number, features[0]) or self.unit_to_cluster_ratio(scope, number, features[0])
+                    or self.cluster_to_unit_ratio(scope, number, features[0]))
             if fact is not None:
                 named = [fact.cluster] if fact.cluster is not None else []  # a unit's ratio: no cluster is its subject
         if fact is None:
@@ -75,7 +88,8 @@ class RelationChecks:
         unit or cluster the sentence speaks of (its value or mean over the reference, or the mean of the units)."""
         lex = self.v.lex
         _, end = scope.clause(number.start)
-        after = rx(rf"\s*(?:(?:{lex.ratio_after})\s*)*(?P<ref>{lex.reference})").match(scope.text, number.end, end)
+        # the ratio word itself may stand between ("1,7 kali angka nasional"): a number's end is before it
+        after = rx(rf"\s*(?:(?:{lex.ratio})\s*)?(?:(?:{lex.ratio_after})\s*)*(?P<ref>{lex.reference})").match(scope.text, number.end, end)
         if after is None or any(number.end <= m.start < after.end() for m in scope.clusters + scope.members):
             return None
         units = [m.value for m in scope.members if m.start < number.start and m.value != AGGREGATE]
@@ -87,11 +101,12 @@ class RelationChecks:
         else:
             return None
         reference = self.unit_mean.value(feature) if self.unit_mean.names_unit_mean(after.group("ref")) else None
+        basis = "REF" if reference is None else "UMEAN"  # the fact says which average it divided by
         reference = float(self.v.facts.reference.values[feature]) if reference is None else reference
         if value is None or not reference:
             return None
         ratio = value / reference
-        return Fact(f"{subject}/REF.{feature}.ratio", ratio, "ratio", 2, "", cluster, feature, format_number(ratio, 2))
+        return Fact(f"{subject}/{basis}.{feature}.ratio", ratio, "ratio", 2, "", cluster, feature, format_number(ratio, 2))
 
     def unit_to_cluster_ratio(self, scope: Scope, number: WrittenNumberLike, feature: str) -> Fact | None:
         """"Papua … spends about a third as much per person as the average member of Cluster 1": one unit's value over
@@ -108,6 +123,25 @@ class RelationChecks:
         ratio = value / theirs
         return Fact(f"UNIT[{units[0]}]/K{after[0]}.{feature}.ratio", ratio, "ratio", 2, "", None, feature, format_number(ratio, 2))
 
+    def cluster_to_unit_ratio(self, scope: Scope, number: WrittenNumberLike, feature: str) -> Fact | None:
+        """"Cluster 1 spends roughly twice as much per head as Papua", "RLS Klaster 1 sekitar 1,4 kali Papua": the mean of
+        the one cluster named before the ratio (no unit before it in the sentence) over the value of the one unit right
+        after it."""
+        earlier = sorted((m for m in scope.clusters + scope.members if m.start < number.start), key=lambda m: m.start)
+        if not earlier or earlier[-1] not in scope.clusters:
+            return None  # a unit named last before the ratio is its subject (ratio_units)
+        before = list(dict.fromkeys(m.value for m in scope.clusters if m.start < number.start))
+        after = next((m for m in scope.members if number.end <= m.start <= number.end + 45 and m.value != AGGREGATE), None)
+        if len(before) != 1 or after is None or rx(r"[\d;]").search(scope.text, number.end, after.start) \
+                or any(number.end <= m.start < after.start for m in scope.clusters):
+            return None
+        value = self.v.unit_value(after.value, feature)
+        ours = float(self.v.facts.cluster(before[0]).features[feature].mean)
+        if not value:
+            return None
+        ratio = ours / value
+        return Fact(f"K{before[0]}/UNIT[{after.value}].{feature}.ratio", ratio, "ratio", 2, "", before[0], feature, format_number(ratio, 2))
+
     def ratio_pair(self, scope: Scope, number: WrittenNumberLike) -> list[int] | None:
         """[subject, object] of a ratio among several clusters: the object is the cluster right after the number
         ("1,3 kali lipat Klaster 4", "1.3 times that of Cluster 4") or, failing that, the one a comparison word governs
@@ -121,8 +155,10 @@ class RelationChecks:
             return bool(governs.search(text, max(0, m.start - 30), m.start))
 
         # not bounded by the clause: "1,7 kali lipat dibandingkan Klaster 4" has its object after a clause-breaking word
+        # … and no unit between: "1,6 kali lipat pengeluaran Papua, sedangkan Klaster 4 …" has Papua for its object
         after = [m for m in scope.clusters if number.end <= m.start <= number.end + 45
-                 and not rx(r"[\d;]").search(text, number.end, m.start)]
+                 and not rx(r"[\d;]").search(text, number.end, m.start)
+                 and not any(number.end <= u.start < m.start and u.value != AGGREGATE for u in scope.members)]
         obj = after[0] if after else next((m for m in reversed(scope.clusters) if start <= m.start < number.start and governed(m)), None)
         if obj is None:
             return None
@@ -231,9 +267,12 @@ class RelationChecks:
 
     def relative_to_cluster(self, scope: Scope, number: WrittenNumberLike, clusters, features) -> bool:
         """"Pengeluaran Klaster 4 sekitar 41,5 % lebih rendah daripada Klaster 1", "7.4% higher than in Cluster 4": the
-        subject's mean relative to the named cluster's mean (high: A/B − 1; low: 1 − A/B)."""
+        subject's mean relative to the named cluster's mean (high: A/B − 1; low: 1 − A/B); "less than 40 % of the Cluster 1
+        average": a share of the named one (`share_of`)."""
         if number.points or number.unit in {"count", "clusters", "year", "ratio"}:
             return False
+        if self.share_of(scope, number, features):
+            return True
         match = self.relative_rx.match(scope.text, number.end)
         if not match:
             return False
@@ -264,4 +303,60 @@ class RelationChecks:
         ok = share > 0 and self.equal(number, fact)
         self.v.claim(scope, ClaimKind.NUMBER, number.written, (subject,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
                      self.v.say("pair_relative", a=subject, b=obj) + ("" if share > 0 else "; " + self.v.say("reversed")))
+        return True
+
+    def share_of(self, scope: Scope, number: WrittenNumberLike, features) -> bool:
+        """"Papua spends less than 40 % of what DKI Jakarta does", "sekitar 59 % dari rata-rata Klaster 1": a percentage
+        followed by "of" and a cluster, a unit or the reference is the subject's value as a share of that one's (a ratio
+        in percent), not a gap. Not when a lead or lag word stands before the number ("tertinggal 18,9 % dari angka
+        nasional" is a gap measured from the reference). The subject: the cluster or unit named last before the number."""
+        lex = self.v.lex
+        if not number.percent or "share_of" not in lex.words or "share_noun" not in lex.words:
+            return False
+        start, end = scope.clause(number.start)
+        if self._gap_words()["word_before"].search(scope.text, start, number.start):
+            return False
+        opening = rx(rf"\s*(?:{lex.share_of})\s+(?:(?:{lex.article})\s+)?").match(scope.text, number.end, end)
+        if opening is None:
+            return False
+        noun = rx(rf"(?:{lex.share_noun})\s+").match(scope.text, opening.end(), end)
+        mentions = sorted(scope.clusters + scope.members, key=lambda m: m.start)
+        obj = next((m for m in mentions if m.start >= opening.end() and m.start < end), None)
+        if obj is not None and self._without_features(scope, noun.end() if noun else opening.end(), obj.start).strip():
+            obj = None  # only an indicator may stand between: "40 % pengeluaran DKI Jakarta"
+        reference = rx(lex.reference).match(scope.text, opening.end(), end) if obj is None else None
+        if obj is None and reference is None:
+            return False
+        subject = scope.nearest_before(number.start)
+        features = nearest_features(scope, number, features)
+        if subject is None or len(features) != 1 or (obj is not None and subject.value == obj.value):
+            return False
+        feature = features[0]
+
+        def value_of(mention) -> float | None:
+            if mention in scope.clusters:
+                return float(self.v.facts.cluster(mention.value).features[feature].mean)
+            return None if mention.value == AGGREGATE else self.v.unit_value(mention.value, feature)
+
+        def name_of(mention) -> str:
+            return f"K{mention.value}" if mention in scope.clusters else f"UNIT[{mention.value}]"
+
+        def shown(mention) -> str:  # as the sentence wrote the cluster ("Cluster 1", "the high-achiever group"), a unit by its name
+            return mention.text if mention in scope.clusters and mention.text else str(mention.value)
+
+        ours = value_of(subject)
+        if reference is not None:
+            theirs = self.unit_mean.value(feature) if self.unit_mean.names_unit_mean(reference.group(0)) else None
+            basis = "REF" if theirs is None else "UMEAN"
+            theirs = float(self.v.facts.reference.values[feature]) if theirs is None else theirs
+        else:
+            theirs, basis = value_of(obj), name_of(obj)
+        if ours is None or not theirs:
+            return False
+        share = 100 * ours / theirs
+        cluster = subject.value if subject in scope.clusters else self.v.cluster_of(subject.value)
+        fact = Fact(f"{name_of(subject)}/{basis}.{feature}.share_pct", share, "rel_pct", 1, "%", cluster, feature, format_number(share, 1) + " %")
+        ok = self.equal(number, fact)
+        self.v.claim(scope, ClaimKind.NUMBER, number.written, (cluster,) if cluster is not None else (), (feature,), fact,
+                     Verdict.TRUE if ok else Verdict.FALSE, self.v.say("share_of", a=shown(subject), b=reference.group(0) if reference is not None else shown(obj)))
         return True

@@ -133,6 +133,11 @@ class Scope:
         candidates = [m for m in self.clusters + self.members if start <= m.start < position
                       and not any(a < m.start < b for a, b in hidden)]
         if not candidates:
+            # "Papua's shortfall against the national average is widest on spending (about 36 %)": a clause with no
+            # name of its own speaks of the one unit the sentence named before it, when it names no cluster
+            earlier = {m.value for m in self.members if m.start < position and m.value != AGGREGATE}
+            if len(earlier) == 1 and not any(m.start < position for m in self.clusters):
+                return max((m for m in self.members if m.start < position), key=lambda m: m.start)
             return None
         best = max(candidates, key=lambda m: m.start)
         if best in self.clusters:
@@ -141,7 +146,7 @@ class Scope:
             if members and re.fullmatch(r",\s*(?:anggota|bagian\s+dari|dari|di|a\s+member\s+of|in)\s+", self.text[members[-1].end : best.start], re.IGNORECASE) \
                     and self.text[best.end : best.end + 1] == ",":
                 return members[-1]
-        if best in self.members:
+        if best in self.members and best.start not in self.pronoun_starts:  # a pronoun's unit is no member listed
             # "Klaster 4 yang beranggotakan NTT dan Papua tertinggal …": the cluster is the subject
             clusters = [m for m in candidates if m in self.clusters and m.start < best.start]
             if clusters and any(clusters[-1].end <= c < best.start for c in self.membership_cues):
@@ -208,6 +213,8 @@ class Analyzer:
         # "Its life expectancy …", "Keduanya …", "Mereka …": a pronoun names its antecedent (lexicon `pronoun`)
         self.pronoun_rx = rx(lex.pronoun, 0) if "pronoun" in lex.words else None
         self.governed_rx = rx(rf"(?:{lex.comparison_lead})\s*$") if "comparison_lead" in lex.words else None
+        self.compared_rx = rx(rf"(?:\b(?:{lex.comparison_lead})|\b(?:{lex.ratio})\b(?:\s+(?:{lex.ratio_after}))*|\b(?:{lex.compared_as}))\s*$") \
+            if "comparison_lead" in lex.words and "compared_as" in lex.words else None
         self.located_rx = rx(rf"^[^,;:()]*\b(?:{lex.membership})\s+$") if "membership" in lex.words else None  # "Aceh belongs to Cluster 2"
         self.place_rx = rx(rf"(?:\b(?:{lex.scope_after})|{lex.membership})\s+$") \
             if "scope_after" in lex.words and "membership" in lex.words else None  # "… in Cluster 2", "is part of Cluster 2"
@@ -294,10 +301,23 @@ class Analyzer:
         """What a pronoun refers to: the last cluster (list) named before it in its sentence, else the previous
         sentence's subject: its first subject for "its"/"ia", every cluster it names for "their"/"keduanya"
         (the engine passes it within a paragraph only, never across a heading)."""
-        units = [m for m in members if m.start < match.start() and m.value != AGGREGATE]
+        # "Jawa Barat … narrowly ahead of Jawa Timur, yet its …", "twice as much as Papua's …, and its …": a unit a
+        # comparison word (or a ratio) governs is the compared one, no antecedent
+        # ("Cluster 4 (NTT, …, Maluku Utara) needs …: its expenditure …": the members a bracket lists are no antecedent either)
+        brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)", text) if b.end() <= match.start()]
+        units = [m for m in members if m.start < match.start() and m.value != AGGREGATE
+                 and not any(a < m.start < b for a, b in brackets)
+                 and not (self.compared_rx is not None and self.compared_rx.search(text, max(0, m.start - 40), m.start))]
         # "kedua tertinggi setelah Klaster 1, tetapi pendidikannya …": a cluster governed by a comparison word is no antecedent
-        before = [m for m in clusters if m.start < match.start()
-                  and not (self.governed_rx is not None and self.governed_rx.search(text, max(0, m.start - 30), m.start))]
+        compared = self.compared_rx or self.governed_rx
+        governed: list[Mention] = []
+        for m in sorted(clusters, key=lambda m: m.start):
+            # "Papua lags Cluster 2 and Cluster 4 …, while its …": a list the comparison word governs, all of it
+            if (compared is not None and compared.search(text, max(0, m.start - 40), m.start)) \
+                    or (governed and _same_list(text, governed[-1], m, self.list_gap)):
+                governed.append(m)
+        before = [m for m in clusters if m.start < match.start() and m not in governed
+                  and not (units and any(a < m.start < b for a, b in brackets))]  # "Papua (Cluster 4) …, and its …": the unit's
         # "Nusa Tenggara Barat belongs to Cluster 2, yet its schooling …": a cluster that only locates the unit is no antecedent
         located = bool(units and before) and units[-1].start < before[-1].start and self.located_rx is not None \
             and self.located_rx.search(text[units[-1].end : before[-1].start]) is not None
@@ -425,8 +445,10 @@ class Analyzer:
         names = list(members)
         # "Its …", "Keduanya …", and an indicator with the possessive suffix ("umur harapan hidupnya") that opens
         # its clause: the antecedent, named at the pronoun, so it outranks a name after it in the clause
+        # (a colon opens one too: "Maluku merupakan anomali di Klaster 2: rata-rata lama sekolahnya 10,20 tahun")
         suffixed = [_Pronoun(m.start, m.end, m.text) for m in features if self.suffix_rx is not None and self.suffix_rx.search(m.text)
-                    and not any(self._clause_start(breaks, m.start) <= n.start < m.start for n in clusters + members)]
+                    and not any(max(self._clause_start(breaks, m.start), text.rfind(":", 0, m.start) + 1) <= n.start < m.start
+                                for n in clusters + members)]
         pronoun_starts: set[int] = set()
         for match in sorted(pronouns + suffixed, key=lambda p: p.start()):
             kind, values = self._antecedent(text, match, clusters, members, antecedent)

@@ -28,7 +28,7 @@ def subject_after(scope, number, lex):
                 return mention  # "68,17 tahun (Papua)": the name in parentheses right after the number is its subject
             if re.search(r"[,;:()\d]", between):
                 return None
-            if rx(rf"(?:^|\s)(?:{lex.subject_after})\s+$").search(between):
+            if rx(rf"(?:^|\s)(?:{lex.subject_after})\s+(?:(?:{lex.article})\s+)?$").search(between):  # "… years in the Papua singleton"
                 return mention
             return None
     return None
