@@ -139,6 +139,10 @@ def test_a_ratio_reads_its_object_right_after_it(text, lang, expected):
     ("Spending in Cluster 4 reaches roughly 76 % of the national figure.", "en", [("76 %", "K4/REF.Pengeluaran.share_pct", Verdict.TRUE)]),
     ("Pengeluaran Klaster 4 sekitar 76 % dari angka nasional.", "id", [("76 %", "K4/REF.Pengeluaran.share_pct", Verdict.TRUE)]),
     ("Cluster 2's life expectancy is 72 % of Cluster 1's.", "en", [("72 %", "K2/K1.UHH.share_pct", Verdict.FALSE)]),
+    # "of that in …" / "dari capaian …" (Papua's mean schooling over DKI Jakarta's: 62,4 %)
+    ("Mean schooling in Papua is only 70 % of that in DKI Jakarta.", "en", [("70 %", "UNIT[Papua]/UNIT[DKI Jakarta].RLS.share_pct", Verdict.FALSE)]),
+    ("Rata-rata lama sekolah Papua hanya sekitar 62 % dari capaian DKI Jakarta.", "id",
+     [("62 %", "UNIT[Papua]/UNIT[DKI Jakarta].RLS.share_pct", Verdict.TRUE)]),
     # a lag word before the number makes it a gap measured from the reference, not a share of it
     ("Klaster 4 tertinggal 24,4 % dari angka nasional dalam pengeluaran.", "id", [("24,4 %", "K4.Pengeluaran.diff_pct", Verdict.TRUE)]),
     ("Pengeluaran Klaster 4 berjarak 24,4 % dari angka nasional.", "id", [("24,4 %", "K4.Pengeluaran.diff_pct", Verdict.TRUE)]),

@@ -1,7 +1,8 @@
 """Numbers about a relation between two subjects: the gap or ratio of two clusters' means ("selisih UHH antara Klaster 1
 dan Klaster 4 5,2 tahun", "1,7 kali lipat"), in percentage points or relative to one of them ("7,1 poin persen",
 "41,5 % lebih rendah daripada Klaster 1", "6.376 ribu rupiah lebih banyak … dibanding Klaster 4"), and of two units
-("2,6 kali lipat Papua", "the gap between Jakarta and Papua"). A mixin of `NumberChecker` (numbers.py), which supplies
+("2,6 kali lipat Papua", "the gap between Jakarta and Papua", "Jakarta's lead over Yogyakarta"), of a cluster and a unit
+("twice as much as Papua"), and a share of another's value ("less than 40 % of what DKI Jakarta spends"). A mixin of `NumberChecker` (numbers.py), which supplies
 `v` (the verifier), `equal`, `reading`, `quality_rx` and `relative_rx`; split from it along this seam.
 """
 
