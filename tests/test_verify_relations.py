@@ -139,8 +139,62 @@ def test_a_ratio_reads_its_object_right_after_it(text, lang, expected):
     ("Spending in Cluster 4 reaches roughly 76 % of the national figure.", "en", [("76 %", "K4/REF.Pengeluaran.share_pct", Verdict.TRUE)]),
     ("Pengeluaran Klaster 4 sekitar 76 % dari angka nasional.", "id", [("76 %", "K4/REF.Pengeluaran.share_pct", Verdict.TRUE)]),
     ("Cluster 2's life expectancy is 72 % of Cluster 1's.", "en", [("72 %", "K2/K1.UHH.share_pct", Verdict.FALSE)]),
+    # "of that in …" / "dari capaian …" (Papua's mean schooling over DKI Jakarta's: 62,4 %)
+    ("Mean schooling in Papua is only 70 % of that in DKI Jakarta.", "en", [("70 %", "UNIT[Papua]/UNIT[DKI Jakarta].RLS.share_pct", Verdict.FALSE)]),
+    ("Rata-rata lama sekolah Papua hanya sekitar 62 % dari capaian DKI Jakarta.", "id",
+     [("62 %", "UNIT[Papua]/UNIT[DKI Jakarta].RLS.share_pct", Verdict.TRUE)]),
     # a lag word before the number makes it a gap measured from the reference, not a share of it
     ("Klaster 4 tertinggal 24,4 % dari angka nasional dalam pengeluaran.", "id", [("24,4 %", "K4.Pengeluaran.diff_pct", Verdict.TRUE)]),
+    ("Pengeluaran Klaster 4 berjarak 24,4 % dari angka nasional.", "id", [("24,4 %", "K4.Pengeluaran.diff_pct", Verdict.TRUE)]),
+    ("Pengeluaran Klaster 4 menyimpang 26 % dari angka nasional.", "id", [("26 %", "K4.Pengeluaran.diff_pct", Verdict.FALSE)]),
+    ("Spending in Cluster 4 falls 24 % short of the national figure.", "en", [("24 %", "K4.Pengeluaran.diff_pct", Verdict.TRUE)]),
 ])
 def test_a_percentage_of_another_is_a_share_not_a_gap(text, lang, expected):
+    assert ratios(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "lead" as a gap noun between two units (DKI Jakarta − D.I. Yogyakarta: UHH 0,63; HLS −2,33; spending 4.449 ribu)
+    ("Jakarta's lead over Yogyakarta in life expectancy is only 0.63 years.", "en",
+     [("0.63", "UNIT[DKI Jakarta]-UNIT[D.I. Yogyakarta].UHH.gap", Verdict.TRUE)]),
+    ("In life expectancy, the lead of Bali over Papua is roughly 6.7 years.", "en", [("6.7", "UNIT[Bali]-UNIT[Papua].UHH.gap", Verdict.TRUE)]),
+    # the same gap listed on another indicator after the first number; an amount of money is the money indicator's gap
+    ("The gap between Bali and Papua is 6.7 years in life expectancy and about Rp6.8 million in spending.", "en",
+     [("6.7", "UNIT[Bali]-UNIT[Papua].UHH.gap", Verdict.TRUE), ("Rp6.8 million", "UNIT[Bali]-UNIT[Papua].Pengeluaran.gap", Verdict.TRUE)]),
+    ("Selisih antara Bali dan Papua mencapai 6,7 tahun pada umur harapan hidup dan sekitar Rp7,8 juta pada pengeluaran.", "id",
+     [("6,7", "UNIT[Bali]-UNIT[Papua].UHH.gap", Verdict.TRUE), ("Rp7,8 juta", "UNIT[Bali]-UNIT[Papua].Pengeluaran.gap", Verdict.FALSE)]),
+    ("Jakarta's lead over Yogyakarta in life expectancy is 0.63 years, and in spending more than Rp4.5 million.", "en",
+     [("0.63", "UNIT[DKI Jakarta]-UNIT[D.I. Yogyakarta].UHH.gap", Verdict.TRUE),
+      ("Rp4.5 million", "UNIT[DKI Jakarta]-UNIT[D.I. Yogyakarta].Pengeluaran.gap", Verdict.FALSE)]),
+])
+def test_a_gap_between_two_units_and_the_same_gap_listed_on_another_indicator(text, lang, expected):
+    assert ratios(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a unit opening the sentence is the subject of a ratio in a clause with no cluster before it (Papua 7.562 over
+    # K1 15.376: 0,49; over K4 9.000: 0,84), not a cluster an earlier clause compared it with
+    ("Papua trails Cluster 1 and Cluster 4 on life expectancy, while spending only about half as much per person as Cluster 1.", "en",
+     [("half", "UNIT[Papua]/K1.Pengeluaran.ratio", Verdict.TRUE)]),
+    ("Papua tertinggal dari Klaster 1 dan Klaster 4 dalam harapan hidup, sementara pengeluarannya hanya sekitar 0,6 kali Klaster 4.", "id",
+     [("0,6", "UNIT[Papua]/K4.Pengeluaran.ratio", Verdict.FALSE)]),
+    ("Papua lags Cluster 2 and Cluster 4 on schooling, while its spending is about 0.8 times that of Cluster 4.", "en",
+     [("0.8", "UNIT[Papua]/K4.Pengeluaran.ratio", Verdict.TRUE)]),
+])
+def test_a_unit_opening_the_sentence_is_the_subject_of_its_ratio(text, lang, expected):
+    assert ratios(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a second ratio that leaves its object out takes the first one's (K3/K4 1,31; K2/K4 1,15; K4/Papua 1,19)
+    ("Cluster 1 spends about 1.7 times as much as Cluster 4, and Cluster 3 about 1.3 times.", "en",
+     [("1.7", "K1-K4.Pengeluaran.ratio", Verdict.TRUE), ("1.3", "K3-K4.Pengeluaran.ratio", Verdict.TRUE)]),
+    ("Cluster 1 spends about 1.7 times as much as Cluster 4, while Cluster 2 manages only 1.5 times.", "en",
+     [("1.7", "K1-K4.Pengeluaran.ratio", Verdict.TRUE), ("1.5", "K2-K4.Pengeluaran.ratio", Verdict.FALSE)]),
+    ("Pengeluaran Klaster 1 sekitar 1,7 kali lipat Klaster 4, sedangkan Klaster 2 hanya 1,1 kali.", "id",
+     [("1,7", "K1-K4.Pengeluaran.ratio", Verdict.TRUE), ("1,1", "K2-K4.Pengeluaran.ratio", Verdict.TRUE)]),
+    ("Pengeluaran Klaster 3 kira-kira 1,6 kali lipat pengeluaran Papua, sedangkan Klaster 4 hanya 1,4 kali.", "id",
+     [("1,6", "K3/UNIT[Papua].Pengeluaran.ratio", Verdict.TRUE), ("1,4", "K4/UNIT[Papua].Pengeluaran.ratio", Verdict.FALSE)]),
+])
+def test_a_ratio_without_its_object_takes_the_previous_ratios(text, lang, expected):
     assert ratios(text, lang) == expected

@@ -77,6 +77,9 @@ def test_counts_beside_cluster_names(text, lang, expected):
          [("28 %", "UNIT[Nusa Tenggara Timur].Pengeluaran.diff_pct", Verdict.TRUE)]),
         ("Ketertinggalan Nusa Tenggara Timur terhadap angka nasional paling lebar pada pengeluaran (sekitar 25 %).", "id",
          [("25 %", "UNIT[Nusa Tenggara Timur].Pengeluaran.diff_pct", Verdict.FALSE)]),
+        # … but a clause that names the reference as its own subject speaks of the reference
+        ("Papua mencatat umur harapan hidup 68,17 tahun, sedangkan angka nasional 73,13 tahun.", "id",
+         [("68,17", "UNIT.Papua.UHH.value", Verdict.TRUE), ("73,13", "REF.UHH", Verdict.TRUE)]),
     ],
 )
 def test_what_a_pronoun_and_a_nameless_clause_refer_to(text, lang, expected):

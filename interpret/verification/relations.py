@@ -1,7 +1,8 @@
 """Numbers about a relation between two subjects: the gap or ratio of two clusters' means ("selisih UHH antara Klaster 1
 dan Klaster 4 5,2 tahun", "1,7 kali lipat"), in percentage points or relative to one of them ("7,1 poin persen",
 "41,5 % lebih rendah daripada Klaster 1", "6.376 ribu rupiah lebih banyak … dibanding Klaster 4"), and of two units
-("2,6 kali lipat Papua", "the gap between Jakarta and Papua"). A mixin of `NumberChecker` (numbers.py), which supplies
+("2,6 kali lipat Papua", "the gap between Jakarta and Papua", "Jakarta's lead over Yogyakarta"), of a cluster and a unit
+("twice as much as Papua"), and a share of another's value ("less than 40 % of what DKI Jakarta spends"). A mixin of `NumberChecker` (numbers.py), which supplies
 `v` (the verifier), `equal`, `reading`, `quality_rx` and `relative_rx`; split from it along this seam.
 """
 
@@ -12,7 +13,7 @@ import re
 from ..facts import Fact
 from ..numbers import format_number, with_unit
 from ..terms import ClaimKind, Verdict
-from .binding import nearest_features
+from .binding import _is_rupiah, nearest_features
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 from .subjects import bracketed_after
@@ -38,6 +39,15 @@ class RelationChecks:
             return
         if named is None:
             named = list(dict.fromkeys(m.value for m in scope.clusters if start <= m.start < end))
+        elided = self.elided_object(scope, number) if len(named) == 1 and len(own) == 1 else None
+        if elided is not None and elided in scope.members:  # "… 1,6 kali lipat Papua, sedangkan Klaster 4 hanya 1,3 kali"
+            fact = self.cluster_over_unit(named[0], elided.value, own[0])
+            if fact is not None:
+                ok = self.equal(number, fact)
+                self.v.claim(scope, ClaimKind.NUMBER, number.written, (named[0],), own, fact, Verdict.TRUE if ok else Verdict.FALSE, "")
+                return
+        elif elided is not None and elided.value != named[0]:
+            named = [named[0], elided.value]  # "Cluster 1 … 1.7 times as much as Cluster 4, and Cluster 3 about 1.3 times"
         if len(named) < 2:  # "… dibanding Klaster 4, atau sekitar 1,7 kali lipat": the two clusters of the sentence so far
             named = list(dict.fromkeys(m.value for m in scope.clusters if m.start < number.start))[-2:]
         pair = (scope.antecedent or {}).get("pair")
@@ -123,6 +133,29 @@ class RelationChecks:
         ratio = value / theirs
         return Fact(f"UNIT[{units[0]}]/K{after[0]}.{feature}.ratio", ratio, "ratio", 2, "", None, feature, format_number(ratio, 2))
 
+    def elided_object(self, scope: Scope, number: WrittenNumberLike):
+        """The object a ratio leaves out, taken from the ratio before it in the sentence ("Klaster 1 sekitar 1,7 kali lipat
+        Klaster 4, sedangkan Klaster 2 hanya 1,1 kali"): that ratio's object, when this one names a subject of its own
+        in its clause and nothing after it there."""
+        start, end = scope.clause(number.start)
+        mentions = sorted(scope.clusters + scope.members, key=lambda m: m.start)
+        if not any(start <= m.start < number.start for m in scope.clusters) or any(number.end <= m.start < end for m in mentions):
+            return None
+        earlier = [m for m in rx(rf"\b(?:{self.v.lex.ratio})\b").finditer(scope.text, 0, start)]
+        if not earlier:
+            return None
+        after = earlier[-1].end()
+        return next((m for m in mentions if after <= m.start <= after + 45 and m.value != AGGREGATE
+                     and not rx(r"[\d;]").search(scope.text, after, m.start)), None)
+
+    def cluster_over_unit(self, cluster: int, unit: str, feature: str) -> Fact | None:
+        """The mean of a cluster over one unit's value, as a ratio fact."""
+        value = self.v.unit_value(unit, feature)
+        if not value:
+            return None
+        ratio = float(self.v.facts.cluster(cluster).features[feature].mean) / value
+        return Fact(f"K{cluster}/UNIT[{unit}].{feature}.ratio", ratio, "ratio", 2, "", cluster, feature, format_number(ratio, 2))
+
     def cluster_to_unit_ratio(self, scope: Scope, number: WrittenNumberLike, feature: str) -> Fact | None:
         """"Cluster 1 spends roughly twice as much per head as Papua", "RLS Klaster 1 sekitar 1,4 kali Papua": the mean of
         the one cluster named before the ratio (no unit before it in the sentence) over the value of the one unit right
@@ -135,12 +168,7 @@ class RelationChecks:
         if len(before) != 1 or after is None or rx(r"[\d;]").search(scope.text, number.end, after.start) \
                 or any(number.end <= m.start < after.start for m in scope.clusters):
             return None
-        value = self.v.unit_value(after.value, feature)
-        ours = float(self.v.facts.cluster(before[0]).features[feature].mean)
-        if not value:
-            return None
-        ratio = ours / value
-        return Fact(f"K{before[0]}/UNIT[{after.value}].{feature}.ratio", ratio, "ratio", 2, "", before[0], feature, format_number(ratio, 2))
+        return self.cluster_over_unit(before[0], after.value, feature)
 
     def ratio_pair(self, scope: Scope, number: WrittenNumberLike) -> list[int] | None:
         """[subject, object] of a ratio among several clusters: the object is the cluster right after the number
@@ -174,7 +202,11 @@ class RelationChecks:
         start, end = scope.clause(number.start)
         lex = self.v.lex
         cue = rx(rf"\b(?:{lex.gap_cue})\b").search(scope.text, start, number.start)
-        if not cue or number.unit in {"count", "clusters", "year"} or re.search(r"\d", scope.masked[cue.end() : number.start]):
+        if not cue or number.unit in {"count", "clusters", "year"}:
+            return False
+        if re.search(r"\d", scope.masked[cue.end() : number.start]):
+            if not scope.clusters and self.gap_listed_on(scope, cue.end(), number):
+                return self.between_units(scope, number, features)  # "… widens to 1.62 years, and in spending to Rp4.5 million"
             return False  # "terpaut 1,46 tahun dari Klaster 2, atau unggul sekitar 1,5 tahun …": the gap word is the first number's
         named = [m for m in scope.clusters if start <= m.start < number.start]
         pair = list(dict.fromkeys(m.value for m in named))
@@ -205,6 +237,17 @@ class RelationChecks:
                      Verdict.TRUE if ok else Verdict.FALSE, self.v.say("pair_gap", a=pair[0], b=pair[1]) + (f"; {self.reading(number)}" if self.reading(number) else ""))
         return True
 
+    def gap_listed_on(self, scope: Scope, after: int, number: WrittenNumberLike) -> bool:
+        """The gap word's earlier number is followed by a short phrase naming another indicator, then this number ("the
+        lead widens to 1.62 years, and in spending to more than Rp4.5 million"): the same gap, listed on that indicator."""
+        previous = [m.end() for m in re.finditer(r"\d[\d.,]*", scope.masked[after : number.start])]
+        if not previous:
+            return False
+        start = after + previous[-1]
+        named = any(start <= m.start and m.end <= number.start for m in scope.features)
+        between = self._without_features(scope, start, number.start)
+        return named and len(between.strip(" ,")) <= 40 and not rx(self.v.lex.reference).search(between)
+
     def unit_pair(self, scope: Scope, number: WrittenNumberLike) -> list[str] | None:
         """The two units a gap or ratio is about: the distinct units the sentence names, if exactly two, none of them the
         national figure ("selisih antara Jakarta dan Papua", "Jakarta … 2,6 kali lipat Papua")."""
@@ -232,7 +275,10 @@ class RelationChecks:
     def between_units(self, scope: Scope, number: WrittenNumberLike, features) -> bool:
         """"The life-expectancy gap between Jakarta and Papua is 7.64 years": the gap of the two units' values."""
         units = self.unit_pair(scope, number)
-        features = nearest_features(scope, number, features or scope.default_features)
+        candidates = features or scope.default_features
+        # "6.7 years in life expectancy and about Rp6.8 million in spending": an amount of money is the money indicator's gap
+        agreeing = [f for f in candidates if _is_rupiah(self.v.facts.feature(f).unit) == (number.unit == "money")]
+        features = nearest_features(scope, number, agreeing or candidates)
         if not units or number.percent or len(features) != 1:
             return False
         if any(bracketed_after(scope, m.end, number.start) for m in scope.members):
@@ -311,10 +357,11 @@ class RelationChecks:
         in percent), not a gap. Not when a lead or lag word stands before the number ("tertinggal 18,9 % dari angka
         nasional" is a gap measured from the reference). The subject: the cluster or unit named last before the number."""
         lex = self.v.lex
-        if not number.percent or "share_of" not in lex.words or "share_noun" not in lex.words:
+        if not number.percent or not all(w in lex.words for w in ("share_of", "share_noun", "share_blocker")):
             return False
         start, end = scope.clause(number.start)
-        if self._gap_words()["word_before"].search(scope.text, start, number.start):
+        if self._gap_words()["word_before"].search(scope.text, start, number.start) \
+                or rx(rf"\b(?:{lex.share_blocker})\b").search(scope.text, max(start, number.start - 30), number.start):
             return False
         opening = rx(rf"\s*(?:{lex.share_of})\s+(?:(?:{lex.article})\s+)?").match(scope.text, number.end, end)
         if opening is None:

@@ -135,8 +135,12 @@ class Scope:
         if not candidates:
             # "Papua's shortfall against the national average is widest on spending (about 36 %)": a clause with no
             # name of its own speaks of the one unit the sentence named before it, when it names no cluster
+            # (not "…, sedangkan angka nasional 73,93 tahun": a clause that names the reference speaks of it)
             earlier = {m.value for m in self.members if m.start < position and m.value != AGGREGATE}
-            if len(earlier) == 1 and not any(m.start < position for m in self.clusters):
+            names_reference = self.lex is not None and any(
+                not rx(rf"(?:{self.lex.comparison_lead}|\b(?:{self.lex.gap_object}|{self.lex.compare_connector}))\s+$").search(self.text, max(0, r.start() - 25), r.start())
+                for r in rx(self.lex.reference).finditer(self.text, start, position))  # "against the national average" is a measure
+            if len(earlier) == 1 and not names_reference and not any(m.start < position for m in self.clusters):
                 return max((m for m in self.members if m.start < position), key=lambda m: m.start)
             return None
         best = max(candidates, key=lambda m: m.start)
