@@ -395,3 +395,8 @@ def test_a_direction_said_again_of_another_cluster_with_likewise(text, lang, exp
 ])
 def test_units_listed_with_or_excepted_from_a_quantified_direction(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+def test_members_listed_with_including_in_an_aside_are_not_the_units_counted():
+    text = "Sebelas provinsi dalam klaster ini—di antaranya Bali dan Gorontalo—memiliki rata-rata lama sekolah 9,2 tahun, di atas angka nasional."
+    assert not [fact for fact, _ in directions(text) if fact and fact.startswith("UNIT.")]

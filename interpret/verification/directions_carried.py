@@ -107,7 +107,9 @@ class CarriedPositions:
             if unit.value == AGGREGATE or self.v.cluster_of(unit.value) is None:
                 continue
             excepted = unit.start < position and self.except_rx is not None and self.except_rx.search(scope.text, max(0, unit.start - 20), unit.start)
-            listed = (unit.start < position and any(a < unit.start < b for a, b in scope.parentheses)) or \
+            # an aside that lists with "di antaranya / including" names members of the cluster, not the ones counted
+            aside = next(((a, b) for a, b in scope.parentheses if a < unit.start < b), None) if unit.start < position else None
+            listed = (aside is not None and (self.listing_rx is None or not self.listing_rx.search(scope.text, aside[0], unit.start))) or \
                      (listing is not None and listing.end() <= unit.start < clause_end)
             if not (excepted or listed):
                 continue
