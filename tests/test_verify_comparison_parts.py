@@ -89,3 +89,18 @@ def test_a_still_or_masih_before_a_comparison_is_quoted_with_it(text, lang, quot
 ])
 def test_the_indicator_after_the_gap_that_follows_the_object(text, lang, expected):
     assert comparisons(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "tetapi juga dalam X", "and on X", "serta dalam X": the comparison before repeated on another indicator
+    ("Klaster 2 tidak hanya tertinggal dari Klaster 3 dalam umur harapan hidup, tetapi juga dalam rata-rata lama sekolah.", "id",
+     [("K2.UHH.mean", Verdict.TRUE), ("K2.RLS.mean", Verdict.FALSE)]),
+    ("Cluster 1 outperforms Cluster 4 on life expectancy and on per capita spending.", "en",
+     [("K1.UHH.mean", Verdict.TRUE), ("K1.Pengeluaran.mean", Verdict.TRUE)]),
+    ("Cluster 3 trails Cluster 2 on expected schooling, and also on mean years of schooling.", "en",
+     [("K3.HLS.mean", Verdict.TRUE), ("K3.RLS.mean", Verdict.TRUE)]),
+    ("Klaster 4 tertinggal dari Klaster 1 dalam harapan lama sekolah serta dalam pengeluaran per kapita.", "id",
+     [("K4.HLS.mean", Verdict.TRUE), ("K4.Pengeluaran.mean", Verdict.TRUE)]),
+])
+def test_a_comparison_repeated_on_another_indicator_after_also_or_and(text, lang, expected):
+    assert comparisons(text, lang) == expected

@@ -376,3 +376,27 @@ def test_quantifiers_before_the_direction_and_more_words_for_the_reference(text,
 ])
 def test_a_direction_said_again_of_another_cluster_with_likewise(text, lang, expected):
     assert directions(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # units listed with a count are on its side (Kepulauan Riau's expected schooling, 13,05, is under BPS's 13,15)
+    ("Three of the five Cluster 1 provinces (Bali, DKI Jakarta and Kepulauan Riau) have expected schooling above the national figure.", "en",
+     [("UNIT.Bali.HLS.value", Verdict.TRUE), ("UNIT.DKI_Jakarta.HLS.value", Verdict.TRUE), ("UNIT.Kepulauan_Riau.HLS.value", Verdict.FALSE)]),
+    ("Empat anggota Klaster 4 memiliki pengeluaran di bawah angka nasional, yaitu Papua, Nusa Tenggara Timur dan Gorontalo.", "id",
+     [("UNIT.Papua.Pengeluaran.value", Verdict.TRUE), ("UNIT.Nusa_Tenggara_Timur.Pengeluaran.value", Verdict.TRUE),
+      ("UNIT.Gorontalo.Pengeluaran.value", Verdict.TRUE)]),
+    # an excepted unit is on the other side, and the quantifier holds of the rest
+    ("Selain Kepulauan Riau, seluruh anggota Klaster 1 memiliki harapan lama sekolah di atas angka nasional.", "id",
+     [("K1.HLS.n_above", Verdict.TRUE), ("UNIT.Kepulauan_Riau.HLS.value", Verdict.TRUE)]),
+    ("Except for Bali, every member of Cluster 1 has expected schooling above the national figure.", "en",
+     [("K1.HLS.n_above", Verdict.FALSE), ("UNIT.Bali.HLS.value", Verdict.FALSE)]),
+    ("Di luar Bali, tidak satu pun anggota Klaster 1 memiliki umur harapan hidup di bawah angka nasional.", "id",
+     [("K1.UHH.n_below", Verdict.TRUE), ("UNIT.Bali.UHH.value", Verdict.FALSE)]),
+])
+def test_units_listed_with_or_excepted_from_a_quantified_direction(text, lang, expected):
+    assert directions(text, lang) == expected
+
+
+def test_members_listed_with_including_in_an_aside_are_not_the_units_counted():
+    text = "Sebelas provinsi dalam klaster ini—di antaranya Bali dan Gorontalo—memiliki rata-rata lama sekolah 9,2 tahun, di atas angka nasional."
+    assert not [fact for fact, _ in directions(text) if fact and fact.startswith("UNIT.")]

@@ -3,7 +3,8 @@
 - "Klaster 3 hanya kalah dari Klaster 1" / "second only to Cluster 1", "tepat setelah Klaster 3";
 - "Klaster 3 lebih tinggi daripada Klaster 2", "spends more per capita than Cluster 3", "higher than any
   other cluster", and a comparison with no object that ends its clause ("Cluster 2 is slightly lower");
-- an elided repeat on another indicator ("… but lower on life expectancy");
+- an elided repeat on another indicator ("… but lower on life expectancy", "… tetapi juga dalam pengeluaran per kapita",
+  "… and on per capita spending");
 - on which indicator the gap between two clusters is widest or narrowest ("the gap between Cluster 1 and Cluster 4 is
   widest on expenditure", "paling sempit pada RLS"): in standard deviations (the clusters' z) when the sentence says so,
   else relative to the reference;
@@ -125,6 +126,31 @@ class ClusterComparisons:
                 continue
             self._compare(scope, match, (subject,), (obj,), scope.text[self._phrase_start(scope, match) : match.end()].strip())
         self._elided(scope, taken)
+        self._also_on(scope, taken)
+
+    def _also_on(self, scope: Scope, taken) -> None:
+        """"Klaster 2 tidak hanya tertinggal dari Klaster 3 dalam harapan hidup, tetapi juga dalam pengeluaran per kapita",
+        "outperforms Cluster 3 on life expectancy and on per capita spending": a conjunction or "also" with only a preposition
+        and an indicator after it repeats the comparison before it (its word, pair and negation) on that indicator."""
+        v = self.v
+        if "comparison_also" not in v.lex.words:
+            return
+        cue_rx = rx(rf"\b(?:{v.lex.comparison_also})\s+(?:{v.lex.quality_preposition})\s+(?:(?:{v.lex.article}|{v.lex.respect_noun})\s+)?")
+        for cue in cue_rx.finditer(scope.text):
+            # (a word or two may qualify the indicator: "on per capita spending")
+            feature = [m for m in scope.features if 0 <= m.start - cue.end() <= 12 and re.fullmatch(r"(?:[\w-]+\s+){0,2}", scope.text[cue.end() : m.start])][:1]
+            pairs = [(a, b) for a, b in taken if b <= cue.start()]
+            if not feature or not pairs or any(a <= cue.start() < b for a, b in taken):
+                continue
+            a, b = pairs[-1]
+            before = self.compare_rx.match(scope.text, a) or self.lead_rx.match(scope.text, a)
+            objects = [m for m in scope.clusters if a <= m.start < b]
+            subjects = [m for m in scope.clusters if m.end <= a and m not in scope.governed]
+            between = scope.text[b : cue.start()]
+            if before is None or not objects or not subjects or self.lead_rx.search(between):
+                continue  # another comparison word between: the cue is that one's
+            taken.append(cue.span())
+            self._compare(scope, before, (subjects[-1].value,), (objects[-1].value,), scope.text[cue.start() : feature[0].end], (feature[0].value,))
 
     def _elided(self, scope: Scope, taken) -> None:
         """"Cluster 2 is higher than Cluster 3 on mean years of schooling but lower on life expectancy": a comparison word

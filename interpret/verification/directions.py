@@ -240,6 +240,7 @@ class DirectionChecker(CarriedPositions):
             # "tiga anggota Klaster 2 … di atas rata-rata": the members counted, not the cluster's mean (counts.py); what the
             # sentence says of them is what "the exceptions are …" in the next one turns round
             self.elliptic.remember(scope, word, scope.features_for(position), negated)
+            self._named_with_count(scope, position, match.end(), word, scope.features_for(position), negated)
             return
         anchor = scope.nearest_before(position)
         all_of_them = None
@@ -321,6 +322,10 @@ class DirectionChecker(CarriedPositions):
             # and its indicator is the one named inside it ("seluruh anggotanya memiliki RLS di atas …, meski … HLS …")
             inside = tuple(dict.fromkeys(m.value for m in scope.features if quantifier.start() <= m.start < match.end()))
             features = inside or features
+        excepted = self._excepted(scope, position) if quantifier is not None and not umean else []
+        if excepted:  # "Selain Kepulauan Riau, seluruh anggota Klaster 1 …": the rest, and the excepted on the other side
+            self._quantified_but(scope, phrase, clusters, features, word, mode == "quality", bool(no_member), negated, excepted)
+            return
         for cluster in clusters:
             for feature in features:
                 fact = v.facts.index.get(f"K{cluster}.{feature}.direction")

@@ -4,6 +4,10 @@ DirectionChecker, which is near its size limit):
 - a list item that opens with a cluster's name and a position label ("- Klaster 2: di bawah, selisih −2,18 tahun",
   "- Cluster 3: on par (+0.29 years)"; lexicon `position_label`) under a lead-in ending with a colon that names the indicator
   and the reference ("Posisi umur harapan hidup terhadap angka nasional:"): that indicator against that reference;
+- the units named with a count of members ("Three of the five Cluster 4 provinces (Papua Barat, … and Sulawesi Barat) post
+  expected schooling above …", "…, yaitu Maluku Utara dan …"; "Apart from Sumatera Barat, every Cluster 2 province … below …"):
+  each listed one on the side the count puts them, each excepted one on the other side; a quantified direction with
+  excepted units ("Selain Kepulauan Riau, seluruh anggota Klaster 1 … di atas …") is checked on the rest of the members;
 - the last direction said again of another cluster ("Keduanya berada di bawah angka nasional, begitu pula Klaster 3",
   "… is below the national average, as is Cluster 2"; lexicon `direction_likewise`): the same direction on the same
   indicators, checked for that cluster.
@@ -11,9 +15,9 @@ DirectionChecker, which is near its size limit):
 
 from __future__ import annotations
 
-from ..terms import Direction
+from ..terms import ClaimKind, Direction, Verdict
 from .lexicon import rx
-from .scope import Scope
+from .scope import AGGREGATE, Scope
 
 
 class _Named:
@@ -48,6 +52,9 @@ class CarriedPositions:
         self.label_rx = rx(rf"\s*[:—–]\s*(?P<dir>{lex.position_label})(?=\s*(?:[,;.(]|$))") if "position_label" in lex.words else None
         self._lead_in: tuple[str, ...] = ()  # the indicators of the last lead-in that named the reference
         self.likewise_rx = rx(rf"(?:{lex.direction_likewise})\s+") if "direction_likewise" in lex.words else None
+        except_words = "|".join(lex.words[k] for k in ("except_word", "except_outside") if k in lex.words)
+        self.except_rx = rx(rf"\b(?:{except_words})\s+$") if except_words else None
+        self.listing_rx = rx(lex.member_listing) if "member_listing" in lex.words else None
 
     def _labelled_positions(self, scope: Scope) -> None:
         """"Klaster 2: di bawah, selisih −2,18 tahun", "Cluster 3: on par (+0.29 years)": a list item that opens with a
@@ -88,3 +95,57 @@ class CarriedPositions:
                 carried = _Carried(cue, cue.start(), at=named[0].end)
                 self._judge(scope, _WithIndicator(carried, _Named(named[0].end, feature)), wanted, negated=negated, mode="reference")
 
+
+    def _named_with_count(self, scope: Scope, position: int, end: int, word, features, negated: bool) -> None:
+        """The units a counted direction names: listed in an aside or after a listing word (on its side), or after an except
+        word before it ("Apart from X, every member …": on the other side)."""
+        if not features:
+            return
+        _, clause_end = scope.clause(position)
+        listing = self.listing_rx.search(scope.text, end, clause_end) if self.listing_rx is not None else None
+        for unit in scope.members:
+            if unit.value == AGGREGATE or self.v.cluster_of(unit.value) is None:
+                continue
+            excepted = unit.start < position and self.except_rx is not None and self.except_rx.search(scope.text, max(0, unit.start - 20), unit.start)
+            # an aside that lists with "di antaranya / including" names members of the cluster, not the ones counted
+            aside = next(((a, b) for a, b in scope.parentheses if a < unit.start < b), None) if unit.start < position else None
+            listed = (aside is not None and (self.listing_rx is None or not self.listing_rx.search(scope.text, aside[0], unit.start))) or \
+                     (listing is not None and listing.end() <= unit.start < clause_end)
+            if not (excepted or listed):
+                continue
+            for feature in features:
+                self.v.unit_direction(scope, unit.text or str(unit.value), unit.value, feature, word, negated != bool(excepted))
+
+    def _excepted(self, scope: Scope, position: int) -> list:
+        """The units named right after an except word before `position` ("Selain Papua, …", "Apart from Bali, …")."""
+        if self.except_rx is None:
+            return []
+        return [m for m in scope.members if m.start < position and m.value != AGGREGATE and self.v.cluster_of(m.value) is not None
+                and self.except_rx.search(scope.text, max(0, m.start - 20), m.start)]
+
+    def _quantified_but(self, scope: Scope, phrase: str, clusters, features, word, quality: bool, none: bool, negated: bool, excepted) -> None:
+        """"Selain X, seluruh anggota Klaster 1 … di atas …" / "Apart from X, none of …": every (or no) member but the
+        excepted ones is on the side said, each judged on its value against the reference; the excepted on the other side."""
+        from .directions import wanted_direction
+        v = self.v
+        left_out = {u.value for u in excepted}
+        for cluster in clusters:
+            rest = [m for m in v.facts.cluster(cluster).members if m not in left_out]
+            for feature in features:
+                wanted = wanted_direction(word, v.facts.feature(feature).direction == "higher_is_better") if quality else word
+                values = [v.unit_value(m, feature) for m in rest]
+                if wanted == Direction.EQUAL or not rest or None in values:
+                    continue
+                reference = float(v.facts.reference.values[feature])
+                satisfying = sum((x >= reference) if wanted == "reach" else (x > reference) if wanted == Direction.ABOVE else (x < reference) for x in values)
+                ok = (satisfying == 0 if none else satisfying == len(rest)) != negated
+                fact = v.facts.index.get(f"K{cluster}.{feature}.n_{'below' if wanted == Direction.BELOW else 'above'}") or \
+                    v.facts.index.get(f"K{cluster}.{feature}.direction")
+                v.claim(scope, ClaimKind.DIRECTION, phrase, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
+                        v.say("members_of", satisfying=satisfying, size=len(rest)))
+        # the excepted: not on the side "every member" is on; on the side "no member" is not
+        unit_word, unit_negated = (Direction.BELOW, True) if word == "reach" else (word, False)
+        unit_negated = (unit_negated != (not none)) != negated
+        for unit in excepted:
+            for feature in features:
+                v.unit_direction(scope, unit.text or str(unit.value), unit.value, feature, unit_word, unit_negated)
