@@ -152,3 +152,24 @@ def test_a_lead_between_units_is_their_gap(text, lang, expected):
 ])
 def test_a_list_takes_its_lead_ins_subject(text, lang, expected):
     assert numbers(text, lang, markdown=True) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "live N years" names life expectancy, though the sentence's other indicator is spending
+    ("People in Cluster 1 live about 75.1 years, while their spending is the highest.", "en", [("75.1", "K1.UHH.mean", Verdict.TRUE)]),
+    ("In Cluster 4 residents live roughly 72 years on average, and spending stays low.", "en", [("72", "K4.UHH.mean", Verdict.FALSE)]),
+    ("Penduduk Klaster 4 hidup rata-rata sekitar 69,9 tahun, sementara pengeluarannya rendah.", "id", [("69,9", "K4.UHH.mean", Verdict.TRUE)]),
+    # the reason given after a plan states a fact: the plan's cue does not swallow it
+    ("A target of 90 % broadband coverage by 2030 is sensible, given that Cluster 4 trails the national figure by about 4 years in life expectancy.", "en",
+     [("90 %", None, Verdict.UNVERIFIABLE), ("2030", None, Verdict.UNVERIFIABLE), ("4", "K4.UHH.diff", Verdict.TRUE)]),
+    ("Target imunisasi 95 % pada 2030 penting, mengingat umur harapan hidup Klaster 4 masih tertinggal sekitar 3 tahun.", "id",
+     [("95 %", None, Verdict.UNVERIFIABLE), ("2030", None, Verdict.UNVERIFIABLE), ("3", "K4.UHH.diff", Verdict.FALSE)]),
+    # a gap noun after the number ("the Rp2.9 million gap", "its 4.0-year gap"), or a gap phrase after a budget: the gap
+    ("A bigger budget would close part of Cluster 4's Rp2.9 million gap in spending to the national figure.", "en",
+     [("Rp2.9 million", "K4.Pengeluaran.diff", Verdict.TRUE)]),
+    ("Cluster 4 has a 5.0-year gap in life expectancy to the national figure.", "en", [("5.0", "K4.UHH.diff", Verdict.FALSE)]),
+    ("Dengan anggaran bansos Klaster 4, ketertinggalan pengeluaran sebesar Rp2,9 juta terhadap angka nasional dapat dipersempit.", "id",
+     [("Rp2,9 juta", "K4.Pengeluaran.diff", Verdict.TRUE)]),
+])
+def test_what_a_number_is_about_in_longer_sentences(text, lang, expected):
+    assert numbers(text, lang) == expected

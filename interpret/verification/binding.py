@@ -220,6 +220,9 @@ def statistic(checker, scope, number) -> str:
     cue = checker.stat_cue(scope, number)
     if cue:
         return cue
+    lex = checker.v.lex
+    if number.unit not in {"count", "clusters", "year"} and rx(rf"^[\s-]*(?:(?:{lex.measure_units}|{lex.currency_after})[\s-]+)?(?:{lex.gap_cue})\b").match(scope.text[number.end : number.end + 40]):
+        return "diff_pct" if number.percent else "diff"  # "its 4.0-year gap to the national average", "the Rp2.9 million gap"
     extreme = within_cluster_extreme(scope, number, checker.v.lex)
     if extreme and not scope.members:
         return extreme

@@ -20,7 +20,8 @@ def foreign_concept(checker, scope, number) -> str | None:
         return None
     start, _ = scope.clause(number.start)
     # a target, a projection, a future: what follows the cue in its clause is a plan, not a fact, indicator named or not
-    projection = [m for m in rx(lex.projection_cues).finditer(scope.text, start, number.start)]
+    projection = [m for m in rx(lex.projection_cues).finditer(scope.text, start, number.start)
+                  if not ("projection_reason" in lex.words and rx(lex.projection_reason).search(scope.text, m.end(), number.start))]
     if projection:
         return projection[-1].group(0)
     if number.unit == "year" and rx(lex.projection_cues).search(scope.text):  # "By 2045 the target is …": the plan's year
@@ -36,6 +37,11 @@ def foreign_concept(checker, scope, number) -> str | None:
     last = hits[-1]
     if any(f.start >= last.end() for f in named):  # "… kemiskinan tinggi, UHH-nya 69,90 tahun": the indicator is nearer
         return None
+    _, end = scope.clause(number.start)
+    gap = rx(rf"\b(?:{lex.gap_cue})\b")
+    own_gap = gap.search(scope.text, last.end(), number.start) or rx(rf"^[\s-]*(?:{lex.gap_cue})\b").match(scope.text[number.end : end])
+    if own_gap and rx(lex.reference).search(scope.text, number.end, end):
+        return None  # "anggaran … menutup kesenjangan Rp3,5 juta per kapita terhadap angka nasional": the gap's own phrase is nearer
     return last.group(0)
 
 
