@@ -173,3 +173,16 @@ def test_a_list_takes_its_lead_ins_subject(text, lang, expected):
 ])
 def test_what_a_number_is_about_in_longer_sentences(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a level stated beside a reference it is compared with ("close to / at the national level on X (13.77 years)") is the
+    # subject's own value; a new subject after a comma ("…, and the cluster's mean of …") takes the number from the reference
+    ("Cluster 2 sits close to the national level on expected schooling (13.77 years).", "en", [("13.77", "K2.HLS.mean", Verdict.TRUE)]),
+    ("Cluster 3 lies at the national level on life expectancy (73.9 years).", "en", [("73.9", "K3.UHH.mean", Verdict.FALSE)]),
+    ("Cluster 4's life expectancy is below the national figure, and Cluster 2 stands at about 72.3 years.", "en",
+     [("72.3", "K2.UHH.mean", Verdict.TRUE)]),
+    ("UHH Klaster 3 mendekati angka nasional (73,93 tahun).", "id", [("73,93", "REF.UHH", Verdict.TRUE)]),
+])
+def test_a_level_beside_a_reference(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -341,14 +341,16 @@ class NumberChecker(RelationChecks, GapChecks, UnitGapChecks):
         start, _ = scope.clause(number.start)
         # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
         # "above the provincial average on expected schooling (13.77 …)": a comparison about an indicator, not the reference
-        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:(?:{self.v.lex.article})\s+)?$")
+        # ("roughly at the national level on life expectancy (74.1 years)": a level stated beside the reference, too)
+        equal = f"|{self.v.lex.direction_equal}" if "direction_equal" in self.v.lex.words else ""
+        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below}{equal})\s+(?:(?:{self.v.lex.article})\s+)?$")
 
         def comparison(m) -> bool:
             return bool(compared.search(scope.text, max(0, m.start() - 25), m.start())) and any(m.end() <= f.start < number.start for f in scope.features)
 
         def earlier_statement(m) -> bool:  # "… below the provincial average, and per capita expenditure is around Rp9 million"
-            comma = re.search(r"[,;]", scope.text[m.end() : number.start])
-            return bool(comma) and any(m.end() + comma.start() < f.start < number.start for f in scope.features)
+            comma = re.search(r"[,;]", scope.text[m.end() : number.start])  # ("…, and the cluster's mean of about 12.8 years")
+            return bool(comma) and any(m.end() + comma.start() < f.start < number.start for f in scope.features + scope.clusters)
 
         return any(m.end() <= number.start and not comparison(m) and not earlier_statement(m)
                    for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
