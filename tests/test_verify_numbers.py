@@ -186,3 +186,13 @@ def test_what_a_number_is_about_in_longer_sentences(text, lang, expected):
 ])
 def test_a_level_beside_a_reference(text, lang, expected):
     assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a sign before the currency signs the amount: a difference, with its direction (K1 +3.477, K4 -2.899 ribu)
+    ("Cluster 4's spending against the national figure: −IDR 2.9 million.", "en", [("2.9", "K4.Pengeluaran.diff", Verdict.TRUE)]),
+    ("Cluster 4's spending against the national figure: +IDR 2.9 million.", "en", [("2.9", "K4.Pengeluaran.diff", Verdict.FALSE)]),
+    ("Pengeluaran Klaster 1 terhadap angka nasional: +Rp3,5 juta per tahun.", "id", [("Rp3,5 juta", "K1.Pengeluaran.diff", Verdict.TRUE)]),
+])
+def test_a_sign_before_the_currency(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -223,6 +223,8 @@ def statistic(checker, scope, number) -> str:
     lex = checker.v.lex
     if number.unit not in {"count", "clusters", "year"} and rx(rf"^[\s-]*(?:(?:{lex.measure_units}|{lex.currency_after})[\s-]+)?(?:{lex.gap_cue})\b").match(scope.text[number.end : number.end + 40]):
         return "diff_pct" if number.percent else "diff"  # "its 4.0-year gap to the national average", "the Rp2.9 million gap"
+    if number.signed and not number.percent and number.unit not in {"count", "clusters", "year"}:
+        return "diff"  # "setara (+0,29 tahun)", "against the national figure: −IDR 2.9 million": a level is never signed, a difference is
     extreme = within_cluster_extreme(scope, number, checker.v.lex)
     if extreme and not scope.members:
         return extreme
@@ -272,8 +274,6 @@ def statistic(checker, scope, number) -> str:
         return "reference"
     if not scope.clusters and not scope.default_clusters and checker.reference_rx.search(scope.text):
         return "reference"  # "Rata-rata provinsi untuk UHH 73,13 tahun, sedangkan HLS 13,30 tahun": no cluster in sight
-    if number.signed and not number.percent:
-        return "diff"  # "setara (+0,29 tahun)", "-1.2 years": a level is never written with a sign, a difference is
     return "mean"
 
 

@@ -85,6 +85,9 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
         multiplier = lex.multipliers.get(mult_word, 1.0) if mult_word else 1.0
         prefix = money_before.search(text[: match.start()])
         money = bool(prefix or (after and after.group("rp")))
+        sign_before_currency = prefix is not None and sign is None and prefix.start() > 0 and text[prefix.start() - 1] in "+-−"
+        if sign_before_currency and text[prefix.start() - 1] != "+":  # "+Rp3.477", "−IDR 2.9 million": the sign stands before the currency
+            number = -number
         if after and (percent or mult_word or after.group("rp")):
             end = after.end()
         tail = text[end : end + 30]
@@ -124,7 +127,7 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
         glued = rx(rf"(?:{lex.currency_sign})$").search(text, 0, match.start())
         if glued and not (sign or percent):  # "Rp15,4 juta": one word, one amount, written with its currency and multiplier
             written = text[glued.start() : after.end("mult") if after and after.group("mult") else match.end()].strip()
-        found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None,
+        found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None or sign_before_currency,
                                    percent, money, unit, qualifier, points_match is not None))
     return found
 
