@@ -144,17 +144,16 @@ class Verifier:
             tag_match = _SECTOR_TAG.match(body)
             tag = tag_match.group(1) if tag_match else None
             body = body[tag_match.end() :] if tag_match else body
-            is_item = body != stripped or tag_match is not None
-            # "**Posisi umur harapan hidup:**" then "- Klaster 1: di atas, selisih +1,17 tahun": the heading's indicator;
-            # "Ringkasan selisih Klaster 1 …:" then "- harapan hidup: +1,17 tahun": the lead-in's cluster (read by _sentence)
-            self._item_defaults = (lead_in[0], lead_in[1] or title_features) if is_item else (None, ())
             self._last_features, self._paragraph_subject, self._antecedent = (), None, None  # carried over within a paragraph only
+            is_item = body != stripped or tag_match is not None
+            if is_item:  # "**Posisi umur harapan hidup:**" then "- Klaster 1: di atas, selisih +1,17 tahun": the heading's indicator
+                self._last_features = lead_in[1] or title_features  # "Ringkasan selisih Klaster 1 …:" then "- harapan hidup: +1,17 tahun"
+                self._paragraph_subject = lead_in[0]
             for sentence in split_sentences(body):
                 last_named = self._sentence(sentence, section, section_cluster, last_named, tag)
                 tag = None  # the tag opens the item: its first sentence carries it
             if not is_item:  # a line that leads in to a list (ends with ":") lends its cluster and indicator to the items
                 lead_in = (self._paragraph_subject, self._last_features) if stripped.endswith(":") else (None, ())
-        self._item_defaults = (None, ())  # a later verify_text starts with none
         self._close(report)
         return report
 
@@ -173,10 +172,9 @@ class Verifier:
     def _sentence(self, sentence: str, section: str, section_cluster: int | None, last_named: int | None, tag: str | None = None) -> int | None:
         # "Its life expectancy …", "Harapan lama sekolahnya …": a sentence that names no cluster is about the one
         # named last before it (in its section), and one that names no indicator about the previous sentence's one
-        item_subject, item_features = getattr(self, "_item_defaults", (None, ()))
-        subject = getattr(self, "_paragraph_subject", None) or item_subject or section_cluster
+        subject = getattr(self, "_paragraph_subject", None) or section_cluster
         defaults = (subject,) if subject else ()
-        scope = self.analyzer.scope(without_emphasis(sentence), section, defaults, getattr(self, "_last_features", ()) or item_features, shown=sentence,
+        scope = self.analyzer.scope(without_emphasis(sentence), section, defaults, getattr(self, "_last_features", ()), shown=sentence,
                                     this_cluster=last_named or section_cluster, antecedent=getattr(self, "_antecedent", None))
         scope.tag = tag
         self._run(scope)
