@@ -152,3 +152,47 @@ def test_a_lead_between_units_is_their_gap(text, lang, expected):
 ])
 def test_a_list_takes_its_lead_ins_subject(text, lang, expected):
     assert numbers(text, lang, markdown=True) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # "live N years" names life expectancy, though the sentence's other indicator is spending
+    ("People in Cluster 1 live about 75.1 years, while their spending is the highest.", "en", [("75.1", "K1.UHH.mean", Verdict.TRUE)]),
+    ("In Cluster 4 residents live roughly 72 years on average, and spending stays low.", "en", [("72", "K4.UHH.mean", Verdict.FALSE)]),
+    ("Penduduk Klaster 4 hidup rata-rata sekitar 69,9 tahun, sementara pengeluarannya rendah.", "id", [("69,9", "K4.UHH.mean", Verdict.TRUE)]),
+    # the reason given after a plan states a fact: the plan's cue does not swallow it
+    ("A target of 90 % broadband coverage by 2030 is sensible, given that Cluster 4 trails the national figure by about 4 years in life expectancy.", "en",
+     [("90 %", None, Verdict.UNVERIFIABLE), ("2030", None, Verdict.UNVERIFIABLE), ("4", "K4.UHH.diff", Verdict.TRUE)]),
+    ("Target imunisasi 95 % pada 2030 penting, mengingat umur harapan hidup Klaster 4 masih tertinggal sekitar 3 tahun.", "id",
+     [("95 %", None, Verdict.UNVERIFIABLE), ("2030", None, Verdict.UNVERIFIABLE), ("3", "K4.UHH.diff", Verdict.FALSE)]),
+    # a gap noun after the number ("the Rp2.9 million gap", "its 4.0-year gap"), or a gap phrase after a budget: the gap
+    ("A bigger budget would close part of Cluster 4's Rp2.9 million gap in spending to the national figure.", "en",
+     [("Rp2.9 million", "K4.Pengeluaran.diff", Verdict.TRUE)]),
+    ("Cluster 4 has a 5.0-year gap in life expectancy to the national figure.", "en", [("5.0", "K4.UHH.diff", Verdict.FALSE)]),
+    ("Dengan anggaran bansos Klaster 4, ketertinggalan pengeluaran sebesar Rp2,9 juta terhadap angka nasional dapat dipersempit.", "id",
+     [("Rp2,9 juta", "K4.Pengeluaran.diff", Verdict.TRUE)]),
+])
+def test_what_a_number_is_about_in_longer_sentences(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a level stated beside a reference it is compared with ("close to / at the national level on X (13.77 years)") is the
+    # subject's own value; a new subject after a comma ("…, and the cluster's mean of …") takes the number from the reference
+    ("Cluster 2 sits close to the national level on expected schooling (13.77 years).", "en", [("13.77", "K2.HLS.mean", Verdict.TRUE)]),
+    ("Cluster 3 lies at the national level on life expectancy (73.9 years).", "en", [("73.9", "K3.UHH.mean", Verdict.FALSE)]),
+    ("Cluster 4's life expectancy is below the national figure, and Cluster 2 stands at about 72.3 years.", "en",
+     [("72.3", "K2.UHH.mean", Verdict.TRUE)]),
+    ("UHH Klaster 3 mendekati angka nasional (73,93 tahun).", "id", [("73,93", "REF.UHH", Verdict.TRUE)]),
+])
+def test_a_level_beside_a_reference(text, lang, expected):
+    assert numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # a sign before the currency signs the amount: a difference, with its direction (K1 +3.477, K4 -2.899 ribu)
+    ("Cluster 4's spending against the national figure: −IDR 2.9 million.", "en", [("2.9", "K4.Pengeluaran.diff", Verdict.TRUE)]),
+    ("Cluster 4's spending against the national figure: +IDR 2.9 million.", "en", [("2.9", "K4.Pengeluaran.diff", Verdict.FALSE)]),
+    ("Pengeluaran Klaster 1 terhadap angka nasional: +Rp3,5 juta per tahun.", "id", [("Rp3,5 juta", "K1.Pengeluaran.diff", Verdict.TRUE)]),
+])
+def test_a_sign_before_the_currency(text, lang, expected):
+    assert numbers(text, lang) == expected

@@ -25,6 +25,7 @@ from .fraction_words import fraction_ratios
 from .gaps import GapChecks, comparison_subjects, subjects_at
 from .relations import RelationChecks
 from .scope import AGGREGATE, Scope
+from .unit_gaps import UnitGapChecks
 from .unit_mean import UnitMeanPhrases
 
 # "±2 %" (no space after the sign): a band quoted with its number, read like "± 2 %"
@@ -84,6 +85,9 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
         multiplier = lex.multipliers.get(mult_word, 1.0) if mult_word else 1.0
         prefix = money_before.search(text[: match.start()])
         money = bool(prefix or (after and after.group("rp")))
+        sign_before_currency = prefix is not None and sign is None and prefix.start() > 0 and text[prefix.start() - 1] in "+-−"
+        if sign_before_currency and text[prefix.start() - 1] != "+":  # "+Rp3.477", "−IDR 2.9 million": the sign stands before the currency
+            number = -number
         if after and (percent or mult_word or after.group("rp")):
             end = after.end()
         tail = text[end : end + 30]
@@ -123,7 +127,7 @@ def find_numbers(scope: Scope, lex: Lexicon) -> list[WrittenNumber]:
         glued = rx(rf"(?:{lex.currency_sign})$").search(text, 0, match.start())
         if glued and not (sign or percent):  # "Rp15,4 juta": one word, one amount, written with its currency and multiplier
             written = text[glued.start() : after.end("mult") if after and after.group("mult") else match.end()].strip()
-        found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None,
+        found.append(WrittenNumber(match.start(), end, written, number * multiplier, number, decimals, multiplier, sign is not None or sign_before_currency,
                                    percent, money, unit, qualifier, points_match is not None))
     return found
 
@@ -214,7 +218,7 @@ def _reference_phrase_rx(verifier):
 
 
 @register
-class NumberChecker(RelationChecks, GapChecks):
+class NumberChecker(RelationChecks, GapChecks, UnitGapChecks):
     kind = ClaimKind.NUMBER
     words = ("reference", "respectively", "ratio", "count_units", "cluster_units", "approx", "nearly", "above_bound", "below_bound",
              "percent_words", "currency_after", "currency_before", "currency_sign", "data_scope", "gap_cue", "range_cue",
@@ -300,75 +304,6 @@ class NumberChecker(RelationChecks, GapChecks):
                 continue  # "All provinces in Cluster 4 … below IDR 11 million": every member, not the mean (counts.py)
             self.judge(scope, number, binding, clusters, features)
 
-    def unit_gap(self, scope: Scope, number: WrittenNumber, member: str, features, stat: str) -> None:
-        """"Papua … lebih dari 6 tahun di bawah angka nasional", "72.02 years …, more than two years short of the national
-        benchmark": a qualified number measured from the reference is the unit's gap to it (the unit's value minus the
-        reference, or in % of it), never the unit's own value; the mean of the units when the clause names it."""
-        v = self.v
-        value = v.unit_value(member, features[0]) if len(features) == 1 else None
-        if value is None:
-            v.unit_number(scope, number, member, features)  # its own notes: which indicator, or no value for the unit
-            return
-        feature = features[0]
-        info = v.facts.feature(feature)
-        if self.own_cluster_gap(scope, number, member, feature, stat, value):
-            return
-        reference = self.unit_mean.value(feature) if self.unit_mean.measured_against_unit_mean(scope, number.start, number.end) else None
-        if reference is None:
-            reference = float(v.facts.reference.values[feature])
-        if stat == "diff_pct":
-            gap = 100 * (value - reference) / abs(reference or 1)
-            fact = Fact(f"UNIT[{member}].{feature}.diff_pct", gap, "diff_pct", 1, "%", v.cluster_of(member), feature, format_number(gap, 1, signed=True) + " %", member)
-        else:
-            gap = value - reference
-            fact = Fact(f"UNIT[{member}].{feature}.diff", gap, "diff", info.decimals, info.unit, v.cluster_of(member), feature,
-                        format_number(gap, info.decimals, signed=True) + (f" {info.unit}" if info.unit else ""), member)
-        if not number.signed and not self.sign_agrees(scope, number, gap):
-            v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.FALSE, v.say("reversed_fact", fact=fact.id, value=fact.text))
-            return
-        ok = self.equal(number, fact)
-        v.claim(scope, ClaimKind.NUMBER, number.written, (fact.cluster,), features, fact, Verdict.TRUE if ok else Verdict.FALSE,
-                v.say("unit_reference_gap", member=member), expected=fact.text)
-
-    def own_cluster_after(self, scope: Scope, number: WrittenNumber) -> bool:
-        """The number is measured from its unit's own cluster mean, named within a few words after it ("… juta rupiah di
-        bawah rata-rata klasternya"); no clause mark between, so an earlier level ("7,56 juta, …") is not."""
-        lex = self.v.lex
-        if "own_cluster_mean" not in lex.words:
-            return False
-        _, end = scope.clause(number.start)
-        phrase = rx(lex.own_cluster_mean).search(scope.text, number.end, end)
-        return phrase is not None and len(scope.text[number.end : phrase.start()].split()) <= 5 \
-            and not re.search(r"[\d,;:()]", scope.text[number.end : phrase.start()])
-
-    def own_cluster_gap(self, scope: Scope, number: WrittenNumber, member: str, feature: str, stat: str, value: float) -> bool:
-        """"Papua … lebih dari 1,5 juta rupiah di bawah rata-rata klasternya", "2 years below its cluster's mean": the unit's
-        gap to the mean of its own cluster, not to the national reference."""
-        v = self.v
-        _, end = scope.clause(number.start)
-        cluster = v.cluster_of(member)
-        if cluster is None or not self.own_cluster_after(scope, number):
-            return False
-        mean = v.facts.index.get(f"K{cluster}.{feature}.mean")
-        if mean is None:
-            return False
-        info = v.facts.feature(feature)
-        base = float(mean.value)
-        if stat == "diff_pct":
-            gap = 100 * (value - base) / abs(base or 1)
-            fact = Fact(f"UNIT[{member}]-K{cluster}.{feature}.diff_pct", gap, "diff_pct", 1, "%", cluster, feature, format_number(gap, 1, signed=True) + " %", member)
-        else:
-            gap = value - base
-            fact = Fact(f"UNIT[{member}]-K{cluster}.{feature}.diff", gap, "diff", info.decimals, info.unit, cluster, feature,
-                        format_number(gap, info.decimals, signed=True) + (f" {info.unit}" if info.unit else ""), member)
-        if not number.signed and not self.sign_agrees(scope, number, gap):
-            v.claim(scope, ClaimKind.NUMBER, number.written, (cluster,), (feature,), fact, Verdict.FALSE, v.say("reversed_fact", fact=fact.id, value=fact.text))
-            return True
-        ok = self.equal(number, fact)
-        v.claim(scope, ClaimKind.NUMBER, number.written, (cluster,), (feature,), fact, Verdict.TRUE if ok else Verdict.FALSE,
-                v.say("unit_cluster_gap", member=member, cluster=cluster), expected=fact.text)
-        return True
-
     def bound_for_each(self, scope: Scope, number: WrittenNumber, binding) -> bool:
         """"Klaster 2 dan Klaster 4 tidak stabil karena Jaccard-nya di bawah 0,60": a bound stated for several clusters
         at once holds when it holds for each of them (one fact per cluster, of one kind and indicator)."""
@@ -409,14 +344,16 @@ class NumberChecker(RelationChecks, GapChecks):
         start, _ = scope.clause(number.start)
         # searched in the whole text (not up to the number), so "rata-rata" + end of text cannot match before a number
         # "above the provincial average on expected schooling (13.77 …)": a comparison about an indicator, not the reference
-        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below})\s+(?:(?:{self.v.lex.article})\s+)?$")
+        # ("roughly at the national level on life expectancy (74.1 years)": a level stated beside the reference, too)
+        equal = f"|{self.v.lex.direction_equal}" if "direction_equal" in self.v.lex.words else ""
+        compared = rx(rf"(?:{self.v.lex.direction_above}|{self.v.lex.direction_below}{equal})\s+(?:(?:{self.v.lex.article})\s+)?$")
 
         def comparison(m) -> bool:
             return bool(compared.search(scope.text, max(0, m.start() - 25), m.start())) and any(m.end() <= f.start < number.start for f in scope.features)
 
         def earlier_statement(m) -> bool:  # "… below the provincial average, and per capita expenditure is around Rp9 million"
-            comma = re.search(r"[,;]", scope.text[m.end() : number.start])
-            return bool(comma) and any(m.end() + comma.start() < f.start < number.start for f in scope.features)
+            comma = re.search(r"[,;]", scope.text[m.end() : number.start])  # ("…, and the cluster's mean of about 12.8 years")
+            return bool(comma) and any(m.end() + comma.start() < f.start < number.start for f in scope.features + scope.clusters)
 
         return any(m.end() <= number.start and not comparison(m) and not earlier_statement(m)
                    for m in self.reference_rx.finditer(scope.text, max(start, number.start - window)) if m.start() < number.start)
