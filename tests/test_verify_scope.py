@@ -80,6 +80,9 @@ def test_counts_beside_cluster_names(text, lang, expected):
         # … but a clause that names the reference as its own subject speaks of the reference
         ("Papua mencatat umur harapan hidup 68,17 tahun, sedangkan angka nasional 73,13 tahun.", "id",
          [("68,17", "UNIT.Papua.UHH.value", Verdict.TRUE), ("73,13", "REF.UHH", Verdict.TRUE)]),
+        # … and not past a semicolon: each item of a list has its own subject, even one no name matcher reads
+        ("Nusa Tenggara Timur mencatat umur harapan hidup 71,57 tahun; Wilayah Fiktif mencatat 70,10 tahun.", "id",
+         [("71,57", "UNIT.Nusa_Tenggara_Timur.UHH.value", Verdict.TRUE), ("70,10", None, Verdict.UNVERIFIABLE)]),
     ],
 )
 def test_what_a_pronoun_and_a_nameless_clause_refer_to(text, lang, expected):

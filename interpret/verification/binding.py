@@ -223,7 +223,7 @@ def statistic(checker, scope, number) -> str:
     lex = checker.v.lex
     if number.unit not in {"count", "clusters", "year"} and rx(rf"^[\s-]*(?:(?:{lex.measure_units}|{lex.currency_after})[\s-]+)?(?:{lex.gap_cue})\b").match(scope.text[number.end : number.end + 40]):
         return "diff_pct" if number.percent else "diff"  # "its 4.0-year gap to the national average", "the Rp2.9 million gap"
-    if number.signed and not number.percent and number.unit not in {"count", "clusters", "year"}:
+    if number.signed and not number.percent and number.unit not in {"count", "clusters", "year"} and not _levels_can_be_negative(checker, scope, number):
         return "diff"  # "setara (+0,29 tahun)", "against the national figure: −IDR 2.9 million": a level is never signed, a difference is
     extreme = within_cluster_extreme(scope, number, checker.v.lex)
     if extreme and not scope.members:
@@ -282,6 +282,15 @@ def reference_just_before(scope, number, lex) -> bool:
     number, in its clause; the number is the reference's value (numbers.py lets it outrank a unit named earlier)."""
     start, _ = scope.clause(number.start)
     return bool(rx(lex.reference_just_before).search(scope.text[start : number.start]))
+
+
+def _levels_can_be_negative(checker, scope, number) -> bool:
+    """Whether a level of the clause's indicators (all of them when it names none) may be below zero, as a standardised
+    score or a balance can: then "-0,15" in a table cell or after "rata-rata" is a level, not a difference."""
+    start, end = scope.clause(number.start)
+    named = {m.value for m in scope.features if start <= m.start < end} or {f.name for f in checker.v.facts.features}
+    return any(c.features[name].min is not None and c.features[name].min < 0
+               for c in checker.v.facts.clusters for name in named if name in c.features)
 
 
 def _paired_with_reference(checker, scope, number) -> str | None:

@@ -140,7 +140,11 @@ class Scope:
             names_reference = self.lex is not None and any(
                 not rx(rf"(?:{self.lex.comparison_lead}|\b(?:{self.lex.gap_object}|{self.lex.compare_connector}))\s+$").search(self.text, max(0, r.start() - 25), r.start())
                 for r in rx(self.lex.reference).finditer(self.text, start, position))  # "against the national average" is a measure
-            if len(earlier) == 1 and not names_reference and not any(m.start < position for m in self.clusters):
+            # not past a semicolon: "A berpindah … 35,9 %; B berpindah … 27,6 %" is a list whose items each have their
+            # own subject, even one the name matcher did not read (a name written with Markdown escapes)
+            last = max((m.end for m in self.members if m.start < position), default=position)
+            if len(earlier) == 1 and not names_reference and not any(m.start < position for m in self.clusters) \
+                    and ";" not in self.text[last:position]:
                 return max((m for m in self.members if m.start < position), key=lambda m: m.start)
             return None
         best = max(candidates, key=lambda m: m.start)
