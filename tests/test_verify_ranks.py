@@ -346,3 +346,35 @@ def test_the_pair_furthest_apart_is_the_highest_and_the_lowest(text, lang, verdi
     found = [(fact, v) for _, fact, v in claims_of(text, lang) if fact and fact.endswith(".gap")]
     assert found and all(v == verdict for _, v in found)
     assert not [fact for _, fact, _ in claims_of(text, lang) if fact and fact.endswith(".rank")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Cluster 4 pairs a short life expectancy with the highest stunting rates in the country.", "en"),
+        ("Papua has the highest poverty rate nationally.", "en"),
+        ("Klaster 4 mencatat angka stunting tertinggi di Indonesia.", "id"),
+        ("Klaster 4 memiliki kemiskinan tertinggi, sementara harapan hidupnya terendah.", "id"),
+    ],
+)
+def test_a_superlative_of_what_the_data_do_not_hold_is_unverifiable(text, lang):
+    found = claims_of(text, lang)
+    assert found[0][2] == Verdict.UNVERIFIABLE and found[0][1] is None
+    # the indicator the data hold, in another clause, is still ranked
+    assert all(verdict != Verdict.UNVERIFIABLE for _, fact, verdict in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, expected schooling 1 > 2 > 3 > 4, spending 1 > 3 > 2 > 4; life expectancy nationally DKI Jakarta > D.I. Yogyakarta
+        ("Klaster 1 memiliki harapan lama sekolah tertinggi di antara klaster, disusul Klaster 2.", "id", ("K2.HLS.rank", Verdict.TRUE)),
+        ("Pengeluaran Klaster 4 terendah, disusul Klaster 3.", "id", ("K3.Pengeluaran.rank", Verdict.FALSE)),
+        ("Klaster 3 berada di urutan kedua untuk pengeluaran, disusul Klaster 2.", "id", ("K2.Pengeluaran.rank", Verdict.TRUE)),
+        ("Cluster 1 has the highest spending, followed closely by Cluster 2.", "en", ("K2.Pengeluaran.rank", Verdict.FALSE)),
+        ("DKI Jakarta has the highest life expectancy nationally, followed by D.I. Yogyakarta.", "en", ("UNIT.D_I_Yogyakarta.UHH.rank_high", Verdict.TRUE)),
+        ("Secara nasional, DKI Jakarta menempati peringkat pertama harapan hidup, disusul Jawa Barat.", "id", ("UNIT.Jawa_Barat.UHH.rank_high", Verdict.FALSE)),
+    ],
+)
+def test_the_one_followed_by_holds_the_next_place(text, lang, expected):
+    assert expected in [(fact, verdict) for _, fact, verdict in claims_of(text, lang)]
