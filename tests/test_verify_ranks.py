@@ -378,3 +378,44 @@ def test_a_superlative_of_what_the_data_do_not_hold_is_unverifiable(text, lang):
 )
 def test_the_one_followed_by_holds_the_next_place(text, lang, expected):
     assert expected in [(fact, verdict) for _, fact, verdict in claims_of(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "k", "expected"),
+    [
+        # k = 5, mean schooling 1 > 2 > 3 > 4 > 5, life expectancy 1 > 3 > 2 > 4 > 5, spending 1 > 3 > 2 > 4 > 5
+        ("Di antara lima klaster, tiga terbawah dalam rata-rata lama sekolah adalah Klaster 3, Klaster 4, dan Klaster 5.", "id", 5,
+         {("K3.RLS.rank", Verdict.TRUE), ("K4.RLS.rank", Verdict.TRUE), ("K5.RLS.rank", Verdict.TRUE)}),
+        ("Dua teratas dalam harapan hidup adalah Klaster 1 dan Klaster 2.", "id", 5, {("K1.UHH.rank", Verdict.FALSE), ("K2.UHH.rank", Verdict.FALSE)}),
+        ("The bottom two on life expectancy are Cluster 4 and Cluster 5.", "en", 5, {("K4.UHH.rank", Verdict.TRUE), ("K5.UHH.rank", Verdict.TRUE)}),
+        ("The three highest on spending are Cluster 1, Cluster 2 and Cluster 4.", "en", 5,
+         {("K1.Pengeluaran.rank", Verdict.FALSE), ("K2.Pengeluaran.rank", Verdict.FALSE), ("K4.Pengeluaran.rank", Verdict.FALSE)}),
+    ],
+)
+def test_a_group_of_places_is_held_by_exactly_the_clusters_listed(text, lang, k, expected):
+    assert set((fact, verdict) for _, fact, verdict in claims_of(text, lang, k)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, spending 1 > 3 > 2 > 4, life expectancy 1 > 3 > 2 > 4; expected schooling nationally D.I. Yogyakarta > Aceh > Sumatera Barat
+        ("On spending, Cluster 3 comes second and Cluster 2 third.", "en", [("K3.Pengeluaran.rank", Verdict.TRUE), ("K2.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Cluster 3 ranks second on life expectancy, and Cluster 4 third.", "en", [("K3.UHH.rank", Verdict.TRUE), ("K4.UHH.rank", Verdict.FALSE)]),
+        ("Klaster 1 menempati urutan pertama untuk harapan hidup, sedangkan Klaster 4 terakhir.", "id", [("K1.UHH.rank", Verdict.TRUE), ("K4.UHH.rank", Verdict.TRUE)]),
+        ("On expected schooling, Aceh ranks second nationally and Sumatera Barat fourth.", "en",
+         [("UNIT.Aceh.HLS.rank_high", Verdict.TRUE), ("UNIT.Sumatera_Barat.HLS.rank_high", Verdict.FALSE)]),
+        # a place with a copula, only with its indicator after it; "is second only to" is the comparison's
+        ("Cluster 4 is last on every indicator.", "en",
+         [("K4.UHH.rank", Verdict.TRUE), ("K4.HLS.rank", Verdict.TRUE), ("K4.RLS.rank", Verdict.TRUE), ("K4.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Papua is first in line for support.", "en", []),
+        ("Cluster 3 is second only to Cluster 1 on spending.", "en", [("K3.Pengeluaran.rank", Verdict.TRUE)]),
+        # a further place in another scope, on the same indicator
+        ("Maluku ranks third nationally on mean years of schooling and first in Cluster 2.", "en",
+         [("UNIT.Maluku.RLS.rank_high", Verdict.TRUE), ("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE)]),
+        ("Maluku ranks first nationally on mean years of schooling and second in Cluster 2.", "en",
+         [("UNIT.Maluku.RLS.rank_high", Verdict.FALSE), ("UNIT.Maluku.RLS.rank_high_cluster", Verdict.FALSE)]),
+    ],
+)
+def test_further_places_of_a_sentence(text, lang, expected):
+    assert [(fact, verdict) for _, fact, verdict in claims_of(text, lang)] == expected

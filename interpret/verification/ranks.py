@@ -24,7 +24,7 @@ class RankChecker(ClusterComparisons):
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object", "gap_deepest",
-             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair", "followed_by") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair", "followed_by", "group_top", "group_bottom", "position_copula") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -113,7 +113,7 @@ class RankChecker(ClusterComparisons):
             if self.spread_noun_rx.search(before):
                 self._gap_or_shortfall(scope, match)
                 continue
-            if self._inside_comparison(scope, match.start()) or any(m.start() <= match.start() < m.end() for m in self.extreme_pair_rx.finditer(scope.text)):
+            if self._inside_comparison(scope, match.start()) or self.positions.in_group_place(scope, match.start()) or any(m.start() <= match.start() < m.end() for m in self.extreme_pair_rx.finditer(scope.text)):
                 continue  # "the largest gap between any two clusters" ranks the pair (_extreme_pair), not a cluster
             self._superlative(scope, match)
         for match in self.gap_deepest_rx.finditer(scope.text):
