@@ -419,3 +419,18 @@ def test_a_group_of_places_is_held_by_exactly_the_clusters_listed(text, lang, k,
 )
 def test_further_places_of_a_sentence(text, lang, expected):
     assert [(fact, verdict) for _, fact, verdict in claims_of(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # k = 4: Nusa Tenggara Timur has Cluster 4's longest life expectancy, Papua its lowest spending, Bali Cluster 1's lowest
+        # mean schooling, Maluku Cluster 2's highest; the unit named after the copula is ranked in the cluster named before
+        ("Cluster 4's strongest member on life expectancy is Nusa Tenggara Timur.", [("UNIT.Nusa_Tenggara_Timur.UHH.rank_high_cluster", Verdict.TRUE)]),
+        ("Cluster 4's weakest member on spending is Nusa Tenggara Timur.", [("UNIT.Nusa_Tenggara_Timur.Pengeluaran.rank_low_cluster", Verdict.FALSE)]),
+        ("The weakest member of Cluster 1 on mean schooling is Bali.", [("UNIT.Bali.RLS.rank_low_cluster", Verdict.TRUE)]),
+        ("Among the Cluster 2 members, Maluku has the highest mean years of schooling.", [("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_a_member_superlative_ranks_the_unit_in_its_cluster(text, expected):
+    assert [(fact, verdict) for _, fact, verdict in claims_of(text)] == expected

@@ -24,7 +24,7 @@ class RankChecker(ClusterComparisons):
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object", "gap_deepest",
-             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair", "followed_by", "group_top", "group_bottom", "position_copula") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair", "followed_by", "group_top", "group_bottom", "position_copula", "name_possessive") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -93,6 +93,7 @@ class RankChecker(ClusterComparisons):
         self.ranked_unit_after_rx = rx(rf"(?:{lex.ranked_unit_after})")
         # "the cluster's best performer": a possessive cluster right before the superlative scopes it to the unit's cluster
         self.within_possessive_rx = rx(rf"(?:{lex.within_possessive})$")
+        self.possessive_before_rx = rx(rf"(?:{lex.name_possessive})\s+(?:[\w-]+\s+)?")  # "Cluster 4's (best-)performing"
         self.among_clusters_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})")
         # "of the four multi-province clusters": the singletons left out of the order
         self.multi_member_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})[^,;:()\d]{{0,10}}?(?:{lex.multi_member_clusters})|"
@@ -354,6 +355,8 @@ class RankChecker(ClusterComparisons):
         if after and self.scope_after_rx.search(between) and not self.within_rx.search(between) and not self.lead_rx.search(between):
             return after[0]
         before = [m for m in scope.clusters if start <= m.start < match.start()]
+        if before and self.possessive_before_rx.fullmatch(scope.text, before[-1].end, match.start()):
+            return before[-1]  # "Cluster 4's strongest member …": the cluster whose member is ranked
         units_after = [m for m in scope.members if before and before[-1].end <= m.start < match.start()]
         if before and units_after and self.scope_before_rx.search(scope.text[start : before[-1].start]):
             return before[-1]  # the frame comes first, then the unit ("Di dalam Klaster 4, Gorontalo …"), not "Jakarta is in Cluster 1, the …"
