@@ -434,3 +434,14 @@ def test_further_places_of_a_sentence(text, lang, expected):
 )
 def test_a_member_superlative_ranks_the_unit_in_its_cluster(text, expected):
     assert [(fact, verdict) for _, fact, verdict in claims_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anggota terkuat Klaster 4 dalam harapan hidup adalah Nusa Tenggara Timur.", [("UNIT.Nusa_Tenggara_Timur.UHH.rank_high_cluster", Verdict.TRUE)]),
+        ("Anggota terlemah Klaster 1 dalam rata-rata lama sekolah adalah DKI Jakarta.", [("UNIT.DKI_Jakarta.RLS.rank_low_cluster", Verdict.FALSE)]),
+    ],
+)
+def test_an_indonesian_member_superlative_ranks_the_unit_in_the_cluster_after_it(text, expected):
+    assert [(fact, verdict) for _, fact, verdict in claims_of(text, "id")] == expected

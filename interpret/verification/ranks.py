@@ -24,7 +24,7 @@ class RankChecker(ClusterComparisons):
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object", "gap_deepest",
-             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair", "followed_by", "group_top", "group_bottom", "position_copula", "name_possessive") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair", "followed_by", "group_top", "group_bottom", "position_copula", "name_possessive", "member_label") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -93,6 +93,7 @@ class RankChecker(ClusterComparisons):
         self.ranked_unit_after_rx = rx(rf"(?:{lex.ranked_unit_after})")
         # "the cluster's best performer": a possessive cluster right before the superlative scopes it to the unit's cluster
         self.within_possessive_rx = rx(rf"(?:{lex.within_possessive})$")
+        self.member_before_rx = rx(rf"\b(?:{lex.member_label})\s+$")
         self.possessive_before_rx = rx(rf"(?:{lex.name_possessive})\s+(?:[\w-]+\s+)?")  # "Cluster 4's (best-)performing"
         self.among_clusters_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})")
         # "of the four multi-province clusters": the singletons left out of the order
@@ -168,7 +169,7 @@ class RankChecker(ClusterComparisons):
         if anchor is None and not listed and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         top_of_cluster = bool(match.group("top")) and self.top_of_cluster_rx.match(scope.text, match.end())
-        if self.names_cluster_after_rx.match(scope.text, match.end()) and not top_of_cluster:
+        if self.names_cluster_after_rx.match(scope.text, match.end()) and not top_of_cluster and not appositive:
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
         national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)]) or self._national_before(scope, match, start)
         if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
@@ -354,6 +355,8 @@ class RankChecker(ClusterComparisons):
         # "the lowest in that cluster and below every member of Cluster 4": the scope said first, not a comparison's object
         if after and self.scope_after_rx.search(between) and not self.within_rx.search(between) and not self.lead_rx.search(between):
             return after[0]
+        if after and not between.strip() and self.member_before_rx.search(scope.text, max(0, match.start() - 20), match.start()):
+            return after[0]  # "Anggota terkuat Klaster 4 …": the cluster whose member is ranked
         before = [m for m in scope.clusters if start <= m.start < match.start()]
         if before and self.possessive_before_rx.fullmatch(scope.text, before[-1].end, match.start()):
             return before[-1]  # "Cluster 4's strongest member …": the cluster whose member is ranked
