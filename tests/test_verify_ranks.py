@@ -346,3 +346,102 @@ def test_the_pair_furthest_apart_is_the_highest_and_the_lowest(text, lang, verdi
     found = [(fact, v) for _, fact, v in claims_of(text, lang) if fact and fact.endswith(".gap")]
     assert found and all(v == verdict for _, v in found)
     assert not [fact for _, fact, _ in claims_of(text, lang) if fact and fact.endswith(".rank")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Cluster 4 pairs a short life expectancy with the highest stunting rates in the country.", "en"),
+        ("Papua has the highest poverty rate nationally.", "en"),
+        ("Klaster 4 mencatat angka stunting tertinggi di Indonesia.", "id"),
+        ("Klaster 4 memiliki kemiskinan tertinggi, sementara harapan hidupnya terendah.", "id"),
+    ],
+)
+def test_a_superlative_of_what_the_data_do_not_hold_is_unverifiable(text, lang):
+    found = claims_of(text, lang)
+    assert found[0][2] == Verdict.UNVERIFIABLE and found[0][1] is None
+    # the indicator the data hold, in another clause, is still ranked
+    assert all(verdict != Verdict.UNVERIFIABLE for _, fact, verdict in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, expected schooling 1 > 2 > 3 > 4, spending 1 > 3 > 2 > 4; life expectancy nationally DKI Jakarta > D.I. Yogyakarta
+        ("Klaster 1 memiliki harapan lama sekolah tertinggi di antara klaster, disusul Klaster 2.", "id", ("K2.HLS.rank", Verdict.TRUE)),
+        ("Pengeluaran Klaster 4 terendah, disusul Klaster 3.", "id", ("K3.Pengeluaran.rank", Verdict.FALSE)),
+        ("Klaster 3 berada di urutan kedua untuk pengeluaran, disusul Klaster 2.", "id", ("K2.Pengeluaran.rank", Verdict.TRUE)),
+        ("Cluster 1 has the highest spending, followed closely by Cluster 2.", "en", ("K2.Pengeluaran.rank", Verdict.FALSE)),
+        ("DKI Jakarta has the highest life expectancy nationally, followed by D.I. Yogyakarta.", "en", ("UNIT.D_I_Yogyakarta.UHH.rank_high", Verdict.TRUE)),
+        ("Secara nasional, DKI Jakarta menempati peringkat pertama harapan hidup, disusul Jawa Barat.", "id", ("UNIT.Jawa_Barat.UHH.rank_high", Verdict.FALSE)),
+    ],
+)
+def test_the_one_followed_by_holds_the_next_place(text, lang, expected):
+    assert expected in [(fact, verdict) for _, fact, verdict in claims_of(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "k", "expected"),
+    [
+        # k = 5, mean schooling 1 > 2 > 3 > 4 > 5, life expectancy 1 > 3 > 2 > 4 > 5, spending 1 > 3 > 2 > 4 > 5
+        ("Di antara lima klaster, tiga terbawah dalam rata-rata lama sekolah adalah Klaster 3, Klaster 4, dan Klaster 5.", "id", 5,
+         {("K3.RLS.rank", Verdict.TRUE), ("K4.RLS.rank", Verdict.TRUE), ("K5.RLS.rank", Verdict.TRUE)}),
+        ("Dua teratas dalam harapan hidup adalah Klaster 1 dan Klaster 2.", "id", 5, {("K1.UHH.rank", Verdict.FALSE), ("K2.UHH.rank", Verdict.FALSE)}),
+        ("The bottom two on life expectancy are Cluster 4 and Cluster 5.", "en", 5, {("K4.UHH.rank", Verdict.TRUE), ("K5.UHH.rank", Verdict.TRUE)}),
+        ("The three highest on spending are Cluster 1, Cluster 2 and Cluster 4.", "en", 5,
+         {("K1.Pengeluaran.rank", Verdict.FALSE), ("K2.Pengeluaran.rank", Verdict.FALSE), ("K4.Pengeluaran.rank", Verdict.FALSE)}),
+    ],
+)
+def test_a_group_of_places_is_held_by_exactly_the_clusters_listed(text, lang, k, expected):
+    assert set((fact, verdict) for _, fact, verdict in claims_of(text, lang, k)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # k = 4, spending 1 > 3 > 2 > 4, life expectancy 1 > 3 > 2 > 4; expected schooling nationally D.I. Yogyakarta > Aceh > Sumatera Barat
+        ("On spending, Cluster 3 comes second and Cluster 2 third.", "en", [("K3.Pengeluaran.rank", Verdict.TRUE), ("K2.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Cluster 3 ranks second on life expectancy, and Cluster 4 third.", "en", [("K3.UHH.rank", Verdict.TRUE), ("K4.UHH.rank", Verdict.FALSE)]),
+        ("Klaster 1 menempati urutan pertama untuk harapan hidup, sedangkan Klaster 4 terakhir.", "id", [("K1.UHH.rank", Verdict.TRUE), ("K4.UHH.rank", Verdict.TRUE)]),
+        ("On expected schooling, Aceh ranks second nationally and Sumatera Barat fourth.", "en",
+         [("UNIT.Aceh.HLS.rank_high", Verdict.TRUE), ("UNIT.Sumatera_Barat.HLS.rank_high", Verdict.FALSE)]),
+        # a place with a copula, only with its indicator after it; "is second only to" is the comparison's
+        ("Cluster 4 is last on every indicator.", "en",
+         [("K4.UHH.rank", Verdict.TRUE), ("K4.HLS.rank", Verdict.TRUE), ("K4.RLS.rank", Verdict.TRUE), ("K4.Pengeluaran.rank", Verdict.TRUE)]),
+        ("Papua is first in line for support.", "en", []),
+        ("Cluster 3 is second only to Cluster 1 on spending.", "en", [("K3.Pengeluaran.rank", Verdict.TRUE)]),
+        # a further place in another scope, on the same indicator
+        ("Maluku ranks third nationally on mean years of schooling and first in Cluster 2.", "en",
+         [("UNIT.Maluku.RLS.rank_high", Verdict.TRUE), ("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE)]),
+        ("Maluku ranks first nationally on mean years of schooling and second in Cluster 2.", "en",
+         [("UNIT.Maluku.RLS.rank_high", Verdict.FALSE), ("UNIT.Maluku.RLS.rank_high_cluster", Verdict.FALSE)]),
+    ],
+)
+def test_further_places_of_a_sentence(text, lang, expected):
+    assert [(fact, verdict) for _, fact, verdict in claims_of(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # k = 4: Nusa Tenggara Timur has Cluster 4's longest life expectancy, Papua its lowest spending, Bali Cluster 1's lowest
+        # mean schooling, Maluku Cluster 2's highest; the unit named after the copula is ranked in the cluster named before
+        ("Cluster 4's strongest member on life expectancy is Nusa Tenggara Timur.", [("UNIT.Nusa_Tenggara_Timur.UHH.rank_high_cluster", Verdict.TRUE)]),
+        ("Cluster 4's weakest member on spending is Nusa Tenggara Timur.", [("UNIT.Nusa_Tenggara_Timur.Pengeluaran.rank_low_cluster", Verdict.FALSE)]),
+        ("The weakest member of Cluster 1 on mean schooling is Bali.", [("UNIT.Bali.RLS.rank_low_cluster", Verdict.TRUE)]),
+        ("Among the Cluster 2 members, Maluku has the highest mean years of schooling.", [("UNIT.Maluku.RLS.rank_high_cluster", Verdict.TRUE)]),
+    ],
+)
+def test_a_member_superlative_ranks_the_unit_in_its_cluster(text, expected):
+    assert [(fact, verdict) for _, fact, verdict in claims_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anggota terkuat Klaster 4 dalam harapan hidup adalah Nusa Tenggara Timur.", [("UNIT.Nusa_Tenggara_Timur.UHH.rank_high_cluster", Verdict.TRUE)]),
+        ("Anggota terlemah Klaster 1 dalam rata-rata lama sekolah adalah DKI Jakarta.", [("UNIT.DKI_Jakarta.RLS.rank_low_cluster", Verdict.FALSE)]),
+    ],
+)
+def test_an_indonesian_member_superlative_ranks_the_unit_in_the_cluster_after_it(text, expected):
+    assert [(fact, verdict) for _, fact, verdict in claims_of(text, "id")] == expected

@@ -8,6 +8,8 @@
 - on which indicator the gap between two clusters is widest or narrowest ("the gap between Cluster 1 and Cluster 4 is
   widest on expenditure", "paling sempit pada RLS"): in standard deviations (the clusters' z) when the sentence says so,
   else relative to the reference;
+- the next place after a superlative or a place ("… tertinggi di antara klaster, disusul Klaster 2", "peringkat
+  pertama …, disusul Kepulauan Riau", "the highest …, followed by Cluster 3");
 - that two clusters are the furthest apart of any pair ("Cluster 4 trails Cluster 1 by 5.2 years, the widest gap between
   any two groups"): they are the highest and the lowest on the indicator.
 Judged on the clusters' means (K{n}.{f}.mean) or rank facts (K{n}.{f}.rank: 1 = the highest mean).
@@ -20,7 +22,7 @@ import re
 
 from ..terms import ClaimKind, Verdict
 from .lexicon import rx
-from .scope import Scope
+from .scope import AGGREGATE, Scope
 
 
 class ClusterComparisons:
@@ -263,3 +265,43 @@ class ClusterComparisons:
                 v.claim(scope, ClaimKind.RANK, match.group(0).strip(), tuple(pair), (feature,), fact,
                         Verdict.TRUE if set(pair) == extremes else Verdict.FALSE,
                         v.say("extreme_pair", high=max(means, key=means.get), low=min(means, key=means.get)))
+
+    def _followed_by(self, scope: Scope) -> None:
+        """"Klaster 1 memiliki HLS tertinggi di antara klaster, disusul Klaster 2": the cluster (or unit) named after the
+        word holds the place right after the one the superlative or place before it states, on the same indicator and
+        in the same scope."""
+        v = self.v
+        if self.followed_rx is None:
+            return
+        for match in self.followed_rx.finditer(scope.text):
+            named = [m for m in scope.clusters + scope.members if 0 <= m.start - match.end() <= 2 and m.value != AGGREGATE]
+            places = [m for m in list(self.superlative_rx.finditer(scope.text, 0, match.start())) + list(self.positions.position_rx.finditer(scope.text, 0, match.start()))]
+            if not named or not places:
+                continue
+            obj, place = named[0], max(places, key=lambda m: m.start())
+            groups = place.groupdict()
+            if groups.get("last"):
+                kind, ordinal = "low", 1
+            elif "n" in groups and groups.get("n") or groups.get("n2"):
+                n = (groups.get("n") or groups.get("n2")).lower()
+                kind, ordinal = "high", int(n) if n.isdigit() else self.ordinals[n]
+            elif "n" in groups:
+                continue
+            else:
+                kind = next((k for k in ("high", "low", "best", "worst") if groups.get(k)), "high")
+                ordinal = 2 if groups.get("runner") else self.ordinals.get((groups.get("ord") or groups.get("ord2") or "").lower(), 1)
+            start, end = scope.clause(place.start())
+            features = list(dict.fromkeys(m.value for m in scope.features if place.start() - 40 <= m.start < match.start())) or list(scope.features_for(place.start()))
+            phrase = scope.text[match.start() : obj.end].strip()
+            if obj in scope.members:
+                within, _ = self._unit_scope(scope, place, start, end, [obj.value])
+                v.unit_rank(scope, phrase, [obj.value], within, features, kind, ordinal + 1)
+                continue
+            for feature in features:
+                fact = v.facts.index.get(f"K{obj.value}.{feature}.rank")
+                if fact is None:
+                    continue
+                higher = v.facts.feature(feature).direction == "higher_is_better"
+                from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+                wanted = ordinal + 1 if from_top else v.facts.k - ordinal
+                v.claim(scope, ClaimKind.RANK, phrase, (obj.value,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)

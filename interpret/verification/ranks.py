@@ -24,7 +24,7 @@ class RankChecker(ClusterComparisons):
     words = ("superlative_high", "superlative_low", "superlative_best", "superlative_worst", "compare_high", "compare_low", "compare_connector",
              "compare_filler", "spread_nouns", "gap_between", "size_words", "composite", "within_cluster", "cluster_noun", "position_words", "position_last",
              "ordinal_prefix", "quality_comparison", "largest_shortfall", "largest_lead", "scope_after", "scope_before", "cluster_members_frame", "superlative_top", "runner_up", "gap_widest", "gap_narrowest", "sd_scale", "width_object", "gap_deepest",
-             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair") + UnitComparisons.words
+             "national_scope", "among_clusters", "multi_member_clusters", "ranked_unit_after", "within_possessive", "compare_all_others", "compare_end", "compare_degree", "quality_preposition", "size_superlative", "position_filler", "ordinal_suffix", "position_continuation", "placed_before_unit", "any_pair", "followed_by", "group_top", "group_bottom", "position_copula", "name_possessive", "member_label") + UnitComparisons.words
 
     def __init__(self, verifier):
         self.v = verifier
@@ -84,6 +84,8 @@ class RankChecker(ClusterComparisons):
         self.names_cluster_after_rx = rx(rf"[\w-]*\s+(?:{lex.cluster_noun})\b")
         # "the largest group", "the smallest cluster": a size superlative before the cluster noun ranks the sizes
         self.size_superlative_rx = rx(lex.size_superlative)
+        self.followed_rx = rx(rf"\b(?:{lex.followed_by})\s+") if "followed_by" in lex.words else None  # "…, disusul Klaster 2"
+        self.foreign_rx = rx(lex.words["foreign_concepts"]) if "foreign_concepts" in lex.words else None  # what the data do not hold
         self.noun_after_rx = rx(rf"\s+(?:{lex.cluster_noun})\b")
         self.national_rx = rx(rf"^[^,;:()\d]{{0,60}}?\b(?:{lex.national_scope})\b")
         # "the lowest of the four clusters", "terendah di antara keempat klaster": the clusters are ranked, not a unit
@@ -91,6 +93,8 @@ class RankChecker(ClusterComparisons):
         self.ranked_unit_after_rx = rx(rf"(?:{lex.ranked_unit_after})")
         # "the cluster's best performer": a possessive cluster right before the superlative scopes it to the unit's cluster
         self.within_possessive_rx = rx(rf"(?:{lex.within_possessive})$")
+        self.member_before_rx = rx(rf"\b(?:{lex.member_label})\s+$")
+        self.possessive_before_rx = rx(rf"(?:{lex.name_possessive})\s+(?:[\w-]+\s+)?")  # "Cluster 4's (best-)performing"
         self.among_clusters_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})")
         # "of the four multi-province clusters": the singletons left out of the order
         self.multi_member_rx = rx(rf"^[^,;:()\d]{{0,40}}?(?:{lex.among_clusters})[^,;:()\d]{{0,10}}?(?:{lex.multi_member_clusters})|"
@@ -102,6 +106,7 @@ class RankChecker(ClusterComparisons):
         self._next_to(scope)
         self._gap_width(scope)
         self._extreme_pair(scope)
+        self._followed_by(scope)
         self._comparisons(scope)
         self.unit_comparisons.check(scope)
         self.positions.check(scope)
@@ -110,7 +115,7 @@ class RankChecker(ClusterComparisons):
             if self.spread_noun_rx.search(before):
                 self._gap_or_shortfall(scope, match)
                 continue
-            if self._inside_comparison(scope, match.start()) or any(m.start() <= match.start() < m.end() for m in self.extreme_pair_rx.finditer(scope.text)):
+            if self._inside_comparison(scope, match.start()) or self.positions.in_group_place(scope, match.start()) or any(m.start() <= match.start() < m.end() for m in self.extreme_pair_rx.finditer(scope.text)):
                 continue  # "the largest gap between any two clusters" ranks the pair (_extreme_pair), not a cluster
             self._superlative(scope, match)
         for match in self.gap_deepest_rx.finditer(scope.text):
@@ -138,6 +143,8 @@ class RankChecker(ClusterComparisons):
         phrase = match.group(0).strip()
         start, end = scope.clause(match.start())
         clause = scope.text[start:end]
+        if self._ranks_foreign(scope, match, start, end, phrase):
+            return
         anchor = scope.nearest_before(match.start())
         listed = [m.value for m in scope.members if start <= m.start < match.start() and m.value != AGGREGATE]
         held = [m for m in scope.members if match.end() <= m.start < end and m.value != AGGREGATE
@@ -162,7 +169,7 @@ class RankChecker(ClusterComparisons):
         if anchor is None and not listed and not scope.clusters_for(match.start()):
             return  # a superlative about nothing we can name ("klaster terkecil" in a method note)
         top_of_cluster = bool(match.group("top")) and self.top_of_cluster_rx.match(scope.text, match.end())
-        if self.names_cluster_after_rx.match(scope.text, match.end()) and not top_of_cluster:
+        if self.names_cluster_after_rx.match(scope.text, match.end()) and not top_of_cluster and not appositive:
             listed = []  # "Klaster 1 — DKI Jakarta, …, Bali — adalah kelompok dengan capaian terbaik" / "the best-performing group"
         national = self.national_rx.search(scope.text[match.end() : self._own_end(scope, match, end)]) or self._national_before(scope, match, start)
         if not listed and national and not [m for m in scope.clusters if start <= m.start < match.start()]:
@@ -245,6 +252,21 @@ class RankChecker(ClusterComparisons):
                     continue
                 wanted = ordinal if from_top else k + 1 - ordinal
                 v.claim(scope, ClaimKind.RANK, phrase, (cluster,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)
+
+    def _ranks_foreign(self, scope: Scope, match, start: int, end: int, phrase: str) -> bool:
+        """"the highest stunting rates in the country", "angka stunting tertinggi": a superlative of a concept the data do
+        not hold (lexicon `foreign_concepts`), written next to it with no indicator of the data between, is unverifiable."""
+        if self.foreign_rx is None:
+            return False
+        after = self.foreign_rx.search(scope.text, match.end(), min(end, match.end() + 30))
+        before = [m for m in self.foreign_rx.finditer(scope.text, max(start, match.start() - 30), match.start())]
+        for hit, lo, hi in ((after, match.end(), after.start() if after else 0), (before[-1] if before else None, before[-1].end() if before else 0, match.start())):
+            if hit is None or re.search(r"[,;:()]", scope.text[lo:hi]) or any(lo <= f.start < hi or f.start <= hit.start() < f.end for f in scope.features):
+                continue
+            self.v.claim(scope, ClaimKind.RANK, scope.text[min(match.start(), hit.start()) : max(match.end(), hit.end())].strip(),
+                         scope.clusters_for(match.start()), (), None, Verdict.UNVERIFIABLE, self.v.say("about_absent", about=hit.group(0)))
+            return True
+        return False
 
     def _rank_among_multi_member(self, scope: Scope, phrase: str, cluster: int, feature: str, fact, from_top: bool, ordinal: int) -> None:
         """"the lowest of the four multi-province clusters": the place among the clusters of more than one member (a
@@ -333,7 +355,11 @@ class RankChecker(ClusterComparisons):
         # "the lowest in that cluster and below every member of Cluster 4": the scope said first, not a comparison's object
         if after and self.scope_after_rx.search(between) and not self.within_rx.search(between) and not self.lead_rx.search(between):
             return after[0]
+        if after and not between.strip() and self.member_before_rx.search(scope.text, max(0, match.start() - 20), match.start()):
+            return after[0]  # "Anggota terkuat Klaster 4 …": the cluster whose member is ranked
         before = [m for m in scope.clusters if start <= m.start < match.start()]
+        if before and self.possessive_before_rx.fullmatch(scope.text, before[-1].end, match.start()):
+            return before[-1]  # "Cluster 4's strongest member …": the cluster whose member is ranked
         units_after = [m for m in scope.members if before and before[-1].end <= m.start < match.start()]
         if before and units_after and self.scope_before_rx.search(scope.text[start : before[-1].start]):
             return before[-1]  # the frame comes first, then the unit ("Di dalam Klaster 4, Gorontalo …"), not "Jakarta is in Cluster 1, the …"
