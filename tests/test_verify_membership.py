@@ -271,3 +271,14 @@ def test_a_province_that_moves_to_a_cluster_is_placed_there(lang, text, expected
 def test_a_count_of_clusters_is_k_unless_it_names_some_of_them(text, lang, expected):
     report = Verifier(facts_for(), locale=lang).verify_text(text)
     assert [(c.value, c.verdict.value, c.note) for c in report.claims if c.fact_id == "RUN.k"] == expected
+
+
+# Round-11 probes, written for the mechanisms: "brings together" lists members; the units a list verb's "all … except"
+# leaves out are not placed in the cluster (nor claimed outside it).
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    ("Cluster 4 brings together Papua, Gorontalo and Maluku.", "en", {"Papua": "true", "Gorontalo": "true", "Maluku": "false"}),
+    ("Cluster 3 includes every Java province except Jakarta and Yogyakarta.", "en", {}),
+    ("Klaster 2 meliputi seluruh provinsi Sumatra kecuali Riau dan Bengkulu.", "id", {}),
+])
+def test_a_list_verb_places_its_list_but_not_the_units_its_exception_leaves_out(text, lang, names):
+    assert placed(text, lang) == names

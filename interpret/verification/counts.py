@@ -390,6 +390,10 @@ class CountChecker(MemberBounds):
             ok, note = False, note + "; " + v.say("named_not_satisfying", members=", ".join(failing))
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
+        self.threshold_reference(scope, condition.threshold, features)
+        named = self._named(scope, phrase, condition)
+        if len(named) > 1 and len(features) == 1:  # a list of the counted, each named: each a claim of its own
+            self.named_members(scope, named, features[0], self._limit(features[0], condition), condition.above, condition.negated)
 
     def _features(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> tuple[str, ...]:
         """The indicator named between the count and its condition's reference ("seluruh anggotanya memiliki RLS di atas …,
@@ -443,33 +447,6 @@ class CountChecker(MemberBounds):
         if one and one[0] == "cluster" and one[1]:
             return tuple(one[1][:1])
         return tuple(scope.default_clusters[:1])
-
-    def _limit(self, feature: str, condition: Condition) -> float:
-        """The value a member must be above or below: the reference's, or the written threshold in the indicator's unit."""
-        v = self.v
-        if condition.threshold is None:
-            return float(v.facts.reference.values[feature])
-        from .numbers import _fact_scale
-
-        number = condition.threshold
-        info = v.facts.feature(feature)
-        scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
-        return number.value / scale
-
-    def _named_failing(self, scope: Scope, phrase: CountPhrase, condition: Condition, feature: str) -> list[str]:
-        """The provinces set beside a count ("only one of them, Jawa Timur, has …") that do not meet its condition."""
-        v = self.v
-        named = [m for m in scope.members if phrase.end <= m.start < condition.position and m.value != AGGREGATE]
-        if not named or not re.fullmatch(r"\s*[,—–(:]\s*", scope.text[phrase.end : named[0].start]):
-            return []
-        limit = self._limit(feature, condition)
-        failing = []
-        for m in dict.fromkeys(m.value for m in named):
-            value = v.unit_value(m, feature)
-            meets = value is not None and ((value > limit) if condition.above else (value < limit))
-            if meets == condition.negated:
-                failing.append(m)
-        return failing
 
     def _satisfying(self, clusters, features, members: list[str], condition: Condition, by_unit: bool = False) -> tuple[int | None, Fact | None]:
         """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""

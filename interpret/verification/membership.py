@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from ..facts import Fact
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .count_quantifiers import excepted_members
 from .counts import covered
 from .lexicon import rx
 from .member_cues import MemberCues
@@ -37,7 +39,8 @@ class MembershipChecker:
         # number joined to the unit by a hyphen; never a function word ("three of the provinces" counts a part)
         describing = rf"(?:(?!(?:{lex.count_filler_not})\b)[^\W\d][\w-]*\s+){{0,2}}?" if "count_filler_not" in lex.words else ""
         # (not before clusters: "the four multi-province clusters" are some of them, not the run's k)
-        self.count_word_rx = rx(rf"\b(?P<word>{words})(?:\s+(?P<k>{lex.cluster_units})\b|\s+{describing}(?:{lex.count_units})\b|-(?:{lex.count_units})\b)")
+        collective = rf"(?:{lex.count_collective})?" if "count_collective" in lex.words else ""  # "kelima provinsi ini"
+        self.count_word_rx = rx(rf"\b{collective}(?P<word>{words})(?:\s+(?P<k>{lex.cluster_units})\b|\s+{describing}(?:{lex.count_units})\b|-(?:{lex.count_units})\b)")
         self.no_member_rx = rx(lex.no_member)
         # "lebih tinggi dari seluruh anggota Klaster 1": the members are what a unit is compared with, not a member list
         self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
@@ -101,7 +104,18 @@ class MembershipChecker:
             clusters = scope.clusters_for(cue.start()) or self.cues.topic(scope, cue.start())
             if not clusters:
                 continue
-            self._place(scope, listed, clusters, negated, claimed)
+            # "mencakup seluruh provinsi di Pulau Jawa kecuali DKI Jakarta dan D.I. Yogyakarta": the units an exception after the
+            # membership word leaves out are not placed in the cluster (nor claimed outside it: what the exception implies of
+            # their cluster is not said); "Selain Papua, seluruh anggota …" leaves Papua out of what is said of the members
+            # (only after a list verb whose object is "all" of a wider set: "every member of Cluster 1 except Papua …" says Papua
+            # is a member, and so may a colon or "comprises the eastern provinces other than …")
+            members_word = rx(rf"\b(?:{v.lex.count_member_units})\b") if "count_member_units" in v.lex.words else None
+            wider = "count_all" in v.lex.words and cue.group(0)[:1].isalpha() and rx(rf"^\s*(?:{v.lex.count_all})\b").search(scope.text[cue.end() : end])
+            excepted = excepted_members(scope, v.lex, cue.end(), end) if wider and not (members_word and members_word.search(scope.text, start, end)) else set()
+            self._place(scope, [m for m in listed if m.value not in excepted], clusters, negated, claimed)
+            for m in listed:
+                if m.value in excepted:
+                    claimed[m.start] = ()
             exclusive = self.exclusive_rx.search(scope.text, start, end)
             if exclusive and covered(v, scope, exclusive.start()):
                 exclusive = None  # "hanya satu di antaranya … di atas rata-rata": a count of members meeting a condition (counts.py)
@@ -187,8 +201,17 @@ class MembershipChecker:
             v.claim(scope, ClaimKind.MEMBERSHIP, quote if quote and len(listed) == 1 else mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                     expected=v.say("member_of_cluster", member=mention.value, cluster=actual) if actual else v.say("not_found"))
 
+    def _indicator_counts(self, scope: Scope) -> None:
+        """"keempat indikator", "all four indicators": how many indicators the data has (its features)."""
+        v = self.v
+        for match in rx(v.lex.indicator_count).finditer(scope.text) if "indicator_count" in v.lex.words else ():
+            stated, actual = self.number_words.get(match.group("n").lower()), len(v.facts.features)
+            fact = Fact("DATA.n_features", actual, "count", 0, "", None, None, str(actual))
+            v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if stated == actual else Verdict.FALSE)
+
     def _count_words(self, scope: Scope) -> None:
         v = self.v
+        self._indicator_counts(scope)
         others = [m.span() for m in self.others_rx.finditer(scope.text)]
         # "tidak satu pun anggota …": the quantifier's "one" counts nothing
         others += [m.span() for m in self.no_member_rx.finditer(scope.text)]
