@@ -361,3 +361,16 @@ def test_the_members_threshold_and_indicators_a_count_names_are_claims_of_their_
 def test_a_threshold_that_is_not_the_reference_and_both_indicators_are_no_claims():
     assert not [v for v, _, k in claimed("Only seven of the ten members of Cluster 2 live longer than 71 years.", "en") if k == ClaimKind.NUMBER]
     assert "kedua indikator" not in {v for v, _, _ in claimed("Klaster 4 tertinggal pada kedua indikator pendidikan.", "id")}
+
+
+# Round-11 probes (3): "the only member" / "satu-satunya anggota" counts one, and the unit its clause names must be that one
+# (K4 above Rp10 juta: Gorontalo alone; above Rp9,5 juta: Gorontalo and Sulawesi Barat; HLS above 13,3: Papua Barat alone).
+@pytest.mark.parametrize(("text", "lang", "value", "verdict"), [
+    ("Gorontalo is the only member of Cluster 4 spending more than 10 million rupiah.", "en", "the only member", Verdict.TRUE),
+    ("Sulawesi Barat is the only member of Cluster 4 spending more than 9.5 million rupiah.", "en", "the only member", Verdict.FALSE),
+    ("Papua Barat menjadi satu-satunya anggota Klaster 4 dengan harapan lama sekolah di atas 13,3 tahun.", "id", "satu-satunya anggota", Verdict.TRUE),
+    ("Nusa Tenggara Timur menjadi satu-satunya anggota Klaster 4 dengan harapan lama sekolah di atas 13,3 tahun.", "id", "satu-satunya anggota",
+     Verdict.FALSE),
+])
+def test_the_only_member_is_a_count_of_one_said_of_the_unit_its_clause_names(text, lang, value, verdict):
+    assert (value, verdict) in judged(text, lang, ClaimKind.COUNT)

@@ -279,6 +279,9 @@ def test_a_count_of_clusters_is_k_unless_it_names_some_of_them(text, lang, expec
     ("Cluster 4 brings together Papua, Gorontalo and Maluku.", "en", {"Papua": "true", "Gorontalo": "true", "Maluku": "false"}),
     ("Cluster 3 includes every Java province except Jakarta and Yogyakarta.", "en", {}),
     ("Klaster 2 meliputi seluruh provinsi Sumatra kecuali Riau dan Bengkulu.", "id", {}),
+    ("With 14 members, Cluster 3 includes all the Java provinces other than Jakarta.", "en", {}),
+    # a quantifier over the members leaves a member out of what is said of them, not out of the cluster
+    ("Every member of Cluster 1 except Papua is among the members with the longest lives.", "en", {"Papua": "false"}),
 ])
 def test_a_list_verb_places_its_list_but_not_the_units_its_exception_leaves_out(text, lang, names):
     assert placed(text, lang) == names

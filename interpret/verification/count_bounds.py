@@ -142,3 +142,15 @@ class MemberBounds:
             if meets == condition.negated:
                 failing.append(m)
         return failing
+
+    def _failing_subject(self, scope: Scope, phrase: CountPhrase, condition: Condition, feature: str) -> list[str]:
+        """The unit a clause names before "the only member …" ("Sulawesi Barat menjadi satu-satunya anggota dengan …"), when it
+        does not meet the condition."""
+        v = self.v
+        start, _ = scope.clause(phrase.start)
+        before = [m for m in scope.members if start <= m.start < phrase.start and m.value != AGGREGATE]
+        if not before:
+            return []
+        value, limit = v.unit_value(before[-1].value, feature), self._limit(feature, condition)
+        meets = value is not None and ((value > limit) if condition.above else (value < limit)) != condition.negated
+        return [] if meets else [before[-1].value]

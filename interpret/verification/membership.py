@@ -109,9 +109,7 @@ class MembershipChecker:
             # their cluster is not said); "Selain Papua, seluruh anggota …" leaves Papua out of what is said of the members
             # (only after a list verb whose object is "all" of a wider set: "every member of Cluster 1 except Papua …" says Papua
             # is a member, and so may a colon or "comprises the eastern provinces other than …")
-            members_word = rx(rf"\b(?:{v.lex.count_member_units})\b") if "count_member_units" in v.lex.words else None
-            wider = "count_all" in v.lex.words and cue.group(0)[:1].isalpha() and rx(rf"^\s*(?:{v.lex.count_all})\b").search(scope.text[cue.end() : end])
-            excepted = excepted_members(scope, v.lex, cue.end(), end) if wider and not (members_word and members_word.search(scope.text, start, end)) else set()
+            excepted = self._left_out(scope, [c for c in cues if start <= c.start() < end], start, end)
             self._place(scope, [m for m in listed if m.value not in excepted], clusters, negated, claimed)
             for m in listed:
                 if m.value in excepted:
@@ -129,6 +127,25 @@ class MembershipChecker:
         self._also(scope, lists, claimed)
         self._alone(scope, lists, claimed)
         self._others(scope, lists, claimed)
+
+    def _left_out(self, scope: Scope, cues, start: int, end: int) -> set[str]:
+        """The units "all … except" leaves out of a list verb's object in [start, end) ("mencakup seluruh provinsi di Pulau
+        Jawa kecuali …"); not those a quantifier over the members leaves out ("every member of Cluster 1 except Papua …" says
+        Papua is a member), nor after a colon."""
+        lex = self.v.lex
+        if "count_all" not in lex.words:
+            return set()
+        members_word = rx(rf"\b(?:{lex.count_member_units})\b") if "count_member_units" in lex.words else None
+        verbs = [c.end() for c in cues if c.group(0)[:1].isalpha() and not (members_word and members_word.fullmatch(c.group(0)))]
+        out = set()
+        for universal in rx(rf"\b(?:{lex.count_all})\b").finditer(scope.text, start, end):
+            if not any(universal.start() - 40 <= v <= universal.start() for v in verbs):
+                continue
+            for name in excepted_members(scope, lex, universal.end(), end):
+                first = next(m for m in scope.members if m.value == name and m.start >= universal.end())
+                if not (members_word and members_word.search(scope.text, universal.start(), first.start)):
+                    out.add(name)
+        return out
 
     def _also(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
         """"Kalimantan Barat sits in Cluster 2 as well, as does Papua Barat", "NTB termasuk Klaster 4 bersama NTT": placed
