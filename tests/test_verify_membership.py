@@ -285,3 +285,16 @@ def test_a_count_of_clusters_is_k_unless_it_names_some_of_them(text, lang, expec
 ])
 def test_a_list_verb_places_its_list_but_not_the_units_its_exception_leaves_out(text, lang, names):
     assert placed(text, lang) == names
+
+
+# Round-11 probes: a word of leaving places its unit outside the cluster ("leaves Cluster 4 behind" is no such word).
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    ("Bengkulu leaves Cluster 2.", "en", {"Bengkulu": "false"}),
+    ("Papua drops out of Cluster 2.", "en", {"Papua": "true"}),
+    ("Riau keluar dari Klaster 2.", "id", {"Riau": "true"}),
+    ("Aceh keluar dari Klaster 2.", "id", {"Aceh": "false"}),
+    ("Klaster 2 bergeser: Riau masuk ke dalamnya, sedangkan Maluku keluar.", "id", {"Riau": "false", "Maluku": "false"}),
+    ("Its weak schooling leaves Cluster 4 behind Papua.", "en", {}),
+])
+def test_a_word_of_leaving_places_its_unit_outside_the_cluster(text, lang, names):
+    assert placed(text, lang) == names

@@ -32,8 +32,11 @@ class MembershipChecker:
         self.number_words = lex.number_words
         self.geographic_rx = rx(rf"(?:{lex.geographic_prefix})\s*-?\s*$")
         self.data_scope_rx = rx(lex.data_scope_count)
-        self.cue_rx = rx(rf"\b(?:{lex.membership})|\*\*(?:{lex.member_label})\b|(?:{lex.member_header})\s*\)?\s*:|:\s*(?=\S)")
+        leaves = rf"{lex.member_leaves}|" if "member_leaves" in lex.words else ""
+        self.cue_rx = rx(rf"{leaves}\b(?:{lex.membership})|\*\*(?:{lex.member_label})\b|(?:{lex.member_header})\s*\)?\s*:|:\s*(?=\S)")
         self.negation_rx = rx(rf"(?:{lex.negation})\s+(?:\w+\s+)?(?:{lex.membership}|{lex.member_verbs})")
+        # "Riau keluar dari Klaster 2", "Bengkulu leaves Cluster 2": a membership word that places its units outside the cluster
+        self.leaves_rx = rx(lex.member_leaves) if "member_leaves" in lex.words else None
         words = "|".join(sorted(lex.number_words, key=len, reverse=True))
         # "seven eastern provinces", "lima provinsi", "this eleven-province group": up to two describing words, or the
         # number joined to the unit by a hyphen; never a function word ("three of the provinces" counts a part)
@@ -77,7 +80,7 @@ class MembershipChecker:
                 plain.append(cue)
                 continue
             start, end = scope.clause(cue.start())
-            negated = bool(self.negation_rx.search(scope.text, start, end))
+            negated = bool(self.negation_rx.search(scope.text, start, end)) != self._leaves(cue)
             # (a province with another cluster named between it and the cue is that cluster's: "Papua, now alone in Cluster
             # 5, spends … as the average member of Cluster 1")
             subject = self.cues.subject_before(scope, cue.start(), lists) or [
@@ -99,7 +102,7 @@ class MembershipChecker:
             listed = [m for m in named if m.start not in claimed]
             if not listed:
                 continue
-            negated = bool(self.negation_rx.search(scope.text, start, end))
+            negated = bool(self.negation_rx.search(scope.text, start, end)) != self._leaves(cue)
             done.add((start, end))
             clusters = scope.clusters_for(cue.start()) or self.cues.topic(scope, cue.start())
             if not clusters:
@@ -127,6 +130,11 @@ class MembershipChecker:
         self._also(scope, lists, claimed)
         self._alone(scope, lists, claimed)
         self._others(scope, lists, claimed)
+
+    def _leaves(self, cue) -> bool:
+        """Whether the cue is a word of leaving ("keluar dari", "leaves"), read in its sentence (its lookahead needs what follows)."""
+        match = self.leaves_rx.match(cue.string, cue.start()) if self.leaves_rx is not None else None
+        return match is not None and match.end() == cue.end()
 
     def _left_out(self, scope: Scope, cues, start: int, end: int) -> set[str]:
         """The units "all … except" leaves out of a list verb's object in [start, end) ("mencakup seluruh provinsi di Pulau
