@@ -327,3 +327,50 @@ def test_a_number_before_a_quantifier_is_the_groups_size(text, expected):
 )
 def test_a_quantified_or_elided_count_is_judged_on_its_whole_group(text, lang, value, verdict):
     assert (value, verdict) in judged(text, lang, ClaimKind.COUNT)
+
+
+def claimed(text: str, lang: str) -> list[tuple[str, Verdict, ClaimKind]]:
+    report = Verifier(facts_for(), locale=lang, units=load_dataset(None, None).values).verify_markdown(text)
+    return [(c.value, c.verdict, c.kind) for c in report.claims]
+
+
+# Round-11 probes (2), written for the mechanisms: each province listed beside a count is a claim of its own (Gorontalo's
+# 13,16 is not above 13,2; K1 has four members above 13,3, not three); a threshold written as the reference's value states it;
+# "all four indicators" / "keenam indikator" count the data's indicators; "kelima provinsi" is the group's size.
+@pytest.mark.parametrize(("text", "lang", "value", "verdict", "kind"), [
+    ("Two of the five members of Cluster 4 (Papua Barat and Gorontalo) have expected schooling above 13.2 years.", "en",
+     "Papua Barat", Verdict.TRUE, ClaimKind.DIRECTION),
+    ("Two of the five members of Cluster 4 (Papua Barat and Gorontalo) have expected schooling above 13.2 years.", "en",
+     "Gorontalo", Verdict.FALSE, ClaimKind.DIRECTION),
+    ("Tiga anggota Klaster 1 (DKI Jakarta, Bali dan Kalimantan Timur) memiliki harapan lama sekolah di atas 13,3 tahun.", "id",
+     "Kalimantan Timur", Verdict.TRUE, ClaimKind.DIRECTION),
+    ("Tiga anggota Klaster 1 (DKI Jakarta, Bali dan Kalimantan Timur) memiliki harapan lama sekolah di atas 13,3 tahun.", "id",
+     "Tiga anggota", Verdict.FALSE, ClaimKind.COUNT),
+    ("Only three of the ten members of Cluster 2 clear 73.13 years of life expectancy.", "en", "73.13", Verdict.TRUE, ClaimKind.NUMBER),
+    ("Only three of the ten members of Cluster 2 clear 73.13 years of life expectancy.", "en", "Only three of the ten members", Verdict.TRUE,
+     ClaimKind.COUNT),
+    ("Cluster 1 leads on all four indicators.", "en", "all four indicators", Verdict.TRUE, ClaimKind.COUNT),
+    ("Klaster 1 unggul pada keenam indikator.", "id", "keenam indikator", Verdict.FALSE, ClaimKind.COUNT),
+    ("Bantuan diarahkan ke kelima provinsi Klaster 4.", "id", "kelima provinsi", Verdict.TRUE, ClaimKind.COUNT),
+    ("Bantuan diarahkan ke ketujuh provinsi Klaster 4.", "id", "ketujuh provinsi", Verdict.FALSE, ClaimKind.COUNT),
+])
+def test_the_members_threshold_and_indicators_a_count_names_are_claims_of_their_own(text, lang, value, verdict, kind):
+    assert (value, verdict, kind) in claimed(text, lang)
+
+
+def test_a_threshold_that_is_not_the_reference_and_both_indicators_are_no_claims():
+    assert not [v for v, _, k in claimed("Only seven of the ten members of Cluster 2 live longer than 71 years.", "en") if k == ClaimKind.NUMBER]
+    assert "kedua indikator" not in {v for v, _, _ in claimed("Klaster 4 tertinggal pada kedua indikator pendidikan.", "id")}
+
+
+# Round-11 probes (3): "the only member" / "satu-satunya anggota" counts one, and the unit its clause names must be that one
+# (K4 above Rp10 juta: Gorontalo alone; above Rp9,5 juta: Gorontalo and Sulawesi Barat; HLS above 13,3: Papua Barat alone).
+@pytest.mark.parametrize(("text", "lang", "value", "verdict"), [
+    ("Gorontalo is the only member of Cluster 4 spending more than 10 million rupiah.", "en", "the only member", Verdict.TRUE),
+    ("Sulawesi Barat is the only member of Cluster 4 spending more than 9.5 million rupiah.", "en", "the only member", Verdict.FALSE),
+    ("Papua Barat menjadi satu-satunya anggota Klaster 4 dengan harapan lama sekolah di atas 13,3 tahun.", "id", "satu-satunya anggota", Verdict.TRUE),
+    ("Nusa Tenggara Timur menjadi satu-satunya anggota Klaster 4 dengan harapan lama sekolah di atas 13,3 tahun.", "id", "satu-satunya anggota",
+     Verdict.FALSE),
+])
+def test_the_only_member_is_a_count_of_one_said_of_the_unit_its_clause_names(text, lang, value, verdict):
+    assert (value, verdict) in judged(text, lang, ClaimKind.COUNT)

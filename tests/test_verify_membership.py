@@ -271,3 +271,30 @@ def test_a_province_that_moves_to_a_cluster_is_placed_there(lang, text, expected
 def test_a_count_of_clusters_is_k_unless_it_names_some_of_them(text, lang, expected):
     report = Verifier(facts_for(), locale=lang).verify_text(text)
     assert [(c.value, c.verdict.value, c.note) for c in report.claims if c.fact_id == "RUN.k"] == expected
+
+
+# Round-11 probes, written for the mechanisms: "brings together" lists members; the units a list verb's "all … except"
+# leaves out are not placed in the cluster (nor claimed outside it).
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    ("Cluster 4 brings together Papua, Gorontalo and Maluku.", "en", {"Papua": "true", "Gorontalo": "true", "Maluku": "false"}),
+    ("Cluster 3 includes every Java province except Jakarta and Yogyakarta.", "en", {}),
+    ("Klaster 2 meliputi seluruh provinsi Sumatra kecuali Riau dan Bengkulu.", "id", {}),
+    ("With 14 members, Cluster 3 includes all the Java provinces other than Jakarta.", "en", {}),
+    # a quantifier over the members leaves a member out of what is said of them, not out of the cluster
+    ("Every member of Cluster 1 except Papua is among the members with the longest lives.", "en", {"Papua": "false"}),
+])
+def test_a_list_verb_places_its_list_but_not_the_units_its_exception_leaves_out(text, lang, names):
+    assert placed(text, lang) == names
+
+
+# Round-11 probes: a word of leaving places its unit outside the cluster ("leaves Cluster 4 behind" is no such word).
+@pytest.mark.parametrize(("text", "lang", "names"), [
+    ("Bengkulu leaves Cluster 2.", "en", {"Bengkulu": "false"}),
+    ("Papua drops out of Cluster 2.", "en", {"Papua": "true"}),
+    ("Riau keluar dari Klaster 2.", "id", {"Riau": "true"}),
+    ("Aceh keluar dari Klaster 2.", "id", {"Aceh": "false"}),
+    ("Klaster 2 bergeser: Riau masuk ke dalamnya, sedangkan Maluku keluar.", "id", {"Riau": "false", "Maluku": "false"}),
+    ("Its weak schooling leaves Cluster 4 behind Papua.", "en", {}),
+])
+def test_a_word_of_leaving_places_its_unit_outside_the_cluster(text, lang, names):
+    assert placed(text, lang) == names

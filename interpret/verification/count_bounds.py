@@ -1,20 +1,24 @@
 """What `CountChecker` (counts.py) judges besides a count against the reference: a bound said of every member, or of
 none ("All provinces in Cluster 4 have … below IDR 11 million", "tidak satu pun anggota Klaster 2 … di atas 80 tahun"),
-checked on the members' extreme, and a count of the members the bootstrap finds unstable. Split off counts.py to keep
+checked on the members' extreme, a count of the members the bootstrap finds unstable, and the provinces named beside a count
+and the threshold it is counted against. Split off counts.py to keep
 that module under 500 lines; `MemberBounds` is its base class and uses its `v` (the verifier).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+import re
 
 from ..facts import Fact
 from ..terms import ClaimKind, Verdict
 from .lexicon import rx
-from .scope import Scope
+from .scope import AGGREGATE, Scope
 
 if TYPE_CHECKING:  # counts.py imports this module
-    from .counts import CountPhrase
+    from .counts import Condition, CountPhrase
 
 
 class MemberBounds:
@@ -80,3 +84,73 @@ class MemberBounds:
         note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=size, stated=phrase.of_size) if phrase.of_size not in (None, size) else "")
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note, expected=f"{satisfying} / {size}")
 
+    def threshold_reference(self, scope: Scope, threshold, features: tuple[str, ...]) -> None:
+        """"only three of its ten members clear the 73.93-year mark": a count's threshold written as the reference's value
+        states that value (true, bound to REF.*); any other threshold is a cut-off of the writer's, no claim."""
+        v = self.v
+        fact = v.facts.index.get(f"REF.{features[0]}") if threshold is not None and len(features) == 1 else None
+        if fact is not None and v.checks[ClaimKind.NUMBER].equal(replace(threshold, qualifier=None), fact):
+            v.claim(scope, ClaimKind.NUMBER, threshold.written, (), features, fact, Verdict.TRUE, v.say("threshold_is_reference", fact=fact.id))
+
+    def named_members(self, scope: Scope, named: list[str], feature: str, limit: float, above: bool, negated: bool) -> None:
+        """"Three of the five Cluster 4 provinces (Papua Barat, Nusa Tenggara Timur and Sulawesi Barat) post … above …":
+        each province listed as one of the counted is a claim of its own, that it meets the condition."""
+        v = self.v
+        for member in named:
+            value = v.unit_value(member, feature)
+            if value is None:
+                continue
+            meets = ((value > limit) if above else (value < limit)) != negated
+            fact = v.unit_fact(member, feature, value)
+            v.claim(scope, ClaimKind.DIRECTION, member, (v.cluster_of(member),), (feature,), fact, Verdict.TRUE if meets else Verdict.FALSE,
+                    v.say("named_member_condition", member=member, value=fact.text if fact is not None else value))
+
+    def _limit(self, feature: str, condition: Condition) -> float:
+        """The value a member must be above or below: the reference's, or the written threshold in the indicator's unit."""
+        v = self.v
+        if condition.threshold is None:
+            return float(v.facts.reference.values[feature])
+        from .numbers import _fact_scale
+
+        number = condition.threshold
+        info = v.facts.feature(feature)
+        scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
+        return number.value / scale
+
+    def _named(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> list[str]:
+        """The provinces set beside a count ("only one of them, Jawa Timur, has …", "three of the five (A, B and C) …")."""
+        named = [m for m in scope.members if phrase.end <= m.start < condition.position and m.value != AGGREGATE]
+        if not named:
+            return []
+        # (after the cluster the count is of: "two of the five members of Cluster 4 (Papua Barat and …)")
+        gap, cluster = scope.text[phrase.end : named[0].start], ""
+        for m in scope.clusters:
+            if phrase.end <= m.start and m.end <= named[0].start:
+                gap, cluster = gap.replace(m.text, " "), r"(?:\s*\w+)?"
+        if not re.fullmatch(rf"{cluster}\s*[,—–(:]\s*", gap):
+            return []
+        return list(dict.fromkeys(m.value for m in named))
+
+    def _named_failing(self, scope: Scope, phrase: CountPhrase, condition: Condition, feature: str) -> list[str]:
+        """The provinces set beside a count that do not meet its condition."""
+        v = self.v
+        limit = self._limit(feature, condition)
+        failing = []
+        for m in self._named(scope, phrase, condition):
+            value = v.unit_value(m, feature)
+            meets = value is not None and ((value > limit) if condition.above else (value < limit))
+            if meets == condition.negated:
+                failing.append(m)
+        return failing
+
+    def _failing_subject(self, scope: Scope, phrase: CountPhrase, condition: Condition, feature: str) -> list[str]:
+        """The unit a clause names before "the only member …" ("Sulawesi Barat menjadi satu-satunya anggota dengan …"), when it
+        does not meet the condition."""
+        v = self.v
+        start, _ = scope.clause(phrase.start)
+        before = [m for m in scope.members if start <= m.start < phrase.start and m.value != AGGREGATE]
+        if not before:
+            return []
+        value, limit = v.unit_value(before[-1].value, feature), self._limit(feature, condition)
+        meets = value is not None and ((value > limit) if condition.above else (value < limit)) != condition.negated
+        return [] if meets else [before[-1].value]

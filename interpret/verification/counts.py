@@ -78,6 +78,7 @@ class _Patterns:
         them = lex.words.get("count_of_them")
         self.of_them = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+(?:{them})\b") if them else None
         self.plain = rx(rf"(?<![\w,.]){only}(?P<x>{n})\s+{filler}(?:{units})\b")
+        self.sole = rx(rf"(?<![\w-])(?P<x>{lex.count_sole})\s+{filler}(?:{units})\b") if "count_sole" in lex.words else None  # "the only member"
         self.universal, self.bare_universal, self.universal_but = universal_patterns(lex, n, units, filler)
         self.all_members = rx(lex.all_members)
         # "…, while in Cluster 4 only one of five is": "X of Y" with no unit noun, its predicate elided (an auxiliary or
@@ -169,6 +170,9 @@ def find_count_phrases(scope: Scope, lex) -> list[CountPhrase]:
         x = _value(match.group("x"), lex)
         if x is not None and free(match.start(), match.end()):
             found.append(CountPhrase(match.start(), match.end(), match.group(0), x, None, None, False, rest=True))
+    for match in matches(patterns.sole) if patterns.sole is not None else ():
+        if free(match.start(), match.end()):
+            found.append(CountPhrase(match.start(), match.end(), match.group(0), 1, None, None, False))
     for match in matches(patterns.plain):
         x = _value(match.group("x"), lex)
         if x is not None and free(match.start(), match.end()):
@@ -242,6 +246,11 @@ def condition_after(verifier, scope: Scope, phrase: CountPhrase) -> Condition | 
     if unstable is not None:
         return Condition(unstable.start(), False, False, None, unstable=True)
     return None
+
+
+def patterns_sole(lex, phrase: CountPhrase) -> bool:
+    """Whether the count is "the only member" / "satu-satunya anggota" (one, said of the unit its clause names)."""
+    return _pattern_cache(lex).sole is not None and bool(_pattern_cache(lex).sole.fullmatch(phrase.written))
 
 
 def _cached(verifier, scope: Scope) -> list[tuple[CountPhrase, Condition]]:
@@ -385,11 +394,17 @@ class CountChecker(MemberBounds):
         if head is not None and head.count is not None and head.count + phrase.count != size:
             ok = False  # "hanya dua provinsi …; tiga lainnya …": the two and the rest are the whole group
         failing = self._named_failing(scope, phrase, condition, features[0]) if len(features) == 1 else []
+        if patterns_sole(v.lex, phrase) and len(features) == 1:  # "Sulawesi Barat is the only member with …": it must be that one
+            failing += self._failing_subject(scope, phrase, condition, features[0])
         note = v.say("members_satisfying", satisfying=satisfying, size=size) + ("; " + v.say("group_size_differs", size=whole, stated=phrase.of_size) if phrase.of_size not in (None, whole) else "")
         if failing:  # "only one of them, Jawa Timur, …": the province named as the one must be one
             ok, note = False, note + "; " + v.say("named_not_satisfying", members=", ".join(failing))
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
+        self.threshold_reference(scope, condition.threshold, features)
+        named = self._named(scope, phrase, condition)
+        if len(named) > 1 and len(features) == 1:  # a list of the counted, each named: each a claim of its own
+            self.named_members(scope, named, features[0], self._limit(features[0], condition), condition.above, condition.negated)
 
     def _features(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> tuple[str, ...]:
         """The indicator named between the count and its condition's reference ("seluruh anggotanya memiliki RLS di atas …,
@@ -443,33 +458,6 @@ class CountChecker(MemberBounds):
         if one and one[0] == "cluster" and one[1]:
             return tuple(one[1][:1])
         return tuple(scope.default_clusters[:1])
-
-    def _limit(self, feature: str, condition: Condition) -> float:
-        """The value a member must be above or below: the reference's, or the written threshold in the indicator's unit."""
-        v = self.v
-        if condition.threshold is None:
-            return float(v.facts.reference.values[feature])
-        from .numbers import _fact_scale
-
-        number = condition.threshold
-        info = v.facts.feature(feature)
-        scale = _fact_scale(Fact("", 0, "", 0, info.unit), v.lex) if (number.multiplier != 1.0 or number.money) else 1.0
-        return number.value / scale
-
-    def _named_failing(self, scope: Scope, phrase: CountPhrase, condition: Condition, feature: str) -> list[str]:
-        """The provinces set beside a count ("only one of them, Jawa Timur, has …") that do not meet its condition."""
-        v = self.v
-        named = [m for m in scope.members if phrase.end <= m.start < condition.position and m.value != AGGREGATE]
-        if not named or not re.fullmatch(r"\s*[,—–(:]\s*", scope.text[phrase.end : named[0].start]):
-            return []
-        limit = self._limit(feature, condition)
-        failing = []
-        for m in dict.fromkeys(m.value for m in named):
-            value = v.unit_value(m, feature)
-            meets = value is not None and ((value > limit) if condition.above else (value < limit))
-            if meets == condition.negated:
-                failing.append(m)
-        return failing
 
     def _satisfying(self, clusters, features, members: list[str], condition: Condition, by_unit: bool = False) -> tuple[int | None, Fact | None]:
         """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""

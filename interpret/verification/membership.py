@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from ..facts import Fact
 from ..terms import ClaimKind, Verdict
 from .checkers import register
+from .count_quantifiers import excepted_members
 from .counts import covered
 from .lexicon import rx
 from .member_cues import MemberCues
@@ -30,14 +32,18 @@ class MembershipChecker:
         self.number_words = lex.number_words
         self.geographic_rx = rx(rf"(?:{lex.geographic_prefix})\s*-?\s*$")
         self.data_scope_rx = rx(lex.data_scope_count)
-        self.cue_rx = rx(rf"\b(?:{lex.membership})|\*\*(?:{lex.member_label})\b|(?:{lex.member_header})\s*\)?\s*:|:\s*(?=\S)")
+        leaves = rf"{lex.member_leaves}|" if "member_leaves" in lex.words else ""
+        self.cue_rx = rx(rf"{leaves}\b(?:{lex.membership})|\*\*(?:{lex.member_label})\b|(?:{lex.member_header})\s*\)?\s*:|:\s*(?=\S)")
         self.negation_rx = rx(rf"(?:{lex.negation})\s+(?:\w+\s+)?(?:{lex.membership}|{lex.member_verbs})")
+        # "Riau keluar dari Klaster 2", "Bengkulu leaves Cluster 2": a membership word that places its units outside the cluster
+        self.leaves_rx = rx(lex.member_leaves) if "member_leaves" in lex.words else None
         words = "|".join(sorted(lex.number_words, key=len, reverse=True))
         # "seven eastern provinces", "lima provinsi", "this eleven-province group": up to two describing words, or the
         # number joined to the unit by a hyphen; never a function word ("three of the provinces" counts a part)
         describing = rf"(?:(?!(?:{lex.count_filler_not})\b)[^\W\d][\w-]*\s+){{0,2}}?" if "count_filler_not" in lex.words else ""
         # (not before clusters: "the four multi-province clusters" are some of them, not the run's k)
-        self.count_word_rx = rx(rf"\b(?P<word>{words})(?:\s+(?P<k>{lex.cluster_units})\b|\s+{describing}(?:{lex.count_units})\b|-(?:{lex.count_units})\b)")
+        collective = rf"(?:{lex.count_collective})?" if "count_collective" in lex.words else ""  # "kelima provinsi ini"
+        self.count_word_rx = rx(rf"\b{collective}(?P<word>{words})(?:\s+(?P<k>{lex.cluster_units})\b|\s+{describing}(?:{lex.count_units})\b|-(?:{lex.count_units})\b)")
         self.no_member_rx = rx(lex.no_member)
         # "lebih tinggi dari seluruh anggota Klaster 1": the members are what a unit is compared with, not a member list
         self.compared_members_rx = rx(rf"(?:{lex.compare_high}|{lex.compare_low})\s+(?:(?:{lex.compare_connector})\s+)?(?:{lex.compare_all_members})")
@@ -74,7 +80,7 @@ class MembershipChecker:
                 plain.append(cue)
                 continue
             start, end = scope.clause(cue.start())
-            negated = bool(self.negation_rx.search(scope.text, start, end))
+            negated = bool(self.negation_rx.search(scope.text, start, end)) != self._leaves(cue)
             # (a province with another cluster named between it and the cue is that cluster's: "Papua, now alone in Cluster
             # 5, spends … as the average member of Cluster 1")
             subject = self.cues.subject_before(scope, cue.start(), lists) or [
@@ -96,12 +102,21 @@ class MembershipChecker:
             listed = [m for m in named if m.start not in claimed]
             if not listed:
                 continue
-            negated = bool(self.negation_rx.search(scope.text, start, end))
+            negated = bool(self.negation_rx.search(scope.text, start, end)) != self._leaves(cue)
             done.add((start, end))
             clusters = scope.clusters_for(cue.start()) or self.cues.topic(scope, cue.start())
             if not clusters:
                 continue
-            self._place(scope, listed, clusters, negated, claimed)
+            # "mencakup seluruh provinsi di Pulau Jawa kecuali DKI Jakarta dan D.I. Yogyakarta": the units an exception after the
+            # membership word leaves out are not placed in the cluster (nor claimed outside it: what the exception implies of
+            # their cluster is not said); "Selain Papua, seluruh anggota …" leaves Papua out of what is said of the members
+            # (only after a list verb whose object is "all" of a wider set: "every member of Cluster 1 except Papua …" says Papua
+            # is a member, and so may a colon or "comprises the eastern provinces other than …")
+            excepted = self._left_out(scope, [c for c in cues if start <= c.start() < end], start, end)
+            self._place(scope, [m for m in listed if m.value not in excepted], clusters, negated, claimed)
+            for m in listed:
+                if m.value in excepted:
+                    claimed[m.start] = ()
             exclusive = self.exclusive_rx.search(scope.text, start, end)
             if exclusive and covered(v, scope, exclusive.start()):
                 exclusive = None  # "hanya satu di antaranya … di atas rata-rata": a count of members meeting a condition (counts.py)
@@ -115,6 +130,30 @@ class MembershipChecker:
         self._also(scope, lists, claimed)
         self._alone(scope, lists, claimed)
         self._others(scope, lists, claimed)
+
+    def _leaves(self, cue) -> bool:
+        """Whether the cue is a word of leaving ("keluar dari", "leaves"), read in its sentence (its lookahead needs what follows)."""
+        match = self.leaves_rx.match(cue.string, cue.start()) if self.leaves_rx is not None else None
+        return match is not None and match.end() == cue.end()
+
+    def _left_out(self, scope: Scope, cues, start: int, end: int) -> set[str]:
+        """The units "all … except" leaves out of a list verb's object in [start, end) ("mencakup seluruh provinsi di Pulau
+        Jawa kecuali …"); not those a quantifier over the members leaves out ("every member of Cluster 1 except Papua …" says
+        Papua is a member), nor after a colon."""
+        lex = self.v.lex
+        if "count_all" not in lex.words:
+            return set()
+        members_word = rx(rf"\b(?:{lex.count_member_units})\b") if "count_member_units" in lex.words else None
+        verbs = [c.end() for c in cues if c.group(0)[:1].isalpha() and not (members_word and members_word.fullmatch(c.group(0)))]
+        out = set()
+        for universal in rx(rf"\b(?:{lex.count_all})\b").finditer(scope.text, start, end):
+            if not any(universal.start() - 40 <= v <= universal.start() for v in verbs):
+                continue
+            for name in excepted_members(scope, lex, universal.end(), end):
+                first = next(m for m in scope.members if m.value == name and m.start >= universal.end())
+                if not (members_word and members_word.search(scope.text, universal.start(), first.start)):
+                    out.add(name)
+        return out
 
     def _also(self, scope: Scope, lists, claimed: dict[int, tuple[int, ...]]) -> None:
         """"Kalimantan Barat sits in Cluster 2 as well, as does Papua Barat", "NTB termasuk Klaster 4 bersama NTT": placed
@@ -187,8 +226,17 @@ class MembershipChecker:
             v.claim(scope, ClaimKind.MEMBERSHIP, quote if quote and len(listed) == 1 else mention.text, clusters, (), fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                     expected=v.say("member_of_cluster", member=mention.value, cluster=actual) if actual else v.say("not_found"))
 
+    def _indicator_counts(self, scope: Scope) -> None:
+        """"keempat indikator", "all four indicators": how many indicators the data has (its features)."""
+        v = self.v
+        for match in rx(v.lex.indicator_count).finditer(scope.text) if "indicator_count" in v.lex.words else ():
+            stated, actual = self.number_words.get(match.group("n").lower()), len(v.facts.features)
+            fact = Fact("DATA.n_features", actual, "count", 0, "", None, None, str(actual))
+            v.claim(scope, ClaimKind.COUNT, match.group(0), (), (), fact, Verdict.TRUE if stated == actual else Verdict.FALSE)
+
     def _count_words(self, scope: Scope) -> None:
         v = self.v
+        self._indicator_counts(scope)
         others = [m.span() for m in self.others_rx.finditer(scope.text)]
         # "tidak satu pun anggota …": the quantifier's "one" counts nothing
         others += [m.span() for m in self.no_member_rx.finditer(scope.text)]
