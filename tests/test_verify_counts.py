@@ -329,6 +329,13 @@ def test_a_quantified_or_elided_count_is_judged_on_its_whole_group(text, lang, v
     assert (value, verdict) in judged(text, lang, ClaimKind.COUNT)
 
 
+def test_a_universal_before_a_possessive_counts_nothing():
+    # "each region's leading commodities" names what belongs to them (the English brief's IKM advice was judged a false count)
+    text = "Develop small and medium industries around each region's leading commodities to raise incomes."
+    assert judged(text, "en", ClaimKind.COUNT) == []
+    assert judged("Every Cluster 4 province spends less than 11.5 million rupiah per person per year.", "en", ClaimKind.COUNT) != []
+
+
 def claimed(text: str, lang: str) -> list[tuple[str, Verdict, ClaimKind]]:
     report = Verifier(facts_for(), locale=lang, units=load_dataset(None, None).values).verify_markdown(text)
     return [(c.value, c.verdict, c.kind) for c in report.claims]

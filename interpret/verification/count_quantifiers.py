@@ -29,7 +29,8 @@ def universal_patterns(lex, n: str, units: str, filler: str):
     # "every Cluster 2 province", "all ten provinces", "every one of its five provinces", "seluruh anggotanya", "kelima provinsi"
     # ("ke" joins its number: the collective "all five", never an ordinal before its noun)
     gap = r"(?:\s+|(?<=\bke))"
-    universal = rx(rf"(?<![\w-])(?P<all>{lex.count_all}){but}{of}{determiners}{gap}(?:(?P<y>{n})\s+)?{filler}(?:{units})\b")
+    # not a possessive: "each region's leading commodities" names what belongs to them, it says nothing of all of them
+    universal = rx(rf"(?<![\w-])(?P<all>{lex.count_all}){but}{of}{determiners}{gap}(?:(?P<y>{n})\s+)?{filler}(?:{units})\b(?!{lex.possessive_s})")
     # "all seven fall short of …": the group's size with no unit noun, right before what is said of them
     bare = rx(rf"(?<![\w-])(?P<all>{lex.count_all})(?P<but>(?!))?{gap}(?P<y>{n})(?=\s+(?:\w+\s+)?(?:{lex.count_above}|{lex.count_below})\b)")
     # "… semua anggota kecuali satu", "every member but two": the number of members the universal leaves out, after it
