@@ -445,3 +445,9 @@ def test_a_member_superlative_ranks_the_unit_in_its_cluster(text, expected):
 )
 def test_an_indonesian_member_superlative_ranks_the_unit_in_the_cluster_after_it(text, expected):
     assert [(fact, verdict) for _, fact, verdict in claims_of(text, "id")] == expected
+
+
+def test_a_superlative_said_by_a_noun_is_a_rank_not_a_crash():
+    # "the top performers" matched superlative_top, whose word is not in the high/low group the check read (TypeError)
+    assert {verdict for _, verdict in ranks("Cluster 1 holds the top performers in life expectancy.")} == {Verdict.TRUE}
+    assert {verdict for _, verdict in ranks("Cluster 4 holds the top performers in life expectancy.")} == {Verdict.FALSE}

@@ -212,7 +212,7 @@ class RankChecker(ClusterComparisons):
         k = v.facts.k
         after = scope.text[match.end() : match.end() + 25]
         cluster_noun = self.cluster_noun_rx.search(scope.text[max(0, match.start() - 30) : match.start()])
-        size_word = self.size_superlative_rx.fullmatch(match.group(kind)) and self.noun_after_rx.match(scope.text, match.end())
+        size_word = self.size_superlative_rx.fullmatch(match.group(kind) or match.group(0)) and self.noun_after_rx.match(scope.text, match.end())
         if kind in {"high", "low"} and (self.size_rx.match(after.strip()) or cluster_noun or size_word) or self.size_rx.search(scope.text[max(start, match.start() - 20) : match.start()]) and not scope.features_for(match.start()):
             sizes = {c.number: c.size for c in v.facts.clusters}
             target = max(sizes.values()) if kind in {"high", "best"} else min(sizes.values())
