@@ -381,3 +381,17 @@ def test_a_threshold_that_is_not_the_reference_and_both_indicators_are_no_claims
 ])
 def test_the_only_member_is_a_count_of_one_said_of_the_unit_its_clause_names(text, lang, value, verdict):
     assert (value, verdict) in judged(text, lang, ClaimKind.COUNT)
+
+
+# Round-11 probes (4): the provinces listed after a count's threshold with "namely" / "yaitu" are each a claim of their own
+# (K4 HLS above 13,2: Papua Barat 13,34 yes, Gorontalo 13,16 no; K1 spending above Rp15 juta: DKI Jakarta alone).
+@pytest.mark.parametrize(("text", "lang", "value", "verdict"), [
+    ("Cluster 4 lags on schooling. Only two members have expected schooling above 13.2 years, namely Papua Barat and Gorontalo.", "en",
+     "Papua Barat", Verdict.TRUE),
+    ("Cluster 4 lags on schooling. Only two members have expected schooling above 13.2 years, namely Papua Barat and Gorontalo.", "en",
+     "Gorontalo", Verdict.FALSE),
+    ("Klaster 1 unggul. Hanya satu anggota memiliki pengeluaran di atas Rp15 juta, yaitu DKI Jakarta.", "id", "DKI Jakarta", Verdict.TRUE),
+    ("Klaster 1 unggul. Hanya satu anggota memiliki pengeluaran di atas Rp15 juta, yaitu Bali.", "id", "Bali", Verdict.FALSE),
+])
+def test_the_provinces_listed_after_a_counts_threshold_are_each_judged(text, lang, value, verdict):
+    assert (value, verdict, ClaimKind.DIRECTION) in claimed(text, lang)

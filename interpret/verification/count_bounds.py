@@ -154,3 +154,18 @@ class MemberBounds:
         value, limit = v.unit_value(before[-1].value, feature), self._limit(feature, condition)
         meets = value is not None and ((value > limit) if condition.above else (value < limit)) != condition.negated
         return [] if meets else [before[-1].value]
+
+    def _named_after(self, scope: Scope, condition: Condition) -> list[str]:
+        """The provinces listed after a count's threshold with "yaitu" / "namely" ("hanya dua anggota … di atas 8,77 tahun,
+        yaitu A dan B"): the counted, each a claim of its own."""
+        lex = self.v.lex
+        if condition.threshold is None or "count_namely" not in lex.words:
+            return []
+        cue = rx(rf"\s*[,:—–]?\s*(?:{lex.count_namely})\s+").match(scope.text, condition.threshold.end)
+        if cue is None:
+            unit = rx(rf"\s*(?:{lex.measure_units})(?!\w)").match(scope.text, condition.threshold.end) if "measure_units" in lex.words else None
+            cue = rx(rf"\s*[,:—–]?\s*(?:{lex.count_namely})\s+").match(scope.text, unit.end()) if unit else None
+        if cue is None:
+            return []
+        _, end = scope.clause(cue.end())
+        return list(dict.fromkeys(m.value for m in scope.members if cue.end() <= m.start < end and m.value != AGGREGATE))

@@ -402,8 +402,11 @@ class CountChecker(MemberBounds):
         v.claim(scope, ClaimKind.COUNT, phrase.written, clusters or (), features, fact, Verdict.TRUE if ok else Verdict.FALSE, note,
                 expected=f"{satisfying} / {size}")
         self.threshold_reference(scope, condition.threshold, features)
-        named = self._named(scope, phrase, condition)
-        if len(named) > 1 and len(features) == 1:  # a list of the counted, each named: each a claim of its own
+        beside, after = self._named(scope, phrase, condition), self._named_after(scope, condition)
+        named = beside if len(beside) > 1 else after  # (one beside it is the one the count's verdict checks)
+        # a list of the counted, each named, against a written threshold: each a claim of its own (against the reference, the
+        # units listed with a count are directions.py's)
+        if named and len(features) == 1 and condition.threshold is not None:
             self.named_members(scope, named, features[0], self._limit(features[0], condition), condition.above, condition.negated)
 
     def _features(self, scope: Scope, phrase: CountPhrase, condition: Condition) -> tuple[str, ...]:
