@@ -25,7 +25,7 @@ from .directions_cluster_mean import ClusterMeanPositions
 from .scope import AGGREGATE, Scope
 from .subjects import quantified_clusters
 
-BETTER, WORSE = "better", "worse"  # "unggul / tertinggal": a direction that depends on the indicator's sense
+from .direction_matches import BETTER, WORSE, _At, _WithIndicator, wanted_direction  # noqa: F401 - engine.py reads them here
 
 
 def direction_of(value) -> Direction | None:
@@ -35,35 +35,6 @@ def direction_of(value) -> Direction | None:
         return Direction(value)
     except ValueError:
         return load_lexicon("id").table_directions.get(str(value).lower())
-
-
-def wanted_direction(quality: str, higher_is_better: bool) -> Direction:
-    """"Better" is above the reference for an indicator where higher is better, below otherwise."""
-    return Direction.ABOVE if (quality == BETTER) == higher_is_better else Direction.BELOW
-
-
-class _At:
-    """A position as the number-like object the subject helpers read (`start`, `end`)."""
-
-    def __init__(self, position: int):
-        self.start = self.end = position
-
-
-class _WithIndicator:
-    """A direction match extended over the indicator that names its reference ("exceed the national life expectancy"):
-    the claim quotes it, and the indicator inside the claim is the one it is about."""
-
-    def __init__(self, match, indicator):
-        self.match, self.stop, self.feature = match, indicator.end, indicator.value
-
-    def start(self, group=0) -> int:
-        return self.match.start(group)
-
-    def end(self, group=0) -> int:
-        return self.stop if group == 0 else self.match.end(group)
-
-    def group(self, group=0):
-        return self.match.string[self.start() : self.stop] if group == 0 else self.match.group(group)
 
 
 class _Qualified(_WithIndicator):

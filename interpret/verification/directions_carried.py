@@ -16,6 +16,7 @@ DirectionChecker, which is near its size limit):
 from __future__ import annotations
 
 from ..terms import ClaimKind, Direction, Verdict
+from .direction_matches import _WithIndicator, wanted_direction
 from .lexicon import rx
 from .scope import AGGREGATE, Scope
 
@@ -59,7 +60,6 @@ class CarriedPositions:
     def _labelled_positions(self, scope: Scope) -> None:
         """"Klaster 2: di bawah, selisih −2,18 tahun", "Cluster 3: on par (+0.29 years)": a list item that opens with a
         cluster's name and a position label, under a lead-in ("… against the national figure:") naming the indicator."""
-        from .directions import _WithIndicator  # (directions.py imports this module)
         if self.label_rx is None:
             return
         text = scope.text.strip()
@@ -79,7 +79,6 @@ class CarriedPositions:
     def _likewise(self, scope: Scope) -> None:
         """"…, begitu pula Klaster 3", "…, as is Cluster 2": the direction said before it in the sentence, of the cluster
         named right after it."""
-        from .directions import _WithIndicator, wanted_direction
         if self.likewise_rx is None:
             return
         for cue in self.likewise_rx.finditer(scope.text):
@@ -126,7 +125,6 @@ class CarriedPositions:
     def _quantified_but(self, scope: Scope, phrase: str, clusters, features, word, quality: bool, none: bool, negated: bool, excepted) -> None:
         """"Selain X, seluruh anggota Klaster 1 … di atas …" / "Apart from X, none of …": every (or no) member but the
         excepted ones is on the side said, each judged on its value against the reference; the excepted on the other side."""
-        from .directions import wanted_direction
         v = self.v
         left_out = {u.value for u in excepted}
         for cluster in clusters:
