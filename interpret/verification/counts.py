@@ -454,13 +454,7 @@ class CountChecker(MemberBounds):
         if not possessive:
             return ()
         # "Only 3 of the 14 provinces in Cluster 3 …, while 6 of them …": the cluster the sentence named before the count
-        before = [m for m in scope.clusters if m.end <= phrase.start and m not in scope.governed]
-        if before:
-            return (before[-1].value,)
-        one = (scope.antecedent or {}).get("one")
-        if one and one[0] == "cluster" and one[1]:
-            return tuple(one[1][:1])
-        return tuple(scope.default_clusters[:1])
+        return topic_group(scope, phrase.start)
 
     def _satisfying(self, clusters, features, members: list[str], condition: Condition, by_unit: bool = False) -> tuple[int | None, Fact | None]:
         """How many members satisfy the condition, and the fact that says so (the stored count when there is one)."""

@@ -208,46 +208,6 @@ class PositionReader:
             mention = named[-1]
         return bool(self.comparison_object_rx.search(scope.text, max(sentence_start, mention.start - 40), mention.start))
 
-    def _continued(self, scope: Scope, match) -> list:
-        """The further places of the subject of `match`, each right after the indicator of the one before it."""
-        places, position = [], match.end()
-        sentence_end = len(scope.text)
-        while True:
-            further = None
-            for feature in (m for m in scope.features if position <= m.start < sentence_end):
-                if any(position <= m.start < feature.start for m in scope.clusters + scope.members):
-                    return places  # a cluster or unit named between: the next place is someone else's
-                if self.position_rx.search(scope.text, position, feature.start):
-                    return places  # "…, tetapi hanya urutan keempat untuk …": that place reads its own further places
-                further = self.continuation_rx.match(scope.text, feature.end)
-                if further is not None:
-                    break
-            if further is None:
-                return places
-            places.append(further)
-            position = further.end()
-
-    def _subject_before(self, scope: Scope, position: int):
-        """The name a place is said of: the last one before it in its clause, but not the object of a comparison
-        ("A … ahead of second-placed B, and it comes fourth": A comes fourth)."""
-        anchor = scope.nearest_before(position)
-        sentence_start = 0  # a scope is one sentence (or one table row)
-        while anchor is not None and anchor in scope.members and self._compared_object(scope, anchor, sentence_start):
-            earlier = [m for m in scope.members if sentence_start <= m.start < anchor.start and m.value != anchor.value]
-            if not earlier:
-                return anchor
-            anchor = earlier[-1]
-        return anchor
-
-    def _compared_object(self, scope: Scope, mention, sentence_start: int) -> bool:
-        """The unit is (or a pronoun stands for) the object of a comparison: "ahead of second-placed B" (and "it" after it)."""
-        if mention.start in scope.pronoun_starts or not scope.text[mention.start : mention.end].strip()[:1].isupper():
-            named = [m for m in scope.members if sentence_start <= m.start < mention.start and m.value == mention.value]
-            if not named:
-                return False
-            mention = named[-1]
-        return bool(self.comparison_object_rx.search(scope.text, max(sentence_start, mention.start - 40), mention.start))
-
     def _place(self, scope: Scope, first, place, until: int | None, continued: bool, previous: list[str]) -> list[str] | None:
         """Judge one place; the indicators it was judged on (a further place with none written keeps them)."""
         v = self.v
