@@ -171,17 +171,9 @@ def members_text(cluster: ClusterFacts, lang: Language) -> str:
 
 
 def deepest_gap(cluster: ClusterFacts, facts: Facts, side: str) -> FeatureInfo | None:
-    """Of the indicators on `side` ("worse"/"better"), the one furthest from the reference relatively (|diff_pct|, the
-    share the sentence quotes and the verifier reads "ketertinggalan terbesar pada X" / "largest shortfall" with; |z|
-    when the reference is 0 and there is no share). By |z| the brief said Cluster 4's widest gap was UHH (5,4 %) beside
-    its own table's 24,4 % on expenditure."""
+    """Of the indicators on `side` ("worse"/"better"), the one furthest from the reference in |z|."""
     found = [f for f in facts.features if _side(cluster, f) == side]
-
-    def distance(feature: FeatureInfo) -> tuple[float, float]:
-        values = cluster.features[feature.name]
-        return (abs(values.diff_pct) if values.diff_pct is not None else -1.0, abs(values.z or 0.0))
-
-    return max(found, key=distance) if found else None
+    return max(found, key=lambda f: abs(cluster.features[f.name].z)) if found else None
 
 
 def message(facts: Facts, order: list[ClusterFacts], labels: dict[int, str], lang: Language) -> list[str]:
