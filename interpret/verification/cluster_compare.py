@@ -301,7 +301,6 @@ class ClusterComparisons:
                 fact = v.facts.index.get(f"K{obj.value}.{feature}.rank")
                 if fact is None:
                     continue
-                higher = v.facts.feature(feature).direction == "higher_is_better"
-                from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+                from_top = v.counts_from_top(kind, feature)
                 wanted = ordinal + 1 if from_top else v.facts.k - ordinal
                 v.claim(scope, ClaimKind.RANK, phrase, (obj.value,), (feature,), fact, Verdict.TRUE if fact.value == wanted else Verdict.FALSE)

@@ -284,6 +284,12 @@ class Verifier:
         report.claims.append(claim)
         return claim
 
+    def counts_from_top(self, kind: str, feature: str) -> bool:
+        """Whether a place of `kind` ("high", "low", "best", "worst") counts from the highest value of `feature`:
+        "best" is the top where higher is better, the bottom otherwise."""
+        higher = self.facts.feature(feature).direction == "higher_is_better"
+        return kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+
     def say(self, key: str, **values) -> str:
         """A verdict's note in the text's language (lexicon [notes])."""
         return self.lex.note(key, **values)
@@ -355,8 +361,7 @@ class Verifier:
             values = {m: v for m, v in values.items() if v is not None}
             if not set(members) <= set(values):
                 continue
-            higher = self.facts.feature(feature).direction == "higher_is_better"
-            from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+            from_top = self.counts_from_top(kind, feature)
             order = sorted(values, key=values.get, reverse=from_top)
             first = ordinal - 1 if len(members) == 1 else 0
             ok = set(order[first : first + len(members)]) == set(members)

@@ -245,8 +245,7 @@ class RankChecker(ClusterComparisons):
                 fact = v.facts.index.get(f"K{cluster}.{feature}.rank")
                 if fact is None:
                     continue
-                higher = v.facts.feature(feature).direction == "higher_is_better"
-                from_top = kind == "high" or (kind == "best" and higher) or (kind == "worst" and not higher)
+                from_top = v.counts_from_top(kind, feature)
                 if multi_member:
                     self._rank_among_multi_member(scope, phrase, cluster, feature, fact, from_top, ordinal)
                     continue
