@@ -272,15 +272,6 @@ class Verifier:
             verdict=verdict,
             note=note or ("" if fact or verdict == Verdict.TRUE else self.say("not_found")),
         )
-        # two checks that reach one verdict on the same words of the same sentence (a unit listed beside a count is read
-        # by the direction check and by the count's): one claim, with the reason the second one gives
-        for earlier in reversed(report.claims):
-            if earlier.text != claim.text:
-                break
-            if (earlier.kind, earlier.value, earlier.fact_id, earlier.verdict) == (kind, value, claim.fact_id, verdict) \
-                    and bool(earlier.note) != bool(claim.note):
-                earlier.note = earlier.note or claim.note
-                return earlier
         report.claims.append(claim)
         return claim
 
